@@ -1,0 +1,1 @@
+"""Generic plumbing shared by the Grassroots services. No domain words live here."""

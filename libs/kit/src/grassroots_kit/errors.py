@@ -1,0 +1,52 @@
+"""Expected failures with stable codes; the GraphQL layer turns them into `extensions.code`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+
+class ErrorCode(StrEnum):
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    NOT_FOUND = "NOT_FOUND"
+    CONFLICT = "CONFLICT"
+    INVALID_TRANSITION = "INVALID_TRANSITION"
+
+
+class UserError(Exception):
+    """An expected failure that the caller can act on. graphql-core copies `extensions`."""
+
+    code: ErrorCode = ErrorCode.BAD_USER_INPUT
+
+    def __init__(self, message: str, *, field: str | None = None, **details: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.extensions: dict[str, Any] = {"code": str(self.code), **details}
+        if field is not None:
+            self.extensions["field"] = field
+
+
+class BadUserInput(UserError):
+    code = ErrorCode.BAD_USER_INPUT
+
+
+class Unauthenticated(UserError):
+    code = ErrorCode.UNAUTHENTICATED
+
+
+class Forbidden(UserError):
+    code = ErrorCode.FORBIDDEN
+
+
+class NotFound(UserError):
+    code = ErrorCode.NOT_FOUND
+
+
+class Conflict(UserError):
+    code = ErrorCode.CONFLICT
+
+
+class InvalidTransition(UserError):
+    code = ErrorCode.INVALID_TRANSITION

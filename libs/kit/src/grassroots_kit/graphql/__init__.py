@@ -1,0 +1,1 @@
+"""GraphQL helpers shared by the subgraphs: typed errors, Relay connections, app wiring."""

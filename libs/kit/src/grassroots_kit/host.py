@@ -1,0 +1,150 @@
+"""The process-wide resources of one service and their lifecycle.
+
+Nothing connects at import. `start()` returns at once and boots in the background, retrying
+MongoDB and RabbitMQ until they answer, so a service started before its dependencies becomes
+ready by itself; `/health/ready` says when.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any, TypeVar
+
+from grassroots_kit.messaging.broker import Broker
+from grassroots_kit.messaging.consumer import PROCESSED, EventConsumer, Subscription
+from grassroots_kit.messaging.outbox import OUTBOX, OUTBOX_INDEXES
+from grassroots_kit.messaging.relay import OutboxRelay
+from grassroots_kit.metrics import DEPENDENCY_UP
+from grassroots_kit.mongo import (
+    Indexes,
+    Session,
+    create_client,
+    ensure_collections,
+    ensure_indexes,
+    in_transaction,
+    ping,
+)
+from grassroots_kit.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+BackgroundTask = Callable[[], Coroutine[Any, Any, None]]
+
+
+class ServiceHost:
+    def __init__(
+        self,
+        settings: ServiceSettings,
+        *,
+        collections: Sequence[str] = (),
+        indexes: Sequence[Indexes] = (),
+        subscriptions: Sequence[Subscription] = (),
+        run_relay: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.client = create_client(settings.mongodb_url, app_name=settings.service_name)
+        self.db = self.client[settings.mongodb_database]
+        self.broker = Broker(
+            settings.amqp_url, settings.exchange_name, app_name=settings.service_name
+        )
+        self.relay = OutboxRelay(
+            self.db,
+            self.broker,
+            service=settings.service_name,
+            poll_seconds=settings.relay_poll_seconds,
+        )
+        self._collections = [OUTBOX, PROCESSED, *collections]
+        self._indexes = [OUTBOX_INDEXES, *indexes]
+        self._subscriptions = list(subscriptions)
+        self._run_relay = run_relay
+        self._background: list[BackgroundTask] = []
+        self.consumers: list[EventConsumer] = []
+        self._tasks: list[asyncio.Task[None]] = []
+        self._booted = asyncio.Event()
+
+    def add_subscription(self, subscription: Subscription) -> None:
+        """Consume a queue once the service has booted."""
+        self._subscriptions.append(subscription)
+
+    def add_background(self, task: BackgroundTask) -> None:
+        """A long-running loop started once the service has booted (sweepers, schedulers)."""
+        self._background.append(task)
+
+    @property
+    def booted(self) -> bool:
+        return self._booted.is_set()
+
+    async def start(self) -> None:
+        self._tasks.append(asyncio.create_task(self._boot(), name="boot"))
+
+    async def wait_booted(self) -> None:
+        await self._booted.wait()
+
+    async def _boot(self) -> None:
+        await _retry("MongoDB", self._prepare_database)
+        await _retry("RabbitMQ", self.broker.connect)
+        for subscription in self._subscriptions:
+            consumer = EventConsumer(
+                broker=self.broker,
+                client=self.client,
+                db=self.db,
+                queue_name=self.settings.queue_name(subscription.purpose),
+                subscription=subscription,
+                prefetch=self.settings.consumer_prefetch,
+                max_attempts=self.settings.consumer_max_attempts,
+                after_commit=self.relay.wake,
+            )
+            await _retry(f"queue {consumer.queue_name}", consumer.start)
+            self.consumers.append(consumer)
+        if self._run_relay:
+            self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
+        for task in self._background:
+            self._tasks.append(asyncio.create_task(task(), name=getattr(task, "__name__", "bg")))
+        self._booted.set()
+        log.info("service booted", extra={"settings": self.settings.redacted()})
+
+    async def _prepare_database(self) -> None:
+        await ensure_collections(self.db, self._collections)
+        await ensure_indexes(self.db, self._indexes)
+
+    async def transaction(self, work: Callable[[Session], Awaitable[T]]) -> T:
+        """The unit of work: state and outbox commit together, then the relay is woken."""
+        result = await in_transaction(self.client, work)
+        self.relay.wake()
+        return result
+
+    async def readiness(self) -> dict[str, bool]:
+        mongo = await ping(self.client)
+        rabbit = self.broker.connected
+        DEPENDENCY_UP.labels(self.settings.service_name, "mongodb").set(int(mongo))
+        DEPENDENCY_UP.labels(self.settings.service_name, "rabbitmq").set(int(rabbit))
+        return {"mongodb": mongo, "rabbitmq": rabbit, "booted": self.booted}
+
+    async def stop(self) -> None:
+        for consumer in self.consumers:
+            await consumer.stop()
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        await self.broker.close()
+        await self.client.close()
+
+
+async def _retry(what: str, attempt: Callable[[], Awaitable[None]]) -> None:
+    delay = 0.2
+    while True:
+        try:
+            await attempt()
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("%s not available yet: %s; retrying in %.1fs", what, exc, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)

@@ -1,0 +1,90 @@
+"""HTTP plumbing: request ids, request metrics, health and metrics endpoints."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from grassroots_kit.log import request_id_var
+from grassroots_kit.metrics import HTTP_LATENCY, HTTP_REQUESTS
+
+REQUEST_ID_HEADER = "x-request-id"
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_KNOWN_PATHS = frozenset({"/graphql", "/health/live", "/health/ready", "/metrics"})
+
+
+class RequestContextMiddleware:
+    """Takes the caller's request id (or makes one), echoes it, and records request metrics."""
+
+    def __init__(self, app: ASGIApp, *, service: str) -> None:
+        self._app = app
+        self._service = service
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        request_id = _incoming_request_id(scope) or uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        path = scope["path"] if scope["path"] in _KNOWN_PATHS else "other"
+        status = 500
+        started = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((REQUEST_ID_HEADER.encode(), request_id.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self._app(scope, receive, send_with_id)
+        finally:
+            HTTP_REQUESTS.labels(self._service, scope["method"], path, str(status)).inc()
+            HTTP_LATENCY.labels(self._service, scope["method"], path).observe(
+                time.perf_counter() - started
+            )
+            request_id_var.reset(token)
+
+
+def _incoming_request_id(scope: Scope) -> str | None:
+    for name, value in scope.get("headers", []):
+        if name == REQUEST_ID_HEADER.encode():
+            candidate = value.decode("latin-1")
+            return candidate if _SAFE_REQUEST_ID.match(candidate) else None
+    return None
+
+
+Probe = Callable[[], Awaitable[Mapping[str, bool]]]
+
+
+def health_routes(*, live_info: Mapping[str, str], readiness: Probe) -> list[Route]:
+    async def live(_: Request) -> Response:
+        return JSONResponse({"status": "ok", **live_info})
+
+    async def ready(_: Request) -> Response:
+        checks = await readiness()
+        ok = all(checks.values())
+        return JSONResponse(
+            {"status": "ok" if ok else "unavailable", "checks": dict(checks)},
+            status_code=200 if ok else 503,
+        )
+
+    async def metrics(_: Request) -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return [
+        Route("/health/live", live, methods=["GET"]),
+        Route("/health/ready", ready, methods=["GET"]),
+        Route("/metrics", metrics, methods=["GET"]),
+    ]

@@ -1,0 +1,109 @@
+"""RabbitMQ: the connection, the events exchange, queues and confirmed publishing."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+
+import aio_pika
+from aio_pika.abc import (
+    AbstractChannel,
+    AbstractExchange,
+    AbstractQueue,
+    AbstractRobustConnection,
+    FieldValue,
+)
+
+from grassroots_kit.messaging.envelope import CONTENT_TYPE, CloudEvent
+
+log = logging.getLogger(__name__)
+
+QUORUM: dict[str, FieldValue] = {"x-queue-type": "quorum"}
+# Backstop for a message that crashes its consumer process over and over: after this many
+# deliveries RabbitMQ dead-letters it to `<queue>.dead` instead of redelivering forever.
+DELIVERY_LIMIT = 50
+
+
+class Broker:
+    """One robust connection per process; it reconnects and restores consumers by itself."""
+
+    def __init__(self, url: str, exchange_name: str, *, app_name: str) -> None:
+        self._url = url
+        self._exchange_name = exchange_name
+        self._app_name = app_name
+        self._connection: AbstractRobustConnection | None = None
+        self._publish_channel: AbstractChannel | None = None
+        self._exchange: AbstractExchange | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def exchange_name(self) -> str:
+        return self._exchange_name
+
+    async def connect(self) -> None:
+        async with self._lock:
+            if self._connection is None:
+                self._connection = await aio_pika.connect_robust(
+                    self._url, client_properties={"connection_name": self._app_name}
+                )
+                self._publish_channel = await self._connection.channel(publisher_confirms=True)
+                self._exchange = await declare_exchange(self._publish_channel, self._exchange_name)
+
+    @property
+    def connected(self) -> bool:
+        return self._connection is not None and not self._connection.is_closed
+
+    async def channel(self, prefetch: int) -> AbstractChannel:
+        if self._connection is None:
+            raise RuntimeError("broker is not connected")
+        channel = await self._connection.channel(publisher_confirms=True)
+        await channel.set_qos(prefetch_count=prefetch)
+        return channel
+
+    async def publish(self, event: CloudEvent) -> None:
+        """Publish persistently and wait for the broker's confirm."""
+        if self._exchange is None:
+            raise RuntimeError("broker is not connected")
+        await self._exchange.publish(to_message(event), routing_key=event.type, timeout=10)
+
+    async def close(self) -> None:
+        if self._connection is not None:
+            await self._connection.close()
+            self._connection = None
+            self._exchange = None
+            self._publish_channel = None
+
+
+def to_message(event: CloudEvent, headers: Mapping[str, str] | None = None) -> aio_pika.Message:
+    return aio_pika.Message(
+        body=event.to_json(),
+        content_type=CONTENT_TYPE,
+        delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
+        message_id=event.id,
+        type=event.type,
+        timestamp=event.time,
+        headers=dict(headers or {}),
+    )
+
+
+async def declare_exchange(channel: AbstractChannel, name: str) -> AbstractExchange:
+    return await channel.declare_exchange(name, aio_pika.ExchangeType.TOPIC, durable=True)
+
+
+async def declare_queue_pair(
+    channel: AbstractChannel, name: str
+) -> tuple[AbstractQueue, AbstractQueue]:
+    """A durable quorum queue and its `<name>.dead` parking queue."""
+    dead = await channel.declare_queue(f"{name}.dead", durable=True, arguments=QUORUM)
+    queue = await channel.declare_queue(
+        name,
+        durable=True,
+        arguments={
+            **QUORUM,
+            "x-delivery-limit": DELIVERY_LIMIT,
+            "x-dead-letter-exchange": "",
+            "x-dead-letter-routing-key": f"{name}.dead",
+        },
+    )
+    return queue, dead

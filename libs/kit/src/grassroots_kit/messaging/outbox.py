@@ -1,0 +1,50 @@
+"""The transactional outbox: events are stored in the transaction of the state they describe."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from pymongo import ASCENDING, IndexModel
+
+from grassroots_kit.messaging.envelope import CloudEvent
+from grassroots_kit.mongo import Database, Indexes, Session
+
+OUTBOX = "outbox"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Sent events are kept a while for inspection and replay, then MongoDB removes them.
+SENT_RETENTION = timedelta(days=7)
+
+OUTBOX_INDEXES = Indexes(
+    OUTBOX,
+    (
+        IndexModel([("sentAt", ASCENDING), ("leaseUntil", ASCENDING), ("createdAt", ASCENDING)]),
+        IndexModel([("leaseOwner", ASCENDING)], sparse=True),
+        IndexModel(
+            [("sentAt", ASCENDING)],
+            name="sent_ttl",
+            expireAfterSeconds=int(SENT_RETENTION.total_seconds()),
+        ),
+    ),
+)
+
+
+async def add_to_outbox(db: Database, session: Session, events: Sequence[CloudEvent]) -> None:
+    """Write events inside the caller's transaction; the relay publishes them after commit."""
+    if not events:
+        return
+    now = datetime.now(UTC)
+    await db[OUTBOX].insert_many(
+        [
+            {
+                "_id": event.id,
+                "type": event.type,
+                "body": event.to_json().decode(),
+                "createdAt": now,
+                "sentAt": None,
+                "leaseUntil": _EPOCH,
+            }
+            for event in events
+        ],
+        session=session,
+    )

@@ -1,0 +1,125 @@
+"""Publishes the outbox with publisher confirms; safe to run in every replica at once.
+
+Each pass claims a batch with a short lease, publishes it, then marks it sent. A replica that
+dies mid-batch leaves its lease to expire, and another replica publishes the batch again:
+delivery is at least once, and consumers are idempotent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from grassroots_kit.messaging.broker import Broker
+from grassroots_kit.messaging.envelope import CloudEvent
+from grassroots_kit.messaging.outbox import OUTBOX
+from grassroots_kit.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PUBLISHED
+from grassroots_kit.mongo import Database, Document
+
+log = logging.getLogger(__name__)
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        db: Database,
+        broker: Broker,
+        *,
+        service: str,
+        poll_seconds: float = 0.5,
+        batch_size: int = 200,
+        lease: timedelta = timedelta(seconds=30),
+    ) -> None:
+        self._db = db
+        self._broker = broker
+        self._service = service
+        self._poll_seconds = poll_seconds
+        self._batch_size = batch_size
+        self._lease = lease
+        self._wakeup = asyncio.Event()
+        self._observed_at = 0.0
+
+    def wake(self) -> None:
+        """Called after a commit that wrote events, so they leave without waiting for a poll."""
+        self._wakeup.set()
+
+    async def run(self) -> None:
+        backoff = self._poll_seconds
+        while True:
+            try:
+                published = await self.publish_pending()
+                await self._observe_backlog()
+                backoff = self._poll_seconds
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning("outbox relay pass failed; retrying", exc_info=True)
+                published = 0
+                backoff = min(backoff * 2, 5.0)
+            if published >= self._batch_size:
+                continue
+            self._wakeup.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), timeout=backoff)
+
+    async def publish_pending(self) -> int:
+        """Publish every event claimable now, one batch at a time. Returns how many were sent."""
+        total = 0
+        while True:
+            batch = await self._claim()
+            if not batch:
+                return total
+            sent: list[str] = []
+            try:
+                for doc in batch:
+                    await self._broker.publish(CloudEvent.from_json(doc["body"].encode()))
+                    sent.append(doc["_id"])
+            finally:
+                if sent:
+                    await self._mark_sent(sent)
+                    OUTBOX_PUBLISHED.labels(self._service).inc(len(sent))
+            total += len(sent)
+            if len(batch) < self._batch_size:
+                return total
+
+    async def _claim(self) -> list[Document]:
+        now = datetime.now(UTC)
+        outbox = self._db[OUTBOX]
+        candidates = [
+            doc["_id"]
+            async for doc in outbox.find({"sentAt": None, "leaseUntil": {"$lte": now}}, {"_id": 1})
+            .sort("createdAt", 1)
+            .limit(self._batch_size)
+        ]
+        if not candidates:
+            return []
+        token = uuid.uuid4().hex
+        await outbox.update_many(
+            {"_id": {"$in": candidates}, "sentAt": None, "leaseUntil": {"$lte": now}},
+            {"$set": {"leaseUntil": now + self._lease, "leaseOwner": token}},
+        )
+        return [
+            doc
+            async for doc in outbox.find({"leaseOwner": token, "sentAt": None}).sort("createdAt", 1)
+        ]
+
+    async def _mark_sent(self, ids: list[str]) -> None:
+        await self._db[OUTBOX].update_many(
+            {"_id": {"$in": ids}},
+            {"$set": {"sentAt": datetime.now(UTC)}, "$unset": {"leaseOwner": ""}},
+        )
+
+    async def _observe_backlog(self) -> None:
+        loop_time = asyncio.get_running_loop().time()
+        if loop_time - self._observed_at < 2.0:
+            return
+        self._observed_at = loop_time
+        outbox = self._db[OUTBOX]
+        backlog = await outbox.count_documents({"sentAt": None})
+        OUTBOX_BACKLOG.labels(self._service).set(backlog)
+        oldest = await outbox.find_one({"sentAt": None}, {"createdAt": 1}, sort=[("createdAt", 1)])
+        age = (datetime.now(UTC) - oldest["createdAt"]).total_seconds() if oldest else 0.0
+        OUTBOX_OLDEST_AGE.labels(self._service).set(age)

@@ -1,0 +1,136 @@
+"""MongoDB plumbing: a durable client, transactions with retry, and declared indexes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pymongo import AsyncMongoClient, IndexModel
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
+from pymongo.read_concern import ReadConcern
+from pymongo.write_concern import WriteConcern
+
+Document = dict[str, Any]
+Database = AsyncDatabase[Document]
+Session = AsyncClientSession
+T = TypeVar("T")
+
+log = logging.getLogger(__name__)
+
+MAJORITY = WriteConcern(w="majority")
+_TRANSACTION_ATTEMPTS = 8
+
+
+def create_client(url: str, *, app_name: str, timeout_ms: int = 5000) -> AsyncMongoClient[Document]:
+    """A client whose every write waits for a majority: acknowledged writes survive failover."""
+    return AsyncMongoClient(
+        url,
+        appname=app_name,
+        w="majority",
+        readConcernLevel="majority",
+        serverSelectionTimeoutMS=timeout_ms,
+        connectTimeoutMS=timeout_ms,
+        tz_aware=True,
+        uuidRepresentation="standard",
+    )
+
+
+async def ping(client: AsyncMongoClient[Document]) -> bool:
+    try:
+        await client.admin.command("ping")
+    except PyMongoError:
+        return False
+    return True
+
+
+async def in_transaction(
+    client: AsyncMongoClient[Document],
+    work: Callable[[Session], Awaitable[T]],
+) -> T:
+    """Run `work` in a majority transaction, retrying transient errors and unknown commits.
+
+    `work` may run more than once, so it must not have effects outside the session.
+    """
+    delay = 0.005
+    async with client.start_session() as session:
+        for attempt in range(1, _TRANSACTION_ATTEMPTS + 1):
+            try:
+                await session.start_transaction(
+                    read_concern=ReadConcern("snapshot"), write_concern=MAJORITY
+                )
+                try:
+                    result = await work(session)
+                except BaseException:
+                    if session.in_transaction:
+                        await session.abort_transaction()
+                    raise
+                await _commit(session)
+                return result
+            except (OperationFailure, ConnectionFailure) as exc:
+                if not exc.has_error_label("TransientTransactionError"):
+                    raise
+                if attempt == _TRANSACTION_ATTEMPTS:
+                    raise
+                log.debug("transient transaction error, retrying", extra={"attempt": attempt})
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 0.5)
+    raise AssertionError("unreachable")
+
+
+async def _commit(session: Session) -> None:
+    while True:
+        try:
+            await session.commit_transaction()
+            return
+        except (OperationFailure, ConnectionFailure) as exc:
+            if exc.has_error_label("UnknownTransactionCommitResult"):
+                continue
+            raise
+
+
+@dataclass(frozen=True)
+class Indexes:
+    """Indexes a collection needs, created idempotently when a service starts."""
+
+    collection: str
+    models: Sequence[IndexModel] = field(default_factory=tuple)
+
+
+async def ensure_indexes(db: Database, declared: Sequence[Indexes]) -> None:
+    for spec in declared:
+        if spec.models:
+            await db[spec.collection].create_indexes(list(spec.models))
+
+
+async def ensure_collections(db: Database, names: Sequence[str]) -> None:
+    """Create collections up front: MongoDB 6 cannot create them inside a transaction
+    that also has to create an index."""
+    existing = set(await db.list_collection_names())
+    for name in names:
+        if name not in existing:
+            try:
+                await db.create_collection(name)
+            except OperationFailure as exc:
+                if exc.code != 48:  # NamespaceExists: another replica won the race
+                    raise
+
+
+async def upsert_if_newer(
+    db: Database, collection: str, session: Session, doc_id: str, version: int, fields: Document
+) -> bool:
+    """Store a projection document unless a newer version of it is already there.
+
+    Events may arrive out of order or twice; the version each carries decides which wins.
+    """
+    current = await db[collection].find_one({"_id": doc_id}, {"version": 1}, session=session)
+    if current is not None and current.get("version", 0) >= version:
+        return False
+    await db[collection].update_one(
+        {"_id": doc_id}, {"$set": {**fields, "version": version}}, upsert=True, session=session
+    )
+    return True

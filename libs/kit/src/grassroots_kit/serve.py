@@ -1,0 +1,28 @@
+"""Run a service under uvicorn with JSON logs and graceful shutdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import uvicorn
+from starlette.applications import Starlette
+
+from grassroots_kit.log import configure_logging
+from grassroots_kit.settings import ServiceSettings, load_settings
+
+S = TypeVar("S", bound=ServiceSettings)
+
+
+def serve(settings_class: type[S], create_app: Callable[[S], Starlette]) -> None:
+    settings = load_settings(settings_class)
+    configure_logging(settings.service_name, settings.log_level)
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        proxy_headers=True,
+        timeout_graceful_shutdown=15,
+        access_log=False,
+    )

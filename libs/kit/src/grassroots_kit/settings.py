@@ -1,0 +1,88 @@
+"""Settings read from the environment, with a clear refusal when one is missing or invalid."""
+
+from __future__ import annotations
+
+import sys
+from typing import Literal, TypeVar
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServiceSettings(BaseSettings):
+    """What every service needs; a service subclasses it and sets its own defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", frozen=True)
+
+    service_name: str = Field("service", description="Name used in logs, metrics and queue names.")
+    host: str = Field("127.0.0.1", description="Interface to listen on.")
+    port: int = Field(8000, ge=1, le=65535, description="HTTP port.")
+    mongodb_url: str = Field(
+        "mongodb://127.0.0.1:27017/?replicaSet=rs0",
+        description="MongoDB replica set URL (transactions need a replica set).",
+    )
+    mongodb_database: str = Field("grassroots", description="The service's own database.")
+    amqp_url: str = Field("amqp://guest:guest@127.0.0.1:5672/", description="RabbitMQ URL.")
+    events_prefix: str = Field(
+        "", description="Prefix of the events exchange and of every queue name."
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO")
+    environment: Literal["development", "production"] = Field("development")
+    service_version: str = Field("0.1.0", description="Version reported by /health/live.")
+    git_revision: str = Field("unknown", description="Source revision reported by /health/live.")
+    relay_poll_seconds: float = Field(
+        0.5, gt=0, description="How often the outbox relay looks for events written elsewhere."
+    )
+    consumer_prefetch: int = Field(32, ge=1, description="Messages a consumer holds at once.")
+    consumer_max_attempts: int = Field(
+        5, ge=1, description="Attempts at a transient failure before a message is parked."
+    )
+
+    @property
+    def exchange_name(self) -> str:
+        return f"{self.events_prefix}grassroots.events"
+
+    def queue_name(self, purpose: str) -> str:
+        return f"{self.events_prefix}{self.service_name}.{purpose}"
+
+    @property
+    def secret_names(self) -> frozenset[str]:
+        return frozenset({"mongodb_url", "amqp_url"})
+
+    def redacted(self) -> dict[str, object]:
+        """The settings as they may be logged: URLs with credentials hidden."""
+        values = self.model_dump()
+        for name in self.secret_names:
+            values[name] = _redact_url(str(values[name]))
+        return values
+
+
+def _redact_url(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
+
+
+S = TypeVar("S", bound=ServiceSettings)
+
+
+def load_settings(cls: type[S]) -> S:
+    """Read settings from the environment or exit with a message naming each bad variable."""
+    try:
+        return cls()
+    except ValidationError as exc:
+        lines = [f"invalid configuration for {cls.__name__}:"]
+        for error in exc.errors():
+            name = "_".join(str(part) for part in error["loc"]).upper()
+            lines.append(f"  {name}: {error['msg']}")
+        print("\n".join(lines), file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def with_overrides(settings: S, **changes: object) -> S:
+    """A copy of frozen settings with some values changed (used by tests and tools)."""
+    return type(settings).model_validate({**settings.model_dump(), **changes})
+
+
+__all__ = ["ServiceSettings", "load_settings", "with_overrides"]
