@@ -56,7 +56,9 @@ async def _drain(queue: aio_pika.abc.AbstractQueue, count: int) -> list[CloudEve
 
 async def test_events_written_in_a_transaction_are_published_after_commit(setup):
     client, db, broker, queue = setup
-    events = [new_event("thing.made", source="test", subject=str(i), data={"i": i}) for i in range(5)]
+    events = [
+        new_event("thing.made", source="test", subject=str(i), data={"i": i}) for i in range(5)
+    ]
 
     async def work(session):
         await db["things"].insert_one({"_id": "t1"}, session=session)
@@ -75,7 +77,9 @@ async def test_a_rolled_back_transaction_publishes_nothing(setup):
     client, db, broker, _ = setup
 
     async def work(session):
-        await add_to_outbox(db, session, [new_event("thing.made", source="t", subject="x", data={})])
+        await add_to_outbox(
+            db, session, [new_event("thing.made", source="t", subject="x", data={})]
+        )
         raise RuntimeError("the state change failed")
 
     with pytest.raises(RuntimeError):
@@ -92,7 +96,12 @@ async def test_a_batch_claimed_by_a_relay_that_died_is_published_once_its_lease_
     # A relay claimed the event, then died before publishing it.
     await db[OUTBOX].update_one(
         {"_id": event.id},
-        {"$set": {"leaseOwner": "dead-relay", "leaseUntil": datetime.now(UTC) + timedelta(hours=1)}},
+        {
+            "$set": {
+                "leaseOwner": "dead-relay",
+                "leaseUntil": datetime.now(UTC) + timedelta(hours=1),
+            }
+        },
     )
     relay = OutboxRelay(db, broker, service="test")
     assert await relay.publish_pending() == 0

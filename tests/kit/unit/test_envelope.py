@@ -51,7 +51,9 @@ def test_a_malformed_message_is_refused_with_its_reason(body: bytes, reason: str
 
 
 def test_unknown_attributes_are_kept_as_extensions():
-    event = new_event("t.x", source="s", subject="x", data={}, time=datetime(2026, 1, 1, tzinfo=UTC))
+    event = new_event(
+        "t.x", source="s", subject="x", data={}, time=datetime(2026, 1, 1, tzinfo=UTC)
+    )
     raw = {**event.to_dict(), "traceparent": "00-abc-def-01"}
 
     again = CloudEvent.from_dict(raw)

@@ -44,6 +44,13 @@ class OrgUnitSnapshot:
         }
 
     @classmethod
+    def projection(cls, data: Mapping[str, Any]) -> tuple[str, int, dict[str, Any]]:
+        """What a projection stores of an org unit: id, version and the fields to set."""
+        unit = cls.from_data(data)
+        fields = {"kind": unit.kind, "name": unit.name, "parentId": unit.parent_id}
+        return unit.id, unit.version, {**fields, "path": list(unit.path)}
+
+    @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrgUnitSnapshot:
         try:
             unit_id, kind, name = data["id"], data["kind"], data["name"]

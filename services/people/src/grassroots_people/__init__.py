@@ -1,0 +1,1 @@
+"""The people service: the org-unit ladder, households, people, roles and identity."""

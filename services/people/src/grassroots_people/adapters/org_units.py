@@ -1,0 +1,123 @@
+"""MongoDB storage of org units."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from grassroots_kit.errors import Conflict
+from grassroots_kit.graphql.connections import Page
+from grassroots_kit.mongo import Database, Document, Indexes, Session
+from pymongo import ASCENDING, IndexModel
+from pymongo.errors import DuplicateKeyError
+
+from grassroots_people.domain.ids import OrgUnitId
+from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
+
+COLLECTION = "org_units"
+INDEXES = Indexes(
+    COLLECTION,
+    (
+        IndexModel([("parentId", ASCENDING), ("name", ASCENDING)], unique=True),
+        IndexModel([("path", ASCENDING), ("name", ASCENDING), ("_id", ASCENDING)]),
+        IndexModel([("kind", ASCENDING), ("name", ASCENDING), ("_id", ASCENDING)]),
+        IndexModel([("name", ASCENDING), ("_id", ASCENDING)]),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class OrgUnitQuery:
+    parent_id: OrgUnitId | None = None
+    within: OrgUnitId | None = None
+    kind: OrgUnitKind | None = None
+    name: str | None = None
+    roots_only: bool = False
+
+    def to_mongo(self) -> Document:
+        query: Document = {}
+        if self.parent_id is not None:
+            query["parentId"] = self.parent_id
+        if self.roots_only:
+            query["parentId"] = None
+        if self.within is not None:
+            query["path"] = self.within
+        if self.kind is not None:
+            query["kind"] = self.kind.value
+        if self.name is not None:
+            query["name"] = self.name
+        return query
+
+
+class OrgUnitStore:
+    def __init__(self, db: Database) -> None:
+        self._units = db[COLLECTION]
+
+    async def get(self, unit_id: str, session: Session | None = None) -> OrgUnit | None:
+        doc = await self._units.find_one({"_id": unit_id}, session=session)
+        return _from_doc(doc) if doc else None
+
+    async def get_many(self, ids: Iterable[str]) -> dict[str, OrgUnit]:
+        return {
+            doc["_id"]: _from_doc(doc)
+            async for doc in self._units.find({"_id": {"$in": list(set(ids))}})
+        }
+
+    async def insert(self, unit: OrgUnit, session: Session) -> None:
+        try:
+            await self._units.insert_one(_to_doc(unit), session=session)
+        except DuplicateKeyError:
+            raise Conflict(
+                f"an org unit named {unit.name!r} already exists there", field="name"
+            ) from None
+
+    async def page(
+        self, query: OrgUnitQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[OrgUnit]:
+        base = query.to_mongo()
+        paged = dict(base)
+        if after is not None:
+            name, last_id = str(after[0]), str(after[1])
+            paged["$or"] = [{"name": {"$gt": name}}, {"name": name, "_id": {"$gt": last_id}}]
+        docs = [
+            doc
+            async for doc in self._units.find(paged)
+            .sort([("name", 1), ("_id", 1)])
+            .limit(first + 1)
+        ]
+        total = await self._units.count_documents(base)
+        return Page(
+            items=[_from_doc(d) for d in docs[:first]],
+            has_next=len(docs) > first,
+            has_previous=after is not None,
+            total_count=total,
+        )
+
+
+def page_key(unit: OrgUnit) -> tuple[str, str]:
+    return (unit.name, unit.id)
+
+
+def _to_doc(unit: OrgUnit) -> Document:
+    return {
+        "_id": unit.id,
+        "kind": unit.kind.value,
+        "name": unit.name,
+        "parentId": unit.parent_id,
+        "path": list(unit.path),
+        "version": unit.version,
+        "createdAt": unit.created_at,
+    }
+
+
+def _from_doc(doc: Document) -> OrgUnit:
+    return OrgUnit(
+        id=OrgUnitId(doc["_id"]),
+        kind=OrgUnitKind(doc["kind"]),
+        name=doc["name"],
+        parent_id=OrgUnitId(doc["parentId"]) if doc["parentId"] else None,
+        path=tuple(OrgUnitId(p) for p in doc["path"]),
+        version=doc["version"],
+        created_at=doc["createdAt"],
+    )

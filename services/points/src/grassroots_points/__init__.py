@@ -1,0 +1,1 @@
+"""The points service: the ledger of service points, rules, rewards and leaderboards."""

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from grassroots_kit.settings import ServiceSettings
+from pydantic import Field
+
+
+class PointsSettings(ServiceSettings):
+    service_name: str = Field("points", description="Name used in logs, metrics and queues.")
+    port: int = Field(4003, ge=1, le=65535, description="HTTP port.")
+    mongodb_database: str = Field("grassroots_points", description="The service's database.")
