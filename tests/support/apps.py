@@ -10,9 +10,11 @@ from typing import Any, TypeVar
 
 import httpx
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.messaging.outbox import OUTBOX
 from grassroots_kit.settings import ServiceSettings
 from starlette.applications import Starlette
 
+from tests.support.contract import check_event
 from tests.support.rabbit import BrokerNamespace
 
 S = TypeVar("S", bound=ServiceSettings)
@@ -58,8 +60,15 @@ async def run_service(
             try:
                 yield RunningService(app, host, client)
             finally:
+                await check_outbox_against_contract(host)
                 if drop:
                     await host.client.drop_database(settings.mongodb_database)
+
+
+async def check_outbox_against_contract(host: ServiceHost) -> None:
+    """Every event a test made a service emit must match docs/asyncapi.yaml."""
+    async for doc in host.db[OUTBOX].find({}, {"body": 1}):
+        check_event(doc["body"])
 
 
 async def eventually(

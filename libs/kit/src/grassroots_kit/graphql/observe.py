@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 
 from strawberry.extensions import SchemaExtension
 
 from grassroots_kit.metrics import GRAPHQL_LATENCY, GRAPHQL_OPERATIONS
+
+log = logging.getLogger("grassroots.graphql")
 
 
 def operation_metrics(service: str) -> type[SchemaExtension]:
@@ -20,7 +23,14 @@ def operation_metrics(service: str) -> type[SchemaExtension]:
             if len(name) > 64:
                 name = "long"
             outcome = "error" if context.result is None or context.result.errors else "ok"
+            elapsed = time.perf_counter() - started
             GRAPHQL_OPERATIONS.labels(service, name, outcome).inc()
-            GRAPHQL_LATENCY.labels(service, name).observe(time.perf_counter() - started)
+            GRAPHQL_LATENCY.labels(service, name).observe(elapsed)
+            # One line per operation; the formatter adds the request id. No variables: they
+            # may carry personal data.
+            log.info(
+                "graphql operation",
+                extra={"operation": name, "outcome": outcome, "ms": round(elapsed * 1000, 1)},
+            )
 
     return OperationMetrics

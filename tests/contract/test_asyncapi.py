@@ -1,0 +1,85 @@
+"""docs/asyncapi.yaml is a valid contract and covers what the services publish."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from grassroots_contracts import event_types
+from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_kit.messaging.envelope import new_event
+from jsonschema import Draft202012Validator
+
+from tests.support.contract import asyncapi, check_event, documented_types
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_document_is_asyncapi_3_on_the_events_exchange():
+    doc = asyncapi()
+
+    assert doc["asyncapi"].startswith("3.")
+    for channel in doc["channels"].values():
+        assert channel["bindings"]["amqp"]["exchange"]["name"] == "grassroots.events"
+        assert channel["bindings"]["amqp"]["exchange"]["type"] == "topic"
+
+
+def test_every_schema_in_it_is_valid_json_schema():
+    for schema in asyncapi()["components"]["schemas"].values():
+        Draft202012Validator.check_schema(schema)
+
+
+def test_every_channel_address_is_a_documented_message_name():
+    addresses = {c["address"] for c in asyncapi()["channels"].values()}
+    assert addresses == documented_types()
+
+
+def _published_types() -> set[str]:
+    """Event types that service code passes to `new_event`, read from the source."""
+    names = {k: v for k, v in vars(event_types).items() if k.isupper() and "." in str(v)}
+    found: set[str] = set()
+    for path in (ROOT / "services").glob("*/src/**/*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "new_event":
+                first = node.args[0]
+                if isinstance(first, ast.Name) and first.id in names:
+                    found.add(names[first.id])
+                elif isinstance(first, ast.Constant):
+                    found.add(str(first.value))
+    return found
+
+
+def test_every_event_type_the_services_publish_is_documented():
+    published = _published_types()
+
+    assert published, "expected to find new_event(...) calls in the services"
+    assert published <= documented_types()
+
+
+def test_an_event_that_breaks_the_contract_is_caught():
+    event = new_event(
+        "orgunit.created",
+        source="grassroots/people",
+        subject="u1",
+        data={
+            "id": "u1",
+            "kind": "PLANET",
+            "name": "x",
+            "parentId": None,
+            "path": [],
+            "version": 1,
+        },
+    )
+
+    with pytest.raises(AssertionError, match="kind"):
+        check_event(event.to_dict())
+
+
+def test_the_snapshot_the_code_emits_matches_the_contract():
+    snapshot = OrgUnitSnapshot("u2", "STREET", "Laojie Street", "u1", ("u1",), 3)
+    event = new_event(
+        "orgunit.created", source="grassroots/people", subject="u2", data=snapshot.to_data()
+    )
+
+    check_event(event.to_dict())

@@ -1,0 +1,171 @@
+"""The whole stack as real processes: three services and the gateway on free ports.
+
+Each stack gets its own databases and event prefix, so it collides with nothing: not another
+test, not another worker, not a `make up` stack running on the same machine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.support.mongod import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVICES = ("people", "cases", "points")
+
+
+@dataclass
+class Process:
+    name: str
+    popen: subprocess.Popen[bytes]
+    port: int
+    log: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        if self.alive():
+            os.killpg(self.popen.pid, sig)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.popen.wait(timeout=20)
+        if self.alive():
+            os.killpg(self.popen.pid, signal.SIGKILL)
+            self.popen.wait()
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+@dataclass
+class Stack:
+    mongo_url: str
+    amqp_url: str
+    workdir: Path
+    prefix: str = field(default_factory=lambda: f"e{uuid.uuid4().hex[:10]}.")
+    processes: dict[str, list[Process]] = field(default_factory=dict)
+
+    def database(self, service: str) -> str:
+        return f"{self.prefix.rstrip('.')}_{service}"
+
+    def service_env(self, service: str, port: int) -> dict[str, str]:
+        return {
+            **os.environ,
+            "HOST": "127.0.0.1",
+            "PORT": str(port),
+            "MONGODB_URL": self.mongo_url,
+            "MONGODB_DATABASE": self.database(service),
+            "AMQP_URL": self.amqp_url,
+            "EVENTS_PREFIX": self.prefix,
+            "RELAY_POLL_SECONDS": "0.2",
+            "LOG_LEVEL": "INFO",
+        }
+
+    def start_service(self, service: str) -> Process:
+        port = free_port()
+        index = len(self.processes.get(service, []))
+        log = self.workdir / f"{service}-{index}.log"
+        popen = subprocess.Popen(
+            [sys.executable, "-m", f"grassroots_{service}"],
+            env=self.service_env(service, port),
+            stdout=log.open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        process = Process(service, popen, port, log)
+        self.processes.setdefault(service, []).append(process)
+        wait_http(f"{process.url}/health/ready", process)
+        return process
+
+    def start_gateway(self) -> Process:
+        port = free_port()
+        log = self.workdir / "gateway.log"
+        env = {
+            **os.environ,
+            "PORT": str(port),
+            "HOST": "127.0.0.1",
+            **{f"{s.upper()}_URL": f"{self.processes[s][0].url}/graphql" for s in SERVICES},
+        }
+        popen = subprocess.Popen(
+            ["sh", str(ROOT / "gateway" / "start.sh")],
+            env=env,
+            stdout=log.open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        process = Process("gateway", popen, port, log)
+        self.processes["gateway"] = [process]
+        wait_http(f"{process.url}/readiness", process, timeout=90)
+        return process
+
+    @property
+    def gateway(self) -> Process:
+        return self.processes["gateway"][0]
+
+    def stop(self) -> None:
+        for group in self.processes.values():
+            for process in group:
+                process.kill(signal.SIGTERM)
+
+
+def wait_http(url: str, process: Process, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        if not process.alive():
+            raise RuntimeError(f"{process.name} exited early:\n{process.tail()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} not ready after {timeout}s:\n{process.tail()}")
+        time.sleep(0.2)
+
+
+def post_graphql(url: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    import json
+
+    request = urllib.request.Request(
+        url,
+        data=json.dumps({"query": query, "variables": variables or {}}).encode(),
+        headers={"content-type": "application/json"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body: dict[str, Any] = json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        body = json.loads(exc.read())
+    return body
+
+
+@contextlib.contextmanager
+def running_stack(mongo_url: str, amqp_url: str, workdir: Path) -> Iterator[Stack]:
+    stack = Stack(mongo_url, amqp_url, workdir)
+    try:
+        for service in SERVICES:
+            stack.start_service(service)
+        stack.start_gateway()
+        yield stack
+    finally:
+        stack.stop()
