@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-import urllib.request
+
+import httpx
 
 from tests.support.apps import eventually
 from tests.support.stack import Stack, post_graphql
@@ -60,14 +61,13 @@ async def test_typed_errors_pass_through_the_gateway(stack: Stack, stack_cleanup
 
 
 async def test_the_request_id_reaches_the_subgraph_logs(stack: Stack, stack_cleanup: None):
-    request = urllib.request.Request(
-        f"{stack.gateway.url}/graphql",
-        data=json.dumps({"query": '{ orgUnit(id: "nothing") { id } }'}).encode(),
-        headers={"content-type": "application/json", "x-request-id": "e2e-trace-42"},
-        method="POST",
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        assert response.headers["x-request-id"] == "e2e-trace-42"
+    async with httpx.AsyncClient(timeout=30) as client:
+        response = await client.post(
+            f"{stack.gateway.url}/graphql",
+            json={"query": '{ orgUnit(id: "nothing") { id } }'},
+            headers={"x-request-id": "e2e-trace-42"},
+        )
+    assert response.headers["x-request-id"] == "e2e-trace-42"
 
     people = stack.processes["people"][0]
 

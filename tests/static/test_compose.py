@@ -268,7 +268,7 @@ def test_healthchecks_ask_each_service_on_its_own_port(
     assert f"http://127.0.0.1:{GATEWAY_PORT}/readiness" in gateway_test[-1]
 
 
-# ---- start order ----------------------------------------------------------------------------------
+# ---- start order ---------------------------------------------------------------------------------
 
 
 def test_every_dependency_is_health_gated(services: dict[str, dict[str, Any]]) -> None:
