@@ -30,6 +30,10 @@ class ServiceSettings(BaseSettings):
     environment: Literal["development", "production"] = Field("development")
     service_version: str = Field("0.1.0", description="Version reported by /health/live.")
     git_revision: str = Field("unknown", description="Source revision reported by /health/live.")
+    jwks_url: str = Field(
+        "http://127.0.0.1:4001/.well-known/jwks.json",
+        description="Where the people service publishes the keys that sign access tokens.",
+    )
     relay_poll_seconds: float = Field(
         0.5, gt=0, description="How often the outbox relay looks for events written elsewhere."
     )

@@ -1,0 +1,165 @@
+"""Who is calling: bearer tokens (RS256 JWTs issued by `people`) verified against a JWKS.
+
+Every subgraph verifies the token again, whatever the gateway did, and decides with the
+caller's role grants and the org-unit subtree each grant covers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import urllib.request
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+from jwt import PyJWK
+
+from grassroots_kit.errors import Unauthenticated
+
+ISSUER = "grassroots/people"
+AUDIENCE = "grassroots"
+ALGORITHM = "RS256"
+_REFRESH_AT_MOST_EVERY = 30.0
+
+
+@dataclass(frozen=True)
+class RoleGrant:
+    """A role held over an org unit's whole subtree (`path` ends with the unit itself)."""
+
+    role: str
+    org_unit_id: str
+    path: tuple[str, ...]
+    organization_id: str | None = None
+
+    def covers(self, path_with_self: Iterable[str]) -> bool:
+        """True when a thing located at `path_with_self` lies in this grant's subtree."""
+        return self.org_unit_id in path_with_self
+
+    def to_claim(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "orgUnitId": self.org_unit_id,
+            "path": list(self.path),
+            "organizationId": self.organization_id,
+        }
+
+    @classmethod
+    def from_claim(cls, claim: Mapping[str, Any]) -> RoleGrant:
+        return cls(
+            role=str(claim["role"]),
+            org_unit_id=str(claim["orgUnitId"]),
+            path=tuple(str(p) for p in claim["path"]),
+            organization_id=claim.get("organizationId"),
+        )
+
+
+@dataclass(frozen=True)
+class Principal:
+    person_id: str
+    grants: tuple[RoleGrant, ...]
+
+    def roles_over(self, path_with_self: Iterable[str]) -> set[str]:
+        path = tuple(path_with_self)
+        return {g.role for g in self.grants if g.covers(path)}
+
+    def has_any(self, roles: Iterable[str], path_with_self: Iterable[str]) -> bool:
+        return bool(self.roles_over(path_with_self) & set(roles))
+
+
+def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
+    try:
+        return Principal(
+            person_id=str(claims["sub"]),
+            grants=tuple(RoleGrant.from_claim(c) for c in claims.get("roles", [])),
+        )
+    except (KeyError, TypeError) as exc:
+        raise Unauthenticated(f"token claims are malformed: {exc}") from None
+
+
+KeySource = Callable[[], Awaitable[Mapping[str, Any]]]
+
+
+def jwks_from_url(url: str, timeout: float = 5.0) -> KeySource:
+    async def fetch() -> Mapping[str, Any]:
+        def get() -> Mapping[str, Any]:
+            with urllib.request.urlopen(url, timeout=timeout) as response:
+                body: Mapping[str, Any] = json.loads(response.read())
+                return body
+
+        return await asyncio.to_thread(get)
+
+    return fetch
+
+
+class TokenVerifier:
+    """Verifies access tokens; keys are cached by `kid` and refetched when an unknown one shows."""
+
+    def __init__(self, keys: KeySource, *, issuer: str = ISSUER, audience: str = AUDIENCE) -> None:
+        self._source = keys
+        self._issuer = issuer
+        self._audience = audience
+        self._keys: dict[str, PyJWK] = {}
+        self._fetched_at = float("-inf")
+        self._lock = asyncio.Lock()
+
+    async def verify(self, token: str) -> Principal:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError:
+            raise Unauthenticated("the access token is malformed") from None
+        if header.get("alg") != ALGORITHM:
+            raise Unauthenticated("the access token is not signed with RS256")
+        key = await self._key(str(header.get("kid", "")))
+        try:
+            claims = jwt.decode(
+                token,
+                key.key,
+                algorithms=[ALGORITHM],
+                audience=self._audience,
+                issuer=self._issuer,
+                options={"require": ["exp", "iat", "sub", "iss", "aud"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated("the access token has expired; refresh it") from None
+        except jwt.PyJWTError as exc:
+            raise Unauthenticated(f"the access token is not valid: {exc}") from None
+        if claims.get("typ") != "access":
+            raise Unauthenticated("this is not an access token")
+        return principal_from_claims(claims)
+
+    async def _key(self, kid: str) -> PyJWK:
+        if kid in self._keys:
+            return self._keys[kid]
+        async with self._lock:
+            if (
+                kid not in self._keys
+                and time.monotonic() - self._fetched_at > _REFRESH_AT_MOST_EVERY
+            ):
+                await self._refresh()
+        if kid not in self._keys:
+            raise Unauthenticated("the access token was signed with an unknown key")
+        return self._keys[kid]
+
+    async def _refresh(self) -> None:
+        try:
+            document = await self._source()
+        except Exception as exc:
+            raise Unauthenticated(f"the signing keys cannot be fetched now: {exc}") from None
+        keys = {}
+        for entry in document.get("keys", []):
+            if entry.get("kid") and entry.get("kty") == "RSA":
+                keys[str(entry["kid"])] = PyJWK(dict(entry), algorithm=ALGORITHM)
+        self._keys = keys
+        self._fetched_at = time.monotonic()
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("the Authorization header must be `Bearer <access token>`")
+    return token.strip()

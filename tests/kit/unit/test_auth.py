@@ -1,0 +1,105 @@
+import json
+import time
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+from grassroots_kit.auth import AUDIENCE, ISSUER, RoleGrant, TokenVerifier, bearer_token
+from grassroots_kit.errors import Unauthenticated
+from jwt.algorithms import RSAAlgorithm
+
+KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+OTHER = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+GRANT = RoleGrant("GRID_MEMBER", "g1", ("d1", "s1", "c1", "g1"))
+
+
+def jwks(*pairs):
+    keys = []
+    for kid, key in pairs:
+        jwk = json.loads(RSAAlgorithm.to_jwk(key.public_key()))
+        keys.append({**jwk, "kid": kid, "alg": "RS256", "use": "sig"})
+    return {"keys": keys}
+
+
+def token(key=KEY, kid="k1", **overrides):
+    now = int(time.time())
+    claims = {
+        "sub": "p1",
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "iat": now,
+        "exp": now + 900,
+        "typ": "access",
+        "roles": [GRANT.to_claim()],
+        **overrides,
+    }
+    return jwt.encode(claims, key, algorithm="RS256", headers={"kid": kid})
+
+
+class Source:
+    def __init__(self, document):
+        self.document = document
+        self.calls = 0
+
+    async def __call__(self):
+        self.calls += 1
+        return self.document
+
+
+async def test_a_valid_token_yields_the_caller_and_their_grants():
+    principal = await TokenVerifier(Source(jwks(("k1", KEY)))).verify(token())
+
+    assert principal.person_id == "p1"
+    assert principal.grants == (GRANT,)
+    assert principal.roles_over(["d1", "s1", "c1", "g1", "piece9"]) == {"GRID_MEMBER"}
+    assert principal.roles_over(["d1", "s1", "c2"]) == set()
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda: token(exp=int(time.time()) - 10), "expired"),
+        (lambda: token(key=OTHER), "not valid"),
+        (lambda: token(kid="k9"), "unknown key"),
+        (lambda: token(aud="someone-else"), "not valid"),
+        (lambda: token(typ="refresh"), "not an access token"),
+        (lambda: token()[:-4] + "AAAA", "not valid"),
+        (lambda: "not-a-jwt", "malformed"),
+        (lambda: jwt.encode({"sub": "p1"}, "s" * 40, algorithm="HS256"), "RS256"),
+    ],
+)
+async def test_a_bad_token_is_unauthenticated(make, reason: str):
+    verifier = TokenVerifier(Source(jwks(("k1", KEY))))
+
+    with pytest.raises(Unauthenticated, match=reason):
+        await verifier.verify(make())
+
+
+async def test_keys_are_refetched_when_a_new_kid_appears():
+    source = Source(jwks(("k1", KEY)))
+    verifier = TokenVerifier(source)
+    await verifier.verify(token())
+    source.document = jwks(("k1", KEY), ("k2", OTHER))
+    verifier._fetched_at = float("-inf")  # the refresh throttle has passed
+
+    principal = await verifier.verify(token(key=OTHER, kid="k2"))
+
+    assert principal.person_id == "p1"
+    assert source.calls == 2
+
+
+async def test_known_keys_are_cached():
+    source = Source(jwks(("k1", KEY)))
+    verifier = TokenVerifier(source)
+
+    for _ in range(3):
+        await verifier.verify(token())
+
+    assert source.calls == 1
+
+
+def test_the_authorization_header_must_be_a_bearer_token():
+    assert bearer_token(None) is None
+    assert bearer_token("Bearer abc") == "abc"
+    with pytest.raises(Unauthenticated):
+        bearer_token("Basic dXNlcjpwYXNz")
