@@ -1,0 +1,45 @@
+"""The demo loader fills the stack through the gateway, and a second run changes nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+
+from tests.support.stack import ROOT, Stack, post_graphql
+
+TAOHUAJING = """{ orgUnits(filter: {name: "Taohuajing Community"}) {
+  edges { node { name kind ancestors { name } children { totalCount } cases { totalCount } } } } }"""
+
+
+def run_loader(stack: Stack) -> str:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "demo_data.py"),
+            "--graphql",
+            f"{stack.gateway.url}/graphql",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, stack_cleanup: None):
+    first = await asyncio.to_thread(run_loader, stack)
+    second = await asyncio.to_thread(run_loader, stack)
+
+    assert "110 org units (110 created now)" in first
+    assert "110 org units (0 created now)" in second
+    body = post_graphql(f"{stack.gateway.url}/graphql", TAOHUAJING)
+    community = body["data"]["orgUnits"]["edges"][0]["node"]
+    assert community["ancestors"] == [
+        {"name": "Wangcheng District"},
+        {"name": "Gaotangling Street"},
+    ]
+    assert community["children"]["totalCount"] == 2
+    assert community["cases"] == {"totalCount": 0}
