@@ -1,0 +1,90 @@
+// Hive Gateway configuration, loaded by `hive-gateway supergraph` from the working directory
+// (start.sh runs it in gateway/). PORT is read by the CLI itself.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { defineConfig } from "@graphql-hive/gateway";
+import { parse } from "graphql";
+
+/** Subgraph name in the supergraph (`@join__graph(name: ...)`) → env var and local default. */
+const SUBGRAPH_URLS: Record<string, { env: string; fallback: string }> = {
+  people: { env: "PEOPLE_URL", fallback: "http://127.0.0.1:4001/graphql" },
+  cases: { env: "CASES_URL", fallback: "http://127.0.0.1:4002/graphql" },
+  points: { env: "POINTS_URL", fallback: "http://127.0.0.1:4003/graphql" },
+};
+
+/** Client headers the subgraphs need: each verifies the token itself (DESIGN.md §6). */
+const FORWARDED_HEADERS = ["authorization"];
+
+function env(name: string): string | undefined {
+  const value = process.env[name]?.trim();
+  return value ? value : undefined;
+}
+
+// The composed supergraph carries the local defaults; every deployment (tests on random ports,
+// containers, Kubernetes) points the gateway elsewhere without recomposing.
+const transportEntries = Object.fromEntries(
+  Object.entries(SUBGRAPH_URLS).map(([subgraph, { env: name, fallback }]) => [
+    subgraph,
+    { location: env(name) ?? fallback },
+  ]),
+);
+
+const supergraphPath = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  env("SUPERGRAPH_PATH") ?? "supergraph.graphql",
+);
+let lastGoodSupergraph: string | undefined;
+
+// Read on start and again every polling interval, so a recomposed supergraph is picked up
+// without a restart. The CLI's own file watcher (used when a path is given on the command line)
+// crashes the gateway if it reads the file halfway through a rewrite; here a half-written file
+// keeps the previous supergraph until the next poll.
+function loadSupergraph({ log }: { log: { warn(message: string): void } }): string {
+  if (!existsSync(supergraphPath)) {
+    throw new Error(`${supergraphPath} does not exist: run \`python scripts/export_schemas.py\``);
+  }
+  const sdl = readFileSync(supergraphPath, "utf8");
+  try {
+    parse(sdl);
+  } catch (error) {
+    if (lastGoodSupergraph === undefined) {
+      throw error;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    log.warn(`${supergraphPath} does not parse (${reason}); keeping the previous one`);
+    return lastGoodSupergraph;
+  }
+  lastGoodSupergraph = sdl;
+  return sdl;
+}
+
+const production = env("ENVIRONMENT") === "production";
+const host = env("HOST");
+
+export const gatewayConfig = defineConfig({
+  ...(host ? { host } : {}),
+  supergraph: loadSupergraph,
+  graphqlEndpoint: "/graphql",
+  transportEntries,
+  graphiql: !production,
+  landingPage: !production,
+  // Prometheus metrics at /metrics, like every service (DESIGN.md §7).
+  prometheus: { metrics: true, endpoint: "/metrics" },
+  // Built in: reuse the client's x-request-id or generate a UUID, send it with every subgraph
+  // request and echo it on the response.
+  requestId: { headerName: "x-request-id" },
+  propagateHeaders: {
+    fromClientToSubgraphs({ request }) {
+      const headers: Record<string, string> = {};
+      for (const name of FORWARDED_HEADERS) {
+        const value = request.headers.get(name);
+        if (value) {
+          headers[name] = value;
+        }
+      }
+      return headers;
+    },
+  },
+});

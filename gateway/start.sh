@@ -1,0 +1,33 @@
+#!/bin/sh
+# Serves the committed supergraph with Hive Gateway (config: gateway.config.ts), from any directory.
+# Environment: PORT, PEOPLE_URL, CASES_URL, POINTS_URL, ENVIRONMENT, HOST, SUPERGRAPH_PATH,
+# LOG_LEVEL.
+set -eu
+cd "$(dirname "$0")"
+
+if [ ! -f node_modules/@graphql-hive/gateway/dist/bin.js ]; then
+  echo "gateway: dependencies are not installed; run \`npm ci --prefix gateway\` first" >&2
+  exit 1
+fi
+
+# Hive's logger refuses anything but trace|debug|info|warn|error|false, while the Python services
+# share the same environment with LOG_LEVEL=INFO, WARNING, ...
+if [ -n "${LOG_LEVEL:-}" ]; then
+  level=$(printf '%s' "$LOG_LEVEL" | tr '[:upper:]' '[:lower:]')
+  case "$level" in
+    warning) level=warn ;;
+    critical | fatal) level=error ;;
+  esac
+  LOG_LEVEL=$level
+  export LOG_LEVEL
+fi
+
+# JSON log lines (with the request id) in production; readable lines on a developer's terminal.
+if [ "${ENVIRONMENT:-development}" = production ]; then
+  LOG_JSON=${LOG_JSON:-1}
+  export LOG_JSON
+fi
+
+# No path argument: gateway.config.ts loads the supergraph and reloads it when it changes; a path
+# given here would replace that with the CLI's file watcher. exec: SIGTERM reaches the gateway.
+exec node node_modules/@graphql-hive/gateway/dist/bin.js supergraph "$@"
