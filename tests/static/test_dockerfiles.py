@@ -393,12 +393,20 @@ def _landed(marker: Path) -> None:
 def test_what_a_service_image_copies_exists(name: str) -> None:
     _landed(ROOT / "services" / name / "pyproject.toml")
     for source in _copy_sources(parse(DOCKERFILES[name])):
-        if source == "scripts/":
-            continue  # demo-data target, checked below
+        if source in {"scripts/", "constraints.txt"}:
+            continue  # checked on their own below
         assert (ROOT / source).exists(), f"services/{name}/Dockerfile copies missing {source}"
     assert (ROOT / "libs/kit/pyproject.toml").is_file()
     main = ROOT / "services" / name / "src" / f"grassroots_{name}" / "__main__.py"
     assert main.is_file(), f"CMD python -m grassroots_{name} needs {main.relative_to(ROOT)}"
+
+
+def test_the_pins_the_service_images_install_with_exist() -> None:
+    _landed(ROOT / "libs" / "kit" / "pyproject.toml")
+    assert (ROOT / "constraints.txt").is_file(), (
+        "constraints.txt is missing: every service image runs "
+        "`pip install --constraint constraints.txt`, so `docker build` fails without it"
+    )
 
 
 def test_the_demo_data_script_exists() -> None:
