@@ -1,0 +1,51 @@
+# Developer tasks for Grassroots. `make` alone lists them; docs/local-stack.md explains the stack.
+
+VENV        ?= .venv
+PYTHON      := $(VENV)/bin/python
+REPLICAS    ?= 1
+SERVICE     ?=
+PYTEST_ARGS ?=
+STACK_ARGS  ?=
+# `down`, `status` and `logs` need nothing but the standard library: they work without the venv.
+STACK       := $(if $(wildcard $(PYTHON)),$(PYTHON),python3) scripts/stack.py
+
+export VENV
+
+.DEFAULT_GOAL := help
+.PHONY: help bootstrap up down status logs test lint schema clean
+
+help: ## list the targets
+	@echo "Grassroots: make <target> [VARIABLE=value ...]"
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@echo "Variables: REPLICAS=N (up), SERVICE=name (logs), PYTEST_ARGS='...' (test),"
+	@echo "           STACK_ARGS='--no-demo ...' (up), VENV=path (default .venv)"
+
+bootstrap: ## create .venv, install the Python packages and the gateway's npm packages
+	@bash scripts/bootstrap.sh
+
+up: bootstrap ## start MongoDB, RabbitMQ, the subgraphs and the gateway (REPLICAS=N per service)
+	@$(PYTHON) scripts/stack.py up --replicas $(REPLICAS) $(STACK_ARGS)
+
+down: ## stop everything `make up` started
+	@$(STACK) down
+
+status: ## show what runs and whether it is ready
+	@$(STACK) status
+
+logs: ## follow the stack's logs (SERVICE=cases for one service)
+	@$(STACK) logs --follow $(SERVICE)
+
+test: bootstrap ## run the whole test suite (PYTEST_ARGS='-k cases -x' to narrow it)
+	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+lint: bootstrap ## ruff check, ruff format --check and mypy
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff format --check .
+	$(PYTHON) -m mypy
+	$(PYTHON) -m mypy --explicit-package-bases scripts
+
+schema: bootstrap ## export every subgraph's SDL and recompose gateway/supergraph.graphql
+	$(PYTHON) scripts/export_schemas.py
+
+clean: down ## stop the stack, then delete .local (logs, MongoDB data, pid files)
+	rm -rf .local
