@@ -2,28 +2,62 @@
 
 from __future__ import annotations
 
+from grassroots_kit.auth import KeySource, TokenVerifier, jwks_from_url
 from grassroots_kit.graphql.app import create_service_app
 from grassroots_kit.host import ServiceHost
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-from grassroots_points.adapters import ledger, org_unit_projection
+from grassroots_points.adapters import (
+    cases_seen,
+    ledger,
+    org_unit_projection,
+    people_projection,
+    received,
+    rewards,
+    rules,
+)
 from grassroots_points.graphql.context import Context
 from grassroots_points.graphql.schema import schema
 from grassroots_points.handlers.projections import projection_subscription
+from grassroots_points.handlers.reactions import awards_subscription
 from grassroots_points.settings import PointsSettings
 
+INDEXES = [
+    *ledger.INDEXES,
+    org_unit_projection.INDEXES,
+    *people_projection.INDEXES,
+    rules.INDEXES,
+    *rewards.INDEXES,
+    *cases_seen.INDEXES,
+    received.INDEXES,
+]
+COLLECTIONS = [
+    ledger.ACCOUNTS,
+    ledger.COLLECTION,
+    org_unit_projection.COLLECTION,
+    people_projection.PEOPLE,
+    people_projection.ROLES,
+    rules.COLLECTION,
+    rewards.REWARDS,
+    rewards.REDEMPTIONS,
+    cases_seen.CLOSURES,
+    cases_seen.ORDERS,
+    received.COLLECTION,
+]
 
-def create_app(settings: PointsSettings | None = None) -> Starlette:
+
+def create_app(
+    settings: PointsSettings | None = None, *, keys: KeySource | None = None
+) -> Starlette:
+    """`keys` replaces the JWKS fetched from `settings.jwks_url` (tests sign their own tokens)."""
     settings = settings or PointsSettings()
-    host = ServiceHost(
-        settings,
-        collections=[ledger.COLLECTION, org_unit_projection.COLLECTION],
-        indexes=[ledger.INDEXES, org_unit_projection.INDEXES],
-    )
+    host = ServiceHost(settings, collections=COLLECTIONS, indexes=INDEXES)
     host.add_subscription(projection_subscription(host.db))
+    host.add_subscription(awards_subscription(host.db))
+    verifier = TokenVerifier(keys or jwks_from_url(settings.jwks_url))
 
     async def context(request: Request) -> Context:
-        return Context(host=host, request=request)
+        return Context(host=host, request=request, verifier=verifier)
 
     return create_service_app(host=host, schema=schema, context_factory=context)

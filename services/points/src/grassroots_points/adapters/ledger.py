@@ -1,47 +1,211 @@
-"""MongoDB reads over the points ledger used by the graph."""
+"""The accounts and their immutable ledger: posting an entry and reading them back.
+
+Posting updates the account and inserts the entry in the caller's transaction. A debit is a
+conditional update (`balance >= amount`), so the balance cannot go below zero whatever races
+with it; concurrent postings on one account conflict and the transaction is retried.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import dataclasses
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
-from grassroots_kit.mongo import Database, Document, Indexes
-from pymongo import ASCENDING, IndexModel
+from grassroots_kit.graphql.connections import Page
+from grassroots_kit.mongo import Database, Document, Indexes, Session
+from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 
+from grassroots_points.domain.ids import EntryId, PersonId, RedemptionId, RuleId
+from grassroots_points.domain.ledger import Account, Entry, EntryKind, InsufficientPoints
+
+ACCOUNTS = "accounts"
 COLLECTION = "ledger"
-INDEXES = Indexes(
-    COLLECTION,
-    (
-        # Leaderboards group a subtree's entries in a period by person.
-        IndexModel([("orgUnitPath", ASCENDING), ("at", ASCENDING), ("personId", ASCENDING)]),
+INDEXES = (
+    Indexes(ACCOUNTS, (IndexModel([("orgUnitPath", ASCENDING)]),)),
+    Indexes(
+        COLLECTION,
+        (
+            IndexModel([("personId", ASCENDING), ("at", DESCENDING), ("_id", DESCENDING)]),
+            # An event affects each person once, whoever delivers it and however often.
+            IndexModel(
+                [("sourceEventId", ASCENDING), ("personId", ASCENDING)],
+                name="one_entry_per_event_and_person",
+                unique=True,
+                partialFilterExpression={"sourceEventId": {"$type": "string"}},
+            ),
+            # An award is reversed at most once.
+            IndexModel(
+                [("reverses", ASCENDING)],
+                name="one_reversal_per_award",
+                unique=True,
+                partialFilterExpression={"reverses": {"$type": "string"}},
+            ),
+            IndexModel(
+                [("caseId", ASCENDING), ("closure", ASCENDING), ("kind", ASCENDING)],
+                partialFilterExpression={"caseId": {"$type": "string"}},
+            ),
+            # Leaderboards: one indexed aggregation over a subtree and a period.
+            IndexModel(
+                [
+                    ("orgUnitPath", ASCENDING),
+                    ("earnedAt", ASCENDING),
+                    ("personId", ASCENDING),
+                    ("earned", ASCENDING),
+                ]
+            ),
+        ),
     ),
 )
 
 
-@dataclass(frozen=True)
-class Standing:
-    person_id: str
-    points: int
-    rank: int
+class LedgerStore:
+    def __init__(self, db: Database) -> None:
+        self._accounts = db[ACCOUNTS]
+        self._entries = db[COLLECTION]
+
+    async def post(self, entry: Entry, session: Session, *, home_path: Sequence[str] = ()) -> Entry:
+        """Apply `entry` to its account (created on a first credit) and record it."""
+        now = datetime.now(UTC)
+        change: Document = {
+            "$inc": {"balance": entry.delta, "earnedTotal": entry.earned, "version": 1},
+            "$set": {"updatedAt": now},
+        }
+        if entry.delta < 0:
+            account = await self._accounts.find_one_and_update(
+                {"_id": entry.person_id, "balance": {"$gte": -entry.delta}},
+                change,
+                return_document=ReturnDocument.AFTER,
+                session=session,
+            )
+            if account is None:
+                current = await self.account(entry.person_id, session)
+                balance = current.balance if current else 0
+                raise InsufficientPoints(
+                    f"the balance is {balance} points; {-entry.delta} are needed",
+                    field="delta" if entry.kind is EntryKind.ADJUSTMENT else "quantity",
+                    balance=balance,
+                )
+        else:
+            change["$setOnInsert"] = {"orgUnitPath": list(home_path), "createdAt": now}
+            account = await self._accounts.find_one_and_update(
+                {"_id": entry.person_id},
+                change,
+                upsert=True,
+                return_document=ReturnDocument.AFTER,
+                session=session,
+            )
+        assert account is not None
+        posted = dataclasses.replace(entry, balance_after=int(account["balance"]))
+        await self._entries.insert_one(_entry_doc(posted), session=session)
+        return posted
+
+    async def account(self, person_id: str, session: Session | None = None) -> Account | None:
+        doc = await self._accounts.find_one({"_id": person_id}, session=session)
+        return _account(doc) if doc else None
+
+    async def accounts(self, person_ids: Iterable[str]) -> dict[str, Account]:
+        ids = list(set(person_ids))
+        return {
+            doc["_id"]: _account(doc) async for doc in self._accounts.find({"_id": {"$in": ids}})
+        }
+
+    async def set_home(self, person_id: str, path: Sequence[str], session: Session) -> None:
+        """Where a person lives decides whose staff see their account."""
+        await self._accounts.update_one(
+            {"_id": person_id}, {"$set": {"orgUnitPath": list(path)}}, session=session
+        )
+
+    async def entries_of_event(self, event_id: str, session: Session) -> list[Entry]:
+        cursor = self._entries.find({"sourceEventId": event_id}, session=session)
+        return [_entry(doc) async for doc in cursor]
+
+    async def awards_of_closure(self, case_id: str, closure: int, session: Session) -> list[Entry]:
+        query = {"caseId": case_id, "closure": closure, "kind": EntryKind.AWARD.value}
+        return [_entry(doc) async for doc in self._entries.find(query, session=session)]
+
+    async def reversed_awards(self, award_ids: Sequence[str], session: Session) -> set[str]:
+        query = {"reverses": {"$in": list(award_ids)}}
+        return {doc["reverses"] async for doc in self._entries.find(query, session=session)}
+
+    async def page(self, person_id: str, first: int, after: Sequence[Any] | None) -> Page[Entry]:
+        base: Document = {"personId": person_id}
+        query = dict(base)
+        if after is not None:
+            at, last_id = datetime.fromisoformat(str(after[0])), str(after[1])
+            query["$or"] = [{"at": {"$lt": at}}, {"at": at, "_id": {"$lt": last_id}}]
+        docs = [
+            doc
+            async for doc in self._entries.find(query)
+            .sort([("at", DESCENDING), ("_id", DESCENDING)])
+            .limit(first + 1)
+        ]
+        return Page(
+            items=[_entry(d) for d in docs[:first]],
+            has_next=len(docs) > first,
+            has_previous=after is not None,
+            total_count=await self._entries.count_documents(base),
+        )
 
 
-async def leaderboard(
-    db: Database, org_unit_id: str, since: datetime | None, until: datetime | None, first: int
-) -> list[Standing]:
-    match: Document = {"orgUnitPath": org_unit_id}
-    period: Document = {}
-    if since is not None:
-        period["$gte"] = since
-    if until is not None:
-        period["$lt"] = until
-    if period:
-        match["at"] = period
-    pipeline: list[Document] = [
-        {"$match": match},
-        {"$group": {"_id": "$personId", "points": {"$sum": "$delta"}}},
-        {"$match": {"points": {"$gt": 0}}},
-        {"$sort": {"points": -1, "_id": 1}},
-        {"$limit": first},
-    ]
-    rows = [row async for row in await db[COLLECTION].aggregate(pipeline)]
-    return [Standing(r["_id"], r["points"], rank) for rank, r in enumerate(rows, start=1)]
+def page_key(entry: Entry) -> tuple[str, str]:
+    return (entry.at.isoformat(), entry.id)
+
+
+def _entry_doc(entry: Entry) -> Document:
+    return {
+        "_id": entry.id,
+        "personId": entry.person_id,
+        "delta": entry.delta,
+        "earned": entry.earned,
+        "kind": entry.kind.value,
+        "reason": entry.reason,
+        "at": entry.at,
+        "earnedAt": entry.earned_at or entry.at,
+        "orgUnitPath": list(entry.org_unit_path),
+        "ruleId": entry.rule_id,
+        "sourceEventId": entry.source_event_id,
+        "sourceEventType": entry.source_event_type,
+        "actorId": entry.actor_id,
+        "caseId": entry.case_id,
+        "closure": entry.closure,
+        "reverses": entry.reverses,
+        "redemptionId": entry.redemption_id,
+        "balanceAfter": entry.balance_after,
+    }
+
+
+def _entry(doc: Document) -> Entry:
+    def opt(name: str) -> Any:
+        return doc.get(name)
+
+    return Entry(
+        id=EntryId(doc["_id"]),
+        person_id=PersonId(doc["personId"]),
+        delta=int(doc["delta"]),
+        kind=EntryKind(doc["kind"]),
+        reason=doc["reason"],
+        at=doc["at"],
+        earned_at=opt("earnedAt"),
+        org_unit_path=tuple(doc.get("orgUnitPath", ())),
+        rule_id=RuleId(doc["ruleId"]) if opt("ruleId") else None,
+        source_event_id=opt("sourceEventId"),
+        source_event_type=opt("sourceEventType"),
+        actor_id=PersonId(doc["actorId"]) if opt("actorId") else None,
+        case_id=opt("caseId"),
+        closure=opt("closure"),
+        reverses=EntryId(doc["reverses"]) if opt("reverses") else None,
+        redemption_id=RedemptionId(doc["redemptionId"]) if opt("redemptionId") else None,
+        balance_after=opt("balanceAfter"),
+    )
+
+
+def _account(doc: Document) -> Account:
+    return Account(
+        person_id=PersonId(doc["_id"]),
+        balance=int(doc["balance"]),
+        earned_total=int(doc["earnedTotal"]),
+        version=int(doc["version"]),
+        org_unit_path=tuple(doc.get("orgUnitPath", ())),
+        created_at=doc["createdAt"],
+    )

@@ -2,15 +2,81 @@
 
 from __future__ import annotations
 
-from grassroots_contracts.event_types import ORGUNIT_CREATED
+from grassroots_contracts.event_types import (
+    ORGUNIT_CREATED,
+    ORGUNIT_MOVED,
+    ORGUNIT_RENAMED,
+    PERSON_MOVED,
+    PERSON_REGISTERED,
+    ROLE_ASSIGNED,
+    ROLE_REVOKED,
+)
 from grassroots_contracts.org_units import OrgUnitSnapshot
-from grassroots_kit.messaging.consumer import Subscription
+from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
+from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.messaging.projection import versioned_projection
-from grassroots_kit.mongo import Database
+from grassroots_kit.mongo import Database, Session, upsert_if_newer
 
 from grassroots_points.adapters import org_unit_projection
+from grassroots_points.adapters.ledger import LedgerStore
+from grassroots_points.adapters.people_projection import (
+    PEOPLE,
+    PeopleProjection,
+    person_projection,
+    role_projection,
+)
+from grassroots_points.domain.occasions import MalformedEvent, check_version
+
+PURPOSE = "projections"
+
+
+def _versioned(handler: Handler) -> Handler:
+    async def handle(event: CloudEvent, session: Session) -> None:
+        try:
+            check_version(event.type, event.dataversion)
+        except MalformedEvent as exc:
+            raise PermanentEventError(str(exc)) from None
+        await handler(event, session)
+
+    return handle
+
+
+def _people(db: Database) -> Handler:
+    async def project(event: CloudEvent, session: Session) -> None:
+        try:
+            person_id, version, fields = person_projection(event.data)
+        except ValueError as exc:
+            raise PermanentEventError(
+                f"{event.type} data does not match the contract: {exc}"
+            ) from None
+        if await upsert_if_newer(db, PEOPLE, session, person_id, version, fields):
+            await LedgerStore(db).set_home(person_id, fields["orgUnitPath"], session)
+
+    return project
+
+
+def _roles(db: Database, active: bool) -> Handler:
+    async def project(event: CloudEvent, session: Session) -> None:
+        try:
+            assignment_id, fields = role_projection(event.data, active)
+        except ValueError as exc:
+            raise PermanentEventError(
+                f"{event.type} data does not match the contract: {exc}"
+            ) from None
+        await PeopleProjection(db).record_role(assignment_id, fields, session)
+
+    return project
 
 
 def projection_subscription(db: Database) -> Subscription:
     org_units = versioned_projection(db, org_unit_projection.COLLECTION, OrgUnitSnapshot.projection)
-    return Subscription(purpose="projections", handlers={ORGUNIT_CREATED: org_units})
+    handlers = {
+        ORGUNIT_CREATED: org_units,
+        ORGUNIT_MOVED: org_units,
+        ORGUNIT_RENAMED: org_units,
+        PERSON_REGISTERED: _people(db),
+        PERSON_MOVED: _people(db),
+        ROLE_ASSIGNED: _roles(db, active=True),
+        ROLE_REVOKED: _roles(db, active=False),
+    }
+    return Subscription(purpose=PURPOSE, handlers={k: _versioned(h) for k, h in handlers.items()})

@@ -1,0 +1,126 @@
+"""What points remembers of the cases it rewarded: each closing, and who took each order.
+
+A closing is keyed by (case, closure). A reopening of a closing that has not arrived yet leaves
+a REOPENED mark, so the late `case.closed` awards nothing: the outcome does not depend on the
+order in which the two events are delivered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import StrEnum
+
+from grassroots_kit.mongo import Database, Document, Indexes, Session
+from pymongo import ASCENDING, IndexModel
+
+from grassroots_points.domain.ids import PersonId
+from grassroots_points.domain.occasions import CaseClosed
+
+CLOSURES = "closures"
+ORDERS = "orders"
+INDEXES = (
+    Indexes(
+        CLOSURES,
+        (
+            IndexModel(
+                [("handlers.personId", ASCENDING), ("closedAt", ASCENDING), ("state", ASCENDING)]
+            ),
+        ),
+    ),
+)
+
+
+class ClosureState(StrEnum):
+    CLOSED = "CLOSED"
+    REOPENED = "REOPENED"
+
+
+class CasesSeen:
+    def __init__(self, db: Database) -> None:
+        self._closures = db[CLOSURES]
+        self._orders = db[ORDERS]
+
+    async def closure_state(
+        self, case_id: str, closure: int, session: Session
+    ) -> ClosureState | None:
+        doc = await self._closures.find_one({"_id": _key(case_id, closure)}, session=session)
+        return ClosureState(doc["state"]) if doc else None
+
+    async def record_closed(
+        self, closed: CaseClosed, event_id: str, at: datetime, session: Session
+    ) -> None:
+        handlers = [{"personId": h.person_id, "role": h.role} for h in closed.handlers]
+        await self._closures.update_one(
+            {"_id": _key(closed.case_id, closed.closure)},
+            {
+                "$set": {
+                    "caseId": closed.case_id,
+                    "closure": closed.closure,
+                    "state": ClosureState.CLOSED.value,
+                    "eventId": event_id,
+                    "handlers": handlers,
+                    "orgUnitPath": list(closed.org_unit_path),
+                    "closedAt": closed.closed_at or at,
+                }
+            },
+            upsert=True,
+            session=session,
+        )
+
+    async def record_reopened(self, case_id: str, closure: int, session: Session) -> None:
+        await self._closures.update_one(
+            {"_id": _key(case_id, closure)},
+            {
+                "$set": {"state": ClosureState.REOPENED.value},
+                "$setOnInsert": {"caseId": case_id, "closure": closure, "handlers": []},
+            },
+            upsert=True,
+            session=session,
+        )
+
+    async def record_taker(self, case_id: str, taker: PersonId, session: Session) -> None:
+        await self._orders.update_one(
+            {"_id": case_id}, {"$set": {"takerId": taker}}, upsert=True, session=session
+        )
+
+    async def taker(self, case_id: str, session: Session) -> PersonId | None:
+        doc = await self._orders.find_one({"_id": case_id}, session=session)
+        return PersonId(doc["takerId"]) if doc and doc.get("takerId") else None
+
+    async def handled_counts(
+        self, person_ids: Sequence[str], since: datetime, until: datetime
+    ) -> dict[str, int]:
+        """Closings that stand (not reopened) each person handled in a period."""
+        pipeline: list[Document] = [
+            {
+                "$match": {
+                    "handlers.personId": {"$in": list(person_ids)},
+                    "closedAt": {"$gte": since, "$lt": until},
+                    "state": ClosureState.CLOSED.value,
+                }
+            },
+            {"$unwind": "$handlers"},
+            {"$match": {"handlers.personId": {"$in": list(person_ids)}}},
+            {"$group": {"_id": "$handlers.personId", "cases": {"$addToSet": "$caseId"}}},
+            {"$project": {"count": {"$size": "$cases"}}},
+        ]
+        cursor = await self._closures.aggregate(pipeline)
+        return {row["_id"]: int(row["count"]) async for row in cursor}
+
+    async def chiefs_who_handled(
+        self, role: str, within: str, since: datetime, until: datetime
+    ) -> set[str]:
+        query = {
+            "orgUnitPath": within,
+            "closedAt": {"$gte": since, "$lt": until},
+            "handlers": {"$elemMatch": {"role": role}},
+        }
+        found: set[str] = set()
+        async for doc in self._closures.find(query, {"handlers": 1}):
+            found.update(h["personId"] for h in doc["handlers"] if h.get("role") == role)
+        return found
+
+
+def _key(case_id: str, closure: int) -> str:
+    return f"{case_id}:{closure}"

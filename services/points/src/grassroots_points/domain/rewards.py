@@ -1,0 +1,92 @@
+"""The catalog of rewards a community offers and the redemptions people make of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from grassroots_kit.errors import BadUserInput, InvalidTransition
+
+from grassroots_points.domain.ids import PersonId, RedemptionId, RewardId
+
+MAX_NAME_LENGTH = 100
+MAX_COST = 1_000_000
+MAX_STOCK = 1_000_000
+MAX_QUANTITY = 100
+
+
+class RedemptionStatus(StrEnum):
+    REQUESTED = "REQUESTED"
+    FULFILLED = "FULFILLED"
+    CANCELLED = "CANCELLED"
+
+
+@dataclass(frozen=True)
+class Reward:
+    id: RewardId
+    org_unit_id: str
+    org_unit_path: tuple[str, ...]  # the community's ancestors and the community itself
+    name: str
+    cost: int
+    stock: int
+    active: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Redemption:
+    id: RedemptionId
+    person_id: PersonId
+    reward_id: RewardId
+    reward_name: str
+    org_unit_id: str
+    org_unit_path: tuple[str, ...]
+    quantity: int
+    cost: int
+    status: RedemptionStatus
+    at: datetime
+    updated_at: datetime
+    handled_by: PersonId | None = None
+
+
+def clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise BadUserInput("name must not be empty", field="name")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise BadUserInput(f"name must be at most {MAX_NAME_LENGTH} characters", field="name")
+    return cleaned
+
+
+def check_cost(cost: int) -> int:
+    if not 1 <= cost <= MAX_COST:
+        raise BadUserInput(f"cost must be between 1 and {MAX_COST} points", field="cost")
+    return cost
+
+
+def check_stock(stock: int, field: str = "stock") -> int:
+    if not 0 <= stock <= MAX_STOCK:
+        raise BadUserInput(f"{field} must be between 0 and {MAX_STOCK}", field=field)
+    return stock
+
+
+def check_restock(quantity: int) -> int:
+    if not 1 <= quantity <= MAX_STOCK:
+        raise BadUserInput(f"quantity must be between 1 and {MAX_STOCK}", field="quantity")
+    return quantity
+
+
+def check_quantity(quantity: int) -> int:
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise BadUserInput(f"quantity must be between 1 and {MAX_QUANTITY}", field="quantity")
+    return quantity
+
+
+def check_can_leave(status: RedemptionStatus, to: RedemptionStatus) -> None:
+    """Only a requested redemption can be fulfilled or cancelled, and only once."""
+    if status is not RedemptionStatus.REQUESTED:
+        raise InvalidTransition(
+            f"this redemption is already {status.value}; it cannot become {to.value}",
+            field="id",
+        )

@@ -1,0 +1,178 @@
+"""Redeeming points for a reward, and staff handing it over or cancelling it.
+
+Redeeming reserves the stock and debits the points in one transaction: either both happen or
+neither. Two people racing for the last item conflict on the reward document; the loser's
+transaction is retried, finds no stock, and fails with CONFLICT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from grassroots_contracts.event_types import REWARD_REDEEMED, SOURCE_POINTS
+from grassroots_contracts.points_events import RewardRedeemed
+from grassroots_kit.auth import Principal
+from grassroots_kit.errors import Conflict, Forbidden, NotFound
+from grassroots_kit.host import ServiceHost
+from grassroots_kit.messaging.envelope import new_event
+from grassroots_kit.messaging.outbox import add_to_outbox
+from grassroots_kit.mongo import Session
+
+from grassroots_points.adapters.ledger import LedgerStore
+from grassroots_points.adapters.rewards import RedemptionStore, RewardStore
+from grassroots_points.domain.access import CATALOG_ROLES
+from grassroots_points.domain.ids import PersonId, new_entry_id, new_redemption_id
+from grassroots_points.domain.ledger import Entry, EntryKind
+from grassroots_points.domain.rewards import (
+    Redemption,
+    RedemptionStatus,
+    check_can_leave,
+    check_quantity,
+)
+
+
+@dataclass(frozen=True)
+class RedeemReward:
+    reward_id: str
+    quantity: int = 1
+
+
+async def redeem_reward(host: ServiceHost, caller: Principal, command: RedeemReward) -> Redemption:
+    quantity = check_quantity(command.quantity)
+    person = PersonId(caller.person_id)
+    rewards, redemptions, ledger = (
+        RewardStore(host.db),
+        RedemptionStore(host.db),
+        LedgerStore(host.db),
+    )
+
+    async def work(session: Session) -> Redemption:
+        reward = await rewards.get(command.reward_id, session)
+        if reward is None:
+            raise NotFound(f"no reward with id {command.reward_id}", field="rewardId")
+        if not reward.active:
+            raise Conflict(f"{reward.name} is not offered at the moment", field="rewardId")
+        reserved = await rewards.change_stock(reward.id, -quantity, session)
+        if reserved is None:
+            raise Conflict(
+                f"{reward.name} is out of stock (asked for {quantity})",
+                field="quantity",
+            )
+        now = datetime.now(UTC)
+        redemption = Redemption(
+            id=new_redemption_id(),
+            person_id=person,
+            reward_id=reward.id,
+            reward_name=reward.name,
+            org_unit_id=reward.org_unit_id,
+            org_unit_path=reward.org_unit_path,
+            quantity=quantity,
+            cost=reward.cost * quantity,
+            status=RedemptionStatus.REQUESTED,
+            at=now,
+            updated_at=now,
+        )
+        await ledger.post(
+            Entry(
+                id=new_entry_id(),
+                person_id=person,
+                delta=-redemption.cost,
+                kind=EntryKind.REDEMPTION,
+                reason=f"redeemed {quantity} x {reward.name}",
+                at=now,
+                org_unit_path=reward.org_unit_path,
+                redemption_id=redemption.id,
+            ),
+            session,
+        )
+        await redemptions.insert(redemption, session)
+        payload = RewardRedeemed(
+            redemption_id=redemption.id,
+            reward_id=reward.id,
+            reward_name=reward.name,
+            person_id=person,
+            quantity=quantity,
+            cost=redemption.cost,
+            org_unit_id=reward.org_unit_id,
+            org_unit_path=reward.org_unit_path,
+            at=now,
+        )
+        event = new_event(
+            REWARD_REDEEMED, source=SOURCE_POINTS, subject=redemption.id, data=payload.to_data()
+        )
+        await add_to_outbox(host.db, session, [event])
+        return redemption
+
+    return await host.transaction(work)
+
+
+async def fulfill_redemption(
+    host: ServiceHost, caller: Principal, redemption_id: str
+) -> Redemption:
+    redemptions = RedemptionStore(host.db)
+
+    async def work(session: Session) -> Redemption:
+        current = await _handled_by_staff(redemptions, caller, redemption_id, session)
+        check_can_leave(current.status, RedemptionStatus.FULFILLED)
+        done = await redemptions.leave_requested(
+            redemption_id, RedemptionStatus.FULFILLED, caller.person_id, session
+        )
+        if done is None:
+            raise Conflict("this redemption changed meanwhile; look again", field="id")
+        return done
+
+    return await host.transaction(work)
+
+
+async def cancel_redemption(host: ServiceHost, caller: Principal, redemption_id: str) -> Redemption:
+    """Staff, or the person who redeemed, cancel a redemption not yet handed over: the points
+    are refunded and the stock restored in the same transaction."""
+    redemptions, rewards, ledger = (
+        RedemptionStore(host.db),
+        RewardStore(host.db),
+        LedgerStore(host.db),
+    )
+
+    async def work(session: Session) -> Redemption:
+        current = await redemptions.get(redemption_id, session)
+        if current is None:
+            raise NotFound(f"no redemption with id {redemption_id}", field="id")
+        is_staff = caller.has_any(CATALOG_ROLES, current.org_unit_path)
+        if not is_staff and caller.person_id != current.person_id:
+            raise Forbidden("only the community's staff or the person who redeemed may cancel")
+        check_can_leave(current.status, RedemptionStatus.CANCELLED)
+        cancelled = await redemptions.leave_requested(
+            redemption_id, RedemptionStatus.CANCELLED, caller.person_id, session
+        )
+        if cancelled is None:
+            raise Conflict("this redemption changed meanwhile; look again", field="id")
+        await rewards.change_stock(cancelled.reward_id, cancelled.quantity, session)
+        await ledger.post(
+            Entry(
+                id=new_entry_id(),
+                person_id=cancelled.person_id,
+                delta=cancelled.cost,
+                kind=EntryKind.REFUND,
+                reason=f"cancelled redemption of {cancelled.quantity} x {cancelled.reward_name}",
+                at=datetime.now(UTC),
+                org_unit_path=cancelled.org_unit_path,
+                actor_id=PersonId(caller.person_id),
+                redemption_id=cancelled.id,
+            ),
+            session,
+        )
+        return cancelled
+
+    return await host.transaction(work)
+
+
+async def _handled_by_staff(
+    redemptions: RedemptionStore, caller: Principal, redemption_id: str, session: Session
+) -> Redemption:
+    current = await redemptions.get(redemption_id, session)
+    if current is None:
+        raise NotFound(f"no redemption with id {redemption_id}", field="id")
+    if not caller.has_any(CATALOG_ROLES, current.org_unit_path):
+        raise Forbidden("only the community's staff hand over redemptions")
+    return current
