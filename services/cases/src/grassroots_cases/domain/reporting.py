@@ -1,0 +1,91 @@
+"""A new case: validated input, its number, its deadline and the rung it is routed to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from grassroots_kit.errors import BadUserInput
+
+from grassroots_cases.domain import events as ev
+from grassroots_cases.domain.ids import CaseId, OrgUnitId, PersonId
+from grassroots_cases.domain.model import Case, TimelineEntry
+from grassroots_cases.domain.vocabulary import Category, Channel, Level, Priority, Status
+from grassroots_cases.domain.workflow import Outcome
+
+MAX_TITLE = 120
+MAX_DESCRIPTION = 4000
+MAX_ADDRESS = 200
+
+
+@dataclass(frozen=True)
+class NewCase:
+    title: str
+    description: str
+    category: Category
+    channel: Channel
+    priority: Priority
+    org_unit_id: OrgUnitId
+    address: str | None
+    reporter_id: PersonId | None
+    reported_by_id: PersonId | None
+
+
+def clean(value: str | None, field: str, limit: int, *, required: bool) -> str | None:
+    text = " ".join(value.split()) if value else ""
+    if not text:
+        if required:
+            raise BadUserInput(f"{field} must not be empty", field=field)
+        return None
+    if len(text) > limit:
+        raise BadUserInput(f"{field} must be at most {limit} characters", field=field)
+    return text
+
+
+def validate(new: NewCase) -> NewCase:
+    """The same request with its text tidied, or BadUserInput naming the field."""
+    return NewCase(
+        title=clean(new.title, "title", MAX_TITLE, required=True) or "",
+        description=(new.description or "").strip()[:MAX_DESCRIPTION],
+        category=new.category,
+        channel=new.channel,
+        priority=new.priority,
+        org_unit_id=new.org_unit_id,
+        address=clean(new.address, "address", MAX_ADDRESS, required=False),
+        reporter_id=new.reporter_id,
+        reported_by_id=new.reported_by_id,
+    )
+
+
+def report(
+    new: NewCase,
+    *,
+    case_id: CaseId,
+    number: str,
+    org_unit_path: tuple[OrgUnitId, ...],
+    level: Level,
+    due_at: datetime,
+    now: datetime,
+) -> Outcome:
+    entry = TimelineEntry(now, new.reported_by_id, "REPORTED", None, Status.REPORTED, None)
+    case = Case(
+        id=case_id,
+        number=number,
+        title=new.title,
+        description=new.description,
+        category=new.category,
+        channel=new.channel,
+        priority=new.priority,
+        status=Status.REPORTED,
+        level=level,
+        org_unit_id=new.org_unit_id,
+        org_unit_path=org_unit_path,
+        reporter_id=new.reporter_id,
+        reported_by_id=new.reported_by_id,
+        address=new.address,
+        due_at=due_at,
+        created_at=now,
+        updated_at=now,
+        timeline=(entry,),
+    )
+    return Outcome(case, (ev.CaseReported(case),))

@@ -1,0 +1,462 @@
+"""The case state machine (DESIGN.md section 3): who may move a case where, and what it records.
+
+Every function is pure: it takes a case and an actor and returns the changed case with the
+events the change causes, or raises `Forbidden` (wrong person), `InvalidTransition` (wrong
+status) or `BadUserInput` (bad argument). Nothing here reads a clock or a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from grassroots_kit.errors import BadUserInput, Forbidden, InvalidTransition
+
+from grassroots_cases.domain import events as ev
+from grassroots_cases.domain.ids import OrganizationId, PersonId
+from grassroots_cases.domain.model import Actor, Case, Handler, Rating, TimelineEntry
+from grassroots_cases.domain.vocabulary import (
+    OPEN_STATUSES,
+    ROLE_LEVEL,
+    TAKER_ROLES,
+    EscalationReason,
+    Level,
+    Role,
+    Status,
+)
+
+ANSWER_WINDOW = timedelta(days=7)  # to rate, object or be closed automatically
+LOW_RATING = 2  # a rating at or below this reopens the case
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    case: Case
+    events: tuple[ev.DomainEvent, ...] = ()
+
+
+# --- who may act -------------------------------------------------------------------------
+
+
+def manages(actor: Actor, case: Case) -> bool:
+    """Staff at the case's rung or above, over the case's org unit."""
+    if actor.system:
+        return True
+    level = actor.level
+    return level is not None and level.rank >= case.level.rank
+
+
+def works(actor: Actor, case: Case) -> bool:
+    """The assignee, or a member of the organization the case was dispatched to."""
+    if actor.person_id is not None and actor.person_id == case.assignee_id:
+        return True
+    return case.organization_id is not None and case.organization_id in actor.organizations
+
+
+def is_reporter(actor: Actor, case: Case) -> bool:
+    return actor.person_id is not None and actor.person_id == case.reporter_id
+
+
+def can_view(actor: Actor, case: Case) -> bool:
+    if actor.system or is_reporter(actor, case) or works(actor, case):
+        return True
+    if any(role in ROLE_LEVEL for role in actor.roles):
+        return True
+    return bool(actor.roles & TAKER_ROLES) and case.status is Status.ON_ORDER_BOARD
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise Forbidden(message)
+
+
+def _require_status(case: Case, allowed: frozenset[Status] | set[Status], action: str) -> None:
+    if case.status not in allowed:
+        names = ", ".join(sorted(s.value for s in allowed))
+        raise InvalidTransition(
+            f"cannot {action} a case that is {case.status.value}; it must be one of: {names}",
+            status=case.status.value,
+        )
+
+
+def _text(value: str | None, field: str, *, required: bool) -> str | None:
+    cleaned = " ".join(value.split()) if value else ""
+    if not cleaned:
+        if required:
+            raise BadUserInput(f"{field} must not be empty", field=field)
+        return None
+    if len(cleaned) > MAX_TEXT:
+        raise BadUserInput(f"{field} must be at most {MAX_TEXT} characters", field=field)
+    return cleaned
+
+
+def _moved(
+    case: Case,
+    actor: Actor,
+    now: datetime,
+    action: str,
+    to: Status,
+    note: str | None = None,
+    **changes: object,
+) -> Case:
+    entry = TimelineEntry(now, actor.person_id, action, case.status, to, note)
+    return replace(
+        case,
+        status=to,
+        updated_at=now,
+        timeline=(*case.timeline, entry),
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+def _with_handler(case: Case, person: PersonId | None, role: Role | None) -> tuple[Handler, ...]:
+    if person is None or role is None or any(h.person_id == person for h in case.handlers):
+        return case.handlers
+    return (*case.handlers, Handler(person, role))
+
+
+def _handling_role(actor: Actor, case: Case) -> Role | None:
+    """The role someone worked the case in: their taker role, else their lowest staff role."""
+    if actor.person_id is not None and actor.person_id == case.order_taker_id:
+        takers = sorted(actor.roles & TAKER_ROLES)
+        if takers:
+            return takers[0]
+    staff = sorted((r for r in actor.roles if r in ROLE_LEVEL), key=lambda r: ROLE_LEVEL[r].rank)
+    if staff:
+        return staff[0]
+    takers = sorted(actor.roles & TAKER_ROLES)
+    return takers[0] if takers else None
+
+
+# --- transitions -------------------------------------------------------------------------
+
+
+def accept(case: Case, actor: Actor, now: datetime) -> Outcome:
+    """Staff take up a reported case; or a dispatched organization reports for duty."""
+    if case.status is Status.ASSIGNED and case.organization_id and case.assignee_id is None:
+        _require(
+            case.organization_id in actor.organizations and actor.person_id is not None,
+            "only a member of the organization the case was dispatched to can accept it",
+        )
+        role = next(
+            iter(sorted(actor.roles & {Role.DEPARTMENT_STAFF, Role.RED_PARTNER_MEMBER})), None
+        )
+        changed = _moved(
+            case,
+            actor,
+            now,
+            "REPORTED_FOR_DUTY",
+            Status.ASSIGNED,
+            assignee_id=actor.person_id,
+            handlers=_with_handler(case, actor.person_id, role or Role.DEPARTMENT_STAFF),
+        )
+        return Outcome(changed, (ev.CaseAssigned(changed),))
+    _require_status(case, {Status.REPORTED}, "accept")
+    _require(
+        manages(actor, case),
+        f"only staff at the {case.level.value} rung or above can accept this case",
+    )
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "ACCEPTED",
+        Status.ACCEPTED,
+        first_response_at=case.first_response_at or now,
+    )
+    return Outcome(changed)
+
+
+def assign(
+    case: Case, actor: Actor, now: datetime, assignee: PersonId, assignee_role: Role
+) -> Outcome:
+    _require_status(case, {Status.REPORTED, Status.ACCEPTED, Status.ASSIGNED}, "assign")
+    _require(
+        manages(actor, case),
+        f"only staff at the {case.level.value} rung or above can assign this case",
+    )
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "ASSIGNED",
+        Status.ASSIGNED,
+        assignee_id=assignee,
+        organization_id=None,
+        first_response_at=case.first_response_at or now,
+        handlers=_with_handler(case, assignee, assignee_role),
+    )
+    return Outcome(changed, (ev.CaseAssigned(changed),))
+
+
+def start(case: Case, actor: Actor, now: datetime) -> Outcome:
+    _require_status(case, {Status.ASSIGNED}, "start")
+    _require(works(actor, case), "only the assignee or the dispatched organization can start work")
+    assignee = case.assignee_id or actor.person_id
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "STARTED",
+        Status.IN_PROGRESS,
+        assignee_id=assignee,
+        handlers=_with_handler(case, actor.person_id, _handling_role(actor, case)),
+    )
+    return Outcome(changed)
+
+
+def escalate(
+    case: Case,
+    actor: Actor,
+    now: datetime,
+    *,
+    reason: EscalationReason,
+    new_due_at: datetime,
+    to_level: Level | None = None,
+    note: str | None = None,
+) -> Outcome:
+    """Move the case up the ladder; it waits there, unassigned, with a new deadline."""
+    _require_status(case, OPEN_STATUSES, "escalate")
+    if reason is EscalationReason.SLA_BREACH:
+        _require(actor.system, "only the SLA sweeper escalates for a breach")
+    else:
+        _require(
+            manages(actor, case) or works(actor, case),
+            "only staff over the case or the ones working it can escalate it",
+        )
+    note = _text(note, "note", required=False)
+    top = case.level.above() is None
+    if to_level is None:
+        target = case.level.above() or case.level
+    else:
+        target = to_level
+        if target.rank <= case.level.rank:
+            raise BadUserInput(
+                f"escalation goes up: {target.value} is not above {case.level.value}",
+                field="toLevel",
+            )
+    if top and reason is not EscalationReason.SLA_BREACH:
+        raise InvalidTransition("the case is already at the top of the ladder")
+    changed = _moved(
+        case,
+        actor,
+        now,
+        f"ESCALATED:{reason.value}",
+        Status.ACCEPTED,
+        note=note,
+        level=target,
+        assignee_id=None,
+        organization_id=None,
+        order_taker_id=None,
+        due_at=new_due_at,
+        breach_count=case.breach_count + (reason is EscalationReason.SLA_BREACH),
+    )
+    return Outcome(changed, (ev.CaseEscalated(changed, case.level, reason, note),))
+
+
+def dispatch(case: Case, actor: Actor, now: datetime, organization: OrganizationId) -> Outcome:
+    """From the street up, hand the case to a department or a red-partner organization."""
+    _require_status(case, {Status.REPORTED, Status.ACCEPTED, Status.ASSIGNED}, "dispatch")
+    if case.level.rank < Level.STREET.rank:
+        raise InvalidTransition(
+            "only a case at the STREET rung or above can be dispatched; escalate it first",
+            status=case.status.value,
+        )
+    _require(manages(actor, case), "only street staff or above can dispatch this case")
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "DISPATCHED",
+        Status.ASSIGNED,
+        assignee_id=None,
+        organization_id=organization,
+        first_response_at=case.first_response_at or now,
+    )
+    return Outcome(changed, (ev.CaseAssigned(changed),))
+
+
+def post_order(case: Case, actor: Actor, now: datetime) -> Outcome:
+    _require_status(case, {Status.REPORTED, Status.ACCEPTED}, "post as an order")
+    level = actor.level
+    _require(
+        manages(actor, case) and level is not None and level.rank >= Level.COMMUNITY.rank,
+        "only community staff or above can post a case on the order board",
+    )
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "ORDER_POSTED",
+        Status.ON_ORDER_BOARD,
+        first_response_at=case.first_response_at or now,
+    )
+    return Outcome(changed, (ev.OrderPosted(changed),))
+
+
+def take_order(
+    case: Case, actor: Actor, now: datetime, organization: OrganizationId | None
+) -> Outcome:
+    _require_status(case, {Status.ON_ORDER_BOARD}, "take")
+    takers = sorted(actor.roles & TAKER_ROLES)
+    _require(
+        bool(takers) and actor.person_id is not None,
+        "only red-partner members and volunteers within the case's area can take orders",
+    )
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "ORDER_TAKEN",
+        Status.ASSIGNED,
+        assignee_id=actor.person_id,
+        order_taker_id=actor.person_id,
+        organization_id=organization,
+        handlers=_with_handler(case, actor.person_id, takers[0]),
+    )
+    return Outcome(changed, (ev.OrderTaken(changed), ev.CaseAssigned(changed)))
+
+
+def resolve(case: Case, actor: Actor, now: datetime, resolution: str) -> Outcome:
+    _require_status(case, {Status.ASSIGNED, Status.IN_PROGRESS}, "resolve")
+    _require(
+        works(actor, case) or manages(actor, case),
+        "only the ones working the case or staff over it can resolve it",
+    )
+    text = _text(resolution, "resolution", required=True)
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "RESOLVED",
+        Status.RESOLVED,
+        note=text,
+        resolution=text,
+        resolved_at=now,
+        handlers=_with_handler(case, actor.person_id, _handling_role(actor, case)),
+    )
+    return Outcome(changed, (ev.CaseResolved(changed),))
+
+
+def close(case: Case, actor: Actor, now: datetime, note: str | None = None) -> Outcome:
+    _require_status(case, {Status.RESOLVED}, "close")
+    _require(
+        manages(actor, case) or is_reporter(actor, case),
+        "only the reporter or staff over the case can close it",
+    )
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "CLOSED" if not actor.system else "AUTO_CLOSED",
+        Status.CLOSED,
+        note=_text(note, "note", required=False),
+        closed_at=now,
+        closures=case.closures + 1,
+    )
+    return Outcome(changed, (ev.CaseClosed(changed),))
+
+
+def auto_close_due(case: Case, now: datetime) -> bool:
+    return (
+        case.status is Status.RESOLVED
+        and case.resolved_at is not None
+        and now - case.resolved_at >= ANSWER_WINDOW
+    )
+
+
+def rate(
+    case: Case,
+    actor: Actor,
+    now: datetime,
+    score: int,
+    comment: str | None,
+    new_due_at: datetime,
+) -> Outcome:
+    """The reporter answers: a good rating closes the case, a low one reopens it."""
+    _require(is_reporter(actor, case), "only the resident who reported the case can rate it")
+    if not 1 <= score <= 5:
+        raise BadUserInput("a rating is a whole number from 1 to 5", field="score")
+    comment = _text(comment, "comment", required=False)
+    rating = Rating(score, comment, now)
+    if case.status is Status.CLOSED:
+        if case.rating is not None:
+            raise InvalidTransition("this case has already been rated", status=case.status.value)
+        _within_window(case, now)
+    else:
+        _require_status(case, {Status.RESOLVED}, "rate")
+    if score <= LOW_RATING:
+        rated = replace(case, rating=rating)
+        return reopen(
+            rated, actor, now, f"low rating ({score}): {comment or 'no comment'}", new_due_at
+        )
+    if case.status is Status.CLOSED:
+        entry = TimelineEntry(now, actor.person_id, "RATED", case.status, case.status, comment)
+        changed = replace(case, rating=rating, updated_at=now, timeline=(*case.timeline, entry))
+        return Outcome(changed)
+    rated = replace(case, rating=rating)
+    outcome = close(rated, actor, now, note=f"rated {score}")
+    return outcome
+
+
+def _within_window(case: Case, now: datetime) -> None:
+    answered = case.closed_at if case.status is Status.CLOSED else case.resolved_at
+    if answered is not None and now - answered > ANSWER_WINDOW:
+        raise InvalidTransition(
+            "the 7 days to answer a resolution have passed", status=case.status.value
+        )
+
+
+def reopen(case: Case, actor: Actor, now: datetime, reason: str, new_due_at: datetime) -> Outcome:
+    """The reporter objects within 7 days (or staff reopen): the case goes back to work."""
+    _require_status(case, {Status.RESOLVED, Status.CLOSED}, "reopen")
+    if is_reporter(actor, case):
+        _within_window(case, now)
+    else:
+        _require(manages(actor, case), "only the reporter or staff over the case can reopen it")
+    text = _text(reason, "reason", required=True) or ""
+    closure = case.closures if case.status is Status.CLOSED else 0
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "REOPENED",
+        Status.ACCEPTED,
+        note=text,
+        assignee_id=None,
+        organization_id=None,
+        order_taker_id=None,
+        resolved_at=None,
+        closed_at=None,
+        resolution=None,
+        due_at=new_due_at,
+    )
+    return Outcome(changed, (ev.CaseReopened(changed, closure, text),))
+
+
+def reject(case: Case, actor: Actor, now: datetime, reason: str) -> Outcome:
+    _require_status(case, {Status.REPORTED, Status.ACCEPTED}, "reject")
+    _require(
+        manages(actor, case),
+        f"only staff at the {case.level.value} rung or above can reject this case",
+    )
+    text = _text(reason, "reason", required=True)
+    changed = _moved(
+        case,
+        actor,
+        now,
+        "REJECTED",
+        Status.REJECTED,
+        note=text,
+        rejection_reason=text,
+        first_response_at=case.first_response_at or now,
+    )
+    return Outcome(changed)
+
+
+def comment(case: Case, actor: Actor, now: datetime, text: str) -> Outcome:
+    _require(can_view(actor, case), "you cannot see this case")
+    body = _text(text, "text", required=True)
+    entry = TimelineEntry(now, actor.person_id, "COMMENTED", case.status, case.status, body)
+    return Outcome(replace(case, updated_at=now, timeline=(*case.timeline, entry)))

@@ -1,0 +1,68 @@
+"""Case numbers, deadlines and duplicate suggestions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from grassroots_cases.domain.duplicates import likely_duplicates, similarity
+from grassroots_cases.domain.numbering import case_number, district_code
+from grassroots_cases.domain.sla import CategoryOverride, SlaPolicy, policy
+from grassroots_cases.domain.vocabulary import Category, Priority
+from grassroots_kit.errors import BadUserInput
+
+from tests.cases.unit.builders import T0, case
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Wangcheng District", "WC"),
+        ("Shibei District", "SB"),
+        ("Yuanhui District", "YH"),
+        ("Changsha County", "CS"),
+        ("Binhe New Area", "BH"),
+        ("Pudong Xin Qu", "PXQ"),
+    ],
+)
+def test_a_district_code_is_the_initials_of_its_name(name: str, code: str):
+    assert district_code(name) == code
+
+
+def test_a_case_number_is_code_year_and_six_digits():
+    assert case_number("WC", 2026, 123) == "WC-2026-000123"
+
+
+@pytest.mark.parametrize(
+    ("priority", "hours"),
+    [(Priority.URGENT, 4), (Priority.HIGH, 24), (Priority.NORMAL, 72), (Priority.LOW, 168)],
+)
+def test_default_deadlines_follow_design(priority: Priority, hours: int):
+    assert SlaPolicy().due_at(priority, Category.OTHER, T0) == T0 + timedelta(hours=hours)
+
+
+def test_a_category_override_wins_and_the_exact_priority_wins_over_the_category():
+    rules = policy(
+        {Priority.NORMAL: 48},
+        [
+            CategoryOverride(Category.INFRASTRUCTURE, 240),
+            CategoryOverride(Category.INFRASTRUCTURE, 8, Priority.URGENT),
+        ],
+    )
+    assert rules.hours(Priority.NORMAL, Category.OTHER) == 48
+    assert rules.hours(Priority.NORMAL, Category.INFRASTRUCTURE) == 240
+    assert rules.hours(Priority.URGENT, Category.INFRASTRUCTURE) == 8
+
+
+@pytest.mark.parametrize("hours", [0, -3, 90 * 24 + 1])
+def test_deadlines_out_of_range_are_refused(hours: int):
+    with pytest.raises(BadUserInput):
+        policy({Priority.HIGH: hours}, [])
+
+
+def test_similar_titles_are_suggested_and_different_ones_are_not():
+    same = case(title="Sewage pipe broken at Harbin Road No. 3")
+    other = case(title="Noise from the night market")
+    found = likely_duplicates("Broken sewage pipe, Harbin Road No. 3", [same, other])
+    assert found == [same]
+    assert similarity("a b", "c d") == 0.0
