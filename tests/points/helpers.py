@@ -270,3 +270,49 @@ class Points:
                 messages.append(message)
                 await message.ack()
         return messages
+
+
+LADDER = [
+    ("d1", "DISTRICT", "Wangcheng District", []),
+    ("s1", "STREET", "Gaotangling Street", ["d1"]),
+    ("c1", "COMMUNITY", "Jindingshan Community", ["d1", "s1"]),
+    ("c2", "COMMUNITY", "Taohuajing Community", ["d1", "s1"]),
+    ("g1", "GRID", "Grid 1", ["d1", "s1", "c1"]),
+    ("n1", "NEIGHBORHOOD", "Neighborhood 1-1", ["d1", "s1", "c1", "g1"]),
+]
+
+
+async def given_the_ladder(points: Points) -> None:
+    """people's org units as points learns them from orgunit.created."""
+    events = [org_unit_created(*unit) for unit in LADDER]
+    for event in events:
+        await points.publish(event)
+    await points.processed(*events)
+
+
+async def given_a_reward(
+    points: Points, *, stock: int = 5, cost: int = 30, community: str = "c1"
+) -> str:
+    staff = C1_STAFF if community == "c1" else C2_STAFF
+    data = await points.ok(
+        CREATE_REWARD,
+        {
+            "input": {
+                "orgUnitId": community,
+                "name": uid("Rice 5 kg "),
+                "cost": cost,
+                "stock": stock,
+            }
+        },
+        as_person=uid("staff-"),
+        grants=(staff,),
+    )
+    return str(data["createReward"]["reward"]["id"])
+
+
+async def given_points(points: Points, person_id: str, amount: int) -> None:
+    """A balance made the only way balances are made: an award for a closed case."""
+    await points.rule("case.closed", amount, role="VOLUNTEER")
+    event = case_closed(uid("case-"), [(person_id, "VOLUNTEER")], met_deadline=False)
+    await points.publish(event)
+    await points.processed(event)

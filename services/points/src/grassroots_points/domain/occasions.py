@@ -200,7 +200,7 @@ def _required(data: Mapping[str, Any], name: str, kind: type) -> Any:
         raise MalformedEvent(f"missing field {name!r}")
     value = data[name]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise MalformedEvent(f"{name!r} must be a {kind.__name__}")
+        raise MalformedEvent(f"{name!r} must be of type {kind.__name__}")
     return value
 
 
@@ -209,7 +209,7 @@ def _optional(data: Mapping[str, Any], name: str, kind: type) -> Any:
     if value is None:
         return None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise MalformedEvent(f"{name!r} must be a {kind.__name__} or null")
+        raise MalformedEvent(f"{name!r} must be of type {kind.__name__} or null")
     return value
 
 
