@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
+from grassroots_kit import tracing
 from grassroots_kit.messaging.broker import Broker
 from grassroots_kit.messaging.consumer import PROCESSED, EventConsumer, Subscription
 from grassroots_kit.messaging.outbox import OUTBOX, OUTBOX_INDEXES
@@ -27,6 +28,7 @@ from grassroots_kit.mongo import (
     in_transaction,
     ping,
 )
+from grassroots_kit.sampling import HealthSampler
 from grassroots_kit.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,13 @@ class ServiceHost:
         self.consumers: list[EventConsumer] = []
         self._tasks: list[asyncio.Task[None]] = []
         self._booted = asyncio.Event()
+        self.sampler = HealthSampler(
+            service=settings.service_name,
+            client=self.client,
+            broker=self.broker,
+            queues=lambda: [consumer.queue_name for consumer in self.consumers],
+            interval=settings.metrics_sample_seconds,
+        )
 
     def add_subscription(self, subscription: Subscription) -> None:
         """Consume a queue once the service has booted."""
@@ -78,8 +87,19 @@ class ServiceHost:
     def booted(self) -> bool:
         return self._booted.is_set()
 
+    @property
+    def collections(self) -> tuple[str, ...]:
+        """The collections created at start (the kit's own and the service's)."""
+        return tuple(self._collections)
+
+    @property
+    def indexes(self) -> tuple[Indexes, ...]:
+        """The indexes ensured at start (docs/indexes.md lists them)."""
+        return tuple(self._indexes)
+
     async def start(self) -> None:
         self._tasks.append(asyncio.create_task(self._boot(), name="boot"))
+        self._tasks.append(asyncio.create_task(self.sampler.run(), name="metrics-sampler"))
 
     async def wait_booted(self) -> None:
         await self._booted.wait()
@@ -134,6 +154,7 @@ class ServiceHost:
                 await task
         await self.broker.close()
         await self.client.close()
+        tracing.flush()
 
 
 async def _retry(what: str, attempt: Callable[[], Awaitable[None]]) -> None:

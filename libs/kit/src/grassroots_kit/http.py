@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from grassroots_kit import tracing
 from grassroots_kit.log import request_id_var
 from grassroots_kit.metrics import HTTP_LATENCY, HTTP_REQUESTS
 
@@ -48,7 +49,13 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            await self._app(scope, receive, send_with_id)
+            with tracing.http_span(scope["method"], path, scope.get("headers", [])) as span:
+                if span is not None:
+                    span.set_attribute("grassroots.request_id", request_id)
+                try:
+                    await self._app(scope, receive, send_with_id)
+                finally:
+                    tracing.set_http_status(span, status)
         finally:
             HTTP_REQUESTS.labels(self._service, scope["method"], path, str(status)).inc()
             HTTP_LATENCY.labels(self._service, scope["method"], path).observe(

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from grassroots_kit import tracing
+
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "request_id", default=None
 )
@@ -35,6 +37,8 @@ class JsonFormatter(logging.Formatter):
             entry["requestId"] = request_id
         if (event_id := event_id_var.get()) is not None:
             entry["eventId"] = event_id
+        if (ids := tracing.current_ids()) is not None:
+            entry["traceId"], entry["spanId"] = ids
         for key, value in record.__dict__.items():
             if key not in _STANDARD and not key.startswith("_"):
                 entry[key] = value

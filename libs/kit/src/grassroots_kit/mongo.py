@@ -8,12 +8,15 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from pymongo import AsyncMongoClient, IndexModel
+from pymongo import AsyncMongoClient, IndexModel, monitoring
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
 from pymongo.read_concern import ReadConcern
 from pymongo.write_concern import WriteConcern
+
+from grassroots_kit import tracing
+from grassroots_kit.metrics import MONGODB_COMMAND_FAILURES, MONGODB_COMMANDS
 
 Document = dict[str, Any]
 Database = AsyncDatabase[Document]
@@ -27,7 +30,10 @@ _TRANSACTION_ATTEMPTS = 8
 
 
 def create_client(url: str, *, app_name: str, timeout_ms: int = 5000) -> AsyncMongoClient[Document]:
-    """A client whose every write waits for a majority: acknowledged writes survive failover."""
+    """A client whose every write waits for a majority: acknowledged writes survive failover.
+
+    Its commands are counted and timed in /metrics, and traced when tracing is on.
+    """
     return AsyncMongoClient(
         url,
         appname=app_name,
@@ -37,7 +43,29 @@ def create_client(url: str, *, app_name: str, timeout_ms: int = 5000) -> AsyncMo
         connectTimeoutMS=timeout_ms,
         tz_aware=True,
         uuidRepresentation="standard",
+        event_listeners=[CommandMetrics(app_name), *tracing.mongo_listeners()],
     )
+
+
+class CommandMetrics(monitoring.CommandListener):
+    """Latency of every command and a count of failed ones, labelled by command name."""
+
+    def __init__(self, service: str) -> None:
+        self._service = service
+
+    def started(self, event: monitoring.CommandStartedEvent) -> None:
+        pass
+
+    def succeeded(self, event: monitoring.CommandSucceededEvent) -> None:
+        MONGODB_COMMANDS.labels(self._service, event.command_name).observe(
+            event.duration_micros / 1_000_000
+        )
+
+    def failed(self, event: monitoring.CommandFailedEvent) -> None:
+        MONGODB_COMMANDS.labels(self._service, event.command_name).observe(
+            event.duration_micros / 1_000_000
+        )
+        MONGODB_COMMAND_FAILURES.labels(self._service, event.command_name).inc()
 
 
 async def ping(client: AsyncMongoClient[Document]) -> bool:

@@ -8,6 +8,7 @@ from typing import TypeVar
 import uvicorn
 from starlette.applications import Starlette
 
+from grassroots_kit import tracing
 from grassroots_kit.log import configure_logging
 from grassroots_kit.settings import ServiceSettings, load_settings
 
@@ -17,6 +18,8 @@ S = TypeVar("S", bound=ServiceSettings)
 def serve(settings_class: type[S], create_app: Callable[[S], Starlette]) -> None:
     settings = load_settings(settings_class)
     configure_logging(settings.service_name, settings.log_level)
+    # Before create_app: the MongoDB client it builds takes its listeners at construction.
+    tracing.configure(settings)
     uvicorn.run(
         create_app(settings),
         host=settings.host,
@@ -26,3 +29,4 @@ def serve(settings_class: type[S], create_app: Callable[[S], Starlette]) -> None
         timeout_graceful_shutdown=15,
         access_log=False,
     )
+    tracing.flush()

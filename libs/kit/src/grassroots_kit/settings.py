@@ -19,15 +19,26 @@ class ServiceSettings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535, description="HTTP port.")
     mongodb_url: str = Field(
         "mongodb://127.0.0.1:27017/?replicaSet=rs0",
+        pattern=r"^mongodb(\+srv)?://\S+$",
         description="MongoDB replica set URL (transactions need a replica set).",
     )
-    mongodb_database: str = Field("grassroots", description="The service's own database.")
-    amqp_url: str = Field("amqp://guest:guest@127.0.0.1:5672/", description="RabbitMQ URL.")
+    mongodb_database: str = Field(
+        "grassroots", min_length=1, description="The service's own database."
+    )
+    amqp_url: str = Field(
+        "amqp://guest:guest@127.0.0.1:5672/",
+        pattern=r"^amqps?://\S+$",
+        description="RabbitMQ URL.",
+    )
     events_prefix: str = Field(
         "", description="Prefix of the events exchange and of every queue name."
     )
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO")
-    environment: Literal["development", "production"] = Field("development")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="Least severe level written to the JSON log on stdout."
+    )
+    environment: Literal["development", "production"] = Field(
+        "development", description="`production` turns GraphiQL and development logins off."
+    )
     service_version: str = Field("0.1.0", description="Version reported by /health/live.")
     git_revision: str = Field("unknown", description="Source revision reported by /health/live.")
     jwks_url: str = Field(
@@ -40,6 +51,30 @@ class ServiceSettings(BaseSettings):
     consumer_prefetch: int = Field(32, ge=1, description="Messages a consumer holds at once.")
     consumer_max_attempts: int = Field(
         5, ge=1, description="Attempts at a transient failure before a message is parked."
+    )
+    metrics_sample_seconds: float = Field(
+        10.0,
+        gt=0,
+        description="How often MongoDB and RabbitMQ health and the depth of the consumed and "
+        "dead-letter queues are sampled for /metrics.",
+    )
+    tracing: Literal["off", "console", "otlp"] | None = Field(
+        None,
+        description="Where OpenTelemetry traces go: `off`, `console` (JSON lines on stdout) or "
+        "`otlp` (OTLP over HTTP). Unset: `otlp` when OTEL_EXPORTER_OTLP_ENDPOINT is set, "
+        "else `off`.",
+    )
+    otel_exporter_otlp_endpoint: str | None = Field(
+        None,
+        description="Base URL of the OTLP/HTTP collector (`http://otel-collector:4318`); the "
+        "exporter also honours the other standard OTEL_EXPORTER_OTLP_* variables.",
+    )
+    tracing_sample_ratio: float = Field(
+        1.0,
+        ge=0,
+        le=1,
+        description="Share of new traces recorded; a request that arrives with a `traceparent` "
+        "keeps its caller's decision.",
     )
 
     @property

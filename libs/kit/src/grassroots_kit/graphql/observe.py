@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from strawberry.extensions import SchemaExtension
 
+from grassroots_kit import tracing
 from grassroots_kit.metrics import GRAPHQL_LATENCY, GRAPHQL_OPERATIONS
 
 log = logging.getLogger("grassroots.graphql")
@@ -17,12 +18,18 @@ def operation_metrics(service: str) -> type[SchemaExtension]:
     class OperationMetrics(SchemaExtension):
         def on_operation(self) -> Iterator[None]:
             started = time.perf_counter()
-            yield
-            context = self.execution_context
-            name = context.operation_name or "anonymous"
-            if len(name) > 64:
-                name = "long"
-            outcome = "error" if context.result is None or context.result.errors else "ok"
+            with tracing.internal_span("graphql operation") as span:
+                yield
+                context = self.execution_context
+                name = context.operation_name or "anonymous"
+                if len(name) > 64:
+                    name = "long"
+                outcome = "error" if context.result is None or context.result.errors else "ok"
+                if span is not None:
+                    span.update_name(f"graphql {name}")
+                    span.set_attribute("graphql.operation.name", name)
+                    if outcome == "error":
+                        tracing.mark_error(span, "the operation returned errors")
             elapsed = time.perf_counter() - started
             GRAPHQL_OPERATIONS.labels(service, name, outcome).inc()
             GRAPHQL_LATENCY.labels(service, name).observe(elapsed)

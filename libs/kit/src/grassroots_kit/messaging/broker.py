@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import aio_pika
 from aio_pika.abc import (
@@ -35,6 +35,7 @@ class Broker:
         self._connection: AbstractRobustConnection | None = None
         self._publish_channel: AbstractChannel | None = None
         self._exchange: AbstractExchange | None = None
+        self._sample_channel: AbstractChannel | None = None
         self._lock = asyncio.Lock()
 
     @property
@@ -67,12 +68,42 @@ class Broker:
             raise RuntimeError("broker is not connected")
         await self._exchange.publish(to_message(event), routing_key=event.type, timeout=10)
 
+    async def probe(self, queues: Sequence[str]) -> dict[str, int | None]:
+        """A round trip to the broker (passive declare of the exchange) and the number of ready
+        messages in each named queue (None for a queue that does not exist).
+
+        Uses a channel of its own: a failed passive declare closes the channel it ran on.
+        Raises when the broker does not answer.
+        """
+        if self._connection is None:
+            raise RuntimeError("broker is not connected")
+        depths: dict[str, int | None] = {}
+        channel = await self._sampling_channel()
+        await channel.get_exchange(self._exchange_name, ensure=True)
+        for name in queues:
+            try:
+                queue = await channel.declare_queue(name, passive=True)
+            except aio_pika.exceptions.ChannelClosed:
+                depths[name] = None
+                channel = await self._sampling_channel()
+                continue
+            result = queue.declaration_result
+            depths[name] = int(result.message_count or 0)
+        return depths
+
+    async def _sampling_channel(self) -> AbstractChannel:
+        assert self._connection is not None
+        if self._sample_channel is None or self._sample_channel.is_closed:
+            self._sample_channel = await self._connection.channel(publisher_confirms=False)
+        return self._sample_channel
+
     async def close(self) -> None:
         if self._connection is not None:
             await self._connection.close()
             self._connection = None
             self._exchange = None
             self._publish_channel = None
+            self._sample_channel = None
 
 
 def to_message(event: CloudEvent, headers: Mapping[str, str] | None = None) -> aio_pika.Message:

@@ -13,17 +13,22 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from aio_pika import DeliveryMode, Message
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage, AbstractQueue
 from pymongo import AsyncMongoClient
 from pymongo.errors import ConnectionFailure, DuplicateKeyError
 
+from grassroots_kit import tracing
 from grassroots_kit.log import event_context
 from grassroots_kit.messaging.broker import Broker, declare_exchange, declare_queue_pair
 from grassroots_kit.messaging.envelope import CloudEvent, InvalidEvent
 from grassroots_kit.metrics import EVENT_HANDLING_SECONDS, EVENTS_DEAD_LETTERED, EVENTS_HANDLED
 from grassroots_kit.mongo import Database, Document, Session, in_transaction
+
+if TYPE_CHECKING:
+    from grassroots_kit.messaging.upcasting import Upcasters
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +43,15 @@ class PermanentEventError(Exception):
 
 @dataclass(frozen=True)
 class Subscription:
-    """A queue `<service>.<purpose>` and the handler of each event type bound to it."""
+    """A queue `<service>.<purpose>` and the handler of each event type bound to it.
+
+    `upcasters`, when given, bring older versions of an event up to the one its handler reads
+    (grassroots_kit.messaging.upcasting) and park versions it cannot.
+    """
 
     purpose: str
     handlers: Mapping[str, Handler]
+    upcasters: Upcasters | None = None
 
 
 class EventConsumer:
@@ -110,7 +120,16 @@ class EventConsumer:
         if handler is None:
             await self._park(message, f"no handler for event type {event.type!r}")
             return
-        with event_context(event.id, event.type):
+        with (
+            event_context(event.id, event.type),
+            tracing.event_span(event, "process", self.queue_name),
+        ):
+            if self._subscription.upcasters is not None:
+                try:
+                    event = self._subscription.upcasters.upcast(event)
+                except PermanentEventError as exc:
+                    await self._park(message, str(exc))
+                    return
             await self._handle_event(message, event, handler)
 
     async def _handle_event(
@@ -164,6 +183,7 @@ class EventConsumer:
 
     async def _park(self, message: AbstractIncomingMessage, reason: str) -> None:
         log.error("parking message in dead-letter queue", extra={"reason": reason})
+        tracing.mark_current_error(reason)
         assert self._channel is not None
         await self._channel.default_exchange.publish(
             _dead_letter(message, reason, self.queue_name), routing_key=f"{self.queue_name}.dead"

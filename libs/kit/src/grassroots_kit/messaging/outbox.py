@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from pymongo import ASCENDING, IndexModel
 
+from grassroots_kit import tracing
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Database, Indexes, Session
 
@@ -30,9 +31,14 @@ OUTBOX_INDEXES = Indexes(
 
 
 async def add_to_outbox(db: Database, session: Session, events: Sequence[CloudEvent]) -> None:
-    """Write events inside the caller's transaction; the relay publishes them after commit."""
+    """Write events inside the caller's transaction; the relay publishes them after commit.
+
+    With tracing on, each event carries the current trace (`traceparent`), so its consumers'
+    work joins the trace of what caused it.
+    """
     if not events:
         return
+    events = [tracing.stamp_event(event) for event in events]
     now = datetime.now(UTC)
     await db[OUTBOX].insert_many(
         [

@@ -13,10 +13,16 @@ import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from grassroots_kit import tracing
 from grassroots_kit.messaging.broker import Broker
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.messaging.outbox import OUTBOX
-from grassroots_kit.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PUBLISHED
+from grassroots_kit.metrics import (
+    DOMAIN_EVENTS,
+    OUTBOX_BACKLOG,
+    OUTBOX_OLDEST_AGE,
+    OUTBOX_PUBLISHED,
+)
 from grassroots_kit.mongo import Database, Document
 
 log = logging.getLogger(__name__)
@@ -75,8 +81,12 @@ class OutboxRelay:
             sent: list[str] = []
             try:
                 for doc in batch:
-                    await self._broker.publish(CloudEvent.from_json(doc["body"].encode()))
+                    event = CloudEvent.from_json(doc["body"].encode())
+                    with tracing.event_span(event, "publish", self._broker.exchange_name):
+                        await self._broker.publish(event)
                     sent.append(doc["_id"])
+                    # Counted here, not where the event is written: a transaction may run twice.
+                    DOMAIN_EVENTS.labels(self._service, event.type).inc()
             finally:
                 if sent:
                     await self._mark_sent(sent)
