@@ -33,7 +33,8 @@ def test_a_good_rating_closes_the_case_and_case_closed_carries_it():
 
     assert outcome.case.status is Status.CLOSED
     assert outcome.case.closures == 1
-    assert outcome.case.rating is not None and outcome.case.rating.score == 4
+    assert outcome.case.rating is not None
+    assert outcome.case.rating.score == 4
     (closed,) = outcome.events
     assert isinstance(closed, ev.CaseClosed)
 
@@ -45,7 +46,8 @@ def test_a_low_rating_reopens_a_resolved_case_with_nothing_to_reverse():
     assert outcome.case.status is Status.ACCEPTED
     assert outcome.case.due_at == due
     (reopened,) = outcome.events
-    assert isinstance(reopened, ev.CaseReopened) and reopened.closure == 0
+    assert isinstance(reopened, ev.CaseReopened)
+    assert reopened.closure == 0
 
 
 def test_a_low_rating_after_auto_close_reopens_and_names_the_closing():
@@ -53,7 +55,8 @@ def test_a_low_rating_after_auto_close_reopens_and_names_the_closing():
     outcome = workflow.rate(closed, ACTORS["reporter"], T0 + DAY, 1, None, T0 + 3 * DAY)
 
     (reopened,) = outcome.events
-    assert isinstance(reopened, ev.CaseReopened) and reopened.closure == 2
+    assert isinstance(reopened, ev.CaseReopened)
+    assert reopened.closure == 2
 
 
 def test_the_reporter_may_object_within_seven_days_but_not_after():

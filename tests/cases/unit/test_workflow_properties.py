@@ -83,7 +83,8 @@ def test_any_sequence_keeps_the_case_consistent(steps: list[tuple[str, str]]):
         closed = [e for e in outcome.events if isinstance(e, ev.CaseClosed)]
         if subject.status is Status.CLOSED and before.status is not Status.CLOSED:
             closings += 1
-            assert len(closed) == 1 and subject.closed_at == now
+            assert len(closed) == 1
+            assert subject.closed_at == now
         else:
             assert not closed
         assert subject.closures == closings

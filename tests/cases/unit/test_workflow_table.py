@@ -1,4 +1,4 @@
-"""Every transition × every status × every kind of actor, against a table written from DESIGN.md.
+"""Every transition x every status x every kind of actor, against a table written from DESIGN.md.
 
 The table below is the specification, written independently of the workflow module: for each
 action, the statuses it starts from, who may take it, and where it leads.

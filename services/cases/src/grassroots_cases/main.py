@@ -2,28 +2,53 @@
 
 from __future__ import annotations
 
+from grassroots_kit.auth import KeySource, TokenVerifier, jwks_from_url
 from grassroots_kit.graphql.app import create_service_app
 from grassroots_kit.host import ServiceHost
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-from grassroots_cases.adapters import cases, org_unit_projection
-from grassroots_cases.graphql.context import Context
+from grassroots_cases.adapters import (
+    cases,
+    counters,
+    org_unit_projection,
+    role_projection,
+    sla_policies,
+)
+from grassroots_cases.graphql.context import Context, build_context
 from grassroots_cases.graphql.schema import schema
 from grassroots_cases.handlers.projections import projection_subscription
+from grassroots_cases.handlers.sweeper import Sweeper
 from grassroots_cases.settings import CasesSettings
 
 
-def create_app(settings: CasesSettings | None = None) -> Starlette:
+def create_app(
+    settings: CasesSettings | None = None, *, keys: KeySource | None = None
+) -> Starlette:
+    """`keys` replaces the JWKS fetched from `settings.jwks_url` (tests sign their own tokens)."""
     settings = settings or CasesSettings()
     host = ServiceHost(
         settings,
-        collections=[cases.COLLECTION, org_unit_projection.COLLECTION],
-        indexes=[cases.INDEXES, org_unit_projection.INDEXES],
+        collections=[
+            cases.COLLECTION,
+            counters.COLLECTION,
+            org_unit_projection.COLLECTION,
+            role_projection.COLLECTION,
+            sla_policies.COLLECTION,
+        ],
+        indexes=[cases.INDEXES, org_unit_projection.INDEXES, role_projection.INDEXES],
     )
     host.add_subscription(projection_subscription(host.db))
+    if settings.sweep_seconds > 0:
+        sweeper = Sweeper(host)
+
+        async def sweep() -> None:
+            await sweeper.run(settings.sweep_seconds)
+
+        host.add_background(sweep)
+    verifier = TokenVerifier(keys or jwks_from_url(settings.jwks_url))
 
     async def context(request: Request) -> Context:
-        return Context(host=host, request=request)
+        return await build_context(host, verifier, request)
 
     return create_service_app(host=host, schema=schema, context_factory=context)

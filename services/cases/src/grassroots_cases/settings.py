@@ -8,3 +8,8 @@ class CasesSettings(ServiceSettings):
     service_name: str = Field("cases", description="Name used in logs, metrics and queues.")
     port: int = Field(4002, ge=1, le=65535, description="HTTP port.")
     mongodb_database: str = Field("grassroots_cases", description="The service's database.")
+    sweep_seconds: float = Field(
+        30.0,
+        ge=0,
+        description="How often the deadline sweeper runs (SLA escalation, auto-close); 0 = never.",
+    )

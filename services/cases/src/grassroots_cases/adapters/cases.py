@@ -1,45 +1,128 @@
-"""MongoDB storage of cases (reads used by the graph)."""
+"""MongoDB storage of cases: the repository the handlers write through, with optimistic locking."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
 
-from grassroots_kit.graphql.connections import Page
-from grassroots_kit.mongo import Database, Document, Indexes
+from grassroots_kit.errors import Conflict
+from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
+from grassroots_cases.adapters.case_documents import from_doc, to_doc
+from grassroots_cases.domain.ids import OrgUnitId
+from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Category, Status
+
 COLLECTION = "cases"
+_BY_STATUS_DUE = [("status", ASCENDING), ("dueAt", ASCENDING)]
+_BY_STATUS_RESOLVED = [("status", ASCENDING), ("resolvedAt", ASCENDING)]
 INDEXES = Indexes(
     COLLECTION,
     (
+        IndexModel([("number", ASCENDING)], unique=True),
         # `orgUnitPath` holds the case's org unit and all its ancestors: one index answers
-        # "every case in this subtree", newest first.
+        # "every case in this subtree", newest first; statistics use it too.
         IndexModel([("orgUnitPath", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
+        IndexModel([("orgUnitPath", ASCENDING), ("status", ASCENDING), ("dueAt", ASCENDING)]),
+        # The SLA sweeper and auto-close read only what is due, never the whole collection.
+        IndexModel(_BY_STATUS_DUE),
+        IndexModel(_BY_STATUS_RESOLVED),
+        IndexModel([("reporterId", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
+        IndexModel([("assigneeId", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
+        IndexModel([("organizationId", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
+        IndexModel([("orgUnitId", ASCENDING), ("category", ASCENDING), ("createdAt", DESCENDING)]),
     ),
 )
 
+# What a move of the case's org unit may change under a workflow write: never overwritten.
+_NOT_WRITTEN_BY_WORKFLOW = {"_id", "orgUnitPath", "orgUnitId", "version"}
 
-class CaseReader:
+
+class CaseRepository:
     def __init__(self, db: Database) -> None:
         self._cases = db[COLLECTION]
 
-    async def page_in_subtree(
-        self, org_unit_id: str, first: int, after: Sequence[Any] | None
-    ) -> Page[Document]:
-        base: Document = {"orgUnitPath": org_unit_id}
-        query = dict(base)
-        if after is not None:
-            created, last_id = after[0], str(after[1])
-            query["$or"] = [
-                {"createdAt": {"$lt": created}},
-                {"createdAt": created, "_id": {"$lt": last_id}},
-            ]
-        cursor = self._cases.find(query).sort([("createdAt", -1), ("_id", -1)]).limit(first + 1)
-        docs = [doc async for doc in cursor]
-        return Page(
-            items=docs[:first],
-            has_next=len(docs) > first,
-            has_previous=after is not None,
-            total_count=await self._cases.count_documents(base),
+    async def get(self, case_id: str, session: Session | None = None) -> Case | None:
+        doc = await self._cases.find_one({"_id": case_id}, session=session)
+        return from_doc(doc) if doc else None
+
+    async def get_many(self, ids: Iterable[str]) -> dict[str, Case]:
+        return {
+            doc["_id"]: from_doc(doc)
+            async for doc in self._cases.find({"_id": {"$in": list(set(ids))}})
+        }
+
+    async def by_number(self, number: str) -> Case | None:
+        doc = await self._cases.find_one({"number": number})
+        return from_doc(doc) if doc else None
+
+    async def insert(self, case: Case, session: Session) -> None:
+        await self._cases.insert_one(to_doc(case), session=session)
+
+    async def save(self, case: Case, session: Session) -> Case:
+        """Write a changed case if nobody changed it since it was read; else CONFLICT."""
+        doc = to_doc(case)
+        fields = {k: v for k, v in doc.items() if k not in _NOT_WRITTEN_BY_WORKFLOW}
+        result = await self._cases.update_one(
+            {"_id": case.id, "version": case.version},
+            {"$set": fields, "$inc": {"version": 1}},
+            session=session,
+        )
+        if result.matched_count == 0:
+            raise Conflict(
+                f"case {case.number} was changed by someone else meanwhile; reload and retry",
+                caseId=case.id,
+            )
+        return replace(case, version=case.version + 1)
+
+    async def save_if_still_due(
+        self, case: Case, due_at: datetime, session: Session
+    ) -> Case | None:
+        """The sweeper's claim: write only if the case is unchanged and still due as read."""
+        doc = to_doc(case)
+        fields = {k: v for k, v in doc.items() if k not in _NOT_WRITTEN_BY_WORKFLOW}
+        result = await self._cases.update_one(
+            {"_id": case.id, "version": case.version, "dueAt": due_at},
+            {"$set": fields, "$inc": {"version": 1}},
+            session=session,
+        )
+        return replace(case, version=case.version + 1) if result.matched_count else None
+
+    async def recent_open(
+        self, org_unit_id: OrgUnitId, category: Category, since: datetime, limit: int = 50
+    ) -> list[Case]:
+        query: Document = {
+            "orgUnitId": org_unit_id,
+            "category": category.value,
+            "createdAt": {"$gte": since},
+            "status": {"$in": [s.value for s in OPEN_STATUSES]},
+        }
+        cursor = self._cases.find(query).sort("createdAt", -1).limit(limit)
+        return [from_doc(doc) async for doc in cursor]
+
+    async def overdue(self, now: datetime, limit: int) -> list[Case]:
+        """Open cases past their deadline, most overdue first (index `status, dueAt`)."""
+        query = {
+            "status": {"$in": [s.value for s in OPEN_STATUSES]},
+            "dueAt": {"$lte": now},
+        }
+        cursor = self._cases.find(query).sort("dueAt", 1).limit(limit).hint(_BY_STATUS_DUE)
+        return [from_doc(doc) async for doc in cursor]
+
+    async def resolved_before(self, before: datetime, limit: int) -> list[Case]:
+        query = {"status": Status.RESOLVED.value, "resolvedAt": {"$lte": before}}
+        cursor = (
+            self._cases.find(query).sort("resolvedAt", 1).limit(limit).hint(_BY_STATUS_RESOLVED)
+        )
+        return [from_doc(doc) async for doc in cursor]
+
+    async def move_org_unit(
+        self, org_unit_id: str, path_with_self: list[str], session: Session
+    ) -> None:
+        await self._cases.update_many(
+            {"orgUnitId": org_unit_id},
+            {"$set": {"orgUnitPath": path_with_self}},
+            session=session,
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from grassroots_kit.errors import BadUserInput, Forbidden, InvalidTransition
+from grassroots_kit.errors import BadUserInput, Conflict, Forbidden, InvalidTransition
 
 from grassroots_cases.domain import events as ev
 from grassroots_cases.domain.ids import OrganizationId, PersonId
@@ -298,6 +298,8 @@ def post_order(case: Case, actor: Actor, now: datetime) -> Outcome:
 def take_order(
     case: Case, actor: Actor, now: datetime, organization: OrganizationId | None
 ) -> Outcome:
+    if case.order_taker_id is not None and case.status is not Status.ON_ORDER_BOARD:
+        raise Conflict(f"order {case.number} has already been taken by someone else")
     _require_status(case, {Status.ON_ORDER_BOARD}, "take")
     takers = sorted(actor.roles & TAKER_ROLES)
     _require(

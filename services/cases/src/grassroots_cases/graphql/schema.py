@@ -4,24 +4,90 @@ from __future__ import annotations
 
 import strawberry
 from grassroots_kit.graphql.errors import mask_unexpected_errors
+from grassroots_kit.graphql.input_errors import InputErrorCodes
 from grassroots_kit.graphql.observe import operation_metrics
-from strawberry.types import Info
 
-from grassroots_cases.graphql.context import Context
-from grassroots_cases.graphql.types import Case, OrgUnit
+from grassroots_cases.graphql.mutations import (
+    case_accept,
+    case_assign,
+    case_close,
+    case_comment,
+    case_dispatch,
+    case_escalate,
+    case_rate,
+    case_reject,
+    case_reopen,
+    case_report,
+    case_resolve,
+    case_start,
+    cases_import,
+    order_post,
+    order_take,
+    sla_policy_set,
+)
+from grassroots_cases.graphql.queries import Query
+from grassroots_cases.graphql.types import Case, Organization, OrgUnit, Person
 
 
 @strawberry.type
-class Query:
-    @strawberry.field(description="One case by id, or null when there is none.")
-    async def case(self, info: Info[Context, None], id: strawberry.ID) -> Case | None:
-        doc = await info.context.host.db["cases"].find_one({"_id": str(id)})
-        return Case.from_doc(doc) if doc else None
+class Mutation:
+    report_case: case_report.ReportCasePayload = strawberry.mutation(
+        resolver=case_report.resolve_case_report, description="Report a case."
+    )
+    accept_case: case_accept.AcceptCasePayload = strawberry.mutation(
+        resolver=case_accept.resolve_case_accept,
+        description="Take up a reported case, or report for duty on a dispatched one.",
+    )
+    assign_case: case_assign.AssignCasePayload = strawberry.mutation(
+        resolver=case_assign.resolve_case_assign, description="Assign a case."
+    )
+    start_case: case_start.StartCasePayload = strawberry.mutation(
+        resolver=case_start.resolve_case_start, description="Start work on a case."
+    )
+    escalate_case: case_escalate.EscalateCasePayload = strawberry.mutation(
+        resolver=case_escalate.resolve_case_escalate, description="Escalate a case."
+    )
+    dispatch_case: case_dispatch.DispatchCasePayload = strawberry.mutation(
+        resolver=case_dispatch.resolve_case_dispatch,
+        description="Dispatch a case to a department or red partner.",
+    )
+    post_order: order_post.PostOrderPayload = strawberry.mutation(
+        resolver=order_post.resolve_order_post, description="Post a case on the order board."
+    )
+    take_order: order_take.TakeOrderPayload = strawberry.mutation(
+        resolver=order_take.resolve_order_take, description="Take an order from the board."
+    )
+    resolve_case: case_resolve.ResolveCasePayload = strawberry.mutation(
+        resolver=case_resolve.resolve_case_resolve, description="Resolve a case."
+    )
+    rate_case: case_rate.RateCasePayload = strawberry.mutation(
+        resolver=case_rate.resolve_case_rate, description="Rate a resolved case."
+    )
+    close_case: case_close.CloseCasePayload = strawberry.mutation(
+        resolver=case_close.resolve_case_close, description="Close a resolved case."
+    )
+    reopen_case: case_reopen.ReopenCasePayload = strawberry.mutation(
+        resolver=case_reopen.resolve_case_reopen, description="Reopen a case."
+    )
+    reject_case: case_reject.RejectCasePayload = strawberry.mutation(
+        resolver=case_reject.resolve_case_reject, description="Reject a case."
+    )
+    comment_on_case: case_comment.CommentOnCasePayload = strawberry.mutation(
+        resolver=case_comment.resolve_case_comment, description="Comment on a case."
+    )
+    set_sla_policy: sla_policy_set.SetSlaPolicyPayload = strawberry.mutation(
+        resolver=sla_policy_set.resolve_sla_policy_set, description="Set a district's deadlines."
+    )
+    import_cases: cases_import.ImportCasesPayload = strawberry.mutation(
+        resolver=cases_import.resolve_cases_import,
+        description="Import historical cases (district administrators).",
+    )
 
 
 schema = strawberry.federation.Schema(
     query=Query,
-    types=[OrgUnit, Case],
+    mutation=Mutation,
+    types=[OrgUnit, Case, Person, Organization],
     federation_version="2.9",
-    extensions=[mask_unexpected_errors, operation_metrics("cases")],
+    extensions=[mask_unexpected_errors, operation_metrics("cases"), InputErrorCodes],
 )

@@ -1,46 +1,83 @@
-"""GraphQL types of the cases subgraph."""
+"""GraphQL types of the cases subgraph: the Case entity and the entities it extends."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Annotated
 
 import strawberry
 from grassroots_kit.graphql.connections import (
     After,
     Connection,
     First,
+    PageInfo,
     decode_cursor,
     page_size,
     to_connection,
 )
-from grassroots_kit.mongo import Document
 from strawberry.types import Info
 
-from grassroots_cases.adapters.cases import CaseReader
+from grassroots_cases.adapters.case_queries import CaseFilter as DomainFilter
+from grassroots_cases.adapters.case_queries import sort_key
+from grassroots_cases.domain import model
+from grassroots_cases.domain.workflow import can_view
 from grassroots_cases.graphql.context import Context
+from grassroots_cases.graphql.enums import (
+    CaseCategory,
+    CaseChannel,
+    CaseLevel,
+    CasePriority,
+    CaseSort,
+    CaseStatus,
+)
+from grassroots_cases.graphql.inputs import CaseFilter
+from grassroots_cases.graphql.statistics import CaseStats
+from grassroots_cases.handlers import reading
+from grassroots_cases.handlers.access import actor_over
+
+Since = Annotated[datetime, strawberry.argument(name="from", description="Period start.")]
+Until = Annotated[datetime, strawberry.argument(name="to", description="Period end (excluded).")]
 
 
-@strawberry.federation.type(keys=["id"], description="A resident's problem or need.")
-class Case:
+@strawberry.federation.type(keys=["id"], description="A person; resolved by the people service.")
+class Person:
     id: strawberry.ID = strawberry.field(description="Stable identifier.")
-    number: str = strawberry.field(description="Readable number, unique per district and year.")
-    title: str = strawberry.field(description="What the problem is, in a line.")
-    status: str = strawberry.field(description="Where the case stands in its workflow.")
-    created_at: datetime = strawberry.field(description="When the case was reported.")
 
     @classmethod
-    def from_doc(cls, doc: Document) -> Case:
-        return cls(
-            id=strawberry.ID(doc["_id"]),
-            number=doc["number"],
-            title=doc["title"],
-            status=doc["status"],
-            created_at=doc["createdAt"],
-        )
+    def resolve_reference(cls, id: strawberry.ID) -> Person:
+        return cls(id=id)
+
+    @strawberry.field(description="Cases this person reported that the caller may see.")
+    async def reported_cases(
+        self, info: Info[Context, None], first: First = None, after: After = None
+    ) -> Connection[Case]:
+        where = DomainFilter(reporter_id=str(self.id))
+        return await case_connection(info.context, where, CaseSort.CREATED, first, after)
+
+    @strawberry.field(description="Cases assigned to this person that the caller may see.")
+    async def assigned_cases(
+        self, info: Info[Context, None], first: First = None, after: After = None
+    ) -> Connection[Case]:
+        where = DomainFilter(assignee_id=str(self.id))
+        return await case_connection(info.context, where, CaseSort.CREATED, first, after)
 
 
-def _case_key(doc: Document) -> tuple[str, str]:
-    return (doc["createdAt"].isoformat(), doc["_id"])
+@strawberry.federation.type(
+    keys=["id"], description="An organization; resolved by the people service."
+)
+class Organization:
+    id: strawberry.ID = strawberry.field(description="Stable identifier.")
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Organization:
+        return cls(id=id)
+
+    @strawberry.field(description="Cases dispatched to or taken by this organization.")
+    async def assigned_cases(
+        self, info: Info[Context, None], first: First = None, after: After = None
+    ) -> Connection[Case]:
+        where = DomainFilter(organization_id=str(self.id))
+        return await case_connection(info.context, where, CaseSort.CREATED, first, after)
 
 
 @strawberry.federation.type(keys=["id"], description="A unit of the administrative ladder.")
@@ -51,14 +88,168 @@ class OrgUnit:
     def resolve_reference(cls, id: strawberry.ID) -> OrgUnit:
         return cls(id=id)
 
-    @strawberry.field(description="Cases raised in this unit's subtree, newest first.")
+    @strawberry.field(
+        description="Cases raised in this unit's subtree that the caller may see, newest first."
+    )
     async def cases(
-        self, info: Info[Context, None], first: First = None, after: After = None
+        self,
+        info: Info[Context, None],
+        first: First = None,
+        after: After = None,
+        filter: CaseFilter | None = None,
+        sort: CaseSort = CaseSort.CREATED,
     ) -> Connection[Case]:
-        key = decode_cursor(after) if after else None
-        if key is not None:
-            key = [datetime.fromisoformat(str(key[0])), key[1]]
-        page = await CaseReader(info.context.host.db).page_in_subtree(
-            str(self.id), page_size(first), key
+        where = filter.to_domain() if filter else DomainFilter()
+        where = DomainFilter(**{**where.__dict__, "within": str(self.id)})
+        return await case_connection(info.context, where, sort, first, after)
+
+    @strawberry.field(description="Case statistics of this unit's subtree (staff of the area).")
+    async def case_stats(self, info: Info[Context, None], since: Since, until: Until) -> CaseStats:
+        result = await reading.statistics(
+            info.context.host, info.context.caller, str(self.id), since, until
         )
-        return to_connection(page, _case_key, Case.from_doc)
+        return CaseStats.from_domain(str(self.id), since, until, result)
+
+
+@strawberry.type(description="One step in a case's history.")
+class TimelineEntry:
+    at: datetime = strawberry.field(description="When it happened.")
+    actor: Person | None = strawberry.field(description="Who did it; null for the system.")
+    action: str = strawberry.field(description="What was done, e.g. ASSIGNED, ESCALATED:MANUAL.")
+    from_status: CaseStatus | None = strawberry.field(description="Status before.")
+    to_status: CaseStatus = strawberry.field(description="Status after.")
+    note: str | None = strawberry.field(description="Reason, resolution or comment.")
+
+
+@strawberry.type(description="The reporter's answer to a resolution.")
+class CaseRating:
+    score: int = strawberry.field(description="1 (bad) to 5 (excellent).")
+    comment: str | None = strawberry.field(description="What the reporter said.")
+    at: datetime = strawberry.field(description="When they rated.")
+
+
+@strawberry.type(description="Someone who worked the case, in the role they did it in.")
+class CaseHandler:
+    person: Person = strawberry.field(description="Who.")
+    role: str = strawberry.field(description="The role, e.g. GRID_MEMBER or RED_PARTNER_MEMBER.")
+
+
+@strawberry.federation.type(keys=["id"], description="A resident's problem or need.")
+class Case:
+    id: strawberry.ID = strawberry.field(description="Stable identifier.")
+    number: str = strawberry.field(description="Readable number, unique per district and year.")
+    title: str = strawberry.field(description="What the problem is, in a line.")
+    description: str = strawberry.field(description="The details.")
+    category: CaseCategory = strawberry.field(description="What it is about.")
+    channel: CaseChannel = strawberry.field(description="How it came in.")
+    priority: CasePriority = strawberry.field(description="How urgent it is.")
+    status: CaseStatus = strawberry.field(description="Where the case stands in its workflow.")
+    level: CaseLevel = strawberry.field(description="The rung now responsible.")
+    address: str | None = strawberry.field(description="Where, when more precise than the unit.")
+    org_unit: OrgUnit = strawberry.field(description="Where the case was raised.")
+    reporter: Person | None = strawberry.field(description="Who raised it; null if anonymous.")
+    assignee: Person | None = strawberry.field(description="Who works it now.")
+    assigned_organization: Organization | None = strawberry.field(
+        description="The department or red partner it was dispatched to or taken by."
+    )
+    order_taker: Person | None = strawberry.field(description="Who took it from the order board.")
+    handlers: list[CaseHandler] = strawberry.field(description="Everyone who worked it.")
+    due_at: datetime = strawberry.field(description="When an answer is due.")
+    overdue: bool = strawberry.field(description="Open and past its deadline.")
+    breach_count: int = strawberry.field(description="How many deadlines it has missed.")
+    created_at: datetime = strawberry.field(description="When the case was reported.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
+    first_response_at: datetime | None = strawberry.field(description="First response by staff.")
+    resolved_at: datetime | None = strawberry.field(description="When it was resolved.")
+    closed_at: datetime | None = strawberry.field(description="When it was closed.")
+    resolution: str | None = strawberry.field(description="What was done.")
+    rejection_reason: str | None = strawberry.field(description="Why it was rejected.")
+    rating: CaseRating | None = strawberry.field(description="The reporter's rating.")
+    timeline: list[TimelineEntry] = strawberry.field(description="Its history, oldest first.")
+    version: int = strawberry.field(description="Grows with every change; pass to detect races.")
+
+    @classmethod
+    def from_domain(cls, case: model.Case) -> Case:
+        def person(person_id: str | None) -> Person | None:
+            return Person(id=strawberry.ID(person_id)) if person_id else None
+
+        return cls(
+            id=strawberry.ID(case.id),
+            number=case.number,
+            title=case.title,
+            description=case.description,
+            category=case.category,
+            channel=case.channel,
+            priority=case.priority,
+            status=case.status,
+            level=case.level,
+            address=case.address,
+            org_unit=OrgUnit(id=strawberry.ID(case.org_unit_id)),
+            reporter=person(case.reporter_id),
+            assignee=person(case.assignee_id),
+            assigned_organization=(
+                Organization(id=strawberry.ID(case.organization_id))
+                if case.organization_id
+                else None
+            ),
+            order_taker=person(case.order_taker_id),
+            handlers=[
+                CaseHandler(person=Person(id=strawberry.ID(h.person_id)), role=h.role.value)
+                for h in case.handlers
+            ],
+            due_at=case.due_at,
+            overdue=case.overdue(datetime.now(UTC)),
+            breach_count=case.breach_count,
+            created_at=case.created_at,
+            updated_at=case.updated_at,
+            first_response_at=case.first_response_at,
+            resolved_at=case.resolved_at,
+            closed_at=case.closed_at,
+            resolution=case.resolution,
+            rejection_reason=case.rejection_reason,
+            rating=(
+                CaseRating(score=case.rating.score, comment=case.rating.comment, at=case.rating.at)
+                if case.rating
+                else None
+            ),
+            timeline=[
+                TimelineEntry(
+                    at=e.at,
+                    actor=person(e.actor_id),
+                    action=e.action,
+                    from_status=e.from_status,
+                    to_status=e.to_status,
+                    note=e.note,
+                )
+                for e in case.timeline
+            ],
+            version=case.version,
+        )
+
+    @classmethod
+    async def resolve_reference(cls, info: Info[Context, None], id: strawberry.ID) -> Case | None:
+        case = await info.context.cases.load(str(id))
+        caller = info.context.caller
+        if case is None or caller is None:
+            return None
+        if not can_view(actor_over(caller, case.org_unit_path), case):
+            return None
+        return cls.from_domain(case)
+
+
+async def case_connection(
+    context: Context, where: DomainFilter, sort: CaseSort, first: int | None, after: str | None
+) -> Connection[Case]:
+    """A page of the cases the caller may see; an anonymous caller sees none."""
+    size = page_size(first)
+    caller = context.caller
+    if caller is None:
+        empty = PageInfo(
+            has_next_page=False, has_previous_page=False, start_cursor=None, end_cursor=None
+        )
+        return Connection(edges=[], page_info=empty, total_count=0)
+    key = decode_cursor(after) if after else None
+    page = await reading.list_cases(context.host, caller, where, sort, size, key)
+    for case in page.items:
+        context.cases.prime(case.id, case)
+    return to_connection(page, lambda c: sort_key(c, sort), Case.from_domain)

@@ -1,0 +1,23 @@
+"""Variables that do not fit the schema (an unknown enum value, a missing field) are the
+caller's mistake: they reach the client with `extensions.code` BAD_USER_INPUT like every other
+expected failure, instead of as an error without a code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from strawberry.extensions import SchemaExtension
+
+from grassroots_kit.errors import ErrorCode
+
+
+class InputErrorCodes(SchemaExtension):
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None) or []
+        for error in errors:
+            if error.path is None and error.message.startswith("Variable '$"):
+                extensions = dict(error.extensions or {})
+                extensions.setdefault("code", str(ErrorCode.BAD_USER_INPUT))
+                error.extensions = extensions

@@ -1,0 +1,128 @@
+"""Reading lists of cases: filters, scopes, sort orders and keyset pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from grassroots_kit.errors import BadUserInput
+from grassroots_kit.graphql.connections import Page
+from grassroots_kit.mongo import Database, Document
+
+from grassroots_cases.adapters.case_documents import from_doc
+from grassroots_cases.adapters.cases import COLLECTION
+from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Category, Level, Priority, Status
+
+
+class CaseSort(StrEnum):
+    CREATED = "CREATED"  # newest first
+    DUE = "DUE"  # soonest deadline first
+    UPDATED = "UPDATED"  # most recently changed first
+
+
+_SORT: dict[CaseSort, tuple[str, int]] = {
+    CaseSort.CREATED: ("createdAt", -1),
+    CaseSort.DUE: ("dueAt", 1),
+    CaseSort.UPDATED: ("updatedAt", -1),
+}
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    statuses: Sequence[Status] = ()
+    categories: Sequence[Category] = ()
+    priorities: Sequence[Priority] = ()
+    levels: Sequence[Level] = ()
+    within: str | None = None  # org unit subtree
+    assignee_id: str | None = None
+    organization_id: str | None = None
+    reporter_id: str | None = None
+    overdue: bool | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+
+    def to_mongo(self, now: datetime) -> Document:
+        query: Document = {}
+        if self.statuses:
+            query["status"] = {"$in": [s.value for s in self.statuses]}
+        for field, values in (
+            ("category", self.categories),
+            ("priority", self.priorities),
+            ("level", self.levels),
+        ):
+            if values:
+                query[field] = {"$in": [v.value for v in values]}
+        for field, value in (
+            ("orgUnitPath", self.within),
+            ("assigneeId", self.assignee_id),
+            ("organizationId", self.organization_id),
+            ("reporterId", self.reporter_id),
+        ):
+            if value is not None:
+                query[field] = value
+        created: Document = {}
+        if self.created_from is not None:
+            created["$gte"] = self.created_from
+        if self.created_to is not None:
+            created["$lt"] = self.created_to
+        if created:
+            query["createdAt"] = created
+        if self.overdue is not None:
+            open_values = [s.value for s in OPEN_STATUSES]
+            if self.overdue:
+                query["dueAt"] = {"$lte": now}
+                query["status"] = {"$in": _narrow(query.get("status"), open_values)}
+            else:
+                query["$nor"] = [{"dueAt": {"$lte": now}, "status": {"$in": open_values}}]
+        return query
+
+
+def _narrow(existing: Document | None, values: list[str]) -> list[str]:
+    if existing is None:
+        return values
+    return [v for v in existing["$in"] if v in values]
+
+
+def sort_key(case: Case, sort: CaseSort) -> list[Any]:
+    value = {
+        CaseSort.CREATED: case.created_at,
+        CaseSort.DUE: case.due_at,
+        CaseSort.UPDATED: case.updated_at,
+    }[sort]
+    return [value.isoformat(), case.id]
+
+
+async def page_of_cases(
+    db: Database,
+    query: Document,
+    sort: CaseSort,
+    first: int,
+    after: Sequence[Any] | None,
+) -> Page[Case]:
+    field, direction = _SORT[sort]
+    paged = dict(query)
+    if after is not None:
+        try:
+            value, last_id = datetime.fromisoformat(str(after[0])), str(after[1])
+        except (ValueError, IndexError):
+            raise BadUserInput("`after` is not a cursor from this list", field="after") from None
+        op = "$lt" if direction < 0 else "$gt"
+        paged = {
+            "$and": [
+                query,
+                {"$or": [{field: {op: value}}, {field: value, "_id": {op: last_id}}]},
+            ]
+        }
+    cases = db[COLLECTION]
+    cursor = cases.find(paged).sort([(field, direction), ("_id", direction)]).limit(first + 1)
+    docs = [doc async for doc in cursor]
+    return Page(
+        items=[from_doc(d) for d in docs[:first]],
+        has_next=len(docs) > first,
+        has_previous=after is not None,
+        total_count=await cases.count_documents(query),
+    )

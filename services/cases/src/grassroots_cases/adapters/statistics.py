@@ -1,0 +1,149 @@
+"""Case statistics of an org-unit subtree and period, computed by MongoDB in one aggregation.
+
+The match uses the `orgUnitPath, createdAt` index. Percentiles are computed in the pipeline
+(sort, push, pick by index) rather than with `$percentile`, which MongoDB 6.0 lacks: the
+nearest-rank definition, the value at position ceil(p * n) of the n sorted values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from grassroots_kit.mongo import Database, Document
+
+from grassroots_cases.adapters.cases import COLLECTION
+from grassroots_cases.domain.vocabulary import HANDLED_STATUSES, OPEN_STATUSES, Status
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    key: str
+    collected: int
+    handled: int
+
+
+@dataclass(frozen=True)
+class Percentiles:
+    median_seconds: float | None
+    p90_seconds: float | None
+
+
+@dataclass(frozen=True)
+class CaseStatistics:
+    collected: int
+    handled: int
+    rejected: int
+    open: int
+    overdue_now: int
+    sla_breaches: int
+    average_rating: float | None
+    ratings: int
+    first_response: Percentiles
+    resolution: Percentiles
+    by_category: list[Breakdown]
+    by_month: list[Breakdown]
+
+    @property
+    def completion_rate(self) -> float | None:
+        return self.handled / self.collected if self.collected else None
+
+
+def _in(field: str, statuses: frozenset[Status]) -> Document:
+    return {"$in": [field, [s.value for s in statuses]]}
+
+
+def _count_if(condition: Document) -> Document:
+    return {"$sum": {"$cond": [condition, 1, 0]}}
+
+
+def _percentiles(since_field: str, until_field: str) -> list[Document]:
+    def pick(p: float) -> Document:
+        index = {"$max": [{"$subtract": [{"$ceil": {"$multiply": [p, "$n"]}}, 1]}, 0]}
+        return {"$arrayElemAt": ["$values", index]}
+
+    return [
+        {"$match": {until_field: {"$ne": None}}},
+        {"$project": {"d": {"$subtract": [f"${until_field}", f"${since_field}"]}}},
+        {"$sort": {"d": 1}},
+        {"$group": {"_id": None, "values": {"$push": "$d"}, "n": {"$sum": 1}}},
+        {"$project": {"_id": 0, "median": pick(0.5), "p90": pick(0.9)}},
+    ]
+
+
+def _breakdown(key: Document | str) -> list[Document]:
+    return [
+        {
+            "$group": {
+                "_id": key,
+                "collected": {"$sum": 1},
+                "handled": _count_if(_in("$status", HANDLED_STATUSES)),
+            }
+        },
+        {"$sort": {"_id": 1}},
+    ]
+
+
+def pipeline(org_unit_id: str, since: datetime, until: datetime, now: datetime) -> list[Document]:
+    is_open = _in("$status", OPEN_STATUSES)
+    return [
+        {"$match": {"orgUnitPath": org_unit_id, "createdAt": {"$gte": since, "$lt": until}}},
+        {
+            "$facet": {
+                "totals": [
+                    {
+                        "$group": {
+                            "_id": None,
+                            "collected": {"$sum": 1},
+                            "handled": _count_if(_in("$status", HANDLED_STATUSES)),
+                            "rejected": _count_if({"$eq": ["$status", Status.REJECTED.value]}),
+                            "open": _count_if(is_open),
+                            "overdueNow": _count_if({"$and": [is_open, {"$lte": ["$dueAt", now]}]}),
+                            "breaches": {"$sum": {"$ifNull": ["$breachCount", 0]}},
+                            "averageRating": {"$avg": "$rating.score"},
+                            "ratings": _count_if({"$gt": ["$rating.score", None]}),
+                        }
+                    }
+                ],
+                "firstResponse": _percentiles("createdAt", "firstResponseAt"),
+                "resolution": _percentiles("createdAt", "resolvedAt"),
+                "byCategory": _breakdown("$category"),
+                "byMonth": _breakdown({"$dateToString": {"format": "%Y-%m", "date": "$createdAt"}}),
+            }
+        },
+    ]
+
+
+def _seconds(value: Any) -> float | None:
+    return None if value is None else float(value) / 1000.0
+
+
+def _percentile_result(rows: list[Document]) -> Percentiles:
+    if not rows:
+        return Percentiles(None, None)
+    return Percentiles(_seconds(rows[0].get("median")), _seconds(rows[0].get("p90")))
+
+
+async def case_statistics(
+    db: Database, org_unit_id: str, since: datetime, until: datetime, now: datetime
+) -> CaseStatistics:
+    cursor = await db[COLLECTION].aggregate(pipeline(org_unit_id, since, until, now))
+    result = (await cursor.to_list(1))[0]
+    totals = result["totals"][0] if result["totals"] else {}
+    return CaseStatistics(
+        collected=totals.get("collected", 0),
+        handled=totals.get("handled", 0),
+        rejected=totals.get("rejected", 0),
+        open=totals.get("open", 0),
+        overdue_now=totals.get("overdueNow", 0),
+        sla_breaches=totals.get("breaches", 0),
+        average_rating=totals.get("averageRating"),
+        ratings=totals.get("ratings", 0),
+        first_response=_percentile_result(result["firstResponse"]),
+        resolution=_percentile_result(result["resolution"]),
+        by_category=[
+            Breakdown(r["_id"], r["collected"], r["handled"]) for r in result["byCategory"]
+        ],
+        by_month=[Breakdown(r["_id"], r["collected"], r["handled"]) for r in result["byMonth"]],
+    )

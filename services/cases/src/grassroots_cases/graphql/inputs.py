@@ -1,0 +1,60 @@
+"""Inputs shared by the queries and the contributed list fields."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from grassroots_cases.adapters.case_queries import CaseFilter as DomainFilter
+from grassroots_cases.graphql.enums import CaseCategory, CaseLevel, CasePriority, CaseStatus
+
+
+@strawberry.input(description="Narrows a list of cases; all given conditions apply.")
+class CaseFilter:
+    status: list[CaseStatus] | None = strawberry.field(default=None, description="Any of these.")
+    category: list[CaseCategory] | None = strawberry.field(
+        default=None, description="Any of these categories."
+    )
+    priority: list[CasePriority] | None = strawberry.field(
+        default=None, description="Any of these priorities."
+    )
+    level: list[CaseLevel] | None = strawberry.field(
+        default=None, description="At any of these rungs."
+    )
+    org_unit_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Raised in this org unit's subtree (the unit included)."
+    )
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Assigned to this person."
+    )
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Dispatched to or taken by this organization."
+    )
+    reporter_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Reported by this person."
+    )
+    overdue: bool | None = strawberry.field(
+        default=None, description="Open and past their deadline (true) or not (false)."
+    )
+    created_from: datetime | None = strawberry.field(
+        default=None, description="Reported at or after this time."
+    )
+    created_to: datetime | None = strawberry.field(
+        default=None, description="Reported before this time."
+    )
+
+    def to_domain(self) -> DomainFilter:
+        return DomainFilter(
+            statuses=tuple(self.status or ()),
+            categories=tuple(self.category or ()),
+            priorities=tuple(self.priority or ()),
+            levels=tuple(self.level or ()),
+            within=str(self.org_unit_id) if self.org_unit_id else None,
+            assignee_id=str(self.assignee_id) if self.assignee_id else None,
+            organization_id=str(self.organization_id) if self.organization_id else None,
+            reporter_id=str(self.reporter_id) if self.reporter_id else None,
+            overdue=self.overdue,
+            created_from=self.created_from,
+            created_to=self.created_to,
+        )

@@ -1,0 +1,84 @@
+"""The cases subgraph's root queries."""
+
+from __future__ import annotations
+
+import strawberry
+from grassroots_kit.graphql.connections import (
+    After,
+    Connection,
+    First,
+    decode_cursor,
+    page_size,
+    to_connection,
+)
+from strawberry.types import Info
+
+from grassroots_cases.adapters.case_queries import CaseFilter as DomainFilter
+from grassroots_cases.adapters.case_queries import sort_key
+from grassroots_cases.graphql.context import Context
+from grassroots_cases.graphql.enums import CaseSort
+from grassroots_cases.graphql.inputs import CaseFilter
+from grassroots_cases.graphql.sla import SlaPolicy
+from grassroots_cases.graphql.statistics import CaseStats
+from grassroots_cases.graphql.types import Case, Since, Until, case_connection
+from grassroots_cases.handlers import reading, sla_admin
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="One case by id, or null when there is none you may see.")
+    async def case(self, info: Info[Context, None], id: strawberry.ID) -> Case | None:
+        if info.context.caller is None:
+            return None
+        found = await reading.get_case(info.context.host, info.context.caller, str(id))
+        return Case.from_domain(found) if found else None
+
+    @strawberry.field(description="One case by its number, e.g. WC-2026-000123.")
+    async def case_by_number(self, info: Info[Context, None], number: str) -> Case | None:
+        if info.context.caller is None:
+            return None
+        found = await reading.case_by_number(info.context.host, info.context.caller, number)
+        return Case.from_domain(found) if found else None
+
+    @strawberry.field(description="The cases you may see, narrowed by a filter.")
+    async def cases(
+        self,
+        info: Info[Context, None],
+        filter: CaseFilter | None = None,
+        sort: CaseSort = CaseSort.CREATED,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Case]:
+        where = filter.to_domain() if filter else DomainFilter()
+        return await case_connection(info.context, where, sort, first, after)
+
+    @strawberry.field(description="Orders waiting to be taken in an org unit's subtree.")
+    async def order_board(
+        self,
+        info: Info[Context, None],
+        org_unit_id: strawberry.ID,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Case]:
+        page = await reading.order_board(
+            info.context.host,
+            info.context.caller,
+            str(org_unit_id),
+            page_size(first),
+            decode_cursor(after) if after else None,
+        )
+        return to_connection(page, lambda c: sort_key(c, CaseSort.CREATED), Case.from_domain)
+
+    @strawberry.field(description="Case statistics of an org unit's subtree in a period.")
+    async def case_stats(
+        self, info: Info[Context, None], org_unit_id: strawberry.ID, since: Since, until: Until
+    ) -> CaseStats:
+        result = await reading.statistics(
+            info.context.host, info.context.caller, str(org_unit_id), since, until
+        )
+        return CaseStats.from_domain(str(org_unit_id), since, until, result)
+
+    @strawberry.field(description="The deadlines that apply in an org unit's district.")
+    async def sla_policy(self, info: Info[Context, None], org_unit_id: strawberry.ID) -> SlaPolicy:
+        district, policy = await sla_admin.get_policy(info.context.host, str(org_unit_id))
+        return SlaPolicy.from_domain(district, policy)

@@ -1,0 +1,112 @@
+"""Reading cases with the caller's rights: what each person may see, and statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from grassroots_kit.auth import Principal
+from grassroots_kit.errors import BadUserInput, Forbidden
+from grassroots_kit.graphql.connections import Page
+from grassroots_kit.host import ServiceHost
+from grassroots_kit.mongo import Document
+
+from grassroots_cases.adapters.case_queries import CaseFilter, CaseSort, page_of_cases
+from grassroots_cases.adapters.cases import CaseRepository
+from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
+from grassroots_cases.adapters.statistics import CaseStatistics, case_statistics
+from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.vocabulary import TAKER_ROLES, Status
+from grassroots_cases.domain.workflow import can_view
+from grassroots_cases.handlers.access import actor_over, is_staff_over, require, staff_units
+from grassroots_cases.handlers.unit_of_work import Clock, utc_now
+
+MAX_STATS_DAYS = 3 * 366
+
+
+def visible_to(principal: Principal) -> Document:
+    """The cases a caller may list: their area as staff, their own, and what they work."""
+    organizations = sorted({g.organization_id for g in principal.grants if g.organization_id})
+    takers = sorted({g.org_unit_id for g in principal.grants if g.role in TAKER_ROLES})
+    scopes: list[Document] = [
+        {"reporterId": principal.person_id},
+        {"assigneeId": principal.person_id},
+    ]
+    units = staff_units(principal)
+    if units:
+        scopes.append({"orgUnitPath": {"$in": units}})
+    if organizations:
+        scopes.append({"organizationId": {"$in": organizations}})
+    if takers:
+        scopes.append({"orgUnitPath": {"$in": takers}, "status": Status.ON_ORDER_BOARD.value})
+    return {"$or": scopes}
+
+
+async def get_case(host: ServiceHost, principal: Principal | None, case_id: str) -> Case | None:
+    caller = require(principal)
+    case = await CaseRepository(host.db).get(case_id)
+    if case is None or not can_view(actor_over(caller, case.org_unit_path), case):
+        return None
+    return case
+
+
+async def case_by_number(
+    host: ServiceHost, principal: Principal | None, number: str
+) -> Case | None:
+    caller = require(principal)
+    case = await CaseRepository(host.db).by_number(number.strip().upper())
+    if case is None or not can_view(actor_over(caller, case.org_unit_path), case):
+        return None
+    return case
+
+
+async def list_cases(
+    host: ServiceHost,
+    principal: Principal | None,
+    filter: CaseFilter,
+    sort: CaseSort,
+    first: int,
+    after: Sequence[Any] | None,
+    clock: Clock = utc_now,
+) -> Page[Case]:
+    caller = require(principal)
+    query = {"$and": [filter.to_mongo(clock()), visible_to(caller)]}
+    return await page_of_cases(host.db, query, sort, first, after)
+
+
+async def order_board(
+    host: ServiceHost,
+    principal: Principal | None,
+    org_unit_id: str,
+    first: int,
+    after: Sequence[Any] | None,
+) -> Page[Case]:
+    caller = require(principal)
+    unit = await OrgUnitProjection(host.db).get(org_unit_id)
+    path = unit.path_with_self if unit else (org_unit_id,)
+    roles = caller.roles_over(path)
+    if not (roles & set(TAKER_ROLES)) and not is_staff_over(caller, path):
+        raise Forbidden("the order board is for red partners, volunteers and staff of the area")
+    query = {"orgUnitPath": org_unit_id, "status": Status.ON_ORDER_BOARD.value}
+    return await page_of_cases(host.db, query, CaseSort.CREATED, first, after)
+
+
+async def statistics(
+    host: ServiceHost,
+    principal: Principal | None,
+    org_unit_id: str,
+    since: datetime,
+    until: datetime,
+    clock: Clock = utc_now,
+) -> CaseStatistics:
+    caller = require(principal)
+    if until <= since:
+        raise BadUserInput("`to` must come after `from`", field="to")
+    if (until - since).days > MAX_STATS_DAYS:
+        raise BadUserInput("a period is at most three years", field="to")
+    unit = await OrgUnitProjection(host.db).get(org_unit_id)
+    path = unit.path_with_self if unit else (org_unit_id,)
+    if not is_staff_over(caller, path):
+        raise Forbidden("case statistics are for the staff of this area")
+    return await case_statistics(host.db, org_unit_id, since, until, clock())

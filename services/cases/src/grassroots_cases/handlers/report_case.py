@@ -1,0 +1,93 @@
+"""Reporting a case: number, deadline and routing decided in one transaction with its event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from grassroots_kit.auth import Principal
+from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
+from grassroots_kit.host import ServiceHost
+from grassroots_kit.messaging.outbox import add_to_outbox
+from grassroots_kit.mongo import Session
+
+from grassroots_cases.adapters import counters
+from grassroots_cases.adapters.cases import CaseRepository
+from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
+from grassroots_cases.adapters.role_projection import RoleProjection
+from grassroots_cases.adapters.sla_policies import SlaPolicies
+from grassroots_cases.domain.duplicates import WINDOW, likely_duplicates
+from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
+from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.numbering import case_number, district_code
+from grassroots_cases.domain.reporting import NewCase, report, validate
+from grassroots_cases.domain.vocabulary import Level, lowest_level_served, roles_of
+from grassroots_cases.handlers.access import is_staff_over, require
+from grassroots_cases.handlers.publishing import to_cloud_event
+from grassroots_cases.handlers.unit_of_work import Clock, utc_now
+
+
+@dataclass(frozen=True)
+class Reported:
+    case: Case
+    possible_duplicates: list[Case]
+
+
+async def route(roles: RoleProjection, path: tuple[str, ...]) -> Level:
+    """The lowest rung with someone serving this place; the district when nobody lower does."""
+    assignments = await roles.active_over(path)
+    return lowest_level_served(roles_of({a.role for a in assignments})) or Level.DISTRICT
+
+
+async def report_case(
+    host: ServiceHost,
+    principal: Principal | None,
+    new: NewCase,
+    *,
+    anonymous: bool = False,
+    clock: Clock = utc_now,
+) -> Reported:
+    """The reporter is the caller, nobody (anonymous), or whoever staff report on behalf of."""
+    caller = require(principal)
+    new = validate(new)
+    units = OrgUnitProjection(host.db)
+    unit = await units.get(new.org_unit_id)
+    if unit is None:
+        raise NotFound(f"no org unit with id {new.org_unit_id}", field="orgUnitId")
+    path = unit.path_with_self
+    on_behalf = new.reporter_id is not None and new.reporter_id != caller.person_id
+    if on_behalf and not is_staff_over(caller, path):
+        raise Forbidden("only staff serving this place can report on someone's behalf")
+    if anonymous:
+        new = replace(new, reporter_id=None)
+    elif not on_behalf:
+        new = replace(new, reporter_id=PersonId(caller.person_id))
+    new = replace(new, reported_by_id=PersonId(caller.person_id))
+    district = await units.get(path[0])
+    if district is None:
+        raise BadUserInput("the org unit's district is not known yet", field="orgUnitId")
+    now = clock()
+    level = await route(RoleProjection(host.db), path)
+    policy = await SlaPolicies(host.db).for_district(district.id)
+    cases = CaseRepository(host.db)
+    duplicates = likely_duplicates(
+        new.title, await cases.recent_open(new.org_unit_id, new.category, now - WINDOW)
+    )
+    code = district_code(district.name)
+
+    async def work(session: Session) -> Case:
+        sequence = await counters.next_value(host.db, f"case:{code}:{now.year}", session)
+        outcome = report(
+            new,
+            case_id=new_case_id(),
+            number=case_number(code, now.year, sequence),
+            org_unit_path=tuple(OrgUnitId(p) for p in path),
+            level=level,
+            due_at=policy.due_at(new.priority, new.category, now),
+            now=now,
+        )
+        await cases.insert(outcome.case, session)
+        await add_to_outbox(host.db, session, [to_cloud_event(e) for e in outcome.events])
+        return outcome.case
+
+    case = await host.transaction(work)
+    return Reported(case, duplicates)

@@ -1,0 +1,53 @@
+"""Use cases that move an existing case: load, check, apply the workflow, commit."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from grassroots_kit.auth import Principal
+from grassroots_kit.errors import Conflict, NotFound
+from grassroots_kit.host import ServiceHost
+
+from grassroots_cases.adapters.cases import CaseRepository
+from grassroots_cases.domain.model import Actor, Case
+from grassroots_cases.domain.workflow import Outcome, can_view
+from grassroots_cases.handlers.access import actor_over, require
+from grassroots_cases.handlers.unit_of_work import Clock, commit_outcome, utc_now
+
+# The change to make, given the case as read, the caller over it and the time.
+Change = Callable[[Case, Actor, datetime], Awaitable[Outcome]]
+
+
+@dataclass(frozen=True)
+class Transition:
+    case_id: str
+    expected_version: int | None = None  # when given, a newer case is a CONFLICT up front
+
+
+async def load_for(host: ServiceHost, case_id: str, actor_of: Principal) -> tuple[Case, Actor]:
+    case = await CaseRepository(host.db).get(case_id)
+    actor = actor_over(actor_of, case.org_unit_path) if case else None
+    if case is None or actor is None or not can_view(actor, case):
+        # Someone who may not see a case learns nothing about it, not even that it exists.
+        raise NotFound(f"no case with id {case_id}", field="caseId")
+    return case, actor
+
+
+async def apply(
+    host: ServiceHost,
+    principal: Principal | None,
+    transition: Transition,
+    change: Change,
+    clock: Clock = utc_now,
+) -> Case:
+    caller = require(principal)
+    case, actor = await load_for(host, transition.case_id, caller)
+    if transition.expected_version is not None and transition.expected_version != case.version:
+        raise Conflict(
+            f"case {case.number} is at version {case.version}, not {transition.expected_version}",
+            caseId=case.id,
+        )
+    outcome = await change(case, actor, clock())
+    return await commit_outcome(host, outcome)

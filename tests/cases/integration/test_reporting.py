@@ -1,0 +1,115 @@
+"""Reporting a case through the subgraph: numbers, routing, deadlines, duplicates, bad input."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+
+from tests.cases.integration.conftest import REPORT, Cases, error_code
+
+
+async def test_a_resident_reports_a_case_that_is_numbered_routed_and_announced(cases: Cases):
+    # when a resident reports a problem in their building
+    case = await cases.report("res-1")
+
+    # then it gets a district number, waits at the lowest rung serving the place, is due in 72 h
+    assert re.fullmatch(r"WC-\d{4}-000001", case["number"])
+    assert case["status"] == "REPORTED"
+    assert case["level"] == "GROUP"
+    assert case["reporter"] == {"id": "res-1"}
+    due = datetime.fromisoformat(case["dueAt"])
+    doc = await cases.db["cases"].find_one({"_id": case["id"]})
+    assert due - doc["createdAt"].replace(tzinfo=due.tzinfo) == timedelta(hours=72)
+    assert await cases.outbox_types() == ["case.reported"]
+
+
+async def test_numbers_count_up_per_district_and_year(cases: Cases):
+    first = await cases.report(title="Streetlight out")
+    second = await cases.report(title="Parking on the fire lane", category="PARKING_TRAFFIC")
+
+    assert int(first["number"][-6:]) + 1 == int(second["number"][-6:])
+
+
+async def test_without_chiefs_or_grid_staff_a_case_goes_to_the_community(cases: Cases):
+    await cases.db["role_assignments"].delete_many(
+        {"role": {"$in": ["GROUP_CHIEF", "GRID_MEMBER"]}}
+    )
+
+    case = await cases.report()
+
+    assert case["level"] == "COMMUNITY"
+
+
+async def test_a_similar_open_case_nearby_is_suggested_not_merged(cases: Cases):
+    first = await cases.report("res-1", title="Sewage pipe broken behind Harbin Road No. 3")
+
+    body = await cases.gql(
+        "res-2",
+        REPORT,
+        {
+            "input": {
+                "title": "Broken sewage pipe behind Harbin Road No. 3",
+                "category": "SEWAGE_WATER",
+                "orgUnitId": "b1",
+            }
+        },
+    )
+
+    result = body["data"]["reportCase"]
+    assert result["possibleDuplicates"] == [{"id": first["id"], "number": first["number"]}]
+    assert result["case"]["id"] != first["id"]
+
+
+async def test_staff_report_on_behalf_and_residents_cannot(cases: Cases):
+    on_behalf = await cases.report("cstaff", reporterId="res-2", channel="HOTLINE")
+    assert on_behalf["reporter"] == {"id": "res-2"}
+
+    body = await cases.gql(
+        "res-1",
+        REPORT,
+        {"input": {"title": "x y", "category": "OTHER", "orgUnitId": "b1", "reporterId": "res-2"}},
+    )
+    assert error_code(body) == "FORBIDDEN"
+
+
+async def test_an_anonymous_report_has_no_reporter(cases: Cases):
+    case = await cases.report("res-1", anonymous=True)
+
+    assert case["reporter"] is None
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"orgUnitId": "nowhere"}, "NOT_FOUND"),
+        ({"title": "   "}, "BAD_USER_INPUT"),
+        ({"title": "x" * 500}, "BAD_USER_INPUT"),
+        ({"category": "WEATHER"}, "BAD_USER_INPUT"),
+        ({"priority": "SOMEDAY"}, "BAD_USER_INPUT"),
+    ],
+)
+async def test_bad_input_is_a_typed_error_and_nothing_is_written(
+    cases: Cases, change: dict[str, str], code: str
+):
+    payload = {"title": "Broken pipe", "category": "SEWAGE_WATER", "orgUnitId": "b1", **change}
+
+    body = await cases.gql("res-1", REPORT, {"input": payload})
+
+    assert error_code(body) == code
+    assert await cases.db["cases"].count_documents({}) == 0
+    assert await cases.outbox_types() == []
+
+
+async def test_reporting_needs_a_valid_token(cases: Cases):
+    payload = {"title": "Broken pipe", "category": "SEWAGE_WATER", "orgUnitId": "b1"}
+    anonymous = await cases.gql(None, REPORT, {"input": payload})
+    assert error_code(anonymous) == "UNAUTHENTICATED"
+
+    response = await cases.svc.client.post(
+        "/graphql",
+        json={"query": REPORT, "variables": {"input": payload}},
+        headers={"authorization": "Bearer not-a-token"},
+    )
+    assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
