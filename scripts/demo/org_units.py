@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scripts.demo.area import AREA, Unit, count
+from scripts.demo.auth import ensure_admin_token
 from scripts.demo.context import DemoContext
 
 FIND = """query($filter: OrgUnitFilter) {
@@ -35,5 +36,6 @@ def _load(
 
 
 def load(ctx: DemoContext) -> str:
+    ensure_admin_token(ctx)
     created = _load(ctx, AREA, None, ())
     return f"{count()} org units ({created} created now)"

@@ -7,6 +7,7 @@ import json
 import httpx
 
 from tests.support.apps import eventually
+from tests.support.people_auth import admin_token
 from tests.support.stack import Stack, post_graphql
 
 CREATE = """mutation($input: CreateOrgUnitInput!) {
@@ -26,14 +27,16 @@ async def test_a_query_through_the_gateway_spans_people_cases_and_points(
     stack: Stack, stack_cleanup: None
 ):
     graphql = f"{stack.gateway.url}/graphql"
+    token = admin_token(graphql)
     district = post_graphql(
-        graphql, CREATE, {"input": {"kind": "DISTRICT", "name": "E2E District"}}
+        graphql, CREATE, {"input": {"kind": "DISTRICT", "name": "E2E District"}}, token=token
     )
     district_id = district["data"]["createOrgUnit"]["orgUnit"]["id"]
     street = post_graphql(
         graphql,
         CREATE,
         {"input": {"kind": "STREET", "name": "E2E Street", "parentId": district_id}},
+        token=token,
     )
     street_id = street["data"]["createOrgUnit"]["orgUnit"]["id"]
 
@@ -50,10 +53,12 @@ async def test_a_query_through_the_gateway_spans_people_cases_and_points(
 
 
 async def test_typed_errors_pass_through_the_gateway(stack: Stack, stack_cleanup: None):
+    graphql = f"{stack.gateway.url}/graphql"
     body = post_graphql(
-        f"{stack.gateway.url}/graphql",
+        graphql,
         CREATE,
         {"input": {"kind": "STREET", "name": "Orphan", "parentId": "no-such-unit"}},
+        token=admin_token(graphql),
     )
 
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"

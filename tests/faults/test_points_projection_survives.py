@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import signal
 import urllib.request
@@ -13,6 +14,7 @@ import pytest
 from pymongo import AsyncMongoClient
 
 from tests.support.apps import eventually
+from tests.support.people_auth import admin_token
 from tests.support.rabbit import BrokerNamespace
 from tests.support.stack import Stack, post_graphql
 
@@ -44,12 +46,16 @@ def applied_events(url: str) -> float:
 
 
 async def create_units(people_url: str, parent: str, names: list[str]) -> None:
+    token = await asyncio.to_thread(admin_token, f"{people_url}/graphql")
     for name in names:
         body = await asyncio.to_thread(
-            post_graphql,
-            f"{people_url}/graphql",
-            CREATE,
-            {"input": {"kind": "STREET", "name": name, "parentId": parent}},
+            functools.partial(
+                post_graphql,
+                f"{people_url}/graphql",
+                CREATE,
+                {"input": {"kind": "STREET", "name": name, "parentId": parent}},
+                token=token,
+            )
         )
         assert "errors" not in body, body
 
@@ -61,7 +67,10 @@ async def test_killing_points_mid_burst_loses_no_event_and_two_replicas_apply_ea
     first = stack.start_service("points")
     second = stack.start_service("points")
     district = post_graphql(
-        f"{people.url}/graphql", CREATE, {"input": {"kind": "DISTRICT", "name": "Fault District"}}
+        f"{people.url}/graphql",
+        CREATE,
+        {"input": {"kind": "DISTRICT", "name": "Fault District"}},
+        token=admin_token(f"{people.url}/graphql"),
     )["data"]["createOrgUnit"]["orgUnit"]["id"]
     client: AsyncMongoClient[dict[str, object]] = AsyncMongoClient(mongo_url)
     projection = client[stack.database("points")]["org_units"]

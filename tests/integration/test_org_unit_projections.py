@@ -12,6 +12,7 @@ from grassroots_points.main import create_app as create_points
 from grassroots_points.settings import PointsSettings
 
 from tests.support.apps import eventually, run_service, settings_for
+from tests.support.people_auth import admin_token_of
 from tests.support.rabbit import BrokerNamespace
 
 CREATE = """mutation($input: CreateOrgUnitInput!) {
@@ -32,11 +33,14 @@ async def test_cases_and_points_project_every_org_unit_people_creates(
         run_service(create_points, points_settings, broker_ns) as points,
         run_service(create_people, people_settings, broker_ns) as people,
     ):
+        token = await admin_token_of(people)
         created = []
         parent = None
         for kind in ["DISTRICT", "STREET", "COMMUNITY", "GRID"]:
             body = await people.graphql(
-                CREATE, {"input": {"kind": kind, "name": f"{kind} one", "parentId": parent}}
+                CREATE,
+                {"input": {"kind": kind, "name": f"{kind} one", "parentId": parent}},
+                token=token,
             )
             unit = body["data"]["createOrgUnit"]["orgUnit"]
             created.append(unit)

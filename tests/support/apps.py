@@ -26,9 +26,12 @@ class RunningService:
     host: ServiceHost
     client: httpx.AsyncClient
 
-    async def graphql(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    async def graphql(
+        self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+    ) -> dict[str, Any]:
+        headers = {"authorization": f"Bearer {token}"} if token else {}
         response = await self.client.post(
-            "/graphql", json={"query": query, "variables": variables or {}}
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
         )
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()

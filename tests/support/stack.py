@@ -142,13 +142,18 @@ def wait_http(url: str, process: Process, timeout: float = 60) -> None:
         time.sleep(0.2)
 
 
-def post_graphql(url: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+def post_graphql(
+    url: str, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+) -> dict[str, Any]:
     import json
 
+    headers = {"content-type": "application/json"}
+    if token:
+        headers["authorization"] = f"Bearer {token}"
     request = urllib.request.Request(
         url,
         data=json.dumps({"query": query, "variables": variables or {}}).encode(),
-        headers={"content-type": "application/json"},
+        headers=headers,
         method="POST",
     )
     try:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 from grassroots_kit.messaging.outbox import OUTBOX
-from grassroots_people.main import create_app
-from grassroots_people.settings import PeopleSettings
 
-from tests.support.apps import RunningService, run_service, settings_for
-from tests.support.rabbit import BrokerNamespace
+from tests.support.apps import RunningService
+from tests.support.people_auth import admin_token_of
 
 CREATE = """
 mutation Create($input: CreateOrgUnitInput!) {
@@ -18,14 +16,15 @@ mutation Create($input: CreateOrgUnitInput!) {
 
 
 @pytest.fixture
-async def people(mongo_url: str, db_name: str, broker_ns: BrokerNamespace):
-    settings = settings_for(PeopleSettings, mongo_url=mongo_url, db_name=db_name, ns=broker_ns)
-    async with run_service(create_app, settings, broker_ns) as service:
-        yield service
+async def admin(people: RunningService) -> str:
+    return await admin_token_of(people)
 
 
 async def create(people: RunningService, kind: str, name: str, parent: str | None = None) -> dict:
-    body = await people.graphql(CREATE, {"input": {"kind": kind, "name": name, "parentId": parent}})
+    token = await admin_token_of(people)
+    body = await people.graphql(
+        CREATE, {"input": {"kind": kind, "name": name, "parentId": parent}}, token=token
+    )
     assert "errors" not in body, body
     return body["data"]["createOrgUnit"]["orgUnit"]
 
@@ -57,12 +56,14 @@ async def test_creating_a_unit_writes_orgunit_created_to_the_outbox(people: Runn
 
 
 async def test_a_kind_that_does_not_rank_below_its_parent_is_refused_and_nothing_is_written(
-    people: RunningService,
+    people: RunningService, admin: str
 ):
     district = await create(people, "DISTRICT", "Yuanhui District")
 
     body = await people.graphql(
-        CREATE, {"input": {"kind": "DISTRICT", "name": "Inner", "parentId": district["id"]}}
+        CREATE,
+        {"input": {"kind": "DISTRICT", "name": "Inner", "parentId": district["id"]}},
+        token=admin,
     )
 
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
@@ -71,21 +72,23 @@ async def test_a_kind_that_does_not_rank_below_its_parent_is_refused_and_nothing
     assert await people.host.db[OUTBOX].count_documents({}) == 1
 
 
-async def test_an_unknown_parent_is_not_found(people: RunningService):
+async def test_an_unknown_parent_is_not_found(people: RunningService, admin: str):
     body = await people.graphql(
-        CREATE, {"input": {"kind": "STREET", "name": "Nowhere", "parentId": "missing"}}
+        CREATE, {"input": {"kind": "STREET", "name": "Nowhere", "parentId": "missing"}}, token=admin
     )
 
     assert body["errors"][0]["extensions"] == {"code": "NOT_FOUND", "field": "parentId"}
     assert await people.host.db["org_units"].count_documents({}) == 0
 
 
-async def test_a_sibling_with_the_same_name_is_a_conflict(people: RunningService):
+async def test_a_sibling_with_the_same_name_is_a_conflict(people: RunningService, admin: str):
     district = await create(people, "DISTRICT", "Changsha County")
     await create(people, "STREET", "Chunhua Town", district["id"])
 
     body = await people.graphql(
-        CREATE, {"input": {"kind": "STREET", "name": "Chunhua  Town", "parentId": district["id"]}}
+        CREATE,
+        {"input": {"kind": "STREET", "name": "Chunhua  Town", "parentId": district["id"]}},
+        token=admin,
     )
 
     assert body["errors"][0]["extensions"]["code"] == "CONFLICT"

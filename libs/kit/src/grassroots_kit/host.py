@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BackgroundTask = Callable[[], Coroutine[Any, Any, None]]
+BootStep = Callable[[], Awaitable[None]]
 
 
 class ServiceHost:
@@ -64,6 +65,7 @@ class ServiceHost:
         self._subscriptions = list(subscriptions)
         self._run_relay = run_relay
         self._background: list[BackgroundTask] = []
+        self._boot_steps: list[tuple[str, BootStep]] = []
         self.consumers: list[EventConsumer] = []
         self._tasks: list[asyncio.Task[None]] = []
         self._booted = asyncio.Event()
@@ -78,6 +80,11 @@ class ServiceHost:
     def add_subscription(self, subscription: Subscription) -> None:
         """Consume a queue once the service has booted."""
         self._subscriptions.append(subscription)
+
+    def add_boot_step(self, name: str, step: BootStep) -> None:
+        """Work that must be done before the service is ready (after the database is prepared),
+        retried like the connections until it succeeds."""
+        self._boot_steps.append((name, step))
 
     def add_background(self, task: BackgroundTask) -> None:
         """A long-running loop started once the service has booted (sweepers, schedulers)."""
@@ -106,6 +113,8 @@ class ServiceHost:
 
     async def _boot(self) -> None:
         await _retry("MongoDB", self._prepare_database)
+        for name, step in self._boot_steps:
+            await _retry(name, step)
         await _retry("RabbitMQ", self.broker.connect)
         for subscription in self._subscriptions:
             consumer = EventConsumer(

@@ -2,22 +2,65 @@
 
 from __future__ import annotations
 
+import logging
+
+from grassroots_kit.auth import TokenVerifier, bearer_token
+from grassroots_kit.errors import Unauthenticated
 from grassroots_kit.graphql.app import create_service_app
 from grassroots_kit.host import ServiceHost
 from starlette.applications import Starlette
 from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 
-from grassroots_people.adapters import org_units
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.schema import schema
+from grassroots_people.handlers.bootstrap import ensure_platform_admin
+from grassroots_people.handlers.commitments import commitment_sweeper
+from grassroots_people.handlers.runtime import Runtime
 from grassroots_people.settings import PeopleSettings
+from grassroots_people.storage import COLLECTIONS, INDEXES
+
+log = logging.getLogger(__name__)
 
 
 def create_app(settings: PeopleSettings | None = None) -> Starlette:
     settings = settings or PeopleSettings()
-    host = ServiceHost(settings, collections=[org_units.COLLECTION], indexes=[org_units.INDEXES])
+    host = ServiceHost(settings, collections=COLLECTIONS, indexes=INDEXES)
+    runtime = Runtime.create(host, settings)
+    # people verifies its own tokens like every service, but reads its keys locally.
+    verifier = TokenVerifier(runtime.keys.jwks)
+
+    async def prepare() -> None:
+        await runtime.keys.ensure()
+        login = settings.bootstrap_login()
+        if login is not None:
+            person_id = await ensure_platform_admin(runtime, *login)
+            log.info("platform admin ensured", extra={"personId": person_id})
+
+    host.add_boot_step("signing keys and bootstrap admin", prepare)
+    host.add_background(commitment_sweeper(runtime, settings.commitment_sweep_seconds))
 
     async def context(request: Request) -> Context:
-        return Context(host=host, request=request)
+        ctx = Context(runtime=runtime, request=request)
+        try:
+            token = bearer_token(request.headers.get("authorization"))
+            if token is not None:
+                ctx.principal = await verifier.verify(token)
+        except Unauthenticated as exc:
+            ctx.auth_error = exc
+        return ctx
 
-    return create_service_app(host=host, schema=schema, context_factory=context)
+    async def jwks(_: Request) -> JSONResponse:
+        return JSONResponse(
+            await runtime.keys.jwks(), headers={"cache-control": "public, max-age=60"}
+        )
+
+    app = create_service_app(
+        host=host,
+        schema=schema,
+        context_factory=context,
+        extra_routes=[Route("/.well-known/jwks.json", jwks, methods=["GET"])],
+    )
+    app.state.runtime = runtime
+    return app

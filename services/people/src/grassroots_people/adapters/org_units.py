@@ -72,6 +72,24 @@ class OrgUnitStore:
                 f"an org unit named {unit.name!r} already exists there", field="name"
             ) from None
 
+    async def subtree(self, unit_id: str, session: Session) -> list[OrgUnit]:
+        """Every unit below `unit_id`, shallowest first."""
+        docs = [doc async for doc in self._units.find({"path": unit_id}, session=session)]
+        return sorted((_from_doc(d) for d in docs), key=lambda u: (len(u.path), u.id))
+
+    async def replace(self, unit: OrgUnit, session: Session) -> None:
+        """Store a changed unit; it must still have the version before the change."""
+        try:
+            result = await self._units.replace_one(
+                {"_id": unit.id, "version": unit.version - 1}, _to_doc(unit), session=session
+            )
+        except DuplicateKeyError:
+            raise Conflict(
+                f"an org unit named {unit.name!r} already exists there", field="name"
+            ) from None
+        if result.matched_count != 1:
+            raise Conflict("the org unit changed meanwhile; try again", field="id")
+
     async def page(
         self, query: OrgUnitQuery, first: int, after: Sequence[Any] | None
     ) -> Page[OrgUnit]:

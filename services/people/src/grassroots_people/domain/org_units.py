@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -100,3 +100,27 @@ def new_org_unit(
         version=1,
         created_at=now,
     )
+
+
+def renamed(unit: OrgUnit, name: str) -> OrgUnit:
+    return replace(unit, name=clean_name(name), version=unit.version + 1)
+
+
+def check_can_move(unit: OrgUnit, new_parent: OrgUnit) -> None:
+    """A unit moves with its subtree under a parent that ranks above it and is not inside it."""
+    if new_parent.id == unit.id or unit.id in new_parent.path:
+        raise BadUserInput(f"{unit.name!r} cannot move into its own subtree", field="newParentId")
+    check_can_contain(new_parent, unit.kind)
+
+
+def moved(unit: OrgUnit, moved_root: OrgUnit, new_root_path: tuple[OrgUnitId, ...]) -> OrgUnit:
+    """`unit` (the moved root or one of its descendants) after its root moved to `new_root_path`.
+
+    The part of the path from the moved root down stays; what lay above the root is replaced.
+    """
+    if unit.id == moved_root.id:
+        return replace(
+            unit, parent_id=new_root_path[-1], path=new_root_path, version=unit.version + 1
+        )
+    below = unit.path[unit.path.index(moved_root.id) :]
+    return replace(unit, path=(*new_root_path, *below), version=unit.version + 1)

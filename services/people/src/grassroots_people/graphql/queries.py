@@ -1,43 +1,138 @@
 from __future__ import annotations
 
 import strawberry
-from grassroots_kit.graphql.connections import After, Connection, First
+from grassroots_kit.errors import NotFound
+from grassroots_kit.graphql.connections import (
+    After,
+    Connection,
+    First,
+    decode_cursor,
+    page_size,
+    to_connection,
+)
 from strawberry.types import Info
 
+from grassroots_people.adapters.households import HouseholdQuery
 from grassroots_people.adapters.org_units import OrgUnitQuery
-from grassroots_people.domain.ids import OrgUnitId
+from grassroots_people.adapters.organizations import OrganizationQuery
+from grassroots_people.adapters.persons import PersonQuery, PersonStore, page_key
+from grassroots_people.domain import access
 from grassroots_people.graphql.context import Context
-from grassroots_people.graphql.types import OrgUnit, OrgUnitKind, org_unit_connection
+from grassroots_people.graphql.filters import (
+    HouseholdFilter,
+    OrganizationFilter,
+    OrgUnitFilter,
+    PersonFilter,
+)
+from grassroots_people.graphql.types.household import Household, household_connection
+from grassroots_people.graphql.types.org_unit import OrgUnit, org_unit_connection
+from grassroots_people.graphql.types.organization import Organization, organization_connection
+from grassroots_people.graphql.types.person import Person
 
 
-@strawberry.input(description="Narrows a list of org units; all given conditions apply.")
-class OrgUnitFilter:
-    parent_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Only the direct children of this unit."
-    )
-    within: strawberry.ID | None = strawberry.field(
-        default=None, description="Only units in this unit's subtree (the unit itself excluded)."
-    )
-    kind: OrgUnitKind | None = strawberry.field(
-        default=None, description="Only units of this kind."
-    )
-    name: str | None = strawberry.field(
-        default=None, description="Only units with exactly this name."
-    )
-    roots_only: bool = strawberry.field(default=False, description="Only the top of the ladder.")
-
-    def to_query(self) -> OrgUnitQuery:
-        return OrgUnitQuery(
-            parent_id=OrgUnitId(str(self.parent_id)) if self.parent_id else None,
-            within=OrgUnitId(str(self.within)) if self.within else None,
-            kind=self.kind,
-            name=self.name,
-            roots_only=self.roots_only,
-        )
+async def _scope(context: Context, within: strawberry.ID | None) -> list[str] | None:
+    """The subtrees a list may show: `within` if the caller sees it, else all they see."""
+    actor = context.require_actor()
+    if within is None:
+        return access.visible_scope(actor, access.SEEING)
+    unit = await context.org_units.load(str(within))
+    if unit is None:
+        raise NotFound(f"no org unit with id {within}", field="within")
+    access.require(access.can_see(actor, unit.path_with_self), "list what is in this org unit")
+    return None
 
 
 @strawberry.type
 class Query:
+    @strawberry.field(description="The person the access token belongs to.")
+    async def me(self, info: Info[Context, None]) -> Person | None:
+        actor = info.context.require_actor()
+        person = await info.context.persons.load(actor.person_id)
+        return Person.from_domain(person) if person else None
+
+    @strawberry.field(description="One person by id (personal data masked unless you may see it).")
+    async def person(self, info: Info[Context, None], id: strawberry.ID) -> Person | None:
+        info.context.require_actor()
+        person = await info.context.persons.load(str(id))
+        return Person.from_domain(person) if person else None
+
+    @strawberry.field(
+        description="People by name within the caller's scope (or your own household)."
+    )
+    async def people(
+        self,
+        info: Info[Context, None],
+        filter: PersonFilter | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Person]:
+        context = info.context
+        f = filter or PersonFilter()
+        own_household = (
+            f.household_id is not None and str(f.household_id) == await context.viewer_household()
+        )
+        scope = None if own_household else await _scope(context, f.within)
+        query = PersonQuery(
+            within=str(f.within) if f.within else None,
+            scope=scope,
+            name_prefix=f.name_starts_with,
+            phone_prefix=f.phone_starts_with,
+            household_id=str(f.household_id) if f.household_id else None,
+            party_member=f.party_member,
+        )
+        page = await PersonStore(context.runtime.host.db).page(
+            query, page_size(first), decode_cursor(after) if after else None
+        )
+        for person in page.items:
+            context.persons.prime(person.id, person)
+        return to_connection(page, page_key, Person.from_domain)
+
+    @strawberry.field(description="One household by id (address masked unless you may see it).")
+    async def household(self, info: Info[Context, None], id: strawberry.ID) -> Household | None:
+        info.context.require_actor()
+        household = await info.context.households.load(str(id))
+        return Household.from_domain(household) if household else None
+
+    @strawberry.field(
+        description="Households within the caller's scope, by address; with `visitOverdue` "
+        "those whose visit is overdue, most overdue first."
+    )
+    async def households(
+        self,
+        info: Info[Context, None],
+        filter: HouseholdFilter | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Household]:
+        context = info.context
+        f = filter or HouseholdFilter()
+        query = HouseholdQuery(
+            within=str(f.within) if f.within else None,
+            scope=await _scope(context, f.within),
+            care_level=f.care_level,
+            overdue_at=context.now if f.visit_overdue else None,
+            address=f.address,
+        )
+        return await household_connection(context, query, first, after)
+
+    @strawberry.field(description="One organization by id.")
+    async def organization(
+        self, info: Info[Context, None], id: strawberry.ID
+    ) -> Organization | None:
+        found = await info.context.organizations.load(str(id))
+        return Organization.from_domain(found) if found else None
+
+    @strawberry.field(description="Organizations by name, narrowed by a filter.")
+    async def organizations(
+        self,
+        info: Info[Context, None],
+        filter: OrganizationFilter | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Organization]:
+        query = filter.to_query() if filter else OrganizationQuery()
+        return await organization_connection(info.context, query, first, after)
+
     @strawberry.field(description="One org unit by id, or null when there is none.")
     async def org_unit(self, info: Info[Context, None], id: strawberry.ID) -> OrgUnit | None:
         unit = await info.context.org_units.load(str(id))

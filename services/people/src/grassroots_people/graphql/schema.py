@@ -6,25 +6,121 @@ import strawberry
 from grassroots_kit.graphql.errors import mask_unexpected_errors
 from grassroots_kit.graphql.observe import operation_metrics
 
-from grassroots_people.graphql.mutations.org_unit_create import (
-    CreateOrgUnitPayload,
-    resolve_create_org_unit,
+from grassroots_people.graphql.mutations import (
+    commitment_fulfill,
+    commitment_make,
+    election_record,
+    household_create,
+    household_set_care_level,
+    org_unit_create,
+    org_unit_move,
+    org_unit_rename,
+    organization_add_member,
+    organization_create,
+    organization_pair,
+    password_set,
+    people_register,
+    person_move,
+    person_register,
+    role_assign,
+    role_revoke,
+    token_refresh,
+    visit_log,
 )
+from grassroots_people.graphql.mutations.login import LoginPayload, resolve_login
+from grassroots_people.graphql.mutations.logout import LogoutPayload, resolve_logout
 from grassroots_people.graphql.queries import Query
-from grassroots_people.graphql.types import OrgUnit
+from grassroots_people.graphql.types.household import Household
+from grassroots_people.graphql.types.org_unit import OrgUnit
+from grassroots_people.graphql.types.organization import Organization
+from grassroots_people.graphql.types.person import Person
 
 
 @strawberry.type
 class Mutation:
-    create_org_unit: CreateOrgUnitPayload = strawberry.mutation(
-        resolver=resolve_create_org_unit, description="Create an org unit below a parent."
+    create_org_unit: org_unit_create.CreateOrgUnitPayload = strawberry.mutation(
+        resolver=org_unit_create.resolve_create_org_unit,
+        description="Create an org unit below a parent (a district: platform admin only).",
+    )
+    rename_org_unit: org_unit_rename.RenameOrgUnitPayload = strawberry.mutation(
+        resolver=org_unit_rename.resolve_rename_org_unit, description="Rename an org unit."
+    )
+    move_org_unit: org_unit_move.MoveOrgUnitPayload = strawberry.mutation(
+        resolver=org_unit_move.resolve_move_org_unit,
+        description="Move an org unit with its subtree under another parent.",
+    )
+    create_household: household_create.CreateHouseholdPayload = strawberry.mutation(
+        resolver=household_create.resolve_create_household, description="Create a household."
+    )
+    register_person: person_register.RegisterPersonPayload = strawberry.mutation(
+        resolver=person_register.resolve_register_person, description="Register a person."
+    )
+    register_people: people_register.RegisterPeoplePayload = strawberry.mutation(
+        resolver=people_register.resolve_register_people,
+        description="Register many people at once (all or none).",
+    )
+    move_person: person_move.MovePersonPayload = strawberry.mutation(
+        resolver=person_move.resolve_move_person,
+        description="Move a person to another household.",
+    )
+    set_care_level: household_set_care_level.SetCareLevelPayload = strawberry.mutation(
+        resolver=household_set_care_level.resolve_set_care_level,
+        description="Set a household's care level and needs.",
+    )
+    assign_role: role_assign.AssignRolePayload = strawberry.mutation(
+        resolver=role_assign.resolve_assign_role, description="Assign a role for a term."
+    )
+    revoke_role: role_revoke.RevokeRolePayload = strawberry.mutation(
+        resolver=role_revoke.resolve_revoke_role, description="Revoke a role assignment."
+    )
+    record_election: election_record.RecordElectionPayload = strawberry.mutation(
+        resolver=election_record.resolve_record_election,
+        description="Record a neighborhood's election of its neighbor chief.",
+    )
+    create_organization: organization_create.CreateOrganizationPayload = strawberry.mutation(
+        resolver=organization_create.resolve_create_organization,
+        description="Register an organization.",
+    )
+    add_organization_member: organization_add_member.AddOrganizationMemberPayload = (
+        strawberry.mutation(
+            resolver=organization_add_member.resolve_add_organization_member,
+            description="Add a member to an organization.",
+        )
+    )
+    pair_organization: organization_pair.PairOrganizationPayload = strawberry.mutation(
+        resolver=organization_pair.resolve_pair_organization,
+        description="Pair an organization with an org unit.",
+    )
+    log_visit: visit_log.LogVisitPayload = strawberry.mutation(
+        resolver=visit_log.resolve_log_visit, description="Log a visit to a household."
+    )
+    make_commitment: commitment_make.MakeCommitmentPayload = strawberry.mutation(
+        resolver=commitment_make.resolve_make_commitment,
+        description="Publish a party member's commitment.",
+    )
+    fulfill_commitment: commitment_fulfill.FulfillCommitmentPayload = strawberry.mutation(
+        resolver=commitment_fulfill.resolve_fulfill_commitment,
+        description="Mark a commitment fulfilled with evidence.",
+    )
+    login: LoginPayload = strawberry.mutation(
+        resolver=resolve_login, description="Log in with phone and password."
+    )
+    refresh_token: token_refresh.RefreshTokenPayload = strawberry.mutation(
+        resolver=token_refresh.resolve_refresh_token,
+        description="Trade a refresh token for a new pair.",
+    )
+    logout: LogoutPayload = strawberry.mutation(
+        resolver=resolve_logout, description="Revoke a login's refresh tokens."
+    )
+    set_password: password_set.SetPasswordPayload = strawberry.mutation(
+        resolver=password_set.resolve_set_password, description="Set a password."
     )
 
 
 schema = strawberry.federation.Schema(
     query=Query,
     mutation=Mutation,
-    types=[OrgUnit],
+    types=[OrgUnit, Person, Household, Organization],
     federation_version="2.9",
     extensions=[mask_unexpected_errors, operation_metrics("people")],
 )

@@ -5,7 +5,8 @@ from strawberry.types import Info
 
 from grassroots_people.domain.ids import OrgUnitId
 from grassroots_people.graphql.context import Context
-from grassroots_people.graphql.types import OrgUnit, OrgUnitKind
+from grassroots_people.graphql.types.enums import OrgUnitKind
+from grassroots_people.graphql.types.org_unit import OrgUnit
 from grassroots_people.handlers.org_units import CreateOrgUnit, create_org_unit
 
 
@@ -27,7 +28,8 @@ async def resolve_create_org_unit(
     info: Info[Context, None], input: CreateOrgUnitInput
 ) -> CreateOrgUnitPayload:
     unit = await create_org_unit(
-        info.context.host,
+        info.context.runtime,
+        info.context.actor(),
         CreateOrgUnit(
             kind=input.kind,
             name=input.name,

@@ -1,8 +1,7 @@
-"""GraphQL types of the people subgraph."""
-
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from grassroots_kit.graphql.connections import (
@@ -16,14 +15,24 @@ from grassroots_kit.graphql.connections import (
 from strawberry.types import Info
 
 from grassroots_people.adapters.org_units import OrgUnitQuery, OrgUnitStore, page_key
+from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.domain import org_units as domain
 from grassroots_people.domain.ids import OrgUnitId
+from grassroots_people.domain.roles import Role as DomainRole
+from grassroots_people.domain.roles import nearest_first
 from grassroots_people.graphql.context import Context
+from grassroots_people.graphql.types.enums import OrgUnitKind, Role
 
-strawberry.enum(
-    domain.OrgUnitKind, description="A rung of the administrative ladder, highest first."
+if TYPE_CHECKING:
+    from grassroots_people.graphql.types.commitment import CommitmentBoard
+    from grassroots_people.graphql.types.role import RoleAssignment
+
+# Who serves a place: the chiefs and the staff, not the residents and volunteers.
+SERVING = tuple(
+    r
+    for r in DomainRole
+    if r not in (DomainRole.RESIDENT, DomainRole.VOLUNTEER, DomainRole.PLATFORM_ADMIN)
 )
-OrgUnitKind = domain.OrgUnitKind
 
 
 @strawberry.federation.type(keys=["id"], description="A unit of the administrative ladder.")
@@ -34,8 +43,10 @@ class OrgUnit:
     path: list[strawberry.ID] = strawberry.field(
         description="Ids of the ancestors, root first (the unit itself excluded)."
     )
+    version: int = strawberry.field(description="Grows with every change (rename, move).")
     created_at: datetime = strawberry.field(description="When the unit was created.")
     parent_id: strawberry.Private[str | None]
+    path_with_self: strawberry.Private[tuple[OrgUnitId, ...]]
 
     @classmethod
     def from_domain(cls, unit: domain.OrgUnit) -> OrgUnit:
@@ -44,8 +55,10 @@ class OrgUnit:
             kind=unit.kind,
             name=unit.name,
             path=[strawberry.ID(p) for p in unit.path],
+            version=unit.version,
             created_at=unit.created_at,
             parent_id=unit.parent_id,
+            path_with_self=unit.path_with_self,
         )
 
     @classmethod
@@ -78,11 +91,34 @@ class OrgUnit:
             info.context, OrgUnitQuery(parent_id=OrgUnitId(str(self.id))), first, after
         )
 
+    @strawberry.field(
+        description="Who serves this unit: chiefs and staff holding a role here or above, "
+        "nearest first up the ladder (the rung's highest role first)."
+    )
+    async def served_by(
+        self, info: Info[Context, None], roles: list[Role] | None = None
+    ) -> list[Annotated[RoleAssignment, strawberry.lazy("grassroots_people.graphql.types.role")]]:
+        from grassroots_people.graphql.types.role import RoleAssignment
+
+        wanted = [DomainRole(r) for r in roles] if roles else list(SERVING)
+        found = await RoleStore(info.context.runtime.host.db).serving(
+            self.path_with_self, wanted, info.context.now
+        )
+        return [RoleAssignment.from_domain(a) for a in nearest_first(found, self.path_with_self)]
+
+    @strawberry.field(description="Commitments made in this unit's subtree and how they fare.")
+    async def commitment_board(
+        self, info: Info[Context, None]
+    ) -> Annotated[CommitmentBoard, strawberry.lazy("grassroots_people.graphql.types.commitment")]:
+        from grassroots_people.graphql.types.commitment import commitment_board
+
+        return await commitment_board(info.context, str(self.id))
+
 
 async def org_unit_connection(
     context: Context, query: OrgUnitQuery, first: int | None, after: str | None
 ) -> Connection[OrgUnit]:
-    page = await OrgUnitStore(context.host.db).page(
+    page = await OrgUnitStore(context.runtime.host.db).page(
         query, page_size(first), decode_cursor(after) if after else None
     )
     for unit in page.items:

@@ -1,0 +1,83 @@
+"""Keyset paging over one sort field and `_id`, shared by the stores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from grassroots_kit.errors import BadUserInput
+from grassroots_kit.graphql.connections import Page
+from grassroots_kit.mongo import Document
+from pymongo.asynchronous.collection import AsyncCollection
+
+T = TypeVar("T")
+
+
+def _cursor_value(raw: Any, dated: bool) -> Any:
+    if not dated or raw is None:
+        return raw
+    try:
+        return datetime.fromisoformat(str(raw))
+    except ValueError:
+        raise BadUserInput("`after` is not a cursor from this list", field="after") from None
+
+
+async def keyset_page(
+    collection: AsyncCollection[Document],
+    query: Document,
+    *,
+    field: str,
+    first: int,
+    after: Sequence[Any] | None,
+    from_doc: Callable[[Document], T],
+    dated: bool = False,
+) -> Page[T]:
+    """One page sorted by (`field`, `_id`) ascending: one find and one count."""
+    paged = dict(query)
+    if after is not None:
+        if len(after) != 2:
+            raise BadUserInput("`after` is not a cursor from this list", field="after")
+        value, last_id = _cursor_value(after[0], dated), str(after[1])
+        paged = {
+            "$and": [
+                query,
+                {"$or": [{field: {"$gt": value}}, {field: value, "_id": {"$gt": last_id}}]},
+            ]
+        }
+    docs = [
+        doc async for doc in collection.find(paged).sort([(field, 1), ("_id", 1)]).limit(first + 1)
+    ]
+    total = await collection.count_documents(query)
+    return Page(
+        items=[from_doc(d) for d in docs[:first]],
+        has_next=len(docs) > first,
+        has_previous=after is not None,
+        total_count=total,
+    )
+
+
+def dated_key(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def rebase_path(field: str, unit_id: str, new_prefix: Sequence[str]) -> list[Document]:
+    """An update pipeline replacing everything above `unit_id` in the array `field`."""
+    return [
+        {
+            "$set": {
+                field: {
+                    "$concatArrays": [
+                        list(new_prefix),
+                        {
+                            "$slice": [
+                                f"${field}",
+                                {"$indexOfArray": [f"${field}", unit_id]},
+                                {"$size": f"${field}"},
+                            ]
+                        },
+                    ]
+                }
+            }
+        }
+    ]

@@ -1,0 +1,166 @@
+"""MongoDB storage of organizations, their members and the units they are paired with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from grassroots_kit.errors import Conflict
+from grassroots_kit.graphql.connections import Page
+from grassroots_kit.mongo import Database, Document, Indexes, Session
+from pymongo import ASCENDING, IndexModel
+from pymongo.errors import DuplicateKeyError
+
+from grassroots_people.adapters._paging import keyset_page
+from grassroots_people.domain.ids import OrganizationId, OrgUnitId
+from grassroots_people.domain.organizations import Organization, OrganizationKind
+
+COLLECTION = "organizations"
+MEMBERS = "organization_members"
+INDEXES = Indexes(
+    COLLECTION,
+    (
+        IndexModel([("orgUnitId", ASCENDING), ("name", ASCENDING)], unique=True),
+        IndexModel([("name", ASCENDING), ("_id", ASCENDING)]),
+        IndexModel([("pairedOrgUnitIds", ASCENDING)]),
+    ),
+)
+MEMBER_INDEXES = Indexes(
+    MEMBERS,
+    (
+        IndexModel([("organizationId", ASCENDING), ("personId", ASCENDING)], unique=True),
+        IndexModel([("personId", ASCENDING)]),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class OrganizationQuery:
+    kind: OrganizationKind | None = None
+    within: str | None = None
+    paired_with: str | None = None
+    name: str | None = None
+
+    def to_mongo(self) -> Document:
+        query: Document = {}
+        if self.kind is not None:
+            query["kind"] = self.kind.value
+        if self.within is not None:
+            query["orgUnitPath"] = self.within
+        if self.paired_with is not None:
+            query["pairedOrgUnitIds"] = self.paired_with
+        if self.name is not None:
+            query["name"] = self.name
+        return query
+
+
+@dataclass(frozen=True)
+class Membership:
+    organization_id: str
+    person_id: str
+    title: str | None
+    since: datetime
+
+
+class OrganizationStore:
+    def __init__(self, db: Database) -> None:
+        self._organizations = db[COLLECTION]
+        self._members = db[MEMBERS]
+
+    async def get(self, org_id: str, session: Session | None = None) -> Organization | None:
+        doc = await self._organizations.find_one({"_id": org_id}, session=session)
+        return from_doc(doc) if doc else None
+
+    async def get_many(self, ids: Iterable[str]) -> dict[str, Organization]:
+        return {
+            doc["_id"]: from_doc(doc)
+            async for doc in self._organizations.find({"_id": {"$in": list(set(ids))}})
+        }
+
+    async def insert(self, organization: Organization, session: Session) -> None:
+        try:
+            await self._organizations.insert_one(
+                {**to_doc(organization), "pairedOrgUnitIds": []}, session=session
+            )
+        except DuplicateKeyError:
+            raise Conflict(
+                f"an organization named {organization.name!r} is already registered there",
+                field="name",
+            ) from None
+
+    async def pair(self, org_id: str, unit_id: str, session: Session) -> bool:
+        result = await self._organizations.update_one(
+            {"_id": org_id}, {"$addToSet": {"pairedOrgUnitIds": unit_id}}, session=session
+        )
+        return result.modified_count == 1
+
+    async def paired_units(self, org_ids: Iterable[str]) -> dict[str, list[str]]:
+        docs = self._organizations.find(
+            {"_id": {"$in": list(set(org_ids))}}, {"pairedOrgUnitIds": 1}
+        )
+        return {doc["_id"]: list(doc.get("pairedOrgUnitIds", [])) async for doc in docs}
+
+    async def add_member(self, membership: Membership, session: Session) -> None:
+        try:
+            await self._members.insert_one(
+                {
+                    "organizationId": membership.organization_id,
+                    "personId": membership.person_id,
+                    "title": membership.title,
+                    "since": membership.since,
+                },
+                session=session,
+            )
+        except DuplicateKeyError:
+            raise Conflict(
+                "this person is already a member of the organization", field="personId"
+            ) from None
+
+    async def members_of(self, org_ids: Iterable[str]) -> dict[str, list[Membership]]:
+        found: dict[str, list[Membership]] = {}
+        docs = self._members.find({"organizationId": {"$in": list(set(org_ids))}})
+        async for doc in docs.sort([("since", 1), ("_id", 1)]):
+            found.setdefault(doc["organizationId"], []).append(
+                Membership(doc["organizationId"], doc["personId"], doc["title"], doc["since"])
+            )
+        return found
+
+    async def page(
+        self, query: OrganizationQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[Organization]:
+        return await keyset_page(
+            self._organizations,
+            query.to_mongo(),
+            field="name",
+            first=first,
+            after=after,
+            from_doc=from_doc,
+        )
+
+
+def page_key(organization: Organization) -> tuple[str, str]:
+    return (organization.name, organization.id)
+
+
+def to_doc(organization: Organization) -> Document:
+    return {
+        "_id": organization.id,
+        "kind": organization.kind.value,
+        "name": organization.name,
+        "orgUnitId": organization.org_unit_id,
+        "orgUnitPath": list(organization.org_unit_path),
+        "createdAt": organization.created_at,
+    }
+
+
+def from_doc(doc: Document) -> Organization:
+    return Organization(
+        id=OrganizationId(doc["_id"]),
+        kind=OrganizationKind(doc["kind"]),
+        name=doc["name"],
+        org_unit_id=OrgUnitId(doc["orgUnitId"]),
+        org_unit_path=tuple(OrgUnitId(p) for p in doc["orgUnitPath"]),
+        created_at=doc["createdAt"],
+    )

@@ -1,0 +1,144 @@
+"""MongoDB storage of people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from grassroots_kit.errors import Conflict
+from grassroots_kit.graphql.connections import Page
+from grassroots_kit.mongo import Database, Document, Indexes, Session
+from pymongo import ASCENDING, IndexModel
+from pymongo.errors import BulkWriteError, DuplicateKeyError
+
+from grassroots_people.adapters._paging import keyset_page
+from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId
+from grassroots_people.domain.people import Person
+
+COLLECTION = "persons"
+INDEXES = Indexes(
+    COLLECTION,
+    (
+        IndexModel(
+            [("phone", ASCENDING)],
+            unique=True,
+            partialFilterExpression={"phone": {"$type": "string"}},
+        ),
+        IndexModel([("orgUnitPath", ASCENDING), ("name", ASCENDING), ("_id", ASCENDING)]),
+        IndexModel([("householdId", ASCENDING)]),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class PersonQuery:
+    within: str | None = None
+    scope: Sequence[str] | None = None  # the caller may see only these subtrees; None: all
+    name_prefix: str | None = None
+    phone_prefix: str | None = None
+    household_id: str | None = None
+    party_member: bool | None = None
+
+    def to_mongo(self) -> Document:
+        conditions: list[Document] = []
+        if self.within is not None:
+            conditions.append({"orgUnitPath": self.within})
+        if self.scope is not None:
+            conditions.append({"orgUnitPath": {"$in": list(self.scope)}})
+        if self.name_prefix:
+            conditions.append({"name": {"$regex": f"^{re.escape(self.name_prefix)}"}})
+        if self.phone_prefix:
+            conditions.append({"phone": {"$regex": f"^{re.escape(self.phone_prefix)}"}})
+        if self.household_id is not None:
+            conditions.append({"householdId": self.household_id})
+        if self.party_member is not None:
+            conditions.append({"partyMember": self.party_member})
+        return {"$and": conditions} if conditions else {}
+
+
+class PersonStore:
+    def __init__(self, db: Database) -> None:
+        self._persons = db[COLLECTION]
+
+    async def get(self, person_id: str, session: Session | None = None) -> Person | None:
+        doc = await self._persons.find_one({"_id": person_id}, session=session)
+        return from_doc(doc) if doc else None
+
+    async def by_phone(self, phone: str, session: Session | None = None) -> Person | None:
+        doc = await self._persons.find_one({"phone": phone}, session=session)
+        return from_doc(doc) if doc else None
+
+    async def get_many(self, ids: Iterable[str]) -> dict[str, Person]:
+        return {
+            doc["_id"]: from_doc(doc)
+            async for doc in self._persons.find({"_id": {"$in": list(set(ids))}})
+        }
+
+    async def in_households(self, household_ids: Iterable[str]) -> dict[str, list[Person]]:
+        members: dict[str, list[Person]] = {}
+        cursor = self._persons.find({"householdId": {"$in": list(set(household_ids))}})
+        async for doc in cursor.sort([("name", 1), ("_id", 1)]):
+            members.setdefault(doc["householdId"], []).append(from_doc(doc))
+        return members
+
+    async def insert_many(self, people: Sequence[Person], session: Session) -> None:
+        try:
+            await self._persons.insert_many([to_doc(p) for p in people], session=session)
+        except (DuplicateKeyError, BulkWriteError):
+            raise Conflict(
+                "a person with this phone number is already registered", field="phone"
+            ) from None
+
+    async def save(self, person: Person, session: Session) -> None:
+        try:
+            await self._persons.replace_one({"_id": person.id}, to_doc(person), session=session)
+        except DuplicateKeyError:
+            raise Conflict(
+                "a person with this phone number is already registered", field="phone"
+            ) from None
+
+    async def page(
+        self, query: PersonQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[Person]:
+        return await keyset_page(
+            self._persons,
+            query.to_mongo(),
+            field="name",
+            first=first,
+            after=after,
+            from_doc=from_doc,
+        )
+
+
+def page_key(person: Person) -> tuple[str, str]:
+    return (person.name, person.id)
+
+
+def to_doc(person: Person) -> Document:
+    return {
+        "_id": person.id,
+        "name": person.name,
+        "phone": person.phone,
+        "householdId": person.household_id,
+        "orgUnitId": person.org_unit_id,
+        "orgUnitPath": list(person.org_unit_path),
+        "partyMember": person.party_member,
+        "version": person.version,
+        "createdAt": person.created_at,
+    }
+
+
+def from_doc(doc: Document) -> Person:
+    return Person(
+        id=PersonId(doc["_id"]),
+        name=doc["name"],
+        phone=doc.get("phone"),
+        household_id=HouseholdId(doc["householdId"]) if doc.get("householdId") else None,
+        org_unit_id=OrgUnitId(doc["orgUnitId"]) if doc.get("orgUnitId") else None,
+        org_unit_path=tuple(OrgUnitId(p) for p in doc.get("orgUnitPath", [])),
+        party_member=bool(doc["partyMember"]),
+        version=int(doc["version"]),
+        created_at=doc["createdAt"],
+    )

@@ -1,0 +1,114 @@
+"""Access decisions: who may see and change what, from the caller's role grants alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from grassroots_kit.auth import Principal
+from grassroots_kit.errors import Forbidden, Unauthenticated
+
+from grassroots_people.domain.roles import TIER, Role
+
+# Roles that see the people within their scope: the chiefs and every kind of staff.
+SEEING = frozenset(
+    {
+        Role.NEIGHBOR_CHIEF,
+        Role.GROUP_CHIEF,
+        Role.PIECE_CHIEF,
+        Role.BUILDING_CHIEF,
+        Role.GRID_MEMBER,
+        Role.GRID_CHIEF,
+        Role.COMMUNITY_STAFF,
+        Role.COMMUNITY_SECRETARY,
+        Role.STREET_STAFF,
+        Role.DEPARTMENT_STAFF,
+        Role.DISTRICT_ADMIN,
+    }
+)
+# Roles that visit households and keep their care level: chiefs and grid staff upward.
+CARING = SEEING - {Role.DEPARTMENT_STAFF}
+# Community staff and above manage the tree, households, people and roles in their scope.
+MANAGING = frozenset(
+    {Role.COMMUNITY_STAFF, Role.COMMUNITY_SECRETARY, Role.STREET_STAFF, Role.DISTRICT_ADMIN}
+)
+
+
+def is_platform_admin(principal: Principal | None) -> bool:
+    return principal is not None and any(
+        g.role == Role.PLATFORM_ADMIN.value for g in principal.grants
+    )
+
+
+def _roles_over(principal: Principal | None, path_with_self: Sequence[str]) -> set[Role]:
+    if principal is None:
+        return set()
+    known = {r.value for r in Role}
+    return {Role(r) for r in principal.roles_over(path_with_self) if r in known}
+
+
+def has_role_over(
+    principal: Principal | None, roles: Iterable[Role], path_with_self: Sequence[str]
+) -> bool:
+    if is_platform_admin(principal):
+        return True
+    return bool(_roles_over(principal, path_with_self) & set(roles))
+
+
+def can_see(principal: Principal | None, path_with_self: Sequence[str]) -> bool:
+    return has_role_over(principal, SEEING, path_with_self)
+
+
+def can_manage(principal: Principal | None, path_with_self: Sequence[str]) -> bool:
+    return has_role_over(principal, MANAGING, path_with_self)
+
+
+def require(allowed: bool, what: str) -> None:
+    if not allowed:
+        raise Forbidden(f"you may not {what}")
+
+
+def require_actor(principal: Principal | None) -> Principal:
+    if principal is None:
+        raise Unauthenticated("log in first: this needs an access token")
+    return principal
+
+
+def require_role_over(
+    principal: Principal | None, roles: Iterable[Role], path_with_self: Sequence[str], what: str
+) -> Principal:
+    actor = require_actor(principal)
+    require(has_role_over(actor, roles, path_with_self), what)
+    return actor
+
+
+def require_manage(principal: Principal | None, path_with_self: Sequence[str], what: str) -> None:
+    require_role_over(principal, MANAGING, path_with_self, what)
+
+
+def require_platform_admin(principal: Principal | None, what: str) -> None:
+    require(is_platform_admin(require_actor(principal)), what)
+
+
+def highest_tier_over(principal: Principal | None, path_with_self: Sequence[str]) -> int:
+    if is_platform_admin(principal):
+        return TIER[Role.PLATFORM_ADMIN]
+    return max((TIER[r] for r in _roles_over(principal, path_with_self)), default=-1)
+
+
+def require_can_grant(
+    principal: Principal | None, role: Role, path_with_self: Sequence[str]
+) -> None:
+    """Community staff and above grant roles in their subtree, up to their own tier."""
+    require_manage(principal, path_with_self, f"manage roles at this org unit ({role.value})")
+    if TIER[role] > highest_tier_over(principal, path_with_self):
+        raise Forbidden(f"you may not grant {role.value}: it ranks above your own role here")
+
+
+def visible_scope(principal: Principal | None, roles: Iterable[Role]) -> list[str] | None:
+    """The org units whose subtrees the caller sees with these roles; None means everything."""
+    if is_platform_admin(principal):
+        return None
+    if principal is None:
+        return []
+    wanted = {r.value for r in roles}
+    return sorted({g.org_unit_id for g in principal.grants if g.role in wanted})

@@ -1,0 +1,15 @@
+"""What a password must be. Hashing is an adapter (Argon2)."""
+
+from __future__ import annotations
+
+from grassroots_kit.errors import BadUserInput
+
+MIN_LENGTH = 8
+MAX_LENGTH = 128
+
+
+def check_password(password: str) -> None:
+    if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
+        raise BadUserInput(
+            f"a password has {MIN_LENGTH} to {MAX_LENGTH} characters", field="password"
+        )

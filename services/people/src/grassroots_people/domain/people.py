@@ -1,0 +1,124 @@
+"""Residents and the households they live in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from grassroots_kit.errors import BadUserInput
+
+from grassroots_people.domain.care import CareLevel
+from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId
+from grassroots_people.domain.org_units import OrgUnit, clean_name
+
+_PHONE = re.compile(r"^1\d{10}$")
+MAX_ADDRESS_LENGTH = 200
+MAX_NEEDS = 20
+
+
+@dataclass(frozen=True)
+class Household:
+    id: HouseholdId
+    address: str
+    org_unit_id: OrgUnitId
+    org_unit_path: tuple[OrgUnitId, ...]  # ancestors and the unit itself, root first
+    care_level: CareLevel
+    needs: tuple[str, ...]
+    care_since: datetime  # when the care level was last set, or creation
+    last_visit_at: datetime | None
+    next_visit_due: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Person:
+    id: PersonId
+    name: str
+    phone: str | None
+    household_id: HouseholdId | None
+    org_unit_id: OrgUnitId | None
+    org_unit_path: tuple[OrgUnitId, ...]
+    party_member: bool
+    version: int
+    created_at: datetime
+
+
+def clean_phone(phone: str) -> str:
+    cleaned = re.sub(r"[\s-]", "", phone)
+    if not _PHONE.match(cleaned):
+        raise BadUserInput("a phone number has 11 digits and starts with 1", field="phone")
+    return cleaned
+
+
+def clean_address(address: str) -> str:
+    cleaned = " ".join(address.split())
+    if not cleaned:
+        raise BadUserInput("address must not be empty", field="address")
+    if len(cleaned) > MAX_ADDRESS_LENGTH:
+        raise BadUserInput(
+            f"address must be at most {MAX_ADDRESS_LENGTH} characters", field="address"
+        )
+    return cleaned
+
+
+def clean_needs(needs: list[str]) -> tuple[str, ...]:
+    cleaned = tuple(dict.fromkeys(n.strip() for n in needs if n.strip()))
+    if len(cleaned) > MAX_NEEDS:
+        raise BadUserInput(f"at most {MAX_NEEDS} needs", field="needs")
+    return cleaned
+
+
+def new_household(
+    *, id: HouseholdId, address: str, unit: OrgUnit, needs: list[str], now: datetime
+) -> Household:
+    return Household(
+        id=id,
+        address=clean_address(address),
+        org_unit_id=unit.id,
+        org_unit_path=unit.path_with_self,
+        care_level=CareLevel.NONE,
+        needs=clean_needs(needs),
+        care_since=now,
+        last_visit_at=None,
+        next_visit_due=None,
+        created_at=now,
+    )
+
+
+def new_person(
+    *,
+    id: PersonId,
+    name: str,
+    phone: str | None,
+    household: Household | None,
+    unit: OrgUnit | None,
+    party_member: bool,
+    now: datetime,
+) -> Person:
+    where = household.org_unit_path if household else unit.path_with_self if unit else ()
+    if not where:
+        raise BadUserInput("a person lives in a household or serves an org unit", field="orgUnitId")
+    return Person(
+        id=id,
+        name=clean_name(name),
+        phone=clean_phone(phone) if phone else None,
+        household_id=household.id if household else None,
+        org_unit_id=where[-1],
+        org_unit_path=where,
+        party_member=party_member,
+        version=1,
+        created_at=now,
+    )
+
+
+def moved_to(person: Person, household: Household) -> Person:
+    if person.household_id == household.id:
+        raise BadUserInput("the person already lives in this household", field="householdId")
+    return replace(
+        person,
+        household_id=household.id,
+        org_unit_id=household.org_unit_id,
+        org_unit_path=household.org_unit_path,
+        version=person.version + 1,
+    )

@@ -1,0 +1,193 @@
+"""Roles over org units: who serves where, for how long, and the rules for granting them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+from grassroots_kit.errors import BadUserInput, Conflict
+
+from grassroots_people.domain.ids import OrganizationId, OrgUnitId, PersonId, RoleAssignmentId
+from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
+
+# The subtree a platform-level grant covers: everything. It is no org unit id, so the other
+# services' `RoleGrant.covers` never matches it and the grant means nothing there.
+EVERYWHERE = OrgUnitId("*")
+
+
+class Role(StrEnum):
+    RESIDENT = "RESIDENT"
+    NEIGHBOR_CHIEF = "NEIGHBOR_CHIEF"
+    GROUP_CHIEF = "GROUP_CHIEF"
+    PIECE_CHIEF = "PIECE_CHIEF"
+    BUILDING_CHIEF = "BUILDING_CHIEF"
+    GRID_MEMBER = "GRID_MEMBER"
+    GRID_CHIEF = "GRID_CHIEF"
+    COMMUNITY_STAFF = "COMMUNITY_STAFF"
+    COMMUNITY_SECRETARY = "COMMUNITY_SECRETARY"
+    STREET_STAFF = "STREET_STAFF"
+    DEPARTMENT_STAFF = "DEPARTMENT_STAFF"
+    RED_PARTNER_MEMBER = "RED_PARTNER_MEMBER"
+    VOLUNTEER = "VOLUNTEER"
+    DISTRICT_ADMIN = "DISTRICT_ADMIN"
+    PLATFORM_ADMIN = "PLATFORM_ADMIN"
+
+
+# Who may manage what: a role may grant roles of its own tier or below, within its subtree.
+TIER: dict[Role, int] = {
+    Role.RESIDENT: 0,
+    Role.VOLUNTEER: 0,
+    Role.RED_PARTNER_MEMBER: 0,
+    Role.NEIGHBOR_CHIEF: 1,
+    Role.GROUP_CHIEF: 1,
+    Role.PIECE_CHIEF: 1,
+    Role.BUILDING_CHIEF: 1,
+    Role.GRID_MEMBER: 1,
+    Role.GRID_CHIEF: 1,
+    Role.DEPARTMENT_STAFF: 1,
+    Role.COMMUNITY_STAFF: 2,
+    Role.COMMUNITY_SECRETARY: 2,
+    Role.STREET_STAFF: 3,
+    Role.DISTRICT_ADMIN: 4,
+    Role.PLATFORM_ADMIN: 5,
+}
+
+# The lowest rung each role may be held at; DISTRICT_ADMIN only on a district, and so on.
+_HELD_AT_OR_ABOVE: dict[Role, OrgUnitKind] = {
+    Role.DISTRICT_ADMIN: OrgUnitKind.DISTRICT,
+    Role.STREET_STAFF: OrgUnitKind.STREET,
+    Role.COMMUNITY_STAFF: OrgUnitKind.COMMUNITY,
+    Role.COMMUNITY_SECRETARY: OrgUnitKind.COMMUNITY,
+    Role.GRID_CHIEF: OrgUnitKind.GRID,
+    Role.GRID_MEMBER: OrgUnitKind.GRID,
+    Role.PIECE_CHIEF: OrgUnitKind.PIECE,
+    Role.GROUP_CHIEF: OrgUnitKind.GROUP,
+}
+_HELD_EXACTLY_AT: dict[Role, OrgUnitKind] = {
+    Role.DISTRICT_ADMIN: OrgUnitKind.DISTRICT,
+    Role.NEIGHBOR_CHIEF: OrgUnitKind.NEIGHBORHOOD,
+    Role.BUILDING_CHIEF: OrgUnitKind.BUILDING,
+}
+# Roles that are held on behalf of an organization.
+ORGANIZATION_ROLES = frozenset({Role.DEPARTMENT_STAFF, Role.RED_PARTNER_MEMBER})
+
+MIN_NEIGHBORHOOD_HOUSEHOLDS = 5
+MAX_NEIGHBORHOOD_HOUSEHOLDS = 15
+
+
+@dataclass(frozen=True)
+class Election:
+    held_on: date
+    households_voting: int
+    households_total: int
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    id: RoleAssignmentId
+    person_id: PersonId
+    role: Role
+    org_unit_id: OrgUnitId
+    org_unit_path: tuple[OrgUnitId, ...]  # ancestors and the unit itself, root first
+    organization_id: OrganizationId | None
+    since: datetime
+    until: datetime | None
+    revoked_at: datetime | None = None
+    election: Election | None = None
+
+    def active_at(self, now: datetime) -> bool:
+        return (
+            self.revoked_at is None
+            and self.since <= now
+            and (self.until is None or now < self.until)
+        )
+
+
+def check_role_fits(role: Role, unit: OrgUnit, organization_id: OrganizationId | None) -> None:
+    if role is Role.PLATFORM_ADMIN:
+        raise BadUserInput("PLATFORM_ADMIN is granted only by bootstrapping", field="role")
+    exact = _HELD_EXACTLY_AT.get(role)
+    if exact is not None and unit.kind is not exact:
+        raise BadUserInput(
+            f"{role.value} is held at a {exact.value}, not at a {unit.kind.value}",
+            field="orgUnitId",
+        )
+    lowest = _HELD_AT_OR_ABOVE.get(role)
+    if lowest is not None and unit.kind.rank > lowest.rank:
+        raise BadUserInput(
+            f"{role.value} is held at a {lowest.value} or above, not at a {unit.kind.value}",
+            field="orgUnitId",
+        )
+    if role in ORGANIZATION_ROLES and organization_id is None:
+        raise BadUserInput(f"{role.value} is held for an organization", field="organizationId")
+
+
+def check_term(since: datetime, until: datetime | None) -> None:
+    if until is not None and until <= since:
+        raise BadUserInput("`until` must come after `since`", field="until")
+
+
+def new_assignment(
+    *,
+    id: RoleAssignmentId,
+    person_id: PersonId,
+    role: Role,
+    unit: OrgUnit,
+    organization_id: OrganizationId | None,
+    since: datetime,
+    until: datetime | None,
+    election: Election | None = None,
+) -> RoleAssignment:
+    check_role_fits(role, unit, organization_id)
+    check_term(since, until)
+    return RoleAssignment(
+        id=id,
+        person_id=person_id,
+        role=role,
+        org_unit_id=unit.id,
+        org_unit_path=unit.path_with_self,
+        organization_id=organization_id,
+        since=since,
+        until=until,
+        election=election,
+    )
+
+
+def revoked(assignment: RoleAssignment, now: datetime) -> RoleAssignment:
+    if assignment.revoked_at is not None:
+        raise Conflict("this role has already been revoked", field="roleAssignmentId")
+    return replace(assignment, revoked_at=now)
+
+
+def check_election(households_total: int, households_voting: int) -> Election | None:
+    """The 5-15 households of a neighborhood elect its chief; a majority of them must vote."""
+    if not MIN_NEIGHBORHOOD_HOUSEHOLDS <= households_total <= MAX_NEIGHBORHOOD_HOUSEHOLDS:
+        raise BadUserInput(
+            f"a neighborhood elects its chief from {MIN_NEIGHBORHOOD_HOUSEHOLDS} to "
+            f"{MAX_NEIGHBORHOOD_HOUSEHOLDS} households; this one has {households_total}",
+            field="neighborhoodId",
+        )
+    if not households_total / 2 < households_voting <= households_total:
+        raise BadUserInput(
+            f"more than half of the {households_total} households must vote, and no more "
+            f"than all of them; {households_voting} did",
+            field="householdsVoting",
+        )
+    return None
+
+
+def election(held_on: date, households_total: int, households_voting: int) -> Election:
+    check_election(households_total, households_voting)
+    return Election(held_on, households_voting, households_total)
+
+
+def nearest_first(
+    assignments: list[RoleAssignment], path_with_self: tuple[OrgUnitId, ...]
+) -> list[RoleAssignment]:
+    """Who serves a unit: those at the unit first, then each rung up the ladder."""
+    depth = {unit_id: i for i, unit_id in enumerate(path_with_self)}
+    return sorted(
+        assignments,
+        key=lambda a: (-depth.get(a.org_unit_id, -1), -TIER[a.role], a.since, a.id),
+    )

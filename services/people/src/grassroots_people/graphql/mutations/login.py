@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from grassroots_people.graphql.context import Context
+from grassroots_people.graphql.mutations._tokens import TokenPayload, token_fields
+from grassroots_people.handlers.identity import login
+
+
+@strawberry.input(description="A phone number and its password.")
+class LoginInput:
+    phone: str = strawberry.field(description="The mobile number registered.")
+    password: str = strawberry.field(description="The password.")
+
+
+@strawberry.type(description="The result of login.")
+class LoginPayload(TokenPayload):
+    pass
+
+
+async def resolve_login(info: Info[Context, None], input: LoginInput) -> LoginPayload:
+    tokens = await login(info.context.runtime, input.phone, input.password)
+    return LoginPayload(**token_fields(tokens))  # type: ignore[arg-type]

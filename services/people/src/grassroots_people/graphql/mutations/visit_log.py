@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry.types import Info
+
+from grassroots_people.domain.ids import HouseholdId
+from grassroots_people.graphql.context import Context
+from grassroots_people.graphql.types.commitment import Visit
+from grassroots_people.graphql.types.household import Household
+from grassroots_people.handlers.households import LogVisit, log_visit
+
+
+@strawberry.input(description="A visit the caller paid to a household.")
+class LogVisitInput:
+    household_id: strawberry.ID = strawberry.field(description="The household visited.")
+    at: datetime | None = strawberry.field(default=None, description="When; default now.")
+    notes: str = strawberry.field(default="", description="What was found or done.")
+
+
+@strawberry.type(description="The result of logVisit.")
+class LogVisitPayload:
+    visit: Visit = strawberry.field(description="The visit logged.")
+
+
+async def resolve_log_visit(info: Info[Context, None], input: LogVisitInput) -> LogVisitPayload:
+    visit, household = await log_visit(
+        info.context.runtime,
+        info.context.actor(),
+        LogVisit(household_id=HouseholdId(str(input.household_id)), at=input.at, notes=input.notes),
+    )
+    return LogVisitPayload(visit=Visit.from_domain(visit, Household.from_domain(household)))

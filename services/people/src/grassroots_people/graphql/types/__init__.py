@@ -1,0 +1,1 @@
+"""GraphQL types of the people subgraph, one module per entity."""

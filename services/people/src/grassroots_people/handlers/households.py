@@ -1,0 +1,166 @@
+"""Use cases of households: create one, set its care level, log a visit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from grassroots_contracts.event_types import SOURCE_PEOPLE, VISIT_LOGGED
+from grassroots_contracts.people_events import VisitLogged
+from grassroots_kit.auth import Principal
+from grassroots_kit.errors import BadUserInput, NotFound
+from grassroots_kit.messaging.envelope import new_event
+from grassroots_kit.mongo import Session
+
+from grassroots_people.adapters.households import HouseholdStore
+from grassroots_people.adapters.org_units import OrgUnitStore
+from grassroots_people.adapters.visits import VisitStore
+from grassroots_people.domain import access
+from grassroots_people.domain.care import CareLevel
+from grassroots_people.domain.ids import (
+    HouseholdId,
+    OrgUnitId,
+    PersonId,
+    new_household_id,
+    new_visit_id,
+)
+from grassroots_people.domain.people import Household, clean_needs, new_household
+from grassroots_people.domain.visits import Visit, check_visit
+from grassroots_people.handlers.org_units import load_unit
+from grassroots_people.handlers.runtime import Runtime
+
+
+@dataclass(frozen=True)
+class CreateHousehold:
+    org_unit_id: OrgUnitId
+    address: str
+    needs: list[str]
+
+
+@dataclass(frozen=True)
+class SetCareLevel:
+    household_id: HouseholdId
+    care_level: CareLevel
+    needs: list[str] | None
+
+
+@dataclass(frozen=True)
+class LogVisit:
+    household_id: HouseholdId
+    at: datetime | None
+    notes: str
+
+
+async def load_household(
+    store: HouseholdStore, household_id: str, session: Session, field: str = "householdId"
+) -> Household:
+    household = await store.get(household_id, session)
+    if household is None:
+        raise NotFound(f"no household with id {household_id}", field=field)
+    return household
+
+
+async def create_household(
+    runtime: Runtime, actor: Principal | None, command: CreateHousehold
+) -> Household:
+    units = OrgUnitStore(runtime.host.db)
+    households = HouseholdStore(runtime.host.db)
+
+    async def work(session: Session) -> Household:
+        unit = await load_unit(units, command.org_unit_id, session)
+        access.require_manage(actor, unit.path_with_self, "create households here")
+        household = new_household(
+            id=new_household_id(),
+            address=command.address,
+            unit=unit,
+            needs=command.needs,
+            now=datetime.now(UTC),
+        )
+        await households.insert(household, session)
+        return household
+
+    return await runtime.host.transaction(work)
+
+
+async def set_care_level(
+    runtime: Runtime, actor: Principal | None, command: SetCareLevel
+) -> Household:
+    households = HouseholdStore(runtime.host.db)
+
+    async def work(session: Session) -> Household:
+        household = await load_household(households, command.household_id, session)
+        access.require_role_over(
+            actor, access.CARING, household.org_unit_path, "set the care level of this household"
+        )
+        now = datetime.now(UTC)
+        changed = replace(
+            household,
+            care_level=command.care_level,
+            needs=clean_needs(command.needs) if command.needs is not None else household.needs,
+            care_since=now
+            if command.care_level is not household.care_level
+            else household.care_since,
+        )
+        changed = replace(
+            changed,
+            next_visit_due=runtime.schedule.next_visit_due(
+                changed.care_level,
+                last_visit_at=changed.last_visit_at,
+                care_since=changed.care_since,
+            ),
+        )
+        await households.save(changed, session)
+        return changed
+
+    return await runtime.host.transaction(work)
+
+
+async def log_visit(
+    runtime: Runtime, actor: Principal | None, command: LogVisit
+) -> tuple[Visit, Household]:
+    households = HouseholdStore(runtime.host.db)
+    visits = VisitStore(runtime.host.db)
+
+    async def work(session: Session) -> tuple[Visit, Household]:
+        household = await load_household(households, command.household_id, session)
+        visitor = access.require_role_over(
+            actor, access.CARING, household.org_unit_path, "log visits to this household"
+        )
+        now = datetime.now(UTC)
+        at = command.at or now
+        if at.tzinfo is None:
+            raise BadUserInput("`at` needs a time zone", field="at")
+        visit = Visit(
+            id=new_visit_id(),
+            household_id=household.id,
+            visitor_id=PersonId(visitor.person_id),
+            at=at,
+            notes=check_visit(at, now, command.notes),
+            care_level=household.care_level,
+            org_unit_id=household.org_unit_id,
+            org_unit_path=household.org_unit_path,
+        )
+        last = max(at, household.last_visit_at) if household.last_visit_at else at
+        changed = replace(
+            household,
+            last_visit_at=last,
+            next_visit_due=runtime.schedule.next_visit_due(
+                household.care_level, last_visit_at=last, care_since=household.care_since
+            ),
+        )
+        await visits.insert(visit, session)
+        await households.save(changed, session)
+        data = VisitLogged(
+            id=visit.id,
+            household_id=visit.household_id,
+            visitor_id=visit.visitor_id,
+            care_level=visit.care_level.value,
+            org_unit_id=visit.org_unit_id,
+            org_unit_path=visit.org_unit_path,
+            at=visit.at,
+        )
+        event = new_event(VISIT_LOGGED, source=SOURCE_PEOPLE, subject=visit.id, data=data.to_data())
+        await runtime.publish(session, [event])
+        return visit, changed
+
+    return await runtime.host.transaction(work)

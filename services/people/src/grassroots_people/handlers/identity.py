@@ -1,0 +1,127 @@
+"""Use cases of identity: log in, refresh, log out, set a password."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from grassroots_kit.auth import Principal
+from grassroots_kit.errors import BadUserInput, Unauthenticated
+from grassroots_kit.mongo import Session
+
+from grassroots_people.adapters.credentials import (
+    CredentialStore,
+    hash_password,
+    token_hash,
+    verify_password,
+)
+from grassroots_people.adapters.persons import PersonStore
+from grassroots_people.adapters.roles import RoleStore
+from grassroots_people.domain import access
+from grassroots_people.domain.ids import PersonId
+from grassroots_people.domain.passwords import check_password
+from grassroots_people.domain.people import Person
+from grassroots_people.handlers.people import load_person
+from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.tokens import Tokens, issue
+
+_WRONG = "the phone number or the password is wrong"
+
+
+@dataclass(frozen=True)
+class SetPassword:
+    person_id: PersonId | None  # None: the caller's own password
+    current_password: str | None
+    new_password: str
+
+
+async def login(runtime: Runtime, phone: str, password: str) -> Tokens:
+    """Failed attempts are counted per phone number, known or not, and lock it for a while."""
+    credentials = CredentialStore(runtime.host.db)
+    phone = "".join(phone.split())
+    now = datetime.now(UTC)
+    attempts = await credentials.attempts(phone)
+    locked = attempts.locked_for(now)
+    if locked is not None:
+        seconds = math.ceil(locked.total_seconds())
+        raise Unauthenticated(
+            f"too many failed logins for this phone number; try again in {seconds} s",
+            retryAfterSeconds=seconds,
+        )
+    person = await PersonStore(runtime.host.db).by_phone(phone)
+    password_hash = await credentials.password_hash(person.id) if person else None
+    if person is None or not await verify_password(password_hash, password):
+        await credentials.record_attempts(phone, attempts.after_failure(now))
+        raise Unauthenticated(_WRONG)
+    if attempts.failures:
+        await credentials.forget_attempts(phone)
+    return await runtime.host.transaction(
+        lambda session: issue(runtime, person.id, session=session)
+    )
+
+
+async def refresh(runtime: Runtime, refresh_token: str) -> Tokens:
+    """Each refresh token works once; showing a used one again revokes its whole family."""
+    credentials = CredentialStore(runtime.host.db)
+    hashed = token_hash(refresh_token)
+    now = datetime.now(UTC)
+    record = await credentials.refresh_record(hashed)
+    if record is None or record.revoked_at is not None or record.expires_at <= now:
+        raise Unauthenticated("the refresh token is not valid; log in again")
+    if record.used_at is not None:
+        await credentials.revoke_family(record.family_id, now)
+        raise Unauthenticated("the refresh token was already used; log in again")
+
+    async def work(session: Session) -> Tokens | None:
+        if not await credentials.mark_used(hashed, now, session):
+            return None
+        return await issue(runtime, record.person_id, family_id=record.family_id, session=session)
+
+    tokens = await runtime.host.transaction(work)
+    if tokens is None:
+        await credentials.revoke_family(record.family_id, now)
+        raise Unauthenticated("the refresh token was already used; log in again")
+    return tokens
+
+
+async def logout(runtime: Runtime, refresh_token: str) -> None:
+    """Revokes the refresh token and every token rotated from the same login."""
+    credentials = CredentialStore(runtime.host.db)
+    record = await credentials.refresh_record(token_hash(refresh_token))
+    if record is not None:
+        await credentials.revoke_family(record.family_id, datetime.now(UTC))
+
+
+async def _require_may_set(
+    runtime: Runtime, actor: Principal, target: Person, current: str | None
+) -> None:
+    if target.id == actor.person_id:
+        stored = await CredentialStore(runtime.host.db).password_hash(target.id)
+        if stored is not None and not await verify_password(stored, current or ""):
+            raise BadUserInput("the current password is wrong", field="currentPassword")
+        return
+    # Setting another person's password takes over their account: allowed only to someone
+    # who manages where they live and could have granted every role they hold.
+    access.require_manage(actor, target.org_unit_path, "set this person's password")
+    for assignment in await RoleStore(runtime.host.db).active_for(target.id, datetime.now(UTC)):
+        access.require_can_grant(actor, assignment.role, assignment.org_unit_path)
+
+
+async def set_password(runtime: Runtime, actor: Principal | None, command: SetPassword) -> Person:
+    if actor is None:
+        raise Unauthenticated("log in to set a password")
+    check_password(command.new_password)
+    persons, credentials = PersonStore(runtime.host.db), CredentialStore(runtime.host.db)
+    target_id = command.person_id or actor.person_id
+    target = await load_person(persons, target_id, None)
+    await _require_may_set(runtime, actor, target, command.current_password)
+    password_hash = await hash_password(command.new_password)
+
+    async def work(session: Session) -> Person:
+        now = datetime.now(UTC)
+        await credentials.set_password_hash(target.id, password_hash, now, session)
+        await credentials.revoke_person(target.id, now, session)
+        return target
+
+    return await runtime.host.transaction(work)

@@ -1,0 +1,147 @@
+"""Use cases of people: register residents (one or a batch), move one to another household."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from grassroots_contracts.event_types import PERSON_MOVED, PERSON_REGISTERED, SOURCE_PEOPLE
+from grassroots_contracts.people_events import PersonSnapshot
+from grassroots_kit.auth import Principal
+from grassroots_kit.errors import BadUserInput, Conflict, NotFound
+from grassroots_kit.messaging.envelope import new_event
+from grassroots_kit.mongo import Session
+
+from grassroots_people.adapters.credentials import CredentialStore, hash_password
+from grassroots_people.adapters.households import HouseholdStore
+from grassroots_people.adapters.org_units import OrgUnitStore
+from grassroots_people.adapters.persons import PersonStore
+from grassroots_people.domain import access
+from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId, new_person_id
+from grassroots_people.domain.passwords import check_password
+from grassroots_people.domain.people import Household, Person, moved_to, new_person
+from grassroots_people.handlers.households import load_household
+from grassroots_people.handlers.org_units import load_unit
+from grassroots_people.handlers.runtime import Runtime
+
+MAX_BATCH = 200
+
+
+@dataclass(frozen=True)
+class RegisterPerson:
+    name: str
+    phone: str | None
+    household_id: HouseholdId | None
+    org_unit_id: OrgUnitId | None  # for someone who serves here but lives elsewhere
+    party_member: bool
+    password: str | None = None
+
+
+@dataclass(frozen=True)
+class MovePerson:
+    person_id: PersonId
+    household_id: HouseholdId
+
+
+def snapshot(person: Person) -> PersonSnapshot:
+    assert person.org_unit_id is not None
+    return PersonSnapshot(
+        id=person.id,
+        name=person.name,
+        household_id=person.household_id,
+        org_unit_id=person.org_unit_id,
+        org_unit_path=person.org_unit_path,
+        party_member=person.party_member,
+        version=person.version,
+    )
+
+
+async def load_person(
+    store: PersonStore, person_id: str, session: Session | None, field: str = "personId"
+) -> Person:
+    person = await store.get(person_id, session)
+    if person is None:
+        raise NotFound(f"no person with id {person_id}", field=field)
+    return person
+
+
+async def register_people(
+    runtime: Runtime, actor: Principal | None, commands: Sequence[RegisterPerson]
+) -> list[Person]:
+    if not 1 <= len(commands) <= MAX_BATCH:
+        raise BadUserInput(f"register 1 to {MAX_BATCH} people at a time", field="people")
+    phones = [c.phone for c in commands if c.phone]
+    if len(set(phones)) != len(phones):
+        raise Conflict("the same phone number is given twice", field="phone")
+    for command in commands:
+        if command.password is not None:
+            check_password(command.password)
+    hashes = {
+        i: await hash_password(c.password) for i, c in enumerate(commands) if c.password is not None
+    }
+    db = runtime.host.db
+    units, households, persons = OrgUnitStore(db), HouseholdStore(db), PersonStore(db)
+    credentials = CredentialStore(db)
+
+    async def work(session: Session) -> list[Person]:
+        now = datetime.now(UTC)
+        seen_households: dict[str, Household] = {}
+        people = []
+        for command in commands:
+            household = None
+            unit = None
+            if command.household_id is not None:
+                household = seen_households.get(command.household_id) or await load_household(
+                    households, command.household_id, session
+                )
+                seen_households[household.id] = household
+            elif command.org_unit_id is not None:
+                unit = await load_unit(units, command.org_unit_id, session)
+            person = new_person(
+                id=new_person_id(),
+                name=command.name,
+                phone=command.phone,
+                household=household,
+                unit=unit,
+                party_member=command.party_member,
+                now=now,
+            )
+            access.require_manage(actor, person.org_unit_path, "register people here")
+            people.append(person)
+        await persons.insert_many(people, session)
+        for index, password_hash in hashes.items():
+            await credentials.set_password_hash(people[index].id, password_hash, now, session)
+        events = [
+            new_event(
+                PERSON_REGISTERED,
+                source=SOURCE_PEOPLE,
+                subject=p.id,
+                data=snapshot(p).to_data(),
+            )
+            for p in people
+        ]
+        await runtime.publish(session, events)
+        return people
+
+    return await runtime.host.transaction(work)
+
+
+async def move_person(runtime: Runtime, actor: Principal | None, command: MovePerson) -> Person:
+    db = runtime.host.db
+    households, persons = HouseholdStore(db), PersonStore(db)
+
+    async def work(session: Session) -> Person:
+        person = await load_person(persons, command.person_id, session)
+        household = await load_household(households, command.household_id, session)
+        access.require_manage(actor, person.org_unit_path, "move this person")
+        access.require_manage(actor, household.org_unit_path, "move people into that household")
+        changed = moved_to(person, household)
+        await persons.save(changed, session)
+        event = new_event(
+            PERSON_MOVED, source=SOURCE_PEOPLE, subject=person.id, data=snapshot(changed).to_data()
+        )
+        await runtime.publish(session, [event])
+        return changed
+
+    return await runtime.host.transaction(work)

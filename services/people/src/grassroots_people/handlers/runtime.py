@@ -1,0 +1,48 @@
+"""What the use cases need besides the host: the signing keys and the configured policies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from grassroots_kit.host import ServiceHost
+from grassroots_kit.messaging.envelope import CloudEvent
+from grassroots_kit.messaging.outbox import add_to_outbox
+from grassroots_kit.mongo import Session
+
+from grassroots_people.adapters.signing_keys import KeyRing
+from grassroots_people.domain.care import VisitSchedule
+from grassroots_people.settings import PeopleSettings
+
+
+@dataclass(frozen=True)
+class Runtime:
+    host: ServiceHost
+    keys: KeyRing
+    schedule: VisitSchedule
+    access_ttl: timedelta
+    refresh_ttl: timedelta
+
+    @classmethod
+    def create(cls, host: ServiceHost, settings: PeopleSettings) -> Runtime:
+        access_ttl = timedelta(minutes=settings.access_token_minutes)
+        return cls(
+            host=host,
+            # A rotated-out key is published until its last token has expired, and a little more.
+            keys=KeyRing(
+                host.db,
+                retain=access_ttl + timedelta(minutes=5),
+                given_pem=settings.signing_key_pem,
+            ),
+            schedule=VisitSchedule(
+                red=timedelta(days=settings.visit_days_red),
+                yellow=timedelta(days=settings.visit_days_yellow),
+                green=timedelta(days=settings.visit_days_green),
+            ),
+            access_ttl=access_ttl,
+            refresh_ttl=timedelta(days=settings.refresh_token_days),
+        )
+
+    async def publish(self, session: Session, events: Sequence[CloudEvent]) -> None:
+        await add_to_outbox(self.host.db, session, events)

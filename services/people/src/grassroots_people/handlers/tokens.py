@@ -1,0 +1,79 @@
+"""Access tokens (RS256 JWTs, claims per docs/conventions.md) and rotating refresh tokens."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import jwt
+from grassroots_kit.auth import ALGORITHM, AUDIENCE, ISSUER, RoleGrant
+from grassroots_kit.mongo import Session
+
+from grassroots_people.adapters.credentials import CredentialStore, RefreshRecord, new_refresh_token
+from grassroots_people.adapters.roles import RoleStore
+from grassroots_people.domain.roles import RoleAssignment
+from grassroots_people.handlers.runtime import Runtime
+
+
+@dataclass(frozen=True)
+class Tokens:
+    access_token: str
+    access_expires_at: datetime
+    refresh_token: str
+    refresh_expires_at: datetime
+    person_id: str
+
+
+def grant(assignment: RoleAssignment) -> RoleGrant:
+    return RoleGrant(
+        role=assignment.role.value,
+        org_unit_id=assignment.org_unit_id,
+        path=assignment.org_unit_path,
+        organization_id=assignment.organization_id,
+    )
+
+
+async def access_token(runtime: Runtime, person_id: str, now: datetime) -> tuple[str, datetime]:
+    roles = await RoleStore(runtime.host.db).active_for(person_id, now)
+    key = await runtime.keys.signing_key()
+    expires = now + runtime.access_ttl
+    claims = {
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "sub": person_id,
+        "typ": "access",
+        "iat": int(now.timestamp()),
+        "exp": int(expires.timestamp()),
+        "jti": uuid.uuid4().hex,
+        "roles": [grant(r).to_claim() for r in roles],
+    }
+    token = jwt.encode(claims, key.private_key, algorithm=ALGORITHM, headers={"kid": key.kid})
+    return token, expires
+
+
+async def issue(
+    runtime: Runtime,
+    person_id: str,
+    *,
+    family_id: str | None = None,
+    session: Session | None = None,
+    now: datetime | None = None,
+) -> Tokens:
+    """A fresh access token and the next refresh token of the family (a new family at login)."""
+    now = now or datetime.now(UTC)
+    access, access_expires = await access_token(runtime, person_id, now)
+    refresh, hashed = new_refresh_token()
+    refresh_expires = now + runtime.refresh_ttl
+    await CredentialStore(runtime.host.db).store_refresh(
+        RefreshRecord(
+            token_hash=hashed,
+            person_id=person_id,
+            family_id=family_id or uuid.uuid4().hex,
+            expires_at=refresh_expires,
+            used_at=None,
+            revoked_at=None,
+        ),
+        session,
+    )
+    return Tokens(access, access_expires, refresh, refresh_expires, person_id)

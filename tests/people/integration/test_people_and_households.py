@@ -1,0 +1,190 @@
+"""Households and residents: registering, moving, searching, and what each viewer may see."""
+
+from __future__ import annotations
+
+from tests.people.integration.graph import PeopleGraph
+
+PERSON = "query($id: ID!) { person(id: $id) { name phone phoneVisible household { address } } }"
+PEOPLE = """query($f: PersonFilter, $first: Int) { people(filter: $f, first: $first) {
+  totalCount edges { node { name phone } } } }"""
+
+
+async def test_a_registered_person_lives_in_a_household_and_is_announced(graph: PeopleGraph):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+
+    person = await graph.person("Long Wei", "13800000031", household=household, party_member=True)
+
+    [event] = await graph.events("person.registered")
+    assert event["subject"] == person
+    assert event["data"] == {
+        "id": person,
+        "name": "Long Wei",
+        "householdId": household,
+        "orgUnitId": area.neighborhood,
+        "orgUnitPath": [
+            area.district,
+            area.street,
+            area.community,
+            area.grid,
+            area.piece,
+            area.group,
+            area.neighborhood,
+        ],
+        "partyMember": True,
+        "version": 1,
+    }
+    assert "phone" not in event["data"]
+
+
+async def test_a_duplicate_phone_or_unknown_household_writes_nothing(graph: PeopleGraph):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    await graph.person("Long Wei", "13800000031", household=household)
+    register = "mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { person { id } } }"
+
+    duplicate = await graph.error(
+        register,
+        {"i": {"name": "Other", "phone": "138 0000 0031", "householdId": household}},
+        graph.admin,
+    )
+    unknown = await graph.error(
+        register,
+        {"i": {"name": "Other", "phone": "13800000032", "householdId": "nope"}},
+        graph.admin,
+    )
+    bad_phone = await graph.error(
+        register, {"i": {"name": "Other", "phone": "12345", "householdId": household}}, graph.admin
+    )
+
+    assert duplicate["extensions"] == {"code": "CONFLICT", "field": "phone"}
+    assert unknown["extensions"] == {"code": "NOT_FOUND", "field": "householdId"}
+    assert bad_phone["extensions"] == {"code": "BAD_USER_INPUT", "field": "phone"}
+    assert await graph.count("persons", {"name": "Other"}) == 0
+    assert len(await graph.events("person.registered")) == 1
+
+
+async def test_moving_a_person_publishes_their_new_place(graph: PeopleGraph):
+    area = await graph.area()
+    old = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    new = await graph.household(area.building, "North Gate Block, Room 102")
+    person = await graph.person("Shi Kai", "13800000041", household=old)
+
+    data = await graph.ok(
+        "mutation($i: MovePersonInput!) { movePerson(input: $i) { person { household { id } } } }",
+        {"i": {"personId": person, "householdId": new}},
+        graph.admin,
+    )
+
+    assert data["movePerson"]["person"]["household"] == {"id": new}
+    [event] = await graph.events("person.moved")
+    assert event["data"]["householdId"] == new
+    assert event["data"]["orgUnitId"] == area.building
+    assert event["data"]["version"] == 2
+
+
+async def test_people_are_searched_by_name_or_phone_prefix_within_a_subtree(graph: PeopleGraph):
+    area = await graph.area()
+    here = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    there = await graph.household(area.other_community, "Wangfu Road No. 1")
+    await graph.person("Wang Feng", "13800000051", household=here, password=None)
+    await graph.person("Wang Li", "13900000052", household=here, password=None)
+    await graph.person("Wang Outside", "13800000053", household=there, password=None)
+
+    by_name = await graph.ok(
+        PEOPLE, {"f": {"within": area.community, "nameStartsWith": "Wang"}}, graph.admin
+    )
+    by_phone = await graph.ok(
+        PEOPLE, {"f": {"within": area.community, "phoneStartsWith": "139"}}, graph.admin
+    )
+
+    assert [e["node"]["name"] for e in by_name["people"]["edges"]] == ["Wang Feng", "Wang Li"]
+    assert [e["node"]["name"] for e in by_phone["people"]["edges"]] == ["Wang Li"]
+
+
+async def test_a_resident_sees_their_household_in_full_and_others_masked(graph: PeopleGraph):
+    area = await graph.area()
+    home = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    next_door = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 302")
+    me = await graph.person("Shi Kai", "13812345678", household=home)
+    wife = await graph.person("Shi Mei", "13812340000", household=home, password=None)
+    neighbour = await graph.person("Long Wei", "13887654321", household=next_door, password=None)
+    token = await graph.token("13812345678")
+
+    mine = await graph.ok(PERSON, {"id": me}, token)
+    family = await graph.ok(PERSON, {"id": wife}, token)
+    other = await graph.ok(PERSON, {"id": neighbour}, token)
+    listing = await graph.error(PEOPLE, {"f": {"within": area.neighborhood}}, token)
+    household = await graph.ok(PEOPLE, {"f": {"householdId": home}}, token)
+
+    assert mine["person"]["phone"] == "13812345678"
+    assert family["person"]["phone"] == "13812340000"
+    assert other["person"] == {
+        "name": "Long Wei",
+        "phone": "138****4321",
+        "phoneVisible": False,
+        "household": {"address": "Liaoyuan Road No. 26, ****"},
+    }
+    assert listing["extensions"]["code"] == "FORBIDDEN"
+    assert household["people"]["totalCount"] == 2
+
+
+async def test_a_grid_member_sees_their_grid_in_full_and_nothing_beyond(graph: PeopleGraph):
+    area = await graph.area()
+    inside = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    outside = await graph.household(area.other_community, "Wangfu Road No. 1")
+    resident = await graph.person("Shi Kai", "13812345678", household=inside, password=None)
+    stranger = await graph.person("Far Away", "13887654321", household=outside, password=None)
+    token = await graph.staff("Grid Member", "13800000061", "GRID_MEMBER", area.grid)
+
+    seen = await graph.ok(PERSON, {"id": resident}, token)
+    masked = await graph.ok(PERSON, {"id": stranger}, token)
+    listed = await graph.ok(PEOPLE, {}, token)
+    beyond = await graph.error(PEOPLE, {"f": {"within": area.other_community}}, token)
+
+    assert seen["person"]["phone"] == "13812345678"
+    assert masked["person"]["phone"] == "138****4321"
+    assert {e["node"]["name"] for e in listed["people"]["edges"]} == {"Shi Kai", "Grid Member"}
+    assert beyond["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_grid_member_may_not_register_people_or_create_households(graph: PeopleGraph):
+    area = await graph.area()
+    token = await graph.staff("Grid Member", "13800000061", "GRID_MEMBER", area.grid)
+
+    household = await graph.error(
+        "mutation($i: CreateHouseholdInput!) { createHousehold(input: $i) { household { id } } }",
+        {"i": {"orgUnitId": area.neighborhood, "address": "Somewhere 1"}},
+        token,
+    )
+
+    assert household["extensions"]["code"] == "FORBIDDEN"
+    assert await graph.count("households") == 0
+
+
+async def test_people_are_registered_in_batches_all_or_none(graph: PeopleGraph):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    batch = "mutation($i: RegisterPeopleInput!) { registerPeople(input: $i) { people { name } } }"
+    people = [
+        {"name": f"Resident {i}", "phone": f"1370000{i:04}", "householdId": household}
+        for i in range(50)
+    ]
+
+    data = await graph.ok(batch, {"i": {"people": people}}, graph.admin)
+    clash = await graph.error(
+        batch,
+        {
+            "i": {
+                "people": [
+                    {"name": "New", "phone": "13700009999", "householdId": household},
+                    people[0],
+                ]
+            }
+        },
+        graph.admin,
+    )
+
+    assert len(data["registerPeople"]["people"]) == 50
+    assert clash["extensions"]["code"] == "CONFLICT"
+    assert await graph.count("persons", {"name": "New"}) == 0
