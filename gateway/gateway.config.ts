@@ -7,6 +7,11 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "@graphql-hive/gateway";
 import { parse } from "graphql";
 
+import { jwtOptions, useEdgeAuthErrors } from "./src/edge-auth.ts";
+import { documentLimitPlugins, useRateLimits, useRequestSizeLimit } from "./src/limits.ts";
+import { persistedDocuments } from "./src/persisted.ts";
+import { readSettings } from "./src/settings.ts";
+
 /** Subgraph name in the supergraph (`@join__graph(name: ...)`) → env var and local default. */
 const SUBGRAPH_URLS: Record<string, { env: string; fallback: string }> = {
   people: { env: "PEOPLE_URL", fallback: "http://127.0.0.1:4001/graphql" },
@@ -60,16 +65,38 @@ function loadSupergraph({ log }: { log: { warn(message: string): void } }): stri
   return sdl;
 }
 
-const production = env("ENVIRONMENT") === "production";
-const host = env("HOST");
+const settings = readSettings();
+const { production, host } = settings;
+const GRAPHQL_ENDPOINT = "/graphql";
+const persisted = persistedDocuments(
+  settings.persistedOperations,
+  resolve(dirname(fileURLToPath(import.meta.url)), settings.persistedOperationsPath),
+);
 
 export const gatewayConfig = defineConfig({
   ...(host ? { host } : {}),
   supergraph: loadSupergraph,
-  graphqlEndpoint: "/graphql",
+  graphqlEndpoint: GRAPHQL_ENDPOINT,
   transportEntries,
   graphiql: !production,
   landingPage: !production,
+  cors: settings.corsOrigins.includes("*")
+    ? { origin: "*" }
+    : { origin: settings.corsOrigins, credentials: true },
+  // Edge authentication (DESIGN.md §6, src/edge-auth.ts): bad tokens never reach planning.
+  jwt: jwtOptions(settings.jwksUrl, settings.jwksCacheSeconds),
+  // Abuse limits (src/limits.ts); what production hides from strangers.
+  ...(production ? { disableIntrospection: {}, blockFieldSuggestions: true } : {}),
+  ...(persisted ? { persistedDocuments: persisted } : {}),
+  // A subgraph that does not answer in time fails its part of the query, not the whole request;
+  // fields of the healthy subgraphs still resolve.
+  upstreamTimeout: settings.subgraphTimeoutMs,
+  plugins: () => [
+    useRequestSizeLimit(settings.maxRequestBytes),
+    useRateLimits(settings, GRAPHQL_ENDPOINT),
+    useEdgeAuthErrors(),
+    ...documentLimitPlugins(settings),
+  ],
   // Prometheus metrics at /metrics, like every service (DESIGN.md §7).
   prometheus: { metrics: true, endpoint: "/metrics" },
   // Built in: reuse the client's x-request-id or generate a UUID, send it with every subgraph

@@ -62,6 +62,8 @@ class Stack:
     workdir: Path
     prefix: str = field(default_factory=lambda: f"e{uuid.uuid4().hex[:10]}.")
     processes: dict[str, list[Process]] = field(default_factory=dict)
+    # Extra environment for every process (services and gateway), e.g. JWKS_URL or limits.
+    env: dict[str, str] = field(default_factory=dict)
 
     def database(self, service: str) -> str:
         return f"{self.prefix.rstrip('.')}_{service}"
@@ -77,6 +79,7 @@ class Stack:
             "EVENTS_PREFIX": self.prefix,
             "RELAY_POLL_SECONDS": "0.2",
             "LOG_LEVEL": "INFO",
+            **self.env,
         }
 
     def start_service(self, service: str) -> Process:
@@ -103,6 +106,9 @@ class Stack:
             "PORT": str(port),
             "HOST": "127.0.0.1",
             **{f"{s.upper()}_URL": f"{self.processes[s][0].url}/graphql" for s in SERVICES},
+            # The gateway verifies tokens against this stack's people, not a `make up` one.
+            "JWKS_URL": f"{self.processes['people'][0].url}/.well-known/jwks.json",
+            **self.env,
         }
         popen = subprocess.Popen(
             ["sh", str(ROOT / "gateway" / "start.sh")],

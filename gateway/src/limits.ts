@@ -1,0 +1,173 @@
+// Abuse limits (DESIGN.md §6): what one request may ask for and how often one client may ask.
+// Document limits are graphql-armor's validation rules; the size and rate limits answer before
+// the body is even parsed.
+import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import type { GatewayPlugin } from "@graphql-hive/gateway";
+import type { GraphQLError } from "graphql";
+
+import { errorResponse, gatewayError } from "./errors.ts";
+import type { Settings } from "./settings.ts";
+
+/** Armor's errors read "Syntax Error: Depth limit of 10 exceeded, found 11."; give them our code. */
+function tagged(limit: string) {
+  return {
+    exposeLimits: true,
+    onReject: [
+      (_context: unknown, error: GraphQLError) => {
+        error.message = error.message.replace(/^Syntax Error: /, "");
+        const extensions = error.extensions as Record<string, unknown>;
+        extensions.code = "QUERY_TOO_COMPLEX";
+        extensions.limit = limit;
+        extensions.http = { status: 400 };
+      },
+    ],
+  };
+}
+
+export function documentLimitPlugins(settings: Settings): GatewayPlugin[] {
+  const plugins: unknown[] = [];
+  // 0 turns a limit off (for a debugging session; never in production).
+  if (settings.maxTokens > 0) {
+    plugins.push(maxTokensPlugin({ n: settings.maxTokens, ...tagged("maxTokens") }));
+  }
+  if (settings.maxDepth > 0) {
+    plugins.push(
+      maxDepthPlugin({ n: settings.maxDepth, ignoreIntrospection: true, ...tagged("maxDepth") }),
+    );
+  }
+  if (settings.maxAliases > 0) {
+    plugins.push(maxAliasesPlugin({ n: settings.maxAliases, ...tagged("maxAliases") }));
+  }
+  if (settings.maxDirectives > 0) {
+    plugins.push(maxDirectivesPlugin({ n: settings.maxDirectives, ...tagged("maxDirectives") }));
+  }
+  if (settings.maxCost > 0) {
+    plugins.push(costLimitPlugin({ maxCost: settings.maxCost, ...tagged("maxCost") }));
+  }
+  return plugins as GatewayPlugin[];
+}
+
+/** Refuses a request body over `maxBytes` (by Content-Length) before reading it. */
+export function useRequestSizeLimit(maxBytes: number): GatewayPlugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (maxBytes <= 0 || request.method !== "POST") {
+        return;
+      }
+      const declared = request.headers.get("content-length");
+      if (declared === null) {
+        // Chunked bodies cannot be measured up front; every GraphQL client sends a length.
+        if (request.headers.get("transfer-encoding")) {
+          endResponse(
+            errorResponse(
+              fetchAPI,
+              gatewayError("PAYLOAD_TOO_LARGE", "send the request body with a Content-Length", 411),
+            ),
+          );
+        }
+        return;
+      }
+      if (Number(declared) > maxBytes) {
+        endResponse(
+          errorResponse(
+            fetchAPI,
+            gatewayError(
+              "PAYLOAD_TOO_LARGE",
+              `the request body has ${declared} bytes; the limit is ${maxBytes}`,
+              413,
+            ),
+          ),
+        );
+      }
+    },
+  };
+}
+
+/** Fixed-window counters in this process's memory (one gateway replica's view). */
+class Windows {
+  #counts = new Map<string, { start: number; count: number }>();
+
+  constructor(readonly windowMs: number) {}
+
+  /** Counts a hit for `key`; the seconds until its window ends when it is over `max`, else 0. */
+  hit(key: string, max: number, now = Date.now()): number {
+    let entry = this.#counts.get(key);
+    if (entry === undefined || now - entry.start >= this.windowMs) {
+      if (this.#counts.size > 100_000) {
+        this.#sweep(now);
+      }
+      entry = { start: now, count: 0 };
+      this.#counts.set(key, entry);
+    }
+    entry.count += 1;
+    if (entry.count <= max) {
+      return 0;
+    }
+    return Math.max(1, Math.ceil((entry.start + this.windowMs - now) / 1000));
+  }
+
+  #sweep(now: number): void {
+    for (const [key, entry] of this.#counts) {
+      if (now - entry.start >= this.windowMs) {
+        this.#counts.delete(key);
+      }
+    }
+  }
+}
+
+interface NodeServerContext {
+  req?: { socket?: { remoteAddress?: string } };
+}
+
+function clientAddress(request: Request, serverContext: unknown, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) {
+      return forwarded;
+    }
+  }
+  return (serverContext as NodeServerContext).req?.socket?.remoteAddress ?? "unknown";
+}
+
+function rateLimited(who: string, settings: Settings, retryAfter: number): GraphQLError {
+  return gatewayError(
+    "RATE_LIMITED",
+    `too many requests from this ${who}; retry in ${retryAfter} s`,
+    429,
+    { headers: { "retry-after": String(retryAfter) }, extensions: { retryAfterSeconds: retryAfter } },
+  );
+}
+
+/**
+ * Per client address (before parsing, so a flood costs little) and per authenticated person
+ * (once the token is verified: one person on many addresses still has one budget).
+ */
+export function useRateLimits(settings: Settings, graphqlEndpoint: string): GatewayPlugin {
+  const windows = new Windows(settings.rateLimitWindowSeconds * 1000);
+  return {
+    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (settings.rateLimitPerIp <= 0 || url.pathname !== graphqlEndpoint) {
+        return;
+      }
+      const address = clientAddress(request, serverContext, settings.trustProxy);
+      const retryAfter = windows.hit(`ip:${address}`, settings.rateLimitPerIp);
+      if (retryAfter > 0) {
+        endResponse(errorResponse(fetchAPI, rateLimited("address", settings, retryAfter)));
+      }
+    },
+    onContextBuilding({ context }) {
+      const subject = (context as { jwt?: { payload?: { sub?: unknown } } }).jwt?.payload?.sub;
+      if (settings.rateLimitPerUser <= 0 || typeof subject !== "string") {
+        return;
+      }
+      const retryAfter = windows.hit(`user:${subject}`, settings.rateLimitPerUser);
+      if (retryAfter > 0) {
+        throw rateLimited("person", settings, retryAfter);
+      }
+    },
+  };
+}
