@@ -141,7 +141,9 @@ def _id(span: ReadableSpan) -> str:
     return format(span.context.span_id, "016x")
 
 
-async def test_one_request_yields_linked_spans_through_mongodb_and_the_event_consumer(app, exporter):
+async def test_one_request_yields_linked_spans_through_mongodb_and_the_event_consumer(
+    app, exporter
+):
     client, handled = app
     lines = Lines()
     root = logging.getLogger()
