@@ -28,7 +28,9 @@ async def test_moving_a_unit_moves_its_subtree_and_everything_placed_in_it(graph
     resident = await graph.person("Shi Kai", "13800000021", household=household)
     new_grid = await graph.unit("GRID", "Grid 9", area.other_community)
 
-    data = await graph.ok(MOVE, {"i": {"orgUnitId": area.piece, "newParentId": new_grid}}, graph.admin)
+    data = await graph.ok(
+        MOVE, {"i": {"orgUnitId": area.piece, "newParentId": new_grid}}, graph.admin
+    )
 
     new_root = [area.district, area.street, area.other_community, new_grid]
     assert data["moveOrgUnit"]["orgUnit"]["path"] == new_root

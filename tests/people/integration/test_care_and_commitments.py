@@ -1,0 +1,262 @@
+"""Care levels and visits, commitments and their board, organizations and their pairings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from grassroots_people.handlers.commitments import lapse_overdue
+
+from tests.people.integration.graph import PeopleGraph
+
+CARE = """mutation($i: SetCareLevelInput!) { setCareLevel(input: $i) {
+  household { careLevel needs nextVisitDue overdueDays } } }"""
+VISIT = """mutation($i: LogVisitInput!) { logVisit(input: $i) {
+  visit { careLevel visitor { name } household { lastVisitAt nextVisitDue } } } }"""
+OVERDUE = """query($within: ID!) { households(filter: {within: $within, visitOverdue: true}) {
+  totalCount edges { node { address careLevel overdueDays } } } }"""
+MAKE = """mutation($i: MakeCommitmentInput!) { makeCommitment(input: $i) { commitment { id status } } }"""
+FULFILL = """mutation($i: FulfillCommitmentInput!) { fulfillCommitment(input: $i) {
+  commitment { status onTime evidence } } }"""
+BOARD = """query($id: ID!) { orgUnit(id: $id) { commitmentBoard {
+  made fulfilled lapsed promised rate commitments { edges { node { text status person { name } } } } } } }"""
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+async def test_a_care_level_sets_the_visit_schedule_and_a_visit_resets_it(graph: PeopleGraph):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    chief = await graph.staff("Group Chief", "13800000083", "GROUP_CHIEF", area.group)
+
+    care = await graph.ok(
+        CARE,
+        {"i": {"householdId": household, "careLevel": "RED", "needs": ["elderly living alone"]}},
+        chief,
+    )
+    visit = await graph.ok(VISIT, {"i": {"householdId": household, "notes": "All well"}}, chief)
+
+    assert care["setCareLevel"]["household"]["careLevel"] == "RED"
+    assert care["setCareLevel"]["household"]["nextVisitDue"]  # never visited: due at once
+    logged = visit["logVisit"]["visit"]
+    assert logged["careLevel"] == "RED"
+    assert logged["visitor"] == {"name": "Group Chief"}
+    last = datetime.fromisoformat(logged["household"]["lastVisitAt"])
+    assert datetime.fromisoformat(logged["household"]["nextVisitDue"]) == last + timedelta(days=7)
+    [event] = await graph.events("visit.logged")
+    assert event["data"]["householdId"] == household
+    assert event["data"]["careLevel"] == "RED"
+    assert event["data"]["orgUnitPath"][-1] == area.neighborhood
+
+
+async def test_overdue_households_are_listed_most_overdue_first(graph: PeopleGraph):
+    area = await graph.area()
+    chief = await graph.staff("Group Chief", "13800000083", "GROUP_CHIEF", area.group)
+    now = datetime.now(UTC)
+    for address, level, visited_days_ago in (
+        ("Room 1 (red, 10 days)", "RED", 10),
+        ("Room 2 (yellow, 70 days)", "YELLOW", 70),
+        ("Room 3 (green, 10 days)", "GREEN", 10),
+        ("Room 4 (red, 2 days)", "RED", 2),
+    ):
+        household = await graph.household(area.neighborhood, address)
+        await graph.ok(CARE, {"i": {"householdId": household, "careLevel": level}}, chief)
+        await graph.ok(
+            VISIT,
+            {"i": {"householdId": household, "at": iso(now - timedelta(days=visited_days_ago))}},
+            chief,
+        )
+    await graph.household(area.neighborhood, "Room 5 (no care level)")
+
+    data = await graph.ok(OVERDUE, {"within": area.group}, chief)
+
+    assert [
+        (e["node"]["address"], e["node"]["overdueDays"]) for e in data["households"]["edges"]
+    ] == [
+        ("Room 2 (yellow, 70 days)", 40),
+        ("Room 1 (red, 10 days)", 3),
+    ]
+
+
+async def test_visits_and_care_levels_are_kept_only_by_those_who_serve_the_household(
+    graph: PeopleGraph,
+):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    resident = await graph.person("Shi Kai", "13800000014", household=household)
+    token = await graph.token("13800000014")
+    department = await graph.staff(
+        "Water Staff", "13800000015", "COMMUNITY_STAFF", area.other_community
+    )
+
+    by_resident = await graph.error(VISIT, {"i": {"householdId": household}}, token)
+    by_outsider = await graph.error(
+        CARE, {"i": {"householdId": household, "careLevel": "RED"}}, department
+    )
+    in_future = await graph.error(
+        VISIT,
+        {"i": {"householdId": household, "at": iso(datetime.now(UTC) + timedelta(days=1))}},
+        graph.admin,
+    )
+
+    assert resident
+    assert by_resident["extensions"]["code"] == "FORBIDDEN"
+    assert by_outsider["extensions"]["code"] == "FORBIDDEN"
+    assert in_future["extensions"] == {"code": "BAD_USER_INPUT", "field": "at"}
+    assert await graph.count("visits") == 0
+    assert await graph.events("visit.logged") == []
+
+
+async def test_a_party_member_keeps_a_commitment_and_the_board_counts_it(graph: PeopleGraph):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    await graph.person("Long Wei", "13800000031", household=household, party_member=True)
+    token = await graph.token("13800000031")
+    due = iso(datetime.now(UTC) + timedelta(days=30))
+
+    made = await graph.ok(
+        MAKE, {"i": {"text": "24-hour water and electricity repairs", "dueBy": due}}, token
+    )
+    commitment = made["makeCommitment"]["commitment"]["id"]
+    done = await graph.ok(
+        FULFILL, {"i": {"commitmentId": commitment, "evidence": "Fixed 12 taps"}}, token
+    )
+    twice = await graph.error(
+        FULFILL, {"i": {"commitmentId": commitment, "evidence": "again"}}, token
+    )
+    board = await graph.ok(BOARD, {"id": area.community})
+
+    assert done["fulfillCommitment"]["commitment"] == {
+        "status": "FULFILLED",
+        "onTime": True,
+        "evidence": "Fixed 12 taps",
+    }
+    assert twice["extensions"]["code"] == "INVALID_TRANSITION"
+    assert board["orgUnit"]["commitmentBoard"]["made"] == 1
+    assert board["orgUnit"]["commitmentBoard"]["fulfilled"] == 1
+    assert board["orgUnit"]["commitmentBoard"]["rate"] == 1.0
+    [event] = await graph.events("commitment.fulfilled")
+    assert event["data"]["onTime"] is True
+    assert event["data"]["orgUnitPath"][-1] == area.neighborhood
+
+
+async def test_overdue_commitments_lapse_and_lower_the_rate(graph: PeopleGraph):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    member = await graph.person("Long Wei", "13800000031", household=household, party_member=True)
+    soon = iso(datetime.now(UTC) + timedelta(days=1))
+    for text in ("Sweep the stairs", "Fix the gate"):
+        await graph.ok(MAKE, {"i": {"personId": member, "text": text, "dueBy": soon}}, graph.admin)
+    [first] = [
+        d["_id"]
+        async for d in graph.service.host.db["commitments"].find({"text": "Sweep the stairs"})
+    ]
+    await graph.ok(
+        FULFILL, {"i": {"commitmentId": first, "evidence": "Photo of clean stairs"}}, graph.admin
+    )
+
+    lapsed = await lapse_overdue(
+        graph.service.app.state.runtime, datetime.now(UTC) + timedelta(days=2)
+    )
+
+    board = (await graph.ok(BOARD, {"id": area.district}))["orgUnit"]["commitmentBoard"]
+    assert lapsed == 1
+    assert (board["made"], board["fulfilled"]) == (2, 1)
+    assert await graph.count("commitments", {"status": "LAPSED"}) == 1
+
+
+async def test_only_party_members_publish_commitments_and_only_for_themselves(graph: PeopleGraph):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    member = await graph.person("Long Wei", "13800000031", household=household, party_member=True)
+    await graph.person("Shi Kai", "13800000014", household=household)
+    token = await graph.token("13800000014")
+    due = iso(datetime.now(UTC) + timedelta(days=30))
+
+    not_a_member = await graph.error(MAKE, {"i": {"text": "Promise", "dueBy": due}}, token)
+    for_someone_else = await graph.error(
+        MAKE, {"i": {"personId": member, "text": "Promise", "dueBy": due}}, token
+    )
+    in_the_past = await graph.error(
+        MAKE,
+        {"i": {"personId": member, "text": "Late", "dueBy": iso(datetime.now(UTC))}},
+        graph.admin,
+    )
+
+    assert not_a_member["extensions"] == {"code": "BAD_USER_INPUT", "field": "personId"}
+    assert for_someone_else["extensions"]["code"] == "FORBIDDEN"
+    assert in_the_past["extensions"] == {"code": "BAD_USER_INPUT", "field": "dueBy"}
+    assert await graph.count("commitments") == 0
+
+
+async def test_organizations_have_members_staff_and_paired_communities(graph: PeopleGraph):
+    area = await graph.area()
+    create = """mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }"""
+    department = (
+        await graph.ok(
+            create,
+            {
+                "i": {
+                    "kind": "DEPARTMENT",
+                    "name": "Sewage Management Office",
+                    "orgUnitId": area.district,
+                }
+            },
+            graph.admin,
+        )
+    )["createOrganization"]["organization"]["id"]
+    partner = (
+        await graph.ok(
+            create,
+            {"i": {"kind": "RED_PARTNER", "name": "Haier Group", "orgUnitId": area.street}},
+            graph.admin,
+        )
+    )["createOrganization"]["organization"]["id"]
+    staff = await graph.person("Water Staff", "13800000091", unit=area.district)
+    await graph.assign(staff, "DEPARTMENT_STAFF", area.district, organization=department)
+    await graph.ok(
+        "mutation($i: AddOrganizationMemberInput!) { addOrganizationMember(input: $i) { organization { id } } }",
+        {"i": {"organizationId": department, "personId": staff, "title": "Engineer"}},
+        graph.admin,
+    )
+    await graph.ok(
+        "mutation($i: PairOrganizationInput!) { pairOrganization(input: $i) { organization { id } } }",
+        {"i": {"organizationId": partner, "orgUnitId": area.community}},
+        graph.admin,
+    )
+
+    paired = await graph.ok(
+        """query($c: ID!) { organizations(filter: {pairedWith: $c}) { edges { node { name kind pairedOrgUnits { name } } } } }""",
+        {"c": area.community},
+    )
+    office = await graph.ok(
+        """query($id: ID!) { organization(id: $id) { members { title person { name } } staff { role person { name } } } }""",
+        {"id": department},
+    )
+    duplicate = await graph.error(
+        create,
+        {
+            "i": {
+                "kind": "DEPARTMENT",
+                "name": "Sewage Management Office",
+                "orgUnitId": area.district,
+            }
+        },
+        graph.admin,
+    )
+
+    assert paired["organizations"]["edges"] == [
+        {
+            "node": {
+                "name": "Haier Group",
+                "kind": "RED_PARTNER",
+                "pairedOrgUnits": [{"name": "Taohuajing Community"}],
+            }
+        }
+    ]
+    assert office["organization"] == {
+        "members": [{"title": "Engineer", "person": {"name": "Water Staff"}}],
+        "staff": [{"role": "DEPARTMENT_STAFF", "person": {"name": "Water Staff"}}],
+    }
+    assert duplicate["extensions"]["code"] == "CONFLICT"

@@ -1,0 +1,286 @@
+"""Pure rules of the people domain: no database, no clock but the one given."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from grassroots_kit.auth import Principal, RoleGrant
+from grassroots_kit.errors import BadUserInput, Forbidden, InvalidTransition, Unauthenticated
+from grassroots_people.domain import access
+from grassroots_people.domain.care import CareLevel, VisitSchedule, overdue_by
+from grassroots_people.domain.commitments import Board, CommitmentStatus, fulfilled, new_commitment
+from grassroots_people.domain.ids import CommitmentId, OrgUnitId, PersonId, RoleAssignmentId
+from grassroots_people.domain.masking import mask_address, mask_phone
+from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind, check_can_move, moved
+from grassroots_people.domain.people import clean_phone
+from grassroots_people.domain.roles import (
+    Role,
+    RoleAssignment,
+    check_role_fits,
+    election,
+    nearest_first,
+)
+from grassroots_people.domain.throttle import LoginAttempts
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def unit(kind: OrgUnitKind, uid: str, *path: str) -> OrgUnit:
+    return OrgUnit(
+        id=OrgUnitId(uid),
+        kind=kind,
+        name=uid,
+        parent_id=OrgUnitId(path[-1]) if path else None,
+        path=tuple(OrgUnitId(p) for p in path),
+        version=1,
+        created_at=NOW,
+    )
+
+
+def principal(*grants: tuple[str, tuple[str, ...]]) -> Principal:
+    return Principal("me", tuple(RoleGrant(role, path[-1], path) for role, path in grants))
+
+
+# --- the ladder ---------------------------------------------------------------------------
+
+
+def test_a_unit_moves_with_its_path_rebased_and_its_version_bumped():
+    piece = unit(OrgUnitKind.PIECE, "p", "d", "s", "c", "g")
+    group = unit(OrgUnitKind.GROUP, "gr", "d", "s", "c", "g", "p")
+
+    assert moved(piece, piece, ("d", "s", "c2", "g2")).path == ("d", "s", "c2", "g2")  # type: ignore[arg-type]
+    assert moved(group, piece, ("d", "s", "c2", "g2")).path == ("d", "s", "c2", "g2", "p")  # type: ignore[arg-type]
+    assert moved(group, piece, ("x",)).version == 2  # type: ignore[arg-type]
+
+
+def test_a_unit_cannot_move_under_itself_or_a_lower_rung():
+    grid = unit(OrgUnitKind.GRID, "g", "d", "s", "c")
+
+    with pytest.raises(BadUserInput, match="own subtree"):
+        check_can_move(grid, unit(OrgUnitKind.PIECE, "p", "d", "s", "c", "g"))
+    with pytest.raises(BadUserInput, match="cannot contain"):
+        check_can_move(grid, unit(OrgUnitKind.GRID, "g2", "d", "s", "c"))
+
+
+# --- roles and elections ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("households", [5, 10, 15])
+def test_a_neighborhood_of_5_to_15_households_may_elect(households: int):
+    assert election(date(2026, 11, 1), households, households).households_total == households
+
+
+@pytest.mark.parametrize("households", [0, 4, 16, 40])
+def test_a_neighborhood_outside_5_to_15_households_may_not_elect(households: int):
+    with pytest.raises(BadUserInput, match="from 5 to 15 households"):
+        election(date(2026, 11, 1), households, households)
+
+
+@pytest.mark.parametrize("voting", [0, 3, 7])
+def test_an_election_needs_a_majority_and_no_more_voters_than_households(voting: int):
+    with pytest.raises(BadUserInput, match="more than half"):
+        election(date(2026, 11, 1), 6, voting)
+
+
+def test_roles_are_held_at_their_rung():
+    community = unit(OrgUnitKind.COMMUNITY, "c", "d", "s")
+
+    check_role_fits(Role.COMMUNITY_STAFF, community, None)
+    with pytest.raises(BadUserInput, match="held at a DISTRICT"):
+        check_role_fits(Role.DISTRICT_ADMIN, community, None)
+    with pytest.raises(BadUserInput, match="STREET or above"):
+        check_role_fits(Role.STREET_STAFF, community, None)
+    with pytest.raises(BadUserInput, match="for an organization"):
+        check_role_fits(Role.RED_PARTNER_MEMBER, community, None)
+
+
+def test_those_serving_a_unit_are_ordered_nearest_first():
+    path = tuple(OrgUnitId(p) for p in ("d", "s", "c", "g"))
+
+    def held(role: Role, at: str) -> RoleAssignment:
+        return RoleAssignment(
+            id=RoleAssignmentId(f"{at}-{role}"),
+            person_id=PersonId("p"),
+            role=role,
+            org_unit_id=OrgUnitId(at),
+            org_unit_path=path[: path.index(OrgUnitId(at)) + 1],
+            organization_id=None,
+            since=NOW,
+            until=None,
+        )
+
+    ordered = nearest_first(
+        [
+            held(Role.DISTRICT_ADMIN, "d"),
+            held(Role.COMMUNITY_STAFF, "c"),
+            held(Role.GRID_MEMBER, "g"),
+            held(Role.COMMUNITY_SECRETARY, "c"),
+        ],
+        path,
+    )
+
+    assert [a.id for a in ordered] == [
+        "g-GRID_MEMBER",
+        "c-COMMUNITY_SECRETARY",
+        "c-COMMUNITY_STAFF",
+        "d-DISTRICT_ADMIN",
+    ]
+
+
+# --- care and visits ----------------------------------------------------------------------
+
+
+def test_each_care_level_keeps_its_visit_frequency():
+    schedule = VisitSchedule()
+    last = NOW - timedelta(days=1)
+
+    due = {
+        level: schedule.next_visit_due(level, last_visit_at=last, care_since=NOW)
+        for level in CareLevel
+    }
+
+    assert due[CareLevel.RED] == last + timedelta(days=7)
+    assert due[CareLevel.YELLOW] == last + timedelta(days=30)
+    assert due[CareLevel.GREEN] == last + timedelta(days=91)
+    assert due[CareLevel.NONE] is None
+
+
+def test_a_household_never_visited_is_due_from_when_its_level_was_set():
+    assert (
+        VisitSchedule(red=timedelta(days=3)).next_visit_due(
+            CareLevel.RED, last_visit_at=None, care_since=NOW
+        )
+        == NOW
+    )
+    assert overdue_by(NOW - timedelta(days=2), NOW) == timedelta(days=2)
+    assert overdue_by(NOW + timedelta(days=2), NOW) is None
+
+
+# --- commitments --------------------------------------------------------------------------
+
+
+def commitment(due_in: timedelta):
+    return new_commitment(
+        id=CommitmentId("c"),
+        person_id=PersonId("p"),
+        party_member=True,
+        text="Repairs",
+        due_by=NOW + due_in,
+        org_unit_id=OrgUnitId("n"),
+        org_unit_path=(OrgUnitId("n"),),
+        now=NOW,
+    )
+
+
+def test_a_commitment_past_due_reads_as_lapsed_and_may_still_be_kept_late():
+    promise = commitment(timedelta(days=1))
+
+    assert promise.status_at(NOW) is CommitmentStatus.PROMISED
+    assert promise.status_at(NOW + timedelta(days=2)) is CommitmentStatus.LAPSED
+    late = fulfilled(promise, "done", NOW + timedelta(days=2))
+    assert late.status is CommitmentStatus.FULFILLED
+    assert late.on_time is False
+    with pytest.raises(InvalidTransition):
+        fulfilled(late, "again", NOW + timedelta(days=3))
+
+
+def test_only_party_members_commit_and_only_to_the_future():
+    with pytest.raises(BadUserInput, match="party members"):
+        new_commitment(
+            id=CommitmentId("c"),
+            person_id=PersonId("p"),
+            party_member=False,
+            text="x",
+            due_by=NOW + timedelta(days=1),
+            org_unit_id=OrgUnitId("n"),
+            org_unit_path=(),
+            now=NOW,
+        )
+    with pytest.raises(BadUserInput, match="future"):
+        commitment(timedelta(0))
+
+
+def test_the_board_rate_is_fulfilled_over_decided():
+    assert Board(made=10, fulfilled=6, lapsed=2).rate == 0.75
+    assert Board(made=10, fulfilled=6, lapsed=2).promised == 2
+    assert Board(made=3, fulfilled=0, lapsed=0).rate == 0.0
+
+
+# --- personal data ------------------------------------------------------------------------
+
+
+def test_phone_numbers_and_addresses_are_masked():
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_phone("12345") == "****"
+    assert mask_address("Liaoyuan Road No. 26, Unit 2, Room 301") == "Liaoyuan Road No. 26, ****"
+    assert mask_address("Somewhere") == "Somewhere, ****"
+
+
+def test_phone_numbers_are_normalised_and_checked():
+    assert clean_phone("138 1234-5678") == "13812345678"
+    with pytest.raises(BadUserInput):
+        clean_phone("+86 138")
+
+
+# --- access -------------------------------------------------------------------------------
+
+
+def test_a_role_sees_and_manages_its_subtree_only():
+    staff = principal(("COMMUNITY_STAFF", ("d", "s", "c")))
+
+    assert access.can_see(staff, ("d", "s", "c", "g"))
+    assert access.can_manage(staff, ("d", "s", "c", "g"))
+    assert not access.can_see(staff, ("d", "s", "c2"))
+    assert access.visible_scope(staff, access.SEEING) == ["c"]
+
+
+def test_residents_and_volunteers_see_no_one_else():
+    resident = principal(("RESIDENT", ("d", "s", "c", "n")), ("VOLUNTEER", ("d", "s", "c")))
+
+    assert not access.can_see(resident, ("d", "s", "c", "n"))
+    assert access.visible_scope(resident, access.SEEING) == []
+
+
+def test_chiefs_see_but_do_not_manage():
+    chief = principal(("GROUP_CHIEF", ("d", "s", "c", "g", "p", "gr")))
+
+    assert access.can_see(chief, ("d", "s", "c", "g", "p", "gr", "n"))
+    with pytest.raises(Forbidden):
+        access.require_manage(chief, ("d", "s", "c", "g", "p", "gr", "n"), "register people")
+
+
+def test_nobody_grants_a_role_above_their_own():
+    staff = principal(("COMMUNITY_STAFF", ("d", "s", "c")))
+
+    access.require_can_grant(staff, Role.GRID_MEMBER, ("d", "s", "c", "g"))
+    with pytest.raises(Forbidden, match="ranks above"):
+        access.require_can_grant(staff, Role.STREET_STAFF, ("d", "s", "c"))
+
+
+def test_the_platform_admin_manages_everything_and_anonymous_callers_nothing():
+    platform = principal(("PLATFORM_ADMIN", ("*",)))
+
+    assert access.can_manage(platform, ("d",))
+    assert access.visible_scope(platform, access.SEEING) is None
+    with pytest.raises(Unauthenticated):
+        access.require_manage(None, ("d",), "create org units")
+
+
+# --- throttling ---------------------------------------------------------------------------
+
+
+def test_five_failures_lock_a_phone_for_a_doubling_interval():
+    attempts = LoginAttempts()
+    for _ in range(4):
+        attempts = attempts.after_failure(NOW)
+        assert attempts.locked_for(NOW) is None
+
+    first = attempts.after_failure(NOW)
+    again = first
+    for _ in range(5):
+        again = again.after_failure(NOW)
+
+    assert first.locked_for(NOW) == timedelta(minutes=1)
+    assert again.locked_for(NOW) == timedelta(minutes=2)
+    assert first.locked_for(NOW + timedelta(minutes=1)) is None
