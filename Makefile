@@ -12,7 +12,7 @@ STACK       := $(if $(wildcard $(PYTHON)),$(PYTHON),python3) scripts/stack.py
 export VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap up down status logs test lint schema clean
+.PHONY: help bootstrap up down status logs test lint schema schema-check schema-release clean
 
 help: ## list the targets
 	@echo "Grassroots: make <target> [VARIABLE=value ...]"
@@ -46,6 +46,15 @@ lint: bootstrap ## ruff check, ruff format --check and mypy
 
 schema: bootstrap ## export every subgraph's SDL and recompose gateway/supergraph.graphql
 	$(PYTHON) scripts/export_schemas.py
+
+schema-check: ## breaking changes vs schema/released, naming lint, docs/schema and allow-list fresh
+	node gateway/schema-governance.mjs breaking
+	node gateway/schema-governance.mjs lint
+	node gateway/schema-governance.mjs docs --check
+	node gateway/persist.mjs --check
+
+schema-release: ## make the current supergraph the released snapshot (commit schema/released/)
+	node gateway/schema-governance.mjs release
 
 clean: down ## stop the stack, then delete .local (logs, MongoDB data, pid files)
 	rm -rf .local

@@ -1,7 +1,8 @@
 """Export each subgraph's SDL and recompose the gateway's supergraph.
 
     python scripts/export_schemas.py          write services/<name>/schema.graphql for the three
-                                              subgraphs, then gateway/supergraph.graphql
+                                              subgraphs, then gateway/supergraph.graphql and
+                                              the schema reference in docs/schema/
     python scripts/export_schemas.py --check  write nothing; exit 1 listing the stale files
 
 Exit codes: 0 written or up to date, 1 stale files (--check), 2 a schema or composition failed.
@@ -26,6 +27,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ("people", "cases", "points")
 COMPOSE_SCRIPT = REPO_ROOT / "gateway" / "compose.mjs"
 SUPERGRAPH = REPO_ROOT / "gateway" / "supergraph.graphql"
+GOVERNANCE_SCRIPT = REPO_ROOT / "gateway" / "schema-governance.mjs"
+SCHEMA_DOCS = REPO_ROOT / "docs" / "schema"
 
 EXIT_STALE = 1
 EXIT_FAILED = 2
@@ -78,6 +81,10 @@ def write_files(sdls: Mapping[str, str]) -> None:
     completed = subprocess.run([_node(), str(COMPOSE_SCRIPT)], check=False)
     if completed.returncode != 0:
         raise ExportError("the supergraph was not written: the subgraphs do not compose")
+    # The schema reference in docs/schema/ is generated from the supergraph just written.
+    completed = subprocess.run([_node(), str(GOVERNANCE_SCRIPT), "docs"], check=False)
+    if completed.returncode != 0:
+        raise ExportError("docs/schema was not written")
 
 
 def stale_files(sdls: Mapping[str, str]) -> list[Path]:
@@ -85,6 +92,12 @@ def stale_files(sdls: Mapping[str, str]) -> list[Path]:
     stale = [sdl_path(service) for service, sdl in sdls.items() if _read(sdl_path(service)) != sdl]
     if _read(SUPERGRAPH) != compose(sdls):
         stale.append(SUPERGRAPH)
+    else:
+        docs = subprocess.run(
+            [_node(), str(GOVERNANCE_SCRIPT), "docs", "--check"], capture_output=True, check=False
+        )
+        if docs.returncode != 0:
+            stale.append(SCHEMA_DOCS)
     return stale
 
 
