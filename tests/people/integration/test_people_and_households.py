@@ -188,3 +188,20 @@ async def test_people_are_registered_in_batches_all_or_none(graph: PeopleGraph):
     assert len(data["registerPeople"]["people"]) == 50
     assert clash["extensions"]["code"] == "CONFLICT"
     assert await graph.count("persons", {"name": "New"}) == 0
+
+
+async def test_staff_from_elsewhere_are_registered_without_a_place_by_the_platform_admin(
+    graph: PeopleGraph,
+):
+    area = await graph.area()
+    staff = await graph.staff("Zhou Min", "13800000012", "COMMUNITY_STAFF", area.community)
+    register = "mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { person { id } } }"
+
+    refused = await graph.error(register, {"i": {"name": "Nowhere Man"}}, staff)
+    person = await graph.person("Peng Tao", "13800000024")
+
+    [_, event] = await graph.events("person.registered")
+    assert refused["extensions"]["code"] == "FORBIDDEN"
+    assert event["subject"] == person
+    assert event["data"]["orgUnitId"] is None
+    assert event["data"]["orgUnitPath"] == []

@@ -82,7 +82,7 @@ class PersonSnapshot:
     id: str
     name: str
     household_id: str | None
-    org_unit_id: str
+    org_unit_id: str | None  # None for someone placed only by their roles (staff from elsewhere)
     org_unit_path: tuple[str, ...]
     party_member: bool
     version: int
@@ -107,8 +107,8 @@ class PersonSnapshot:
             id=_str(data, "id"),
             name=_str(data, "name"),
             household_id=_optional_str(data, "householdId"),
-            org_unit_id=_str(data, "orgUnitId"),
-            org_unit_path=_path(data),
+            org_unit_id=_optional_str(data, "orgUnitId"),
+            org_unit_path=_path(data) if data.get("orgUnitId") is not None else (),
             party_member=bool(data.get("partyMember")),
             version=version,
         )

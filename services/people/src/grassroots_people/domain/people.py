@@ -96,15 +96,14 @@ def new_person(
     party_member: bool,
     now: datetime,
 ) -> Person:
+    # Someone registered with neither (staff living elsewhere) is placed by their roles only.
     where = household.org_unit_path if household else unit.path_with_self if unit else ()
-    if not where:
-        raise BadUserInput("a person lives in a household or serves an org unit", field="orgUnitId")
     return Person(
         id=id,
         name=clean_name(name),
         phone=clean_phone(phone) if phone else None,
         household_id=household.id if household else None,
-        org_unit_id=where[-1],
+        org_unit_id=where[-1] if where else None,
         org_unit_path=where,
         party_member=party_member,
         version=1,

@@ -45,7 +45,6 @@ class MovePerson:
 
 
 def snapshot(person: Person) -> PersonSnapshot:
-    assert person.org_unit_id is not None
     return PersonSnapshot(
         id=person.id,
         name=person.name,
