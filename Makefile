@@ -3,6 +3,7 @@
 VENV        ?= .venv
 PYTHON      := $(VENV)/bin/python
 REPLICAS    ?= 1
+BACKUP      ?=
 SERVICE     ?=
 PYTEST_ARGS ?=
 STACK_ARGS  ?=
@@ -12,13 +13,14 @@ STACK       := $(if $(wildcard $(PYTHON)),$(PYTHON),python3) scripts/stack.py
 export VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap up down status logs test lint schema schema-check schema-release clean
+.PHONY: help bootstrap up down status logs test lint schema schema-check schema-release settings-doc \
+        backup restore clean
 
 help: ## list the targets
 	@echo "Grassroots: make <target> [VARIABLE=value ...]"
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 	@echo "Variables: REPLICAS=N (up), SERVICE=name (logs), PYTEST_ARGS='...' (test),"
-	@echo "           STACK_ARGS='--no-demo ...' (up), VENV=path (default .venv)"
+	@echo "           STACK_ARGS='--no-demo ...' (up), BACKUP=dir (restore), VENV=path (default .venv)"
 
 bootstrap: ## create .venv, install the Python packages and the gateway's npm packages
 	@bash scripts/bootstrap.sh
@@ -55,6 +57,15 @@ schema-check: ## breaking changes vs schema/released, naming lint, docs/schema a
 
 schema-release: ## make the current supergraph the released snapshot (commit schema/released/)
 	node gateway/schema-governance.mjs release
+
+settings-doc: bootstrap ## regenerate docs/configuration.md and docs/indexes.md from the code
+	$(PYTHON) scripts/settings_table.py
+
+backup: bootstrap ## copy the local stack's databases into .local/backups/<time>/
+	$(PYTHON) scripts/backup.py backup
+
+restore: bootstrap ## replace the local databases with a backup (BACKUP=dir, default the newest)
+	$(PYTHON) scripts/backup.py restore $(BACKUP) --yes
 
 clean: down ## stop the stack, then delete .local (logs, MongoDB data, pid files)
 	rm -rf .local
