@@ -28,7 +28,7 @@ from tests.support.tokens import TokenMint
 
 pytestmark = pytest.mark.e2e
 
-# Small enough to trip in a test, large enough for everything else in the session.
+# Small enough to trip in a test (on `limited_gateway` only).
 RATE_LIMIT_PER_IP = 40
 RATE_LIMIT_PER_USER = 25
 MAX_REQUEST_BYTES = 20_000
@@ -121,9 +121,6 @@ def stack(
         env={
             "JWKS_URL": jwks.url,
             "TRUST_PROXY": "1",
-            "RATE_LIMIT_PER_IP": str(RATE_LIMIT_PER_IP),
-            "RATE_LIMIT_PER_USER": str(RATE_LIMIT_PER_USER),
-            "RATE_LIMIT_WINDOW_SECONDS": "120",
             "MAX_REQUEST_BYTES": str(MAX_REQUEST_BYTES),
         },
     )
@@ -141,6 +138,36 @@ def stack(
 @pytest.fixture(scope="session")
 def gateway(stack: Stack) -> Gateway:
     return Gateway(stack.gateway)
+
+
+@pytest.fixture(scope="session")
+def limited_gateway(stack: Stack) -> Gateway:
+    """Rate limits small enough to trip in a test, on a gateway of their own."""
+    return Gateway(
+        start_gateway(
+            stack,
+            "gateway-limited",
+            {
+                "RATE_LIMIT_PER_IP": str(RATE_LIMIT_PER_IP),
+                "RATE_LIMIT_PER_USER": str(RATE_LIMIT_PER_USER),
+                "RATE_LIMIT_WINDOW_SECONDS": "120",
+            },
+        )
+    )
+
+
+BOOTSTRAP_ADMIN = {"phone": "10000000000", "password": "grassroots-bootstrap"}
+LOGIN = "mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }"
+
+
+@pytest.fixture(scope="session")
+def admin_token(gateway: Gateway) -> str:
+    """A real access token from people's `login`: the platform admin people bootstraps."""
+    body = gateway.query(LOGIN, {"input": BOOTSTRAP_ADMIN})
+    if body.get("errors") or not body.get("data"):
+        pytest.skip(f"people's bootstrap admin cannot log in: {body.get('errors')}")
+    token: str = body["data"]["login"]["accessToken"]
+    return token
 
 
 def fresh_address() -> str:

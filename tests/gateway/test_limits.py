@@ -100,7 +100,8 @@ def test_a_request_body_over_the_size_limit_is_refused_unread(gateway: Gateway) 
     assert f"the limit is {MAX_REQUEST_BYTES}" in error["message"]
 
 
-def test_one_address_is_rate_limited(gateway: Gateway, client_ip: str) -> None:
+def test_one_address_is_rate_limited(limited_gateway: Gateway, client_ip: str) -> None:
+    gateway = limited_gateway
     for _ in range(RATE_LIMIT_PER_IP):
         assert gateway.post({"query": "{ __typename }"}, client_ip=client_ip).status_code == 200
 
@@ -115,7 +116,10 @@ def test_one_address_is_rate_limited(gateway: Gateway, client_ip: str) -> None:
     assert gateway.post({"query": "{ __typename }"}).status_code == 200
 
 
-def test_one_person_is_rate_limited_across_addresses(gateway: Gateway, mint: TokenMint) -> None:
+def test_one_person_is_rate_limited_across_addresses(
+    limited_gateway: Gateway, mint: TokenMint
+) -> None:
+    gateway = limited_gateway
     person = f"person-{uuid.uuid4().hex[:8]}"
     now = int(time.time())
     token = jwt.encode(
