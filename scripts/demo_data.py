@@ -14,12 +14,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.demo import org_units
+from scripts.demo import org_units, people
 from scripts.demo.context import DemoContext
 from scripts.demo.graphql_client import GraphQLClient
 
 STAGES: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("org units", org_units.load),
+    ("people", people.load),
 ]
 
 
