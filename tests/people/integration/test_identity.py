@@ -232,3 +232,29 @@ async def test_the_bootstrap_admin_is_ensured_idempotently(graph: PeopleGraph):
 
     assert await graph.count("persons", {"phone": "10000000000"}) == 1
     assert await graph.count("role_assignments", {"personId": again}) == 1
+
+
+async def test_a_signing_key_given_by_a_secret_signs_and_is_published(
+    mongo_url: str, db_name: str, broker_ns
+):
+    from grassroots_kit.settings import with_overrides
+    from grassroots_people.adapters.signing_keys import generate_pem, load_key
+    from grassroots_people.main import create_app
+    from grassroots_people.settings import PeopleSettings
+
+    from tests.support.apps import run_service, settings_for
+    from tests.support.people_auth import admin_token_of
+
+    pem = generate_pem()
+    settings = with_overrides(
+        settings_for(PeopleSettings, mongo_url=mongo_url, db_name=db_name, ns=broker_ns),
+        signing_key_pem=pem,
+    )
+
+    async with run_service(create_app, settings, broker_ns) as service:
+        token = await admin_token_of(service)
+        keys = (await service.client.get("/.well-known/jwks.json")).json()["keys"]
+
+    assert jwt.get_unverified_header(token)["kid"] == load_key(pem).kid
+    assert [k["kid"] for k in keys] == [load_key(pem).kid]
+    assert "d" not in keys[0]  # the public half only

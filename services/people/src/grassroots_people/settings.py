@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from grassroots_kit.settings import ServiceSettings
-from pydantic import Field
+from pydantic import AliasChoices, Field
+from pydantic_settings import SettingsConfigDict
 
 # A development-only bootstrap login, so `make up` and the demo loader work out of the box.
 # In production nothing is bootstrapped unless BOOTSTRAP_ADMIN_PHONE/PASSWORD are given.
@@ -10,6 +11,10 @@ DEV_BOOTSTRAP_PASSWORD = "grassroots-bootstrap"
 
 
 class PeopleSettings(ServiceSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="", extra="ignore", frozen=True, populate_by_name=True
+    )
+
     service_name: str = Field("people", description="Name used in logs, metrics and queues.")
     port: int = Field(4001, ge=1, le=65535, description="HTTP port.")
     mongodb_database: str = Field("grassroots_people", description="The service's database.")
@@ -17,8 +22,9 @@ class PeopleSettings(ServiceSettings):
     refresh_token_days: int = Field(30, ge=1, le=365, description="Refresh token lifetime.")
     signing_key_pem: str | None = Field(
         None,
-        description="RSA private key (PEM) that signs access tokens, e.g. from a Secret; "
-        "when unset, keys are generated and kept in MongoDB.",
+        validation_alias=AliasChoices("signing_key_pem", "jwt_private_key"),
+        description="RSA private key (PEM) that signs access tokens, e.g. from a Secret "
+        "(also read as JWT_PRIVATE_KEY); when unset, keys are generated and kept in MongoDB.",
     )
     bootstrap_admin_phone: str | None = Field(
         None, description="Phone of the platform admin ensured at start (with the password)."
