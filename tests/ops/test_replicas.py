@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import urllib.request
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from pymongo import AsyncMongoClient
 
+from tests.cases import e2e_area
 from tests.support.apps import eventually
 from tests.support.people_auth import admin_token
 from tests.support.rabbit import BrokerNamespace
@@ -214,3 +217,109 @@ async def test_two_replicas_of_each_service_share_the_work_and_apply_each_event_
                 assert all(value == 0 for value in lag.values()), lag
                 assert total(samples, "grassroots_dead_letter_queue_messages") == 0
                 assert total(samples, "grassroots_event_handling_seconds_count") > 0
+
+
+PEOPLE_OPERATIONS = (
+    "login(",
+    "createOrgUnit(",
+    "registerPerson(",
+    "assignRole(",
+    "createOrganization(",
+)
+CASES = 12
+SET_RULE = """mutation($i: SetPointRuleInput!) { setPointRule(input: $i) { pointRule { id } } }"""
+
+
+def route_to_replicas(stack: Stack) -> Callable[..., dict[str, Any]]:
+    """post_graphql for tests/cases/e2e_area without a gateway: each operation goes to the
+    service that owns it, alternating between that service's two replicas."""
+    turns = itertools.count()
+
+    def post(url: str, query: str, variables: dict[str, Any] | None = None, *, token=None):
+        service = "people" if any(op in query for op in PEOPLE_OPERATIONS) else "cases"
+        if "setPointRule(" in query:
+            service = "points"
+        replicas = stack.processes[service]
+        target = replicas[next(turns) % len(replicas)]
+        return post_graphql(f"{target.url}/graphql", query, variables, token=token)
+
+    return post
+
+
+async def test_a_burst_of_cases_closed_through_two_replicas_awards_points_once_per_closing(
+    stack: Stack, mongo_url: str, monkeypatch: pytest.MonkeyPatch
+):
+    # Given two processes of every service, and an area with people in roles,
+    await start_two_of_each(stack)
+    monkeypatch.setattr(e2e_area, "post_graphql", route_to_replicas(stack))
+    monkeypatch.setitem(e2e_area.ROLES, "chief", ("DISTRICT_ADMIN", "district"))
+    area = await asyncio.to_thread(e2e_area.make_area, "routed", 60)
+    # and a rule that pays 10 points per closing, 5 more when rated 5,
+    rule = {"i": {"eventType": "case.closed", "points": 10, "topRatingBonus": 5}}
+    area.act("chief", SET_RULE, rule)
+
+    def close_one(index: int) -> str:
+        case = area.report(f"Drying rack {index} collapsed")
+        ref = {"caseId": case["id"]}
+        for who, mutation, extra in (
+            ("staff", "postOrder", {}),
+            ("partner", "takeOrder", {}),
+            ("partner", "resolveCase", {"resolution": "Rack rebuilt"}),
+            ("resident", "rateCase", {"score": 5}),
+        ):
+            name = mutation[0].upper() + mutation[1:]
+            query = (
+                f"mutation($i: {name}Input!) {{ {mutation}(input: $i) {{ case {{ status }} }} }}"
+            )
+            body = area.act(who, query, {"i": {**ref, **extra}})
+        assert body["rateCase"]["case"]["status"] == "CLOSED"
+        return str(case["id"])
+
+    # when a burst of cases is reported, taken, resolved and rated through both cases replicas,
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        closed = await asyncio.gather(
+            *(asyncio.wrap_future(pool.submit(close_one, i)) for i in range(CASES))
+        )
+
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(mongo_url)
+    try:
+        cases_db = client[stack.database("cases")]
+        points_db = client[stack.database("points")]
+        processed = points_db["processed_events"]
+
+        async def all_closings_seen() -> bool:
+            return await processed.count_documents({"type": "case.closed"}) == CASES
+
+        await eventually(all_closings_seen, timeout=30)
+        await asyncio.sleep(1)  # let duplicates, if any, arrive
+
+        # then cases published each event once between its relays,
+        assert await cases_db["outbox"].count_documents({"sentAt": None}) == 0
+        scraped = {s: [scrape(p) for p in stack.processes[s]] for s in SERVICES}
+        published = sum(total(m, "grassroots_outbox_published_total") for m in scraped["cases"])
+        assert published == await cases_db["outbox"].count_documents({})
+        closings = [
+            total(m, "grassroots_domain_events_total", type="case.closed") for m in scraped["cases"]
+        ]
+        assert sum(closings) == CASES
+        # points applied each event once between its replicas,
+        applied = [
+            total(m, "grassroots_events_handled_total", outcome="applied")
+            for m in scraped["points"]
+        ]
+        assert sum(applied) == await processed.count_documents({})
+        # and every closing earned the same awards, once: no case paid twice or not at all,
+        awards: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        async for entry in points_db["ledger"].find({"caseId": {"$in": closed}}):
+            awards[entry["caseId"]].append((entry["personId"], entry["delta"]))
+        assert set(awards) == set(closed)
+        shapes = {tuple(sorted(entries)) for entries in awards.values()}
+        assert shapes == {((area.people["partner"], 15),)}, awards
+        # and each account's balance is the sum of its ledger entries.
+        sums: dict[str, int] = defaultdict(int)
+        async for entry in points_db["ledger"].find({}):
+            sums[entry["personId"]] += entry["delta"]
+        balances = {a["_id"]: a["balance"] async for a in points_db["accounts"].find({})}
+        assert balances == dict(sums)
+    finally:
+        await client.close()
