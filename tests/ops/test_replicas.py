@@ -11,6 +11,7 @@ import urllib.request
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +228,7 @@ PEOPLE_OPERATIONS = (
     "createOrganization(",
 )
 CASES = 12
+OVERDUE = 5
 SET_RULE = """mutation($i: SetPointRuleInput!) { setPointRule(input: $i) { pointRule { id } } }"""
 
 
@@ -246,11 +248,13 @@ def route_to_replicas(stack: Stack) -> Callable[..., dict[str, Any]]:
     return post
 
 
-async def test_a_burst_of_cases_closed_through_two_replicas_awards_points_once_per_closing(
+async def test_a_burst_of_cases_through_two_replicas_pays_once_per_closing_and_escalates_once(
     stack: Stack, mongo_url: str, monkeypatch: pytest.MonkeyPatch
 ):
-    # Given two processes of every service, and an area with people in roles,
+    # Given two processes of every service, both cases replicas sweeping deadlines,
+    monkeypatch.setenv("SWEEP_SECONDS", "0.5")
     await start_two_of_each(stack)
+    # an area with people in roles,
     monkeypatch.setattr(e2e_area, "post_graphql", route_to_replicas(stack))
     monkeypatch.setitem(e2e_area.ROLES, "chief", ("DISTRICT_ADMIN", "district"))
     area = await asyncio.to_thread(e2e_area.make_area, "routed", 60)
@@ -321,5 +325,28 @@ async def test_a_burst_of_cases_closed_through_two_replicas_awards_points_once_p
             sums[entry["personId"]] += entry["delta"]
         balances = {a["_id"]: a["balance"] async for a in points_db["accounts"].find({})}
         assert balances == dict(sums)
+
+        # When open cases miss their deadlines while both replicas sweep,
+        overdue = [area.report(f"Leaking pipe {i}")["id"] for i in range(OVERDUE)]
+        past = datetime.now(UTC) - timedelta(minutes=5)
+        await cases_db["cases"].update_many({"_id": {"$in": overdue}}, {"$set": {"dueAt": past}})
+        escalations = cases_db["outbox"]
+
+        async def escalated() -> bool:
+            found = await escalations.count_documents({"type": "case.escalated"})
+            return found >= OVERDUE
+
+        await eventually(escalated, timeout=20)
+        await asyncio.sleep(1.5)  # three more sweeps by each replica
+
+        # then each breach escalated its case exactly once, and the breaches are on /metrics.
+        assert await escalations.count_documents({"type": "case.escalated"}) == OVERDUE
+        async for case in cases_db["cases"].find({"_id": {"$in": overdue}}):
+            assert case["breachCount"] == 1
+        breaches = sum(
+            total(scrape(p), "grassroots_domain_events_total", type="case.escalated")
+            for p in stack.processes["cases"]
+        )
+        assert breaches == OVERDUE
     finally:
         await client.close()
