@@ -205,3 +205,41 @@ async def test_staff_from_elsewhere_are_registered_without_a_place_by_the_platfo
     assert event["subject"] == person
     assert event["data"]["orgUnitId"] is None
     assert event["data"]["orgUnitPath"] == []
+
+
+UPDATE_PERSON = """mutation($i: UpdatePersonInput!) { updatePerson(input: $i) {
+  person { name phone partyMember } } }"""
+UPDATE_HOUSEHOLD = """mutation($i: UpdateHouseholdInput!) { updateHousehold(input: $i) {
+  household { address needs } } }"""
+
+
+async def test_a_resident_edits_themselves_and_their_household_but_not_their_neighbours(
+    graph: PeopleGraph,
+):
+    area = await graph.area()
+    home = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    next_door = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 302")
+    me = await graph.person("Shi Kai", "13812345678", household=home)
+    neighbour = await graph.person("Long Wei", "13887654321", household=next_door, password=None)
+    token = await graph.token("13812345678")
+
+    renamed = await graph.ok(UPDATE_PERSON, {"i": {"personId": me, "name": "Shi Kai Jr"}}, token)
+    needs = await graph.ok(
+        UPDATE_HOUSEHOLD, {"i": {"householdId": home, "needs": ["stall licence"]}}, token
+    )
+    not_theirs = await graph.error(
+        UPDATE_PERSON, {"i": {"personId": neighbour, "name": "Renamed"}}, token
+    )
+    not_their_home = await graph.error(
+        UPDATE_HOUSEHOLD, {"i": {"householdId": next_door, "address": "Mine now"}}, token
+    )
+    party = await graph.error(UPDATE_PERSON, {"i": {"personId": me, "partyMember": True}}, token)
+
+    assert renamed["updatePerson"]["person"]["name"] == "Shi Kai Jr"
+    assert needs["updateHousehold"]["household"]["needs"] == ["stall licence"]
+    assert not_theirs["extensions"]["code"] == "FORBIDDEN"
+    assert not_their_home["extensions"]["code"] == "FORBIDDEN"
+    assert party["extensions"]["code"] == "FORBIDDEN"
+    [event] = await graph.events("person.updated")
+    assert event["data"]["name"] == "Shi Kai Jr"
+    assert event["data"]["version"] == 2

@@ -121,3 +121,25 @@ def moved_to(person: Person, household: Household) -> Person:
         org_unit_path=household.org_unit_path,
         version=person.version + 1,
     )
+
+
+def edited(
+    person: Person, *, name: str | None, phone: str | None, party_member: bool | None
+) -> Person:
+    return replace(
+        person,
+        name=clean_name(name) if name is not None else person.name,
+        phone=clean_phone(phone) if phone is not None else person.phone,
+        party_member=party_member if party_member is not None else person.party_member,
+        version=person.version + 1,
+    )
+
+
+def household_edited(
+    household: Household, *, address: str | None, needs: list[str] | None
+) -> Household:
+    return replace(
+        household,
+        address=clean_address(address) if address is not None else household.address,
+        needs=clean_needs(needs) if needs is not None else household.needs,
+    )

@@ -12,6 +12,7 @@ from grassroots_people.graphql.mutations import (
     election_record,
     household_create,
     household_set_care_level,
+    household_update,
     org_unit_create,
     org_unit_move,
     org_unit_rename,
@@ -22,6 +23,7 @@ from grassroots_people.graphql.mutations import (
     people_register,
     person_move,
     person_register,
+    person_update,
     role_assign,
     role_revoke,
     token_refresh,
@@ -62,6 +64,14 @@ class Mutation:
     move_person: person_move.MovePersonPayload = strawberry.mutation(
         resolver=person_move.resolve_move_person,
         description="Move a person to another household.",
+    )
+    update_person: person_update.UpdatePersonPayload = strawberry.mutation(
+        resolver=person_update.resolve_update_person,
+        description="Correct a person's name, phone or party membership.",
+    )
+    update_household: household_update.UpdateHouseholdPayload = strawberry.mutation(
+        resolver=household_update.resolve_update_household,
+        description="Correct a household's address or needs.",
     )
     set_care_level: household_set_care_level.SetCareLevelPayload = strawberry.mutation(
         resolver=household_set_care_level.resolve_set_care_level,
