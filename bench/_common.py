@@ -1,0 +1,206 @@
+"""What every scenario shares: a private stack, wrk, percentiles and where figures go."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pymongo import MongoClient
+
+from tests.support.mongod import MongoServer, start_mongod
+from tests.support.private_rabbit import queues_with_prefix
+from tests.support.rabbit import BrokerNamespace, amqp_url
+from tests.support.stack import SERVICES, Stack
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+
+
+def save(name: str, figures: dict[str, Any]) -> None:
+    """Print the figures and keep them in bench/out/<name>.json for run_all's report."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"{name}.json").write_text(json.dumps(figures, indent=2, default=str))
+    print(json.dumps(figures, indent=2, default=str))
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary_ms(seconds: Sequence[float]) -> dict[str, float]:
+    millis = [s * 1000 for s in seconds]
+    return {
+        "n": len(millis),
+        "p50_ms": round(percentile(millis, 50), 2),
+        "p99_ms": round(percentile(millis, 99), 2),
+        "mean_ms": round(statistics.fmean(millis), 2) if millis else float("nan"),
+    }
+
+
+@contextlib.contextmanager
+def private_mongod() -> Iterator[MongoServer]:
+    server = start_mongod()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def bench_stack(
+    services: Sequence[str] = SERVICES, *, gateway: bool = True, env: dict[str, str] | None = None
+) -> Iterator[tuple[Stack, MongoServer]]:
+    """Services (and the gateway) as real processes on free ports, against a private mongod
+    and the machine's RabbitMQ under a unique prefix; everything removed afterwards."""
+    workdir = Path(tempfile.mkdtemp(prefix="grassroots-bench-"))
+    with private_mongod() as mongo:
+        stack = Stack(mongo.url, amqp_url(), workdir, env=dict(env or {}))
+        try:
+            for service in services:
+                stack.start_service(service)
+            if gateway:
+                stack.start_gateway()
+            yield stack, mongo
+        finally:
+            stack.stop()
+            asyncio.run(drop_queues(stack.amqp_url, stack.prefix))
+            if os.environ.get("BENCH_KEEP"):
+                print(f"kept the stack's logs in {workdir}")
+            else:
+                shutil.rmtree(workdir, ignore_errors=True)
+
+
+async def drop_queues(url: str, prefix: str, node: str | None = None) -> None:
+    namespace = BrokerNamespace(url, prefix=prefix)
+    namespace.queues.update(queues_with_prefix(prefix, node))
+    await namespace.cleanup()
+
+
+def mongo_sync(url: str) -> MongoClient[dict[str, Any]]:
+    return MongoClient(url, tz_aware=True)
+
+
+@dataclass(frozen=True)
+class WrkResult:
+    connections: int
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    non_2xx: int
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "clients": self.connections,
+            "req_per_s": round(self.requests_per_s, 1),
+            "p50_ms": round(self.p50_ms, 2),
+            "p99_ms": round(self.p99_ms, 2),
+            "errors": self.errors,
+            "non_2xx": self.non_2xx,
+        }
+
+
+_LUA = """wrk.method = "POST"
+wrk.headers["content-type"] = "application/json"
+{auth}
+wrk.body = {body}
+"""
+
+
+def wrk_available() -> bool:
+    return shutil.which("wrk") is not None
+
+
+def wrk_post(
+    url: str,
+    payload: dict[str, Any],
+    *,
+    connections: int,
+    seconds: int = 5,
+    token: str | None = None,
+) -> WrkResult:
+    """A closed loop of `connections` keep-alive clients POSTing the same GraphQL body."""
+    body = json.dumps(payload)
+    auth = f'wrk.headers["authorization"] = "Bearer {token}"' if token else ""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(_LUA.format(auth=auth, body=json.dumps(body)))
+    try:
+        done = subprocess.run(
+            [
+                "wrk",
+                f"-t{min(2, connections)}",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--timeout",
+                "10s",
+                "--latency",
+                "-s",
+                script.name,
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            check=True,
+        )
+    finally:
+        os.unlink(script.name)
+    return parse_wrk(done.stdout, connections)
+
+
+def _millis(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if not match:
+        return float("nan")
+    value, unit = float(match.group(1)), match.group(2)
+    return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def parse_wrk(out: str, connections: int) -> WrkResult:
+    def latency(pct: str) -> float:
+        match = re.search(rf"^\s+{pct}%\s+(\S+)", out, re.M)
+        return _millis(match.group(1)) if match else float("nan")
+
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return WrkResult(
+        connections=connections,
+        requests_per_s=float(rate.group(1)) if rate else 0.0,
+        p50_ms=latency("50"),
+        p99_ms=latency("99"),
+        errors=sum(int(g) for g in errors.groups()) if errors else 0,
+        non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
+    )
+
+
+def machine() -> dict[str, Any]:
+    load = os.getloadavg()
+    return {
+        "cpus": os.cpu_count(),
+        "loadavg_1_5_15": [round(x, 2) for x in load],
+        "cpu_model": _cpu_model(),
+    }
+
+
+def _cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return "unknown"
