@@ -2,6 +2,7 @@
 // Registers a front-end team's operations in the gateway's allow-list (persisted-operations.json).
 //
 //   node gateway/persist.mjs src/**/*.graphql       add every operation in these files
+//   node gateway/persist.mjs docs/graph.md            add the named operations of its ```graphql blocks
 //   node gateway/persist.mjs persisted-documents.json
 //                                                   add GraphQL Code Generator's client-preset
 //                                                   manifest ({"<sha256>": "<document>"})
@@ -95,6 +96,13 @@ export function operationsOf(source, label) {
   return documents;
 }
 
+/** The ```graphql blocks of a markdown file that hold a named operation. */
+function markdownBlocks(source) {
+  return [...source.matchAll(/```graphql\n([\s\S]*?)```/g)]
+    .map((match) => match[1])
+    .filter((block) => /^\s*(query|mutation|subscription)\s+\w+/m.test(block));
+}
+
 function errorsAgainst(schema, text) {
   return validate(schema, parse(text)).map((error) => error.message);
 }
@@ -137,7 +145,9 @@ function main(argv) {
           if (sha256(text) !== hash) fail(`${path}: ${hash} is not the sha256 of its document`);
           return { name: hash.slice(0, 12), text };
         })
-      : operationsOf(source, path);
+      : path.endsWith(".md")
+        ? markdownBlocks(source).flatMap((block, i) => operationsOf(block, `${path} block ${i + 1}`))
+        : operationsOf(source, path);
     for (const { name, text } of found) {
       const problems = errorsAgainst(schema, text);
       if (problems.length > 0) fail(`${path}: ${name} does not validate:\n  ${problems.join("\n  ")}`);

@@ -166,3 +166,33 @@ def test_the_committed_allow_list_still_validates_against_the_supergraph() -> No
         "a registered operation no longer runs on gateway/supergraph.graphql: the schema change "
         f"breaks a front end, or the operation must be re-registered\n{completed.stderr}"
     )
+
+
+def test_every_operation_of_the_guide_is_registered(tmp_path: Path) -> None:
+    fresh = tmp_path / "guide.json"
+    subprocess.run(
+        ["node", str(PERSIST), str(ROOT / "docs" / "graph.md")],
+        env={**os.environ, "PERSISTED_OPERATIONS_PATH": str(fresh)},
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    committed = json.loads((ROOT / "gateway" / "persisted-operations.json").read_text())
+
+    missing = set(json.loads(fresh.read_text())["operations"]) - set(committed["operations"])
+
+    assert not missing, (
+        "docs/graph.md has operations production would refuse: run "
+        "`node gateway/persist.mjs docs/graph.md` and commit gateway/persisted-operations.json"
+    )
+
+
+def test_a_guide_recipe_runs_in_production_by_its_hash(production_gateway: Gateway) -> None:
+    committed = json.loads((ROOT / "gateway" / "persisted-operations.json").read_text())
+    [digest] = [h for h, text in committed["operations"].items() if text.startswith("query Me ")]
+
+    body = production_gateway.post({"documentId": digest}).json()
+
+    # it ran: people answered (an anonymous caller has no `me`)
+    assert body["data"] == {"me": None}
+    assert body["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED", "serviceName": "people"}
