@@ -18,7 +18,7 @@ export VENV
 
 help: ## list the targets
 	@echo "Grassroots: make <target> [VARIABLE=value ...]"
-	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-15s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 	@echo "Variables: REPLICAS=N (up), SERVICE=name (logs), PYTEST_ARGS='...' (test),"
 	@echo "           STACK_ARGS='--no-demo ...' (up), BACKUP=dir (restore), VENV=path (default .venv)"
 
