@@ -14,13 +14,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.demo import org_units, people
+from scripts.demo import cases, org_units, people
 from scripts.demo.context import DemoContext
 from scripts.demo.graphql_client import GraphQLClient
 
 STAGES: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("org units", org_units.load),
     ("people", people.load),
+    ("cases", cases.load),
 ]
 
 

@@ -8,10 +8,11 @@ from pymongo import ReturnDocument
 COLLECTION = "counters"
 
 
-async def next_value(db: Database, key: str, session: Session) -> int:
+async def next_value(db: Database, key: str, session: Session, count: int = 1) -> int:
+    """Reserve `count` values; returns the last (the first is the result - count + 1)."""
     doc = await db[COLLECTION].find_one_and_update(
         {"_id": key},
-        {"$inc": {"value": 1}},
+        {"$inc": {"value": count}},
         upsert=True,
         return_document=ReturnDocument.AFTER,
         session=session,

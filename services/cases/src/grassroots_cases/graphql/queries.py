@@ -16,12 +16,12 @@ from strawberry.types import Info
 from grassroots_cases.adapters.case_queries import CaseFilter as DomainFilter
 from grassroots_cases.adapters.case_queries import sort_key
 from grassroots_cases.graphql.context import Context
-from grassroots_cases.graphql.enums import CaseSort
+from grassroots_cases.graphql.enums import CaseLevel, CaseSort
 from grassroots_cases.graphql.inputs import CaseFilter
 from grassroots_cases.graphql.sla import SlaPolicy
 from grassroots_cases.graphql.statistics import CaseStats
 from grassroots_cases.graphql.types import Case, Since, Until, case_connection
-from grassroots_cases.handlers import reading, sla_admin
+from grassroots_cases.handlers import reading, routing, sla_admin
 
 
 @strawberry.type
@@ -77,6 +77,14 @@ class Query:
             info.context.host, info.context.caller, str(org_unit_id), since, until
         )
         return CaseStats.from_domain(str(org_unit_id), since, until, result)
+
+    @strawberry.field(
+        description="The rung a case reported in this org unit would go to now (null: unknown)."
+    )
+    async def routing_level(
+        self, info: Info[Context, None], org_unit_id: strawberry.ID
+    ) -> CaseLevel | None:
+        return await routing.level_for(info.context.host, str(org_unit_id))
 
     @strawberry.field(description="The deadlines that apply in an org unit's district.")
     async def sla_policy(self, info: Info[Context, None], org_unit_id: strawberry.ID) -> SlaPolicy:

@@ -17,7 +17,8 @@ from grassroots_kit.messaging.outbox import add_to_outbox
 from grassroots_kit.mongo import Session
 
 from grassroots_cases.adapters import counters
-from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
+from grassroots_cases.adapters.case_documents import to_doc
+from grassroots_cases.adapters.cases import COLLECTION
 from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.adapters.sla_policies import SlaPolicies
@@ -27,10 +28,11 @@ from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
 from grassroots_cases.domain.model import Actor, Case
 from grassroots_cases.domain.numbering import case_number, district_code
 from grassroots_cases.domain.reporting import NewCase, report, validate
-from grassroots_cases.domain.vocabulary import Role
+from grassroots_cases.domain.sla import SlaPolicy
+from grassroots_cases.domain.vocabulary import Level, Role
 from grassroots_cases.handlers.access import require
 from grassroots_cases.handlers.publishing import to_cloud_event
-from grassroots_cases.handlers.report_case import route
+from grassroots_cases.handlers.routing import route
 
 MAX_BATCH = 200
 
@@ -79,57 +81,89 @@ def _replay(case: Case, item: HistoricalCase, admin: Actor) -> tuple[Case, list[
     return outcome.case, events
 
 
+@dataclass(frozen=True)
+class _Place:
+    path: tuple[str, ...]
+    code: str
+    policy: SlaPolicy
+    level: Level
+
+
+async def _place(host: ServiceHost, unit_id: str) -> _Place | None:
+    units = OrgUnitProjection(host.db)
+    unit = await units.get(unit_id)
+    if unit is None:
+        return None
+    path = unit.path_with_self
+    district = await units.get(path[0])
+    assert district is not None
+    return _Place(
+        path=path,
+        code=district_code(district.name),
+        policy=await SlaPolicies(host.db).for_district(district.id),
+        level=await route(RoleProjection(host.db), path),
+    )
+
+
 async def import_cases(
     host: ServiceHost, principal: Principal | None, items: list[HistoricalCase]
 ) -> tuple[int, int]:
-    """Returns (imported now, already there)."""
+    """Returns (imported now, already there). The new ones commit in one transaction."""
     caller = require(principal)
     if len(items) > MAX_BATCH:
         raise BadUserInput(f"import at most {MAX_BATCH} cases at a time", field="cases")
     admin = Actor(PersonId(caller.person_id), frozenset({Role.DISTRICT_ADMIN}))
-    imported = 0
+    refs = [item.ref for item in items]
+    done = {
+        doc["importRef"]
+        async for doc in host.db[COLLECTION].find({"importRef": {"$in": refs}}, {"importRef": 1})
+    }
+    places: dict[str, _Place | None] = {}
+    todo: list[tuple[HistoricalCase, _Place]] = []
     for item in items:
-        unit = await OrgUnitProjection(host.db).get(item.new.org_unit_id)
-        if unit is None:
-            raise NotFound(f"no org unit with id {item.new.org_unit_id}", field="orgUnitId")
-        if Role.DISTRICT_ADMIN not in caller.roles_over(unit.path_with_self):
+        unit_id = item.new.org_unit_id
+        if unit_id not in places:
+            places[unit_id] = await _place(host, unit_id)
+        place = places[unit_id]
+        if place is None:
+            raise NotFound(f"no org unit with id {unit_id}", field="orgUnitId")
+        if Role.DISTRICT_ADMIN not in caller.roles_over(place.path):
             raise Forbidden("only an administrator of the district can import its cases")
-        imported += await _import_one(host, admin, item, unit.path_with_self)
-    return imported, len(items) - imported
+        if item.ref not in done:
+            done.add(item.ref)
+            todo.append((replace(item, new=validate(item.new)), place))
+    if todo:
+        await host.transaction(lambda session: _import_all(host, admin, todo, session))
+    return len(todo), len(items) - len(todo)
 
 
-async def _import_one(
-    host: ServiceHost, admin: Actor, item: HistoricalCase, path: tuple[str, ...]
-) -> int:
-    if await host.db[COLLECTION].find_one({"importRef": item.ref}, {"_id": 1}):
-        return 0
-    district = await OrgUnitProjection(host.db).get(path[0])
-    assert district is not None
-    code = district_code(district.name)
-    new = validate(item.new)
-    at = item.reported_at
-    policy = await SlaPolicies(host.db).for_district(district.id)
-    level = await route(RoleProjection(host.db), path)
-    cases = CaseRepository(host.db)
-
-    async def work(session: Session) -> None:
-        sequence = await counters.next_value(host.db, f"case:{code}:{at.year}", session)
+async def _import_all(
+    host: ServiceHost, admin: Actor, todo: list[tuple[HistoricalCase, _Place]], session: Session
+) -> None:
+    wanted: dict[str, int] = {}
+    for item, place in todo:
+        key = f"case:{place.code}:{item.reported_at.year}"
+        wanted[key] = wanted.get(key, 0) + 1
+    next_number = {}
+    for key, count in wanted.items():
+        last = await counters.next_value(host.db, key, session, count)
+        next_number[key] = last - count + 1
+    docs, events = [], []
+    for item, place in todo:
+        at = item.reported_at
+        key = f"case:{place.code}:{at.year}"
+        sequence, next_number[key] = next_number[key], next_number[key] + 1
         outcome = report(
-            new,
+            item.new,
             case_id=new_case_id(),
-            number=case_number(code, at.year, sequence),
-            org_unit_path=tuple(OrgUnitId(p) for p in path),
-            level=level,
-            due_at=policy.due_at(new.priority, new.category, at),
+            number=case_number(place.code, at.year, sequence),
+            org_unit_path=tuple(OrgUnitId(p) for p in place.path),
+            level=place.level,
+            due_at=place.policy.due_at(item.new.priority, item.new.category, at),
             now=at,
         )
         case, later = _replay(outcome.case, item, admin)
-        await cases.insert(replace(case, version=1), session)
-        await host.db[COLLECTION].update_one(
-            {"_id": case.id}, {"$set": {"importRef": item.ref}}, session=session
-        )
-        events = [*outcome.events, *later]
-        await add_to_outbox(host.db, session, [to_cloud_event(e) for e in events])
-
-    await host.transaction(work)
-    return 1
+        docs.append({**to_doc(replace(case, version=1)), "importRef": item.ref})
+        events += [to_cloud_event(e) for e in (*outcome.events, *later)]
+    await host.db[COLLECTION].insert_many(docs, session=session)
+    await add_to_outbox(host.db, session, events)

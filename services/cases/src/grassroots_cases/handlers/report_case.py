@@ -20,9 +20,9 @@ from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.numbering import case_number, district_code
 from grassroots_cases.domain.reporting import NewCase, report, validate
-from grassroots_cases.domain.vocabulary import Level, lowest_level_served, roles_of
 from grassroots_cases.handlers.access import is_staff_over, require
 from grassroots_cases.handlers.publishing import to_cloud_event
+from grassroots_cases.handlers.routing import route
 from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 
 
@@ -30,12 +30,6 @@ from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 class Reported:
     case: Case
     possible_duplicates: list[Case]
-
-
-async def route(roles: RoleProjection, path: tuple[str, ...]) -> Level:
-    """The lowest rung with someone serving this place; the district when nobody lower does."""
-    assignments = await roles.active_over(path)
-    return lowest_level_served(roles_of({a.role for a in assignments})) or Level.DISTRICT
 
 
 async def report_case(
