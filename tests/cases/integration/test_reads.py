@@ -173,3 +173,20 @@ async def test_the_sla_policy_is_set_by_district_admins_and_applies_to_new_cases
     sewage = await cases.report("res-1")
     doc = await cases.db["cases"].find_one({"_id": sewage["id"]})
     assert (doc["dueAt"] - doc["createdAt"]).total_seconds() == 12 * 3600
+
+
+async def test_residents_see_anonymised_summaries_of_their_community(cases: Cases):
+    theirs = await cases.report("res-2", title="Lift out of order", category="PROPERTY_MANAGEMENT")
+    query = """query($id: ID!) { publicCases(orgUnitId: $id) {
+      totalCount edges { node { number title status } } } }"""
+
+    body = await cases.gql("res-1", query, {"id": "c1"})
+    district = await cases.gql("res-1", query, {"id": "d1"})
+
+    assert body["data"]["publicCases"]["edges"] == [
+        {"node": {"number": theirs["number"], "title": "Lift out of order", "status": "REPORTED"}}
+    ]
+    assert district["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    fields = """{ __type(name: "CaseSummary") { fields { name } } }"""
+    names = {f["name"] for f in (await cases.gql(None, fields))["data"]["__type"]["fields"]}
+    assert not names & {"reporter", "description", "address", "timeline", "assignee"}

@@ -20,6 +20,7 @@ from grassroots_cases.graphql.enums import CaseLevel, CaseSort
 from grassroots_cases.graphql.inputs import CaseFilter
 from grassroots_cases.graphql.sla import SlaPolicy
 from grassroots_cases.graphql.statistics import CaseStats
+from grassroots_cases.graphql.summaries import CaseSummary, summaries
 from grassroots_cases.graphql.types import Case, Since, Until, case_connection
 from grassroots_cases.handlers import reading, routing, sla_admin
 
@@ -68,6 +69,26 @@ class Query:
             decode_cursor(after) if after else None,
         )
         return to_connection(page, lambda c: sort_key(c, CaseSort.CREATED), Case.from_domain)
+
+    @strawberry.field(
+        description="Anonymised summaries of the cases in a community (or a unit below it), "
+        "for those who live or serve there; newest first."
+    )
+    async def public_cases(
+        self,
+        info: Info[Context, None],
+        org_unit_id: strawberry.ID,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[CaseSummary]:
+        page = await reading.public_summaries(
+            info.context.host,
+            info.context.caller,
+            str(org_unit_id),
+            page_size(first),
+            decode_cursor(after) if after else None,
+        )
+        return summaries(page)
 
     @strawberry.field(description="Case statistics of an org unit's subtree in a period.")
     async def case_stats(

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from grassroots_kit.auth import Principal
-from grassroots_kit.errors import BadUserInput, Forbidden
+from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
 from grassroots_kit.graphql.connections import Page
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Document
@@ -89,6 +89,30 @@ async def order_board(
     if not (roles & set(TAKER_ROLES)) and not is_staff_over(caller, path):
         raise Forbidden("the order board is for red partners, volunteers and staff of the area")
     query = {"orgUnitPath": org_unit_id, "status": Status.ON_ORDER_BOARD.value}
+    return await page_of_cases(host.db, query, CaseSort.CREATED, first, after)
+
+
+NEIGHBOURHOOD_KINDS = frozenset({"COMMUNITY", "GRID", "PIECE", "GROUP", "NEIGHBORHOOD", "BUILDING"})
+
+
+async def public_summaries(
+    host: ServiceHost,
+    principal: Principal | None,
+    org_unit_id: str,
+    first: int,
+    after: Sequence[Any] | None,
+) -> Page[Case]:
+    """Cases of a community (or a unit below) for anyone who lives or serves there."""
+    caller = require(principal)
+    unit = await OrgUnitProjection(host.db).get(org_unit_id)
+    if unit is None:
+        raise NotFound(f"no org unit with id {org_unit_id}", field="orgUnitId")
+    lives_there = any(org_unit_id in g.path for g in caller.grants)
+    if not (lives_there and unit.kind in NEIGHBOURHOOD_KINDS) and not is_staff_over(
+        caller, unit.path_with_self
+    ):
+        raise Forbidden("these summaries are for the people who live or serve in this community")
+    query = {"orgUnitPath": org_unit_id, "status": {"$ne": Status.REJECTED.value}}
     return await page_of_cases(host.db, query, CaseSort.CREATED, first, after)
 
 
