@@ -53,7 +53,10 @@ class Broker:
 
     @property
     def connected(self) -> bool:
-        return self._connection is not None and not self._connection.is_closed
+        # A robust connection that lost the broker is not closed, it is reconnecting: only its
+        # `connected` event says whether the broker is there now.
+        connection = self._connection
+        return connection is not None and not connection.is_closed and connection.connected.is_set()
 
     async def channel(self, prefetch: int) -> AbstractChannel:
         if self._connection is None:
