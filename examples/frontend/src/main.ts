@@ -1,0 +1,127 @@
+// A community dashboard on the one graph: log in, find the community you serve, show its open
+// cases (with reporter and assignee names), the order board, case statistics and the points
+// leaderboard — one query, through urql with a normalized cache (graphcache).
+import { Client, fetchExchange } from "@urql/core";
+import { cacheExchange } from "@urql/exchange-graphcache";
+
+import { barChartSvg, escapeHtml } from "./chart";
+import type { FrontendCommunityDashboardQuery } from "./gql/graphql";
+import { CommunityDashboardQuery, LoginMutation, WhereIServeQuery } from "./operations";
+
+const params = new URLSearchParams(window.location.search);
+const GRAPHQL_URL =
+  params.get("graphql") ?? import.meta.env.VITE_GRAPHQL_URL ?? "http://localhost:4000/graphql";
+
+let accessToken: string | null = null;
+
+// Types without an id are embedded in their parent, not normalized.
+const embedded = () => null;
+const client = new Client({
+  url: GRAPHQL_URL,
+  exchanges: [
+    cacheExchange({
+      keys: {
+        CaseConnection: embedded,
+        CaseEdge: embedded,
+        CaseStats: embedded,
+        CaseCount: embedded,
+        LeaderboardEntry: embedded,
+        RoleAssignment: (entity) => (entity.id as string | undefined) ?? null,
+        LoginPayload: embedded,
+        PageInfo: embedded,
+      },
+    }),
+    fetchExchange,
+  ],
+  fetchOptions: () => (accessToken ? { headers: { authorization: `Bearer ${accessToken}` } } : {}),
+});
+
+const loginForm = document.querySelector<HTMLFormElement>("#login")!;
+const errorLine = document.querySelector<HTMLParagraphElement>("[data-testid=error]")!;
+const dashboard = document.querySelector<HTMLElement>("#dashboard")!;
+
+function showError(message: string): void {
+  errorLine.textContent = message;
+  errorLine.hidden = false;
+}
+
+loginForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const form = new FormData(loginForm);
+  void logIn(String(form.get("phone")), String(form.get("password")));
+});
+
+async function logIn(phone: string, password: string): Promise<void> {
+  const login = await client.mutation(LoginMutation, { input: { phone, password } }).toPromise();
+  if (login.error || !login.data) {
+    showError(login.error?.graphQLErrors[0]?.message ?? login.error?.message ?? "login failed");
+    return;
+  }
+  accessToken = login.data.login.accessToken;
+  const me = await client.query(WhereIServeQuery, {}).toPromise();
+  const units = me.data?.me?.roles.map((role) => role.orgUnit).filter((unit) => unit != null) ?? [];
+  const community = units.find((unit) => unit.kind === "COMMUNITY") ?? units[0];
+  if (!community) {
+    showError("you hold no role in an org unit: nothing to show");
+    return;
+  }
+  const year = new Date().getUTCFullYear();
+  const result = await client
+    .query(CommunityDashboardQuery, {
+      id: community.id,
+      from: `${year}-01-01T00:00:00Z`,
+      to: `${year + 1}-01-01T00:00:00Z`,
+    })
+    .toPromise();
+  if (result.error || !result.data?.orgUnit) {
+    showError(result.error?.graphQLErrors[0]?.message ?? "the dashboard could not be loaded");
+    return;
+  }
+  loginForm.hidden = true;
+  render(me.data?.me?.name ?? "", result.data);
+}
+
+function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
+  const unit = data.orgUnit!;
+  const stats = unit.caseStats;
+  const rate = stats.completionRate == null ? "–" : `${(stats.completionRate * 100).toFixed(1)}%`;
+  const cases = unit.openCases.edges
+    .map(
+      ({ node }) => `<tr data-testid="case">
+        <td>${escapeHtml(node.number)}</td><td>${escapeHtml(node.title)}</td>
+        <td>${node.status}</td><td>${escapeHtml(node.reporter?.name ?? "anonymous")}</td>
+        <td>${escapeHtml(node.assignee?.name ?? "—")}</td></tr>`,
+    )
+    .join("");
+  const board = data.orderBoard.edges
+    .map(({ node }) => `<li>${escapeHtml(node.number)} ${escapeHtml(node.title)}</li>`)
+    .join("");
+  const leaders = unit.leaderboard
+    .map((entry) => `<li>#${entry.rank} ${escapeHtml(entry.person.name)} · ${entry.points} points</li>`)
+    .join("");
+  dashboard.innerHTML = `
+    <h1>${escapeHtml(unit.name)}</h1>
+    <p>Signed in as ${escapeHtml(viewer)}</p>
+    <div class="grid">
+      <div class="card">
+        <h2>Open cases (${unit.openCases.totalCount})</h2>
+        <table><thead><tr><th>number</th><th>title</th><th>status</th><th>reporter</th><th>assignee</th></tr></thead>
+        <tbody>${cases || '<tr><td colspan="5">No open case.</td></tr>'}</tbody></table>
+        <h2>Order board (${data.orderBoard.totalCount})</h2>
+        <ul data-testid="order-board">${board || "<li>No order waiting.</li>"}</ul>
+      </div>
+      <div class="card">
+        <h2>This year</h2>
+        <div class="figures" data-testid="stats">
+          <div>${stats.collected}<small>collected</small></div>
+          <div>${stats.handled}<small>handled</small></div>
+          <div>${rate}<small>completion</small></div>
+          <div>${stats.open}<small>open</small></div>
+        </div>
+        ${barChartSvg(stats.byCategory)}
+        <h2>Points leaderboard</h2>
+        <ol data-testid="leaderboard">${leaders || "<li>No points earned yet.</li>"}</ol>
+      </div>
+    </div>`;
+  dashboard.hidden = false;
+}

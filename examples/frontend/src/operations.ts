@@ -1,0 +1,89 @@
+// The page's operations. `npm run codegen` types them from gateway/supergraph.graphql and writes
+// src/gql/persisted-documents.json, which `node gateway/persist.mjs` registers for production.
+import { graphql } from "./gql";
+
+export const LoginMutation = graphql(`
+  mutation DashboardLogin($input: LoginInput!) {
+    login(input: $input) {
+      accessToken
+      personId
+    }
+  }
+`);
+
+export const WhereIServeQuery = graphql(`
+  query WhereIServe {
+    me {
+      id
+      name
+      roles {
+        role
+        orgUnit {
+          id
+          name
+          kind
+        }
+      }
+    }
+  }
+`);
+
+export const CommunityDashboardQuery = graphql(`
+  query FrontendCommunityDashboard($id: ID!, $from: DateTime!, $to: DateTime!) {
+    orgUnit(id: $id) {
+      id
+      name
+      openCases: cases(
+        first: 20
+        filter: { status: [REPORTED, ACCEPTED, ASSIGNED, IN_PROGRESS, ON_ORDER_BOARD] }
+      ) {
+        totalCount
+        edges {
+          node {
+            id
+            number
+            title
+            status
+            reporter {
+              id
+              name
+            }
+            assignee {
+              id
+              name
+            }
+          }
+        }
+      }
+      caseStats(from: $from, to: $to) {
+        collected
+        handled
+        completionRate
+        open
+        byCategory {
+          key
+          collected
+          handled
+        }
+      }
+      leaderboard(first: 10) {
+        rank
+        points
+        person {
+          id
+          name
+        }
+      }
+    }
+    orderBoard(orgUnitId: $id, first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          title
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,142 @@
+"""examples/frontend: typed operations that are fresh and registered, its unit tests, and the
+community dashboard in headless Chromium against a real stack (screenshot in test-artifacts/)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import random
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cases.e2e_area import make_area
+from tests.gateway.conftest import Gateway
+from tests.support.stack import ROOT
+
+FRONTEND = ROOT / "examples" / "frontend"
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT = ROOT / "test-artifacts" / "frontend-dashboard.png"
+PASSWORD = "frontend-Demo-2026"
+
+
+def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        list(args), cwd=FRONTEND, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def frontend() -> Path:
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("npm is not on PATH")
+    if not (FRONTEND / "node_modules" / "vite").is_dir():
+        installed = run(npm, "ci", "--no-audit", "--no-fund", timeout=600)
+        assert installed.returncode == 0, installed.stderr
+    return FRONTEND
+
+
+def test_the_typed_operations_are_generated_from_the_current_supergraph(frontend: Path) -> None:
+    completed = run("npx", "graphql-codegen", "--config", "codegen.ts", "--check")
+
+    assert completed.returncode == 0, (
+        "examples/frontend/src/gql is stale: run `npm run codegen --prefix examples/frontend`\n"
+        + completed.stdout[-2000:]
+    )
+
+
+def test_the_pages_operations_are_registered_for_production(frontend: Path) -> None:
+    manifest = json.loads((FRONTEND / "src" / "gql" / "persisted-documents.json").read_text())
+    committed = json.loads((ROOT / "gateway" / "persisted-operations.json").read_text())
+
+    missing = set(manifest) - set(committed["operations"])
+
+    assert not missing, (
+        "run `node gateway/persist.mjs examples/frontend/src/gql/persisted-documents.json`"
+    )
+
+
+def test_the_unit_tests_pass(frontend: Path) -> None:
+    completed = run("npx", "vitest", "run")
+
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-2000:]
+
+
+@pytest.fixture(scope="module")
+def built(frontend: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("frontend-dist")
+    completed = run("npx", "vite", "build", "--outDir", str(out), "--emptyOutDir")
+    assert completed.returncode == 0, completed.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def page_server(built: Path) -> Iterator[str]:
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_dashboard_renders_in_headless_chromium(
+    frontend: Path, page_server: str, gateway: Gateway, admin_token: str
+) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("no Chromium at /usr/bin/chromium: `apt-get install chromium` to run this test")
+    # given a community with open cases, and a staff member of it who can log in
+    area = make_area(gateway.url)
+    area.report("Frontend: blocked drain")
+    area.report("Frontend: broken bench", who="staff")
+    phone = "139" + "".join(random.choice("0123456789") for _ in range(8))
+    registered = gateway.query(
+        """mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { person { id } } }""",
+        {"i": {"name": "Staff Wang", "phone": phone, "password": PASSWORD,
+               "orgUnitId": area.units["building"]}},
+        token=admin_token,
+    )  # fmt: skip
+    person = registered["data"]["registerPerson"]["person"]["id"]
+    assigned = gateway.query(
+        """mutation($i: AssignRoleInput!) { assignRole(input: $i) { __typename } }""",
+        {
+            "i": {
+                "personId": person,
+                "role": "COMMUNITY_STAFF",
+                "orgUnitId": area.units["community"],
+            }
+        },
+        token=admin_token,
+    )
+    assert "errors" not in assigned, assigned
+
+    # when the page is opened and the staff member logs in
+    completed = subprocess.run(
+        ["node", "e2e/dashboard.mjs", "--page", f"{page_server}?graphql={gateway.url}",
+         "--phone", phone, "--password", PASSWORD, "--screenshot", str(SCREENSHOT)],
+        cwd=FRONTEND, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+    # then the dashboard shows the community's open cases with names, statistics and the chart
+    assert completed.returncode == 0, completed.stderr
+    shown = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert shown["title"].startswith("E2E community")
+    titles = {row[1]: row for row in shown["cases"]}
+    assert {"Frontend: blocked drain", "Frontend: broken bench"} <= set(titles)
+    assert titles["Frontend: blocked drain"][3].startswith("resident")
+    assert "collected" in shown["stats"]
+    assert shown["chart"] >= 2
+    assert SCREENSHOT.stat().st_size > 10_000
