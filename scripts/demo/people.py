@@ -33,6 +33,8 @@ HOUSEHOLDS = """query($f: HouseholdFilter, $after: String) {
   edges { node { id address careLevel lastVisitAt orgUnit { id } } } } }"""
 CREATE_HOUSEHOLD = """mutation($i: CreateHouseholdInput!) {
   createHousehold(input: $i) { household { id } } }"""
+CREATE_HOUSEHOLDS = """mutation($i: CreateHouseholdsInput!) {
+  createHouseholds(input: $i) { households { id } } }"""
 REGISTER = (
     """mutation($i: RegisterPeopleInput!) { registerPeople(input: $i) { people { id phone } } }"""
 )
@@ -105,6 +107,18 @@ class PeopleLoader:
                 "lastVisitAt": None,
             }
         return str(self.households[key]["id"])
+
+    def create_households(self, wanted: list[tuple[tuple[str, ...], str]]) -> None:
+        keys = list(dict.fromkeys((self.unit(unit), address) for unit, address in wanted))
+        missing = [key for key in keys if key not in self.households]
+        for start in range(0, len(missing), BATCH):
+            chunk = missing[start : start + BATCH]
+            made = self.client.execute(
+                CREATE_HOUSEHOLDS,
+                {"i": {"households": [{"orgUnitId": u, "address": a} for u, a in chunk]}},
+            )
+            for key, node in zip(chunk, made["createHouseholds"]["households"], strict=True):
+                self.households[key] = {**node, "careLevel": "NONE", "lastVisitAt": None}
 
     def register(self, people: list[dict[str, Any]], batch: int = BATCH) -> None:
         missing = [p for p in people if p["phone"] not in self.people]
@@ -193,19 +207,19 @@ class PeopleLoader:
         }
 
     def residents(self) -> int:
-        people = []
         residents = generated_residents()
-        for resident in residents:
-            household = self.household(resident.unit, resident.address)
-            people.append(
+        self.create_households([(r.unit, r.address) for r in residents])
+        self.register(
+            [
                 {
-                    "name": resident.name,
-                    "phone": resident.phone,
-                    "householdId": household,
-                    "partyMember": resident.party_member,
+                    "name": r.name,
+                    "phone": r.phone,
+                    "householdId": self.household(r.unit, r.address),
+                    "partyMember": r.party_member,
                 }
-            )
-        self.register(people)
+                for r in residents
+            ]
+        )
         return len(residents)
 
     def election(self) -> None:

@@ -243,3 +243,34 @@ async def test_a_resident_edits_themselves_and_their_household_but_not_their_nei
     [event] = await graph.events("person.updated")
     assert event["data"]["name"] == "Shi Kai Jr"
     assert event["data"]["version"] == 2
+
+
+async def test_households_are_created_in_batches_all_or_none(graph: PeopleGraph):
+    area = await graph.area()
+    staff = await graph.staff("Zhou Min", "13800000012", "COMMUNITY_STAFF", area.community)
+    batch = """mutation($i: CreateHouseholdsInput!) {
+      createHouseholds(input: $i) { households { address orgUnit { name } } } }"""
+
+    made = await graph.ok(
+        batch,
+        {"i": {"households": [
+            {"orgUnitId": area.neighborhood, "address": "Lane 1, No. 1"},
+            {"orgUnitId": area.building, "address": "Block 1, Room 1"},
+        ]}},
+        staff,
+    )  # fmt: skip
+    refused = await graph.error(
+        batch,
+        {"i": {"households": [
+            {"orgUnitId": area.neighborhood, "address": "Lane 1, No. 2"},
+            {"orgUnitId": area.other_community, "address": "Not theirs"},
+        ]}},
+        staff,
+    )  # fmt: skip
+
+    assert [h["orgUnit"]["name"] for h in made["createHouseholds"]["households"]] == [
+        "Neighborhood 1-1",
+        "North Gate Block",
+    ]
+    assert refused["extensions"]["code"] == "FORBIDDEN"
+    assert await graph.count("households") == 2

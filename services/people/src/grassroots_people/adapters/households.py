@@ -64,8 +64,8 @@ class HouseholdStore:
             async for doc in self._households.find({"_id": {"$in": list(set(ids))}})
         }
 
-    async def insert(self, household: Household, session: Session) -> None:
-        await self._households.insert_one(to_doc(household), session=session)
+    async def insert_many(self, households: Sequence[Household], session: Session) -> None:
+        await self._households.insert_many([to_doc(h) for h in households], session=session)
 
     async def save(self, household: Household, session: Session) -> None:
         await self._households.replace_one(

@@ -13,6 +13,7 @@ from grassroots_people.graphql.mutations import (
     household_create,
     household_set_care_level,
     household_update,
+    households_create,
     org_unit_create,
     org_unit_move,
     org_unit_rename,
@@ -53,6 +54,10 @@ class Mutation:
     )
     create_household: household_create.CreateHouseholdPayload = strawberry.mutation(
         resolver=household_create.resolve_create_household, description="Create a household."
+    )
+    create_households: households_create.CreateHouseholdsPayload = strawberry.mutation(
+        resolver=households_create.resolve_create_households,
+        description="Create many households at once (all or none).",
     )
     register_person: person_register.RegisterPersonPayload = strawberry.mutation(
         resolver=person_register.resolve_register_person, description="Register a person."

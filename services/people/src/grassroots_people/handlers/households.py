@@ -24,6 +24,7 @@ from grassroots_people.domain.ids import (
     new_household_id,
     new_visit_id,
 )
+from grassroots_people.domain.org_units import OrgUnit
 from grassroots_people.domain.people import Household, clean_needs, new_household
 from grassroots_people.domain.visits import Visit, check_visit
 from grassroots_people.handlers.org_units import load_unit
@@ -60,24 +61,39 @@ async def load_household(
     return household
 
 
-async def create_household(
-    runtime: Runtime, actor: Principal | None, command: CreateHousehold
-) -> Household:
+MAX_BATCH = 200
+
+
+async def create_households(
+    runtime: Runtime, actor: Principal | None, commands: list[CreateHousehold]
+) -> list[Household]:
+    """One household or a batch of them, all or none."""
+    if not 1 <= len(commands) <= MAX_BATCH:
+        raise BadUserInput(f"create 1 to {MAX_BATCH} households at a time", field="households")
     units = OrgUnitStore(runtime.host.db)
     households = HouseholdStore(runtime.host.db)
 
-    async def work(session: Session) -> Household:
-        unit = await load_unit(units, command.org_unit_id, session)
-        access.require_manage(actor, unit.path_with_self, "create households here")
-        household = new_household(
-            id=new_household_id(),
-            address=command.address,
-            unit=unit,
-            needs=command.needs,
-            now=datetime.now(UTC),
-        )
-        await households.insert(household, session)
-        return household
+    async def work(session: Session) -> list[Household]:
+        now = datetime.now(UTC)
+        loaded: dict[str, OrgUnit] = {}
+        created = []
+        for command in commands:
+            unit = loaded.get(command.org_unit_id) or await load_unit(
+                units, command.org_unit_id, session
+            )
+            loaded[unit.id] = unit
+            access.require_manage(actor, unit.path_with_self, "create households here")
+            created.append(
+                new_household(
+                    id=new_household_id(),
+                    address=command.address,
+                    unit=unit,
+                    needs=command.needs,
+                    now=now,
+                )
+            )
+        await households.insert_many(created, session)
+        return created
 
     return await runtime.host.transaction(work)
 

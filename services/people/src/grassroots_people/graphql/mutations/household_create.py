@@ -6,7 +6,7 @@ from strawberry.types import Info
 from grassroots_people.domain.ids import OrgUnitId
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.types.household import Household
-from grassroots_people.handlers.households import CreateHousehold, create_household
+from grassroots_people.handlers.households import CreateHousehold, create_households
 
 
 @strawberry.input(description="A household at an address inside an org unit.")
@@ -19,6 +19,13 @@ class CreateHouseholdInput:
         default_factory=list, description="What it needs help with."
     )
 
+    def to_command(self) -> CreateHousehold:
+        return CreateHousehold(
+            org_unit_id=OrgUnitId(str(self.org_unit_id)),
+            address=self.address,
+            needs=list(self.needs),
+        )
+
 
 @strawberry.type(description="The result of createHousehold.")
 class CreateHouseholdPayload:
@@ -28,13 +35,7 @@ class CreateHouseholdPayload:
 async def resolve_create_household(
     info: Info[Context, None], input: CreateHouseholdInput
 ) -> CreateHouseholdPayload:
-    household = await create_household(
-        info.context.runtime,
-        info.context.actor(),
-        CreateHousehold(
-            org_unit_id=OrgUnitId(str(input.org_unit_id)),
-            address=input.address,
-            needs=list(input.needs),
-        ),
+    [household] = await create_households(
+        info.context.runtime, info.context.actor(), [input.to_command()]
     )
     return CreateHouseholdPayload(household=Household.from_domain(household))
