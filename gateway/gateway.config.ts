@@ -80,9 +80,12 @@ export const gatewayConfig = defineConfig({
   transportEntries,
   graphiql: !production,
   landingPage: !production,
+  // An empty origin list would mean "any" to the CORS plugin: no list, no CORS headers at all.
   cors: settings.corsOrigins.includes("*")
     ? { origin: "*" }
-    : { origin: settings.corsOrigins, credentials: true },
+    : settings.corsOrigins.length > 0
+      ? { origin: settings.corsOrigins, credentials: true }
+      : false,
   // Edge authentication (DESIGN.md §6, src/edge-auth.ts): bad tokens never reach planning.
   jwt: jwtOptions(settings.jwksUrl, settings.jwksCacheSeconds),
   // Abuse limits (src/limits.ts); what production hides from strangers.
