@@ -3,6 +3,7 @@ rejected request leaves every database as it was."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -60,11 +61,22 @@ def error_codes(body: dict[str, Any]) -> set[str]:
 
 
 async def counts(mongo_url: str, stack: Stack) -> dict[str, int]:
+    """Documents per collection in every service's database, once earlier work has settled:
+    no unsent outbox row and the consumers' processed-event counts still for a moment, so a
+    projection of an earlier test's write cannot land between two snapshots."""
     client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(mongo_url)
     try:
+        dbs = [client[stack.database(service)] for service in SERVICES]
+        last: list[int] = []
+        for _ in range(100):  # at most ~20 s
+            unsent = [await db["outbox"].count_documents({"sentAt": None}) for db in dbs]
+            processed = [await db["processed_events"].count_documents({}) for db in dbs]
+            if not any(unsent) and processed == last:
+                break
+            last = processed
+            await asyncio.sleep(0.2)
         out: dict[str, int] = {}
-        for service in SERVICES:
-            db = client[stack.database(service)]
+        for service, db in zip(SERVICES, dbs, strict=True):
             for name in await db.list_collection_names():
                 if name in BOOKKEEPING or name.startswith("system."):
                     continue
