@@ -36,6 +36,10 @@ const PLUGIN_MESSAGES: Record<string, string> = {
     'the Authorization header has no token; send "Authorization: Bearer <token>" or no header at all',
 };
 
+/** When fetching people's keys last failed: such a failure surfaces as a masked internal error. */
+let keysUnreachableAt = 0;
+const UNREACHABLE_WINDOW_MS = 10_000;
+
 export function jwtOptions(jwksUrl: string, cacheSeconds: number): JWTAuthPluginOptions {
   const jwks = createRemoteJwksSigningKeyProvider({
     jwksUri: jwksUrl,
@@ -57,7 +61,8 @@ export function jwtOptions(jwksUrl: string, cacheSeconds: number): JWTAuthPlugin
           if (name === "SigningKeyNotFoundError" || name === "JwksRateLimitError") {
             return NOBODY_S_KEY;
           }
-          throw error; // people unreachable: not the client's fault, answered as a server error
+          keysUnreachableAt = Date.now();
+          throw error; // people unreachable: not the client's fault (see useEdgeAuthErrors)
         }
       },
     ],
@@ -92,12 +97,24 @@ export function useEdgeAuthErrors(): GatewayPlugin {
         );
       }
     },
-    onResultProcess({ result, setResult }) {
+    onResultProcess({ request, result, setResult }) {
       if (Array.isArray(result) || !result || !("errors" in result) || !result.errors) {
         return;
       }
       let changed = false;
+      const keysJustFailed =
+        Date.now() - keysUnreachableAt < UNREACHABLE_WINDOW_MS && request.headers.has("authorization");
       const errors = result.errors.map((error) => {
+        // The JWT plugin reports unreachable keys as a plain Error, which Yoga masks.
+        if (keysJustFailed && error.extensions?.code === "INTERNAL_SERVER_ERROR") {
+          changed = true;
+          return gatewayError(
+            "SERVICE_UNAVAILABLE",
+            "cannot verify access tokens right now: people's signing keys are unreachable; retry shortly",
+            503,
+            { headers: { "retry-after": "5" } },
+          );
+        }
         const replacement = PLUGIN_MESSAGES[error.message];
         const status = (error.extensions?.http as { status?: number } | undefined)?.status;
         if (replacement === undefined || (status !== 401 && status !== 400) || error.extensions?.code) {

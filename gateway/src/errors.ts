@@ -4,6 +4,7 @@ import { GraphQLError } from "graphql";
 
 export type GatewayErrorCode =
   | "UNAUTHENTICATED"
+  | "SERVICE_UNAVAILABLE"
   | "QUERY_TOO_COMPLEX"
   | "PAYLOAD_TOO_LARGE"
   | "RATE_LIMITED"

@@ -3,7 +3,7 @@
 - `stack.gateway`: development mode, tokens verified against `jwks` (the tests' key plus people's
   keys), tight rate limits keyed by X-Forwarded-For so each test has its own client address.
 - `production_gateway`: ENVIRONMENT=production (persisted operations only, no introspection,
-  no GraphiQL) with a manifest the tests register.
+  no GraphiQL) with a manifest the tests register, and a JWKS_URL nothing answers.
 - `degraded_gateway`: `cases` is a server that never answers and `points` a process the test
   kills, to watch the gateway fail fast and keep the healthy subgraph's fields.
 """
@@ -206,6 +206,8 @@ def production_gateway(stack: Stack, production_manifest: Path) -> Gateway:
             {
                 "ENVIRONMENT": "production",
                 "PERSISTED_OPERATIONS_PATH": str(production_manifest),
+                # people's keys unreachable from this gateway (a port nothing listens on)
+                "JWKS_URL": f"http://127.0.0.1:{free_port()}/.well-known/jwks.json",
                 "RATE_LIMIT_PER_IP": "0",
                 "RATE_LIMIT_PER_USER": "0",
             },

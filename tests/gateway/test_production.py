@@ -12,6 +12,7 @@ import httpx
 
 from tests.gateway.conftest import OPERATIONS, Gateway, operation
 from tests.support.stack import ROOT
+from tests.support.tokens import TokenMint
 
 PERSIST = ROOT / "gateway" / "persist.mjs"
 
@@ -196,3 +197,16 @@ def test_a_guide_recipe_runs_in_production_by_its_hash(production_gateway: Gatew
     # it ran: people answered (an anonymous caller has no `me`)
     assert body["data"] == {"me": None}
     assert body["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED", "serviceName": "people"}
+
+
+def test_unreachable_signing_keys_are_a_clear_503_not_a_masked_error(
+    production_gateway: Gateway, mint: TokenMint
+) -> None:
+    # this gateway's JWKS_URL answers nothing: a token cannot be verified either way
+    response = production_gateway.post({"documentId": "any"}, token=mint.token("someone"))
+
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    [error] = response.json()["errors"]
+    assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert "signing keys are unreachable" in error["message"]
