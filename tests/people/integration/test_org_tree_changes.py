@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.people.integration.graph import PeopleGraph
 
 RENAME = """mutation($i: RenameOrgUnitInput!) { renameOrgUnit(input: $i) {
@@ -83,3 +85,31 @@ async def test_community_staff_manage_their_community_only(graph: PeopleGraph):
     assert district["extensions"]["code"] == "FORBIDDEN"
     assert anonymous["extensions"]["code"] == "UNAUTHENTICATED"
     assert await graph.events("orgunit.renamed") == []
+
+
+async def test_text_that_is_not_valid_unicode_is_bad_user_input_not_a_crash(graph: PeopleGraph):
+    area = await graph.area()
+    units = await graph.count("org_units")
+
+    async def send(query: str, variables: dict, token: str | None = None) -> dict:
+        # json.dumps escapes the lone surrogate (\ud800); the server decodes it back.
+        body = json.dumps({"query": query, "variables": variables}).encode()
+        headers = {"content-type": "application/json"}
+        if token:
+            headers["authorization"] = f"Bearer {token}"
+        response = await graph.service.client.post("/graphql", content=body, headers=headers)
+        return response.json()["errors"][0]
+
+    name = await send(
+        "mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { orgUnit { id } } }",
+        {"i": {"kind": "GRID", "name": "Grid \ud800", "parentId": area.community}},
+        graph.admin,
+    )
+    login = await send(
+        "mutation($i: LoginInput!) { login(input: $i) { accessToken } }",
+        {"i": {"phone": "1380000\ud800", "password": "x\ud800"}},
+    )
+
+    assert name["extensions"] == {"code": "BAD_USER_INPUT", "field": "name"}
+    assert login["extensions"]["code"] == "UNAUTHENTICATED"
+    assert await graph.count("org_units") == units

@@ -42,7 +42,7 @@ async def verify_password(password_hash: str | None, password: str) -> bool:
     def verify() -> bool:
         try:
             return _hasher.verify(password_hash or _DUMMY_HASH, password)
-        except (VerificationError, InvalidHashError):
+        except (VerificationError, InvalidHashError, UnicodeEncodeError):
             return False
 
     ok = await asyncio.to_thread(verify)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from grassroots_kit.errors import BadUserInput, InvalidTransition
 
 from grassroots_people.domain.ids import CommitmentId, OrgUnitId, PersonId
+from grassroots_people.domain.text import require_encodable
 
 MAX_TEXT_LENGTH = 500
 
@@ -63,7 +64,7 @@ class Board:
 
 
 def clean_text(text: str, field: str, limit: int = MAX_TEXT_LENGTH) -> str:
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(require_encodable(text, field).split())
     if not cleaned:
         raise BadUserInput(f"{field} must not be empty", field=field)
     if len(cleaned) > limit:

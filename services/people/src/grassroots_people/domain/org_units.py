@@ -10,6 +10,7 @@ from grassroots_contracts.org_units import OrgUnitSnapshot
 from grassroots_kit.errors import BadUserInput
 
 from grassroots_people.domain.ids import OrgUnitId
+from grassroots_people.domain.text import require_encodable
 
 MAX_NAME_LENGTH = 100
 
@@ -62,12 +63,12 @@ class OrgUnit:
         )
 
 
-def clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
+def clean_name(name: str, field: str = "name") -> str:
+    cleaned = " ".join(require_encodable(name, field).split())
     if not cleaned:
-        raise BadUserInput("name must not be empty", field="name")
+        raise BadUserInput(f"{field} must not be empty", field=field)
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise BadUserInput(f"name must be at most {MAX_NAME_LENGTH} characters", field="name")
+        raise BadUserInput(f"{field} must be at most {MAX_NAME_LENGTH} characters", field=field)
     return cleaned
 
 

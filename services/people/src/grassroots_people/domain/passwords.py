@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from grassroots_kit.errors import BadUserInput
 
+from grassroots_people.domain.text import require_encodable
+
 MIN_LENGTH = 8
 MAX_LENGTH = 128
 
 
 def check_password(password: str) -> None:
+    require_encodable(password, "password")
     if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
         raise BadUserInput(
             f"a password has {MIN_LENGTH} to {MAX_LENGTH} characters", field="password"

@@ -11,6 +11,7 @@ from grassroots_kit.errors import BadUserInput
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId
 from grassroots_people.domain.org_units import OrgUnit, clean_name
+from grassroots_people.domain.text import require_encodable
 
 _PHONE = re.compile(r"^1\d{10}$")
 MAX_ADDRESS_LENGTH = 200
@@ -45,14 +46,14 @@ class Person:
 
 
 def clean_phone(phone: str) -> str:
-    cleaned = re.sub(r"[\s-]", "", phone)
+    cleaned = re.sub(r"[\s-]", "", require_encodable(phone, "phone"))
     if not _PHONE.match(cleaned):
         raise BadUserInput("a phone number has 11 digits and starts with 1", field="phone")
     return cleaned
 
 
 def clean_address(address: str) -> str:
-    cleaned = " ".join(address.split())
+    cleaned = " ".join(require_encodable(address, "address").split())
     if not cleaned:
         raise BadUserInput("address must not be empty", field="address")
     if len(cleaned) > MAX_ADDRESS_LENGTH:
@@ -63,7 +64,9 @@ def clean_address(address: str) -> str:
 
 
 def clean_needs(needs: list[str]) -> tuple[str, ...]:
-    cleaned = tuple(dict.fromkeys(n.strip() for n in needs if n.strip()))
+    cleaned = tuple(
+        dict.fromkeys(require_encodable(n, "needs").strip() for n in needs if n.strip())
+    )
     if len(cleaned) > MAX_NEEDS:
         raise BadUserInput(f"at most {MAX_NEEDS} needs", field="needs")
     return cleaned

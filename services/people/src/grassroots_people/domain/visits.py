@@ -9,6 +9,7 @@ from grassroots_kit.errors import BadUserInput
 
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId, VisitId
+from grassroots_people.domain.text import require_encodable
 
 MAX_NOTES_LENGTH = 2000
 
@@ -28,7 +29,7 @@ class Visit:
 def check_visit(at: datetime, now: datetime, notes: str) -> str:
     if at > now:
         raise BadUserInput("a visit cannot be logged before it happens", field="at")
-    cleaned = notes.strip()
+    cleaned = require_encodable(notes, "notes").strip()
     if len(cleaned) > MAX_NOTES_LENGTH:
         raise BadUserInput(f"notes must be at most {MAX_NOTES_LENGTH} characters", field="notes")
     return cleaned

@@ -40,6 +40,8 @@ async def login(runtime: Runtime, phone: str, password: str) -> Tokens:
     """Failed attempts are counted per phone number, known or not, and lock it for a while."""
     credentials = CredentialStore(runtime.host.db)
     phone = "".join(phone.split())
+    if not phone.isascii():
+        raise Unauthenticated(_WRONG)  # no phone number we store has anything else
     now = datetime.now(UTC)
     attempts = await credentials.attempts(phone)
     locked = attempts.locked_for(now)

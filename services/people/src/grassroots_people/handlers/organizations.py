@@ -87,7 +87,7 @@ async def add_organization_member(
             actor, organization.org_unit_path, "change the members of this organization"
         )
         person = await load_person(persons, command.person_id, session)
-        title = clean_name(command.title) if command.title else None
+        title = clean_name(command.title, "title") if command.title else None
         await organizations.add_member(
             Membership(organization.id, person.id, title, datetime.now(UTC)), session
         )

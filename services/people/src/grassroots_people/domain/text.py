@@ -1,0 +1,15 @@
+"""Text that can be stored: MongoDB keeps UTF-8, so a lone surrogate is refused up front."""
+
+from __future__ import annotations
+
+from grassroots_kit.errors import BadUserInput
+
+
+def require_encodable(value: str, field: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadUserInput(
+            f"{field} contains characters that are not valid text", field=field
+        ) from None
+    return value
