@@ -10,10 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+import aio_pika
+
 from tests.cases.e2e_area import make_area
 from tests.support.apps import eventually
 from tests.support.contract import check_event
-from tests.support.rabbit import BrokerNamespace
 from tests.support.stack import ROOT, Stack
 
 SUBSCRIBER = ROOT / "examples" / "case-closed-subscriber" / "subscriber.py"
@@ -38,6 +39,16 @@ def _start(stack: Stack, notices: Path, log: Path) -> subprocess.Popen[bytes]:
     return process
 
 
+async def _delete_queue(url: str, name: str) -> None:
+    """Only the subscriber's own queue: the stack's exchange is shared by the other tests."""
+    connection = await aio_pika.connect(url)
+    try:
+        channel = await connection.channel()
+        await channel.queue_delete(name)
+    finally:
+        await connection.close()
+
+
 def _act(area, who: str, mutation: str, fields: dict[str, object]) -> str:  # type: ignore[no-untyped-def]
     name = mutation[0].upper() + mutation[1:]
     body = area.act(who, ACT % (name, mutation), {"i": fields})
@@ -50,8 +61,6 @@ async def test_the_subscriber_thanks_the_reporter_once_per_closing(
     # given the subscriber running with its own queue, and an area with people in roles
     notices = tmp_path / "notices.jsonl"
     process = _start(stack, notices, tmp_path / "subscriber.log")
-    namespace = BrokerNamespace(stack.amqp_url, prefix=stack.prefix)
-    namespace.track(f"{stack.prefix}thank-you.case-closed")
     try:
         area = make_area(f"{stack.gateway.url}/graphql")
 
@@ -85,4 +94,4 @@ async def test_the_subscriber_thanks_the_reporter_once_per_closing(
     finally:
         process.terminate()
         process.wait(timeout=20)
-        await namespace.cleanup()
+        await _delete_queue(stack.amqp_url, f"{stack.prefix}thank-you.case-closed")

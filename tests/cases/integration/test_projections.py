@@ -33,6 +33,10 @@ async def _publish(cases: Cases, *events) -> None:  # type: ignore[no-untyped-de
         await broker.close()
 
 
+async def _handled(cases: Cases, count: int) -> bool:
+    return await cases.db["processed_events"].count_documents({}) >= count
+
+
 def _role(assignment_id: str, person: str, role: str, path: tuple[str, ...], **kw):  # type: ignore[no-untyped-def]
     data = RoleAssignmentData(assignment_id, person, role, path[-1], path, None, NOW, None, **kw)
     kind = ROLE_REVOKED if kw.get("revoked_at") else ROLE_ASSIGNED
@@ -83,9 +87,15 @@ async def test_a_moved_unit_takes_its_cases_along_once_and_only_forward(cases: C
     # then the case now counts under the new street, and the stale snapshot changed nothing
     async def relocated() -> bool:
         doc = await cases.db["cases"].find_one({"_id": case["id"]})
-        return bool(doc and doc["orgUnitPath"][1] == "s2")
+        unit = await cases.db["org_units"].find_one({"_id": "gr1", "version": 2})
+        return bool(doc and doc["orgUnitPath"][1] == "s2" and unit)
 
     await eventually(relocated)
+    await _publish(  # the stale snapshot arrives once more, after everything else
+        cases,
+        new_event(ORGUNIT_MOVED, source=SOURCE_PEOPLE, subject="gr1", data=stale.to_data()),
+    )
+    await eventually(lambda: _handled(cases, 5))
     unit = await cases.db["org_units"].find_one({"_id": "gr1"})
     assert unit["path"] == ["d1", "s2", "c1", "g1"]
     assert unit["version"] == 2
