@@ -80,8 +80,11 @@ class Stack:
             "RELAY_POLL_SECONDS": "0.2",
             "LOG_LEVEL": "INFO",
             # Services verify tokens against this stack's people, once people is up.
-            **({"JWKS_URL": f"{self.processes['people'][0].url}/.well-known/jwks.json"}
-               if self.processes.get("people") else {}),  # fmt: skip
+            **(
+                {"JWKS_URL": f"{self.processes['people'][0].url}/.well-known/jwks.json"}
+                if self.processes.get("people")
+                else {}
+            ),
             **self.env,
         }
 
