@@ -159,3 +159,17 @@ async def test_an_illegal_transition_is_typed(cases: Cases):
     body = await cases.act("cstaff", "resolveCase", {"caseId": case["id"], "resolution": "x"})
 
     assert error_code(body) == "INVALID_TRANSITION"
+
+
+async def test_a_low_rating_publishes_the_closing_and_its_reopening(cases: Cases):
+    case = await cases.report("res-1")
+    ref = {"caseId": case["id"]}
+    await cases.act("gridder", "assignCase", {**ref, "assigneeId": "gridder"})
+    await cases.act("gridder", "resolveCase", {**ref, "resolution": "Cleaned"})
+
+    rated = await cases.act("res-1", "rateCase", {**ref, "score": 1, "comment": "Still blocked"})
+
+    assert rated["data"]["rateCase"]["case"]["status"] == "ACCEPTED"
+    docs = [json.loads(d["body"]) async for d in cases.db[OUTBOX].find({}).sort("createdAt", 1)]
+    tail = [(d["type"], d["data"].get("closure"), d["data"].get("rating")) for d in docs[-2:]]
+    assert tail == [("case.closed", 1, 1), ("case.reopened", 1, None)]

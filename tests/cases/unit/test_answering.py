@@ -39,15 +39,26 @@ def test_a_good_rating_closes_the_case_and_case_closed_carries_it():
     assert isinstance(closed, ev.CaseClosed)
 
 
-def test_a_low_rating_reopens_a_resolved_case_with_nothing_to_reverse():
+def test_a_low_rating_closes_with_the_rating_and_reopens_that_closing():
     due = T0 + 4 * DAY
     outcome = workflow.rate(case(Status.RESOLVED), ACTORS["reporter"], T0 + DAY, 2, "no", due)
 
     assert outcome.case.status is Status.ACCEPTED
     assert outcome.case.due_at == due
-    (reopened,) = outcome.events
+    closed, reopened = outcome.events
+    assert isinstance(closed, ev.CaseClosed)
+    assert closed.case.closures == 1
+    assert closed.case.rating is not None
+    assert closed.case.rating.score == 2
     assert isinstance(reopened, ev.CaseReopened)
-    assert reopened.closure == 0
+    assert reopened.closure == 1
+
+
+def test_an_objection_before_any_closing_reopens_without_an_event():
+    outcome = workflow.reopen(case(Status.RESOLVED), ACTORS["reporter"], T0 + DAY, "no", T0)
+
+    assert outcome.case.status is Status.ACCEPTED
+    assert outcome.events == ()
 
 
 def test_a_low_rating_after_auto_close_reopens_and_names_the_closing():

@@ -76,22 +76,21 @@ def test_any_sequence_keeps_the_case_consistent(steps: list[tuple[str, str]]):
         except UserError:
             continue  # refused: nothing changed, and nothing was returned to commit
         subject = outcome.case
-        # every accepted step is recorded once, in order
-        assert len(subject.timeline) == len(before.timeline) + 1
+        # every accepted step is recorded, in order
+        assert len(subject.timeline) > len(before.timeline)
         assert subject.timeline[-1].at == now
-        # closings are counted, and only a closing emits case.closed
+        # each closing is counted and published once, with its number
         closed = [e for e in outcome.events if isinstance(e, ev.CaseClosed)]
-        if subject.status is Status.CLOSED and before.status is not Status.CLOSED:
-            closings += 1
-            assert len(closed) == 1
-            assert subject.closed_at == now
-        else:
-            assert not closed
+        assert len(closed) <= 1
+        closings += len(closed)
         assert subject.closures == closings
-        # a reopening names a closing that happened (or 0 when none was undone)
+        for event in closed:
+            assert event.case.closures == closings
+            assert event.case.closed_at == now
+        # a reopening names the closing it undoes, which happened
         for event in outcome.events:
             if isinstance(event, ev.CaseReopened):
-                assert 0 <= event.closure <= closings
+                assert 1 <= event.closure <= closings
                 assert subject.status is Status.ACCEPTED
         # the ladder is only climbed, never descended
         assert subject.level.rank >= before.level.rank

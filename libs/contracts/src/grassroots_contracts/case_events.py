@@ -247,10 +247,9 @@ class CaseClosed:
 
 @dataclass(frozen=True)
 class CaseReopened:
-    """A resolved or closed case went back to work; `closure` is the closing undone.
+    """A closed case went back to work; `closure` is the closing undone (1, 2, ...).
 
-    `closure` is 0 when the case was reopened from RESOLVED, before any closing (nothing to
-    reverse)."""
+    A low rating closes the case (case.closed with the rating) and reopens it at once."""
 
     case_id: str
     number: str
@@ -274,8 +273,8 @@ class CaseReopened:
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> CaseReopened:
         closure = _get(data, "closure", int)
-        if closure < 0:
-            raise InvalidPayload("closure must not be negative")
+        if closure < 1:
+            raise InvalidPayload("closure must be at least 1")
         return cls(
             case_id=_get(data, "caseId", str),
             number=_get(data, "number", str),

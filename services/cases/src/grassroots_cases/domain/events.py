@@ -39,7 +39,7 @@ class CaseClosed:
 @dataclass(frozen=True)
 class CaseReopened:
     case: Case
-    closure: int  # the closing undone; 0 when the case had not been closed yet
+    closure: int  # the closing undone (1, 2, ...)
     reason: str
 
 

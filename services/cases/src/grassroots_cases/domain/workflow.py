@@ -389,10 +389,17 @@ def rate(
     else:
         _require_status(case, {Status.RESOLVED}, "rate")
     if score <= LOW_RATING:
+        # The rating answers the resolution, so it closes the case (the closing carries the
+        # rating), and its verdict reopens it: consumers see that closing undone.
+        reason = f"low rating ({score}): {comment or 'no comment'}"
         rated = replace(case, rating=rating)
-        return reopen(
-            rated, actor, now, f"low rating ({score}): {comment or 'no comment'}", new_due_at
+        closed = (
+            close(rated, actor, now, note=f"rated {score}")
+            if case.status is Status.RESOLVED
+            else Outcome(rated)
         )
+        reopened = reopen(closed.case, actor, now, reason, new_due_at)
+        return Outcome(reopened.case, (*closed.events, *reopened.events))
     if case.status is Status.CLOSED:
         entry = TimelineEntry(now, actor.person_id, "RATED", case.status, case.status, comment)
         changed = replace(case, rating=rating, updated_at=now, timeline=(*case.timeline, entry))
@@ -411,14 +418,16 @@ def _within_window(case: Case, now: datetime) -> None:
 
 
 def reopen(case: Case, actor: Actor, now: datetime, reason: str, new_due_at: datetime) -> Outcome:
-    """The reporter objects within 7 days (or staff reopen): the case goes back to work."""
+    """The reporter objects within 7 days (or staff reopen): the case goes back to work.
+
+    `case.reopened` is published when a closing is undone (from CLOSED), naming that closing."""
     _require_status(case, {Status.RESOLVED, Status.CLOSED}, "reopen")
     if is_reporter(actor, case):
         _within_window(case, now)
     else:
         _require(manages(actor, case), "only the reporter or staff over the case can reopen it")
     text = _text(reason, "reason", required=True) or ""
-    closure = case.closures if case.status is Status.CLOSED else 0
+    undone = case.status is Status.CLOSED
     changed = _moved(
         case,
         actor,
@@ -434,7 +443,8 @@ def reopen(case: Case, actor: Actor, now: datetime, reason: str, new_due_at: dat
         resolution=None,
         due_at=new_due_at,
     )
-    return Outcome(changed, (ev.CaseReopened(changed, closure, text),))
+    # Only a closing can be undone: reopened from RESOLVED, nothing was awarded, nothing to say.
+    return Outcome(changed, (ev.CaseReopened(changed, case.closures, text),) if undone else ())
 
 
 def reject(case: Case, actor: Actor, now: datetime, reason: str) -> Outcome:
