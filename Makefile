@@ -13,7 +13,7 @@ STACK       := $(if $(wildcard $(PYTHON)),$(PYTHON),python3) scripts/stack.py
 export VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap up down status logs test lint schema schema-check schema-release settings-doc \
+.PHONY: help bench bench-quick bootstrap up down status logs test lint schema schema-check schema-release settings-doc \
         backup restore clean
 
 help: ## list the targets
@@ -66,6 +66,12 @@ backup: bootstrap ## copy the local stack's databases into .local/backups/<time>
 
 restore: bootstrap ## replace the local databases with a backup (BACKUP=dir, default the newest)
 	$(PYTHON) scripts/backup.py restore $(BACKUP) --yes
+
+bench: bootstrap ## run every benchmark (own processes, < 10 min) and rewrite bench/RESULTS.md
+	$(PYTHON) -m bench.run_all
+
+bench-quick: bootstrap ## a short smoke run of every benchmark (small figures)
+	$(PYTHON) -m bench.run_all --quick
 
 clean: down ## stop the stack, then delete .local (logs, MongoDB data, pid files)
 	rm -rf .local

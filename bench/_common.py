@@ -118,7 +118,12 @@ class WrkResult:
 _LUA = """wrk.method = "POST"
 wrk.headers["content-type"] = "application/json"
 {auth}
-wrk.body = {body}
+local bodies = {{ {bodies} }}
+local i = 0
+request = function()
+  i = i % #bodies + 1
+  return wrk.format(nil, nil, nil, bodies[i])
+end
 """
 
 
@@ -128,17 +133,21 @@ def wrk_available() -> bool:
 
 def wrk_post(
     url: str,
-    payload: dict[str, Any],
+    payload: dict[str, Any] | Sequence[dict[str, Any]],
     *,
     connections: int,
     seconds: int = 5,
     token: str | None = None,
 ) -> WrkResult:
-    """A closed loop of `connections` keep-alive clients POSTing the same GraphQL body."""
-    body = json.dumps(payload)
+    """A closed loop of `connections` keep-alive clients POSTing GraphQL bodies in turn.
+
+    Pass several payloads (e.g. the same query for different ids) so that a gateway cannot
+    answer concurrent identical requests with one subgraph call (in-flight deduplication)."""
+    payloads = [payload] if isinstance(payload, dict) else list(payload)
+    bodies = ", ".join(json.dumps(json.dumps(p)) for p in payloads)
     auth = f'wrk.headers["authorization"] = "Bearer {token}"' if token else ""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(_LUA.format(auth=auth, body=json.dumps(body)))
+        script.write(_LUA.format(auth=auth, bodies=bodies))
     try:
         done = subprocess.run(
             [

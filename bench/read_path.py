@@ -63,9 +63,13 @@ def start_bare(stack: Stack) -> Process:
 
 
 def sweep(
-    url: str, payload: dict[str, Any], seconds: int, token: str | None = None
+    url: str,
+    payload: dict[str, Any] | list[dict[str, Any]],
+    seconds: int,
+    token: str | None = None,
 ) -> list[dict[str, float]]:
-    check = post_graphql(url, payload["query"], payload["variables"], token=token)
+    first = payload if isinstance(payload, dict) else payload[0]
+    check = post_graphql(url, first["query"], first["variables"], token=token)
     if check.get("errors"):
         return [{"error": 1.0, "message": str(check["errors"])[:200]}]  # type: ignore[dict-item]
     return [
@@ -159,14 +163,19 @@ def measure(stack: Stack, seconds: int, cases: int, profile: bool = False) -> di
     )
     community = district.communities[0]
     bare = start_bare(stack)
-    single = {"query": SINGLE, "variables": {"id": community}}
+    # Different ids in turn: identical concurrent requests would let the gateway deduplicate.
+    units = [district.district, *district.streets, *district.communities, *district.grids]
+    single = [{"query": SINGLE, "variables": {"id": unit}} for unit in units]
     people = f"{stack.processes['people'][0].url}/graphql"
     cases_url = f"{stack.processes['cases'][0].url}/graphql"
     figures: dict[str, Any] = {"data": district.counts()}
     figures["single_gateway"] = sweep(gateway, single, seconds, token)
     figures["single_people_direct"] = sweep(people, single, seconds, token)
     figures["single_bare_starlette"] = sweep(f"{bare.url}/graphql", single, seconds, token)
-    dashboard = {"query": DASHBOARD, "variables": {"id": community}}
+    dashboard = [
+        {"query": DASHBOARD, "variables": {"id": unit}}
+        for unit in [community, *district.communities[1:], *district.grids]
+    ]
     figures["dashboard_gateway"] = sweep(gateway, dashboard, seconds, token)
     now = datetime.now(UTC)
     stats: dict[str, Any] = {
@@ -190,7 +199,7 @@ def measure(stack: Stack, seconds: int, cases: int, profile: bool = False) -> di
 
     if profile:
         figures["people_hot_spots"] = profile_under_load(
-            stack.processes["people"][0], people, single, token
+            stack.processes["people"][0], people, single[0], token
         )
     g10, d10 = at(figures["single_gateway"], 10), at(figures["single_people_direct"], 10)
     b10 = at(figures["single_bare_starlette"], 10)

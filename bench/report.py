@@ -1,0 +1,208 @@
+"""bench/RESULTS.md from the figures the scenarios left in bench/out/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench._common import OUT
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = OUT / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _at(rows: list[dict[str, Any]], clients: int) -> dict[str, Any]:
+    return next((r for r in rows if r.get("clients") == clients), {})
+
+
+def _verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("**met**" if ok else "**missed**")
+
+
+def _sweep_table(read: dict[str, Any], names: list[tuple[str, str]]) -> list[str]:
+    lines = [
+        "| query | target | clients | req/s | p50 ms | p99 ms | errors |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for key, label in names:
+        rows = read.get(key) or []
+        for row in rows:
+            if "error" in row:
+                lines.append(f"| {label} | | | | | | {row.get('message', 'error')} |")
+                continue
+            lines.append(
+                f"| {label} | | {row['clients']} | {row['req_per_s']} | {row['p50_ms']} | "
+                f"{row['p99_ms']} | {row['errors'] + row['non_2xx']} |"
+            )
+    return lines
+
+
+def write_report(path: Path) -> None:
+    run, raw, pipe, read, plans, close = (
+        _load(n) for n in ("run", "raw_rates", "pipeline", "read_path", "plans", "close_pipeline")
+    )
+    close_latency = close.get("latency_close_to_points_applied", {})
+    amqp = raw.get("amqp", {})
+    mongo = raw.get("mongo", {})
+    consume = amqp.get("consume_ack_prefetch32_per_s")
+    drain = pipe.get("drain_events_per_s")
+    latency = pipe.get("latency_create_to_projected", {})
+    g10 = _at(read.get("single_gateway", []), 10)
+    d10 = _at(read.get("single_people_direct", []), 10)
+    b10 = _at(read.get("single_bare_starlette", []), 10)
+    gw_ratio = round(g10["p50_ms"] / d10["p50_ms"], 2) if g10 and d10 else None
+    bare_ratio = round(d10["req_per_s"] / b10["req_per_s"], 2) if d10 and b10 else None
+    pipe_ratio = round(drain / consume, 3) if drain and consume else None
+    before = run.get("machine_before", {})
+    after = run.get("machine_after", {})
+    out: list[str] = [
+        "# Benchmark results",
+        "",
+        f"Run `{run.get('command', 'make bench')}` from {run.get('started', '?')} to "
+        f"{run.get('finished', '?')} (UTC) on {before.get('cpus', '?')} CPUs "
+        f"({before.get('cpu_model', '?')}); load average (1/5/15 min) "
+        f"{before.get('loadavg_1_5_15')} before and {after.get('loadavg_1_5_15')} after.",
+        "",
+        "**Read the absolute figures with the load in mind**: when the load average is above the "
+        "CPU count, other processes share the cores and every figure is depressed and noisy. "
+        "Ratios measured in the same run (gateway/direct, subgraph/bare, pipeline/raw) hold "
+        "better than absolutes, but still move with the load; re-run `make bench` on a quiet "
+        "machine for figures to quote.",
+        "",
+        "Every scenario starts its own processes on free ports with its own mongod (a throwaway "
+        "single-node replica set) and a unique RabbitMQ prefix on the machine's broker; nothing "
+        "touches a `make up` stack. Scenario status: "
+        + ", ".join(
+            f"{k} {v['status']} ({v['seconds']} s)" for k, v in run.get("scenarios", {}).items()
+        )
+        + ".",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | verdict |",
+        "|---|---|---|",
+        f"| gateway ≤ 1.3x a direct subgraph call, single-subgraph query, 10 clients (p50) | "
+        f"{gw_ratio}x | {_verdict(None if gw_ratio is None else gw_ratio <= 1.3)} |",
+        f"| subgraph ≥ 0.5x a bare Starlette endpoint's throughput, 10 clients | "
+        f"{bare_ratio}x | {_verdict(None if bare_ratio is None else bare_ratio >= 0.5)} |",
+        f"| event pipeline ≥ 0.5x raw consume-with-ack | {pipe_ratio}x ({drain} vs {consume} "
+        f"events/s) | {_verdict(None if pipe_ratio is None else pipe_ratio >= 0.5)} |",
+        f"| pipeline p99 < 250 ms, closeCase → applied in points (at "
+        f"{close.get('close_calls_per_s')} closes/s, not 200/s) | "
+        f"{close_latency.get('p99_ms')} ms | "
+        f"{_verdict(None if not close_latency else close_latency['p99_ms'] < 250)} |",
+        f"| same for org unit created → projected in points | {latency.get('p99_ms')} ms | "
+        f"{_verdict(None if not latency else latency['p99_ms'] < 250)} |",
+        f"| every query plan an index scan | {plans.get('collscans', '?')} COLLSCAN shapes of "
+        f"{len(plans.get('queries', []))} | "
+        f"{_verdict(None if not plans else plans.get('collscans') == 0)} |",
+        "| district-year statistics < 50 ms at 1M cases | not measured at 1M (see Growth) | n/a |",
+        "| dashboard: constant subgraph calls and queries whatever the page size | "
+        "see Query plans (queries per request) | n/a |",
+        "",
+        "## The parts: raw rates (same run)",
+        "",
+        "| part | rate |",
+        "|---|---:|",
+        f"| aio-pika publish with confirms, one at a time (the relay's shape) | "
+        f"{amqp.get('publish_confirm_sequential_per_s')} msg/s |",
+        f"| aio-pika publish with confirms, 100 in flight | "
+        f"{amqp.get('publish_confirm_pipelined100_per_s')} msg/s |",
+        f"| aio-pika consume with ack, prefetch 32, quorum queue | {consume} msg/s |",
+        f"| MongoDB transaction: processed marker + upsert + outbox insert, 1 at a time | "
+        f"{mongo.get('mongo_tx_per_s_concurrency_1')} tx/s |",
+        f"| same, 32 concurrent | {mongo.get('mongo_tx_per_s_concurrency_32')} tx/s |",
+        "",
+        "## Event pipeline",
+        "",
+        "people `createOrgUnit` → outbox → relay → RabbitMQ → points consumer → `org_units` "
+        "projection (`python -m bench.pipeline`).",
+        "",
+        "| figure | value |",
+        "|---|---:|",
+        f"| drain: events queued while points was down, then projected by one points process | "
+        f"{drain} events/s ({pipe.get('drain_events')} events) |",
+        f"| latency, mutation returned → projected (creations one after another), p50 / p99 | "
+        f"{latency.get('p50_ms')} / {latency.get('p99_ms')} ms (n={latency.get('n')}) |",
+        f"| sequential creations through people | {pipe.get('sequential_creations_per_s')} /s |",
+        "",
+        "### Cases closed end to end (`python -m bench.close_pipeline`)",
+        "",
+        "report → accept → assign (a grid member) → start → resolve through the gateway, then "
+        "`closeCase` from several clients; timed from `closeCase` returning to points having "
+        "applied the `case.closed` event (its award, when a point rule matches, commits in the "
+        "same transaction).",
+        "",
+        "| figure | value |",
+        "|---|---:|",
+        f"| cases | {close.get('cases')} closed by {close.get('closing_clients')} clients |",
+        f"| closeCase calls | {close.get('close_calls_per_s')} /s |",
+        f"| closed cases applied in points | {close.get('closed_applied_in_points_per_s')} /s |",
+        f"| latency closeCase → applied in points, p50 / p99 | {close_latency.get('p50_ms')} / "
+        f"{close_latency.get('p99_ms')} ms |",
+        f"| ledger entries written for those cases | {close.get('ledger_entries_for_these_cases')}"
+        " (0: a fresh stack has no point rule; the lead/points should seed default rules) |",
+        "",
+        "## Read path",
+        "",
+        f"Load tool: {read.get('load_tool', 'wrk')}; each row is one closed-loop run of "
+        "`wrk --latency` with that many connections. Data: "
+        f"{read.get('data')}.",
+        "",
+        *_sweep_table(
+            read,
+            [
+                ("single_gateway", "orgUnit{name kind} via gateway"),
+                ("single_people_direct", "orgUnit{name kind} people direct"),
+                ("single_bare_starlette", "same JSON, bare Starlette + find_one"),
+                ("dashboard_gateway", "dashboard (name, 50 cases, leaderboard) via gateway"),
+                ("stats_gateway", "caseStats district/year via gateway"),
+                ("stats_cases_direct", "caseStats district/year cases direct (_entities)"),
+            ],
+        ),
+        "",
+        f"Ratios at 10 clients: {read.get('ratios_at_10_clients')}.",
+        "",
+    ]
+    hot = read.get("people_hot_spots")
+    if hot:
+        out += [
+            "### Where people spends its time (py-spy, 10 clients, single query)",
+            "",
+            "```",
+            *hot,
+            "```",
+            "",
+        ]
+    out += [
+        "## Query plans",
+        "",
+        f"`python -m bench.plans`: the read-path queries run once through the gateway with "
+        f"MongoDB's profiler on. Data: {plans.get('data')}; query errors: "
+        f"{plans.get('query_errors') or 'none'}.",
+        "",
+        "| service | collection | op | filter shape | plan | runs | max docs / keys "
+        "examined | max returned |",
+        "|---|---|---|---|---|---:|---|---:|",
+    ]
+    for row in plans.get("queries", []):
+        filter_text = json.dumps(row["filter"])[:120].replace("|", "\\|")
+        out.append(
+            f"| {row['service']} | {row['collection']} | {row['op']} | `{filter_text}` | "
+            f"{row['plan']} | {row['count']} | {row['max_docs_examined']} / "
+            f"{row['max_keys_examined']} | {row['max_returned']} |"
+        )
+    out += [
+        "",
+        "## Growth",
+        "",
+        "Not measured yet at 10k / 100k / 1M cases: loading goes through `reportCase` "
+        "(bench.datagen), which runs at tens of cases per second on this shared machine. "
+        "To measure: `python -m bench.datagen --graphql <bench gateway> --cases 100000`, then "
+        "`python -m bench.plans` and `python -m bench.read_path` against the same stack.",
+        "",
+    ]
+    path.write_text("\n".join(out))

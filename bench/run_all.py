@@ -1,0 +1,87 @@
+"""Run every scenario one after another (bounded) and rewrite bench/RESULTS.md.
+
+python -m bench.run_all [--quick]        (or: make bench)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from bench._common import OUT, ROOT, machine
+from bench.report import write_report
+
+SCENARIOS: dict[str, tuple[list[str], list[str], int]] = {
+    # name: (full args, quick args, time limit in seconds)
+    "raw_rates": (
+        ["--messages", "3000", "--transactions", "1500"],
+        ["--messages", "500", "--transactions", "300"],
+        240,
+    ),
+    "pipeline": (
+        ["--latency-events", "100", "--drain-events", "400"],
+        ["--latency-events", "20", "--drain-events", "60"],
+        300,
+    ),
+    "close_pipeline": (
+        ["--cases", "100", "--clients", "8"],
+        ["--cases", "15", "--clients", "4"],
+        300,
+    ),
+    "read_path": (
+        ["--seconds", "5", "--cases", "60", "--profile"],
+        ["--seconds", "2", "--cases", "20"],
+        420,
+    ),
+    "plans": (["--cases", "300"], ["--cases", "40"], 300),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small figures, a smoke run")
+    parser.add_argument("--only", nargs="*", choices=sorted(SCENARIOS))
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = datetime.now(UTC)
+    before = machine()
+    outcomes: dict[str, Any] = {}
+    for name, (full, quick, limit) in SCENARIOS.items():
+        if args.only and name not in args.only:
+            continue
+        (OUT / f"{name}.json").unlink(missing_ok=True)
+        command = [sys.executable, "-m", f"bench.{name}", *(quick if args.quick else full)]
+        print(f"== {' '.join(command[1:])}", flush=True)
+        t0 = time.monotonic()
+        try:
+            done = subprocess.run(
+                command, cwd=ROOT, timeout=limit, capture_output=True, text=True, env=os.environ
+            )
+            status = "ok" if done.returncode == 0 else f"exit {done.returncode}"
+            if done.returncode:
+                print(done.stderr[-3000:], file=sys.stderr)
+        except subprocess.TimeoutExpired:
+            status = f"timed out after {limit}s"
+        outcomes[name] = {"status": status, "seconds": round(time.monotonic() - t0, 1)}
+        print(f"   {status} in {outcomes[name]['seconds']}s", flush=True)
+    run = {
+        "started": started.isoformat(timespec="seconds"),
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine_before": before,
+        "machine_after": machine(),
+        "command": "make bench" + (" (--quick)" if args.quick else ""),
+        "scenarios": outcomes,
+    }
+    (OUT / "run.json").write_text(json.dumps(run, indent=2))
+    write_report(ROOT / "bench" / "RESULTS.md")
+    print(f"wrote {ROOT / 'bench' / 'RESULTS.md'}")
+
+
+if __name__ == "__main__":
+    main()
