@@ -15,9 +15,10 @@ WANGCHENG = ("Wangcheng District",)
 GAOTANGLING = (*WANGCHENG, "Gaotangling Street")
 TAOHUAJING = (*GAOTANGLING, "Taohuajing Community")
 TAOHUAJING_GRID = (*TAOHUAJING, "Grid 1")
-TAOHUAJING_PIECE = (*TAOHUAJING_GRID, "Piece 1")
-TAOHUAJING_GROUP = (*TAOHUAJING_PIECE, "Group 1-1")
-TAOHUAJING_NEIGHBORHOOD = (*TAOHUAJING_GROUP, "Neighborhood 1-1")
+# The chiefs serve Grid 2, so that cases in Grid 1 (the north gate) are the grid's to handle.
+TAOHUAJING_PIECE = (*TAOHUAJING, "Grid 2", "Piece 2")
+TAOHUAJING_GROUP = (*TAOHUAJING_PIECE, "Group 2-1")
+TAOHUAJING_NEIGHBORHOOD = (*TAOHUAJING_GROUP, "Neighborhood 2-1")
 SHIBEI = ("Shibei District",)
 YICHUN = (*SHIBEI, "Dunhua Road Street", "Yichun Road Community")
 LIAOYUAN = (*YICHUN, "Grid 1", "Piece 1", "Group 1-1", "Liaoyuan Road No. 26")
@@ -56,7 +57,7 @@ ORGANIZATIONS = (
     ),
 )
 
-NORTH_GATE = (*TAOHUAJING_GROUP, "Taohuajing North Gate Block")
+TAOHUAJING_BLOCK = (*TAOHUAJING_GROUP, "Taohuajing Block 2-1")
 
 CAST = (
     Member("Chen Hua", "13800000001", None, (("DISTRICT_ADMIN", WANGCHENG, None),),
@@ -82,11 +83,11 @@ CAST = (
     Member("Xu Jing", "13800000016", None, (("GRID_MEMBER", TAOHUAJING_GRID, None),),
            note="Grid member, Taohuajing Grid 1"),
     Member("He Qin", "13800000017", (TAOHUAJING_NEIGHBORHOOD, "Taohuajing Lane 3, Room 201"),
-           (("PIECE_CHIEF", TAOHUAJING_PIECE, None),), note="Piece chief, Taohuajing Piece 1"),
+           (("PIECE_CHIEF", TAOHUAJING_PIECE, None),), note="Piece chief, Taohuajing Piece 2"),
     Member("Tang Li", "13800000018", (TAOHUAJING_NEIGHBORHOOD, "Taohuajing Lane 3, Room 202"),
-           (("GROUP_CHIEF", TAOHUAJING_GROUP, None),), note="Group chief, Taohuajing Group 1-1"),
+           (("GROUP_CHIEF", TAOHUAJING_GROUP, None),), note="Group chief, Taohuajing Group 2-1"),
     Member("Deng Xia", "13800000019", (TAOHUAJING_NEIGHBORHOOD, "Taohuajing Lane 3, Room 301"),
-           (), note="Neighbor chief of Taohuajing Neighborhood 1-1, elected by its households"),
+           (), note="Neighbor chief of Taohuajing Neighborhood 2-1, elected by its households"),
     Member("Zhao Gang", "13800000020", (LIAOYUAN, "Liaoyuan Road No. 26, Room 101"),
            (("BUILDING_CHIEF", LIAOYUAN, None),), note="Building chief, Liaoyuan Road No. 26"),
     Member("Long Wei", "13800000021", (TAOHUAJING_NEIGHBORHOOD, "Taohuajing Lane 3, Room 302"),
@@ -103,16 +104,16 @@ CAST = (
 NEIGHBOR_CHIEF = ("Deng Xia", TAOHUAJING_NEIGHBORHOOD)
 COMMITMENT = ("Long Wei", "24-hour water and electricity repairs for neighbours")
 
-# Households of every care level in Taohuajing North Gate Block, where Tang Li is group chief
+# Households of every care level in Taohuajing Block 2-1, where Tang Li is group chief
 # (address, care level, needs, days since the last visit, or None for never visited).
-CARE_UNIT = NORTH_GATE
+CARE_UNIT = TAOHUAJING_BLOCK
 CARE = (
-    ("Taohuajing North Gate Block, Room 102", "RED", ("elderly living alone",), 12),
-    ("Taohuajing North Gate Block, Room 103", "RED", ("disabled", "low income"), 3),
-    ("Taohuajing North Gate Block, Room 203", "YELLOW", ("low income",), 45),
-    ("Taohuajing North Gate Block, Room 303", "YELLOW", ("chronically ill",), None),
-    ("Taohuajing North Gate Block, Room 402", "GREEN", ("elderly couple",), 20),
-    ("Taohuajing North Gate Block, Room 501", "NONE", (), None),
+    ("Taohuajing Block 2-1, Room 102", "RED", ("elderly living alone",), 12),
+    ("Taohuajing Block 2-1, Room 103", "RED", ("disabled", "low income"), 3),
+    ("Taohuajing Block 2-1, Room 203", "YELLOW", ("low income",), 45),
+    ("Taohuajing Block 2-1, Room 303", "YELLOW", ("chronically ill",), None),
+    ("Taohuajing Block 2-1, Room 402", "GREEN", ("elderly couple",), 20),
+    ("Taohuajing Block 2-1, Room 501", "NONE", (), None),
 )
 
 _FAMILY = [
