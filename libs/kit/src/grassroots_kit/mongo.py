@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -105,7 +106,8 @@ async def in_transaction(
                 if attempt == _TRANSACTION_ATTEMPTS:
                     raise
                 log.debug("transient transaction error, retrying", extra={"attempt": attempt})
-                await asyncio.sleep(delay)
+                # Jitter, so transactions that conflicted do not retry in lockstep.
+                await asyncio.sleep(delay * random.uniform(0.5, 1.5))
                 delay = min(delay * 2, 0.5)
     raise AssertionError("unreachable")
 

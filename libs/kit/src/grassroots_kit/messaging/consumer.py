@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from aio_pika import DeliveryMode, Message
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage, AbstractQueue
 from pymongo import AsyncMongoClient
-from pymongo.errors import ConnectionFailure, DuplicateKeyError
+from pymongo.errors import ConnectionFailure, OperationFailure
 
 from grassroots_kit import tracing
 from grassroots_kit.log import event_context
@@ -153,12 +153,18 @@ class EventConsumer:
                 log.warning("database unavailable while handling event; will retry")
                 attempt = 0
             except Exception as exc:
-                if attempt >= self._max_attempts:
+                if _is_contention(exc):
+                    # Write conflicts that outlasted the transaction's own retries are
+                    # contention on hot documents, not a poison message: keep trying.
+                    log.warning("transaction kept conflicting; will retry")
+                    attempt = 0
+                elif attempt >= self._max_attempts:
                     await self._park(
                         message, f"failed {attempt} times: {type(exc).__name__}: {exc}"
                     )
                     return
-                log.warning("handler failed; retrying", exc_info=True)
+                else:
+                    log.warning("handler failed; retrying", exc_info=True)
             else:
                 await message.ack()
                 elapsed = asyncio.get_running_loop().time() - started
@@ -172,12 +178,16 @@ class EventConsumer:
 
     async def _apply(self, event: CloudEvent, handler: Handler, session: Session) -> bool:
         key = f"{self._subscription.purpose}:{event.id}"
-        try:
-            await self._db[PROCESSED].insert_one(
-                {"_id": key, "type": event.type, "at": datetime.now(UTC)}, session=session
-            )
-        except DuplicateKeyError:
+        processed = self._db[PROCESSED]
+        # Look before inserting: a duplicate-key error inside a transaction aborts it on the
+        # server, so the commit would fail and a mere duplicate would be retried, then parked.
+        # A duplicate racing this one conflicts on the insert and is retried; it then sees
+        # the record and is acknowledged.
+        if await processed.find_one({"_id": key}, {"_id": 1}, session=session) is not None:
             return False
+        await processed.insert_one(
+            {"_id": key, "type": event.type, "at": datetime.now(UTC)}, session=session
+        )
         await handler(event, session)
         return True
 
@@ -190,6 +200,10 @@ class EventConsumer:
         )
         await message.ack()
         EVENTS_DEAD_LETTERED.labels(self.queue_name).inc()
+
+
+def _is_contention(exc: Exception) -> bool:
+    return isinstance(exc, OperationFailure) and exc.has_error_label("TransientTransactionError")
 
 
 def _dead_letter(message: AbstractIncomingMessage, reason: str, queue: str) -> Message:
