@@ -23,11 +23,15 @@ class JwksServer:
         self.mints = list(mints)
         self.people_url: str | None = None
         self.fetches = 0
+        self.down = False  # answer 503, as people does while it is down
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 server.fetches += 1
+                if server.down:
+                    self.send_error(503)
+                    return
                 body = json.dumps(server.jwks()).encode()
                 self.send_response(200)
                 self.send_header("content-type", "application/json")

@@ -122,6 +122,21 @@ def test_a_key_people_starts_publishing_is_picked_up_without_a_restart(
     assert jwks.fetches == fetches_after
 
 
+def test_cached_keys_keep_verifying_while_people_is_down(
+    gateway: Gateway, mint: TokenMint, jwks: JwksServer
+) -> None:
+    # given the mint's key cached by an earlier request
+    assert gateway.query(ANY_QUERY, token=signed(mint)) == {"data": {"orgUnit": None}}
+    jwks.down = True
+    try:
+        # when people's JWKS stops answering, tokens signed with the cached key still pass
+        assert gateway.query(ANY_QUERY, token=signed(mint)) == {"data": {"orgUnit": None}}
+        # and a forged one is still refused
+        assert_unauthenticated(gateway, signed(TokenMint(kid=mint.kid)))
+    finally:
+        jwks.down = False
+
+
 @pytest.mark.parametrize(
     ("case", "overrides"),
     [
