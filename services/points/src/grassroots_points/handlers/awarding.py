@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from grassroots_contracts.event_types import POINTS_AWARDED, POINTS_REVERSED, SOURCE_POINTS
+from grassroots_contracts.event_types import (
+    CASE_REOPENED,
+    POINTS_AWARDED,
+    POINTS_REVERSED,
+    SOURCE_POINTS,
+)
 from grassroots_contracts.points_events import PointsAwarded, PointsReversed
 from grassroots_kit.messaging.envelope import new_event
 from grassroots_kit.messaging.outbox import add_to_outbox
@@ -119,7 +124,7 @@ async def reverse_closure(
                 org_unit_path=awarded.org_unit_path,
                 rule_id=awarded.rule_id,
                 source_event_id=event_id,
-                source_event_type="case.reopened",
+                source_event_type=CASE_REOPENED,
                 case_id=case_id,
                 closure=closure,
                 reverses=awarded.id,
