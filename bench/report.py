@@ -80,6 +80,9 @@ def write_report(path: Path) -> None:
         )
         + ".",
         "",
+        "What the owners should change to meet the missed targets, and the bugs the suites "
+        "found, with the profiles behind them: [FINDINGS.md](FINDINGS.md).",
+        "",
         "## Targets",
         "",
         "| target | measured | verdict |",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -59,14 +60,28 @@ def main() -> None:
         command = [sys.executable, "-m", f"bench.{name}", *(quick if args.quick else full)]
         print(f"== {' '.join(command[1:])}", flush=True)
         t0 = time.monotonic()
+        # A session of its own: on a timeout the whole group goes (its mongod and services too).
+        child = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ,
+            start_new_session=True,
+        )
         try:
-            done = subprocess.run(
-                command, cwd=ROOT, timeout=limit, capture_output=True, text=True, env=os.environ
-            )
-            status = "ok" if done.returncode == 0 else f"exit {done.returncode}"
-            if done.returncode:
-                print(done.stderr[-3000:], file=sys.stderr)
+            _, stderr = child.communicate(timeout=limit)
+            status = "ok" if child.returncode == 0 else f"exit {child.returncode}"
+            if child.returncode:
+                print(stderr[-3000:], file=sys.stderr)
         except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGTERM)
+            try:
+                child.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.communicate()
             status = f"timed out after {limit}s"
         outcomes[name] = {"status": status, "seconds": round(time.monotonic() - t0, 1)}
         print(f"   {status} in {outcomes[name]['seconds']}s", flush=True)
