@@ -67,11 +67,11 @@ backup: bootstrap ## copy the local stack's databases into .local/backups/<time>
 restore: bootstrap ## replace the local databases with a backup (BACKUP=dir, default the newest)
 	$(PYTHON) scripts/backup.py restore $(BACKUP) --yes
 
-bench: bootstrap ## run every benchmark (own processes, < 10 min) and rewrite bench/RESULTS.md
-	$(PYTHON) -m bench.run_all
+bench: bootstrap ## run every benchmark (own processes and broker, < 10 min); rewrite bench/RESULTS.md
+	$(PYTHON) -m bench.run_all --private-broker
 
 bench-quick: bootstrap ## a short smoke run of every benchmark (small figures)
-	$(PYTHON) -m bench.run_all --quick
+	$(PYTHON) -m bench.run_all --quick --private-broker
 
 clean: down ## stop the stack, then delete .local (logs, MongoDB data, pid files)
 	rm -rf .local

@@ -87,7 +87,7 @@ def bench_stack(
 
 async def drop_queues(url: str, prefix: str, node: str | None = None) -> None:
     namespace = BrokerNamespace(url, prefix=prefix)
-    namespace.queues.update(queues_with_prefix(prefix, node))
+    namespace.queues.update(queues_with_prefix(prefix, node or os.environ.get("BENCH_RABBIT_NODE")))
     await namespace.cleanup()
 
 

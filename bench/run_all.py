@@ -17,6 +17,7 @@ from typing import Any
 
 from bench._common import OUT, ROOT, machine
 from bench.report import write_report
+from tests.support.private_rabbit import PrivateRabbit
 
 SCENARIOS: dict[str, tuple[list[str], list[str], int]] = {
     # name: (full args, quick args, time limit in seconds)
@@ -48,7 +49,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small figures, a smoke run")
     parser.add_argument("--only", nargs="*", choices=sorted(SCENARIOS))
+    parser.add_argument(
+        "--private-broker",
+        action="store_true",
+        help="run against a RabbitMQ node of our own (free ports), not the machine's",
+    )
     args = parser.parse_args()
+    rabbit: PrivateRabbit | None = None
+    if args.private_broker:
+        rabbit = PrivateRabbit()
+        rabbit.start()
+        os.environ["AMQP_URL"] = rabbit.url
+        os.environ["BENCH_RABBIT_NODE"] = rabbit.node
+    try:
+        _run(args)
+    finally:
+        if rabbit is not None:
+            rabbit.destroy()
+
+
+def _run(args: argparse.Namespace) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     started = datetime.now(UTC)
     before = machine()
@@ -90,7 +110,9 @@ def main() -> None:
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine_before": before,
         "machine_after": machine(),
-        "command": "make bench" + (" (--quick)" if args.quick else ""),
+        "command": "python -m bench.run_all"
+        + (" --quick" if args.quick else "")
+        + (" --private-broker" if args.private_broker else ""),
         "scenarios": outcomes,
     }
     (OUT / "run.json").write_text(json.dumps(run, indent=2))
