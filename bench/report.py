@@ -73,8 +73,9 @@ def write_report(path: Path) -> None:
         "machine for figures to quote.",
         "",
         "Every scenario starts its own processes on free ports with its own mongod (a throwaway "
-        "single-node replica set) and a unique RabbitMQ prefix on the machine's broker; nothing "
-        "touches a `make up` stack. Scenario status: "
+        "single-node replica set) and a unique RabbitMQ prefix (on a private RabbitMQ node with "
+        "`--private-broker`, as `make bench` runs it); nothing touches a `make up` stack. "
+        "Scenario status: "
         + ", ".join(
             f"{k} {v['status']} ({v['seconds']} s)" for k, v in run.get("scenarios", {}).items()
         )
