@@ -186,7 +186,7 @@ def _neighborhoods(units: tuple[Unit, ...], path: tuple[str, ...] = ()) -> list[
 def generated_residents() -> list[Resident]:
     """The same few hundred residents every time: 6 households in each neighborhood."""
     rng = random.Random(SEED)
-    residents = []
+    residents: list[Resident] = []
     for n, neighborhood in enumerate(_neighborhoods(AREA)):
         street = neighborhood[2].split()[0]
         for h in range(HOUSEHOLDS_PER_NEIGHBORHOOD):

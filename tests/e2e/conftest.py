@@ -1,35 +1,27 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from pymongo import AsyncMongoClient
 
-from tests.support.rabbit import BrokerNamespace
-from tests.support.stack import SERVICES, Stack, running_stack
+from tests.support.stack import Stack, remove_stack_state, running_stack
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="session")
-def stack(
+async def stack(
     mongo_url: str, rabbit_url: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Stack]:
+) -> AsyncIterator[Stack]:
+    """The three services and the gateway as processes, shared by the e2e tests of a worker;
+    its queues and databases are removed at the end."""
     workdir: Path = tmp_path_factory.mktemp("stack")
     with running_stack(mongo_url, rabbit_url, workdir) as running:
         yield running
+    await remove_stack_state(running, mongo_url)
 
 
 @pytest.fixture(scope="session")
-async def stack_cleanup(stack: Stack, mongo_url: str) -> AsyncIterator[None]:
-    """Drop the stack's databases and queues once the session is over."""
-    yield
-    namespace = BrokerNamespace(stack.amqp_url, prefix=stack.prefix)
-    for service in ("cases", "points"):
-        namespace.track(f"{stack.prefix}{service}.projections")
-    await namespace.cleanup()
-    client: AsyncMongoClient[dict[str, object]] = AsyncMongoClient(mongo_url)
-    for service in SERVICES:
-        await client.drop_database(stack.database(service))
-    await client.close()
+def stack_cleanup(stack: Stack) -> None:
+    """Kept for the tests that ask for it: the `stack` fixture itself now cleans up."""

@@ -17,7 +17,7 @@ from tests.support.apps import eventually
 from tests.support.people_auth import LOGIN, login_variables
 from tests.support.private_rabbit import queues_with_prefix
 from tests.support.rabbit import BrokerNamespace
-from tests.support.stack import Process, Stack
+from tests.support.stack import STACK_QUEUES, Process, Stack
 
 CREATE = """mutation($input: CreateOrgUnitInput!) {
   createOrgUnit(input: $input) { orgUnit { id } } }"""
@@ -36,8 +36,9 @@ async def fault_stack(
         with contextlib.suppress(Exception):
             namespace = BrokerNamespace(amqp_url, prefix=stack.prefix)
             namespace.queues.update(queues_with_prefix(stack.prefix, rabbit_node))
-            for service in CONSUMERS:
-                namespace.track(f"{stack.prefix}{service}.projections")
+            for service, purposes in STACK_QUEUES.items():
+                for purpose in purposes:
+                    namespace.track(f"{stack.prefix}{service}.{purpose}")
             await asyncio.wait_for(namespace.cleanup(), 30)
         with contextlib.suppress(Exception):
             client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(

@@ -16,7 +16,7 @@ from pymongo import AsyncMongoClient
 from tests.support.apps import eventually
 from tests.support.people_auth import admin_token
 from tests.support.rabbit import BrokerNamespace
-from tests.support.stack import Stack, post_graphql
+from tests.support.stack import STACK_QUEUES, Stack, post_graphql
 
 CREATE = """mutation($input: CreateOrgUnitInput!) {
   createOrgUnit(input: $input) { orgUnit { id } } }"""
@@ -30,7 +30,8 @@ async def stack(mongo_url: str, rabbit_url: str, tmp_path: Path) -> AsyncIterato
     finally:
         stack.stop()
         namespace = BrokerNamespace(rabbit_url, prefix=stack.prefix)
-        namespace.track(f"{stack.prefix}points.projections")
+        for purpose in STACK_QUEUES["points"]:
+            namespace.track(f"{stack.prefix}points.{purpose}")
         await namespace.cleanup()
         client: AsyncMongoClient[dict[str, object]] = AsyncMongoClient(mongo_url)
         for service in ("people", "points"):

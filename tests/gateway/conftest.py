@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ import pytest
 
 from tests.gateway.servers import BlackHole, JwksServer
 from tests.support.mongod import free_port
-from tests.support.stack import ROOT, SERVICES, Process, Stack, wait_http
+from tests.support.stack import ROOT, SERVICES, Process, Stack, remove_stack_state, wait_http
 from tests.support.tokens import TokenMint
 
 pytestmark = pytest.mark.e2e
@@ -110,9 +110,9 @@ def jwks(mint: TokenMint) -> Iterator[JwksServer]:
 
 
 @pytest.fixture(scope="session")
-def stack(
+async def stack(
     mongo_url: str, rabbit_url: str, jwks: JwksServer, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Stack]:
+) -> AsyncIterator[Stack]:
     workdir: Path = tmp_path_factory.mktemp("gateway-stack")
     running = Stack(
         mongo_url,
@@ -133,6 +133,7 @@ def stack(
         yield running
     finally:
         running.stop()
+        await remove_stack_state(running, mongo_url)
 
 
 @pytest.fixture(scope="session")

@@ -186,3 +186,30 @@ def running_stack(mongo_url: str, amqp_url: str, workdir: Path) -> Iterator[Stac
         yield stack
     finally:
         stack.stop()
+
+
+# Every durable queue a stack's services declare (each also has a `.dead` twin).
+STACK_QUEUES = {"cases": ("projections",), "points": ("projections", "awards")}
+
+
+async def remove_stack_state(stack: Stack, mongo_url: str) -> None:
+    """Delete a stack's queues, exchange and databases, so runs leave nothing behind."""
+    from pymongo import AsyncMongoClient
+
+    from tests.support.rabbit import BrokerNamespace
+
+    namespace = BrokerNamespace(stack.amqp_url, prefix=stack.prefix)
+    for service, purposes in STACK_QUEUES.items():
+        for purpose in purposes:
+            namespace.track(f"{stack.prefix}{service}.{purpose}")
+    with contextlib.suppress(Exception):
+        await namespace.cleanup()
+    client: AsyncMongoClient[dict[str, object]] = AsyncMongoClient(
+        mongo_url, serverSelectionTimeoutMS=5000
+    )
+    try:
+        for service in SERVICES:
+            with contextlib.suppress(Exception):
+                await client.drop_database(stack.database(service))
+    finally:
+        await client.close()
