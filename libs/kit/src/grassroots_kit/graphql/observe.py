@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from strawberry.extensions import SchemaExtension
+from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
 from grassroots_kit import tracing
 from grassroots_kit.metrics import GRAPHQL_LATENCY, GRAPHQL_OPERATIONS
@@ -41,3 +41,14 @@ def operation_metrics(service: str) -> type[SchemaExtension]:
             )
 
     return OperationMetrics
+
+
+def document_caches() -> list[Callable[[], SchemaExtension]]:
+    """Parse and validate each distinct document once, not on every request.
+
+    Front ends send the same few operations over and over; profiling showed validation taking
+    about half of a subgraph's time per request without these caches.
+    """
+    # Factories: Strawberry builds fresh extensions per request; the caches themselves live at
+    # module level, keyed by size, so every request shares them.
+    return [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from grassroots_kit.graphql.errors import mask_unexpected_errors
 from grassroots_kit.graphql.input_errors import InputErrorCodes
-from grassroots_kit.graphql.observe import operation_metrics
+from grassroots_kit.graphql.observe import document_caches, operation_metrics
 
 from grassroots_cases.graphql.mutations import (
     case_accept,
@@ -89,5 +89,10 @@ schema = strawberry.federation.Schema(
     mutation=Mutation,
     types=[OrgUnit, Case, Person, Organization],
     federation_version="2.9",
-    extensions=[mask_unexpected_errors, operation_metrics("cases"), InputErrorCodes],
+    extensions=[
+        mask_unexpected_errors,
+        operation_metrics("cases"),
+        InputErrorCodes,
+        *document_caches(),
+    ],
 )

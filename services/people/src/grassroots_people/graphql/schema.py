@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from grassroots_kit.graphql.errors import mask_unexpected_errors
-from grassroots_kit.graphql.observe import operation_metrics
+from grassroots_kit.graphql.observe import document_caches, operation_metrics
 
 from grassroots_people.graphql.mutations import (
     commitment_fulfill,
@@ -137,5 +137,5 @@ schema = strawberry.federation.Schema(
     mutation=Mutation,
     types=[OrgUnit, Person, Household, Organization],
     federation_version="2.9",
-    extensions=[mask_unexpected_errors, operation_metrics("people")],
+    extensions=[mask_unexpected_errors, operation_metrics("people"), *document_caches()],
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from grassroots_kit.graphql.errors import mask_unexpected_errors
-from grassroots_kit.graphql.observe import operation_metrics
+from grassroots_kit.graphql.observe import document_caches, operation_metrics
 
 from grassroots_points.graphql.catalog_types import Reward
 from grassroots_points.graphql.mutations.events_reprocess import (
@@ -95,5 +95,5 @@ schema = strawberry.federation.Schema(
     mutation=Mutation,
     types=[OrgUnit, Person, Reward],
     federation_version="2.9",
-    extensions=[mask_unexpected_errors, operation_metrics("points")],
+    extensions=[mask_unexpected_errors, operation_metrics("points"), *document_caches()],
 )
