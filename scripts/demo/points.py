@@ -21,8 +21,8 @@ JINDINGSHAN = ("Changsha County", "Chunhua Town", "Jindingshan Community")
 
 # Who runs points in the demo: (name, phone, role, unit of the role).
 KEEPERS = {
-    "rules": ("Tang Jun", "13700000001", "DISTRICT_ADMIN", CHANGSHA),
-    "supermarket": ("Jin Mei", "13700000002", "COMMUNITY_STAFF", JINDINGSHAN),
+    "rules": ("Tang Jun", "13500000001", "DISTRICT_ADMIN", CHANGSHA),
+    "supermarket": ("Jin Mei", "13500000002", "COMMUNITY_STAFF", JINDINGSHAN),
 }
 
 # (event type, narrowing, points, met-deadline bonus, rated-5 bonus, what it rewards)

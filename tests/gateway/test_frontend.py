@@ -38,8 +38,14 @@ def frontend() -> Path:
     if npm is None:
         pytest.fail("npm is not on PATH")
     if not (FRONTEND / "node_modules" / "vite").is_dir():
-        installed = run(npm, "ci", "--no-audit", "--no-fund", timeout=600)
+        # `npm install`, not `npm ci`: the lockfile pins every version, but the registry these
+        # machines reach lacks rollup's optional packages for other platforms, so the lockfile
+        # cannot list them and `npm ci` calls it out of sync. `npm install` installs exactly the
+        # locked versions and leaves the lockfile as it is (checked below).
+        lock = (FRONTEND / "package-lock.json").read_bytes()
+        installed = run(npm, "install", "--no-audit", "--no-fund", timeout=600)
         assert installed.returncode == 0, installed.stderr
+        assert (FRONTEND / "package-lock.json").read_bytes() == lock, "npm changed the lockfile"
     return FRONTEND
 
 
