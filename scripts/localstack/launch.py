@@ -76,6 +76,9 @@ def gateway_env(base: Mapping[str, str]) -> dict[str, str]:
     env = dict(base)
     # NO_COLOR: its log goes to a file, where colour codes are noise (https://no-color.org).
     env.update(HOST=LOCALHOST, PORT=str(GATEWAY_PORT), NO_COLOR="1")
+    # The demo loader's bulk admin operations (importCases, reprocessEvents) outlast the
+    # gateway's production default of 10 s per subgraph call.
+    env.setdefault("SUBGRAPH_TIMEOUT_MS", "120000")
     for service, port in SERVICE_PORTS.items():
         env[f"{service.upper()}_URL"] = graphql_url(port)
     return env
