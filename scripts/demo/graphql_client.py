@@ -24,14 +24,16 @@ class GraphQLClient:
         self.url = url
         self.token = token
 
-    def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    def execute(
+        self, query: str, variables: dict[str, Any] | None = None, *, timeout: float = 30
+    ) -> dict[str, Any]:
         body = json.dumps({"query": query, "variables": variables or {}}).encode()
         headers = {"content-type": "application/json", "accept": "application/json"}
         if self.token:
             headers["authorization"] = f"Bearer {self.token}"
         request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 payload: dict[str, Any] = json.loads(response.read())
         except urllib.error.HTTPError as exc:
             payload = json.loads(exc.read() or b"{}")

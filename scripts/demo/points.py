@@ -125,7 +125,8 @@ def load(ctx: DemoContext) -> str:
     admin = _keeper(ctx, "rules")
     rules = _rules(admin)
     created = _catalog(ctx, _keeper(ctx, "supermarket"))
-    replayed = admin.execute(REPROCESS)["reprocessEvents"]
+    # A year of closings, one transaction each: give it minutes, not the default 30 s.
+    replayed = admin.execute(REPROCESS, timeout=600)["reprocessEvents"]
     return (
         f"{rules} point rules, {len(CATALOG)} rewards in the Jindingshan points supermarket "
         f"({created} created now); {replayed['events']} consumed events replayed, "

@@ -78,7 +78,7 @@ def gateway_env(base: Mapping[str, str]) -> dict[str, str]:
     env.update(HOST=LOCALHOST, PORT=str(GATEWAY_PORT), NO_COLOR="1")
     # The demo loader's bulk admin operations (importCases, reprocessEvents) outlast the
     # gateway's production default of 10 s per subgraph call.
-    env.setdefault("SUBGRAPH_TIMEOUT_MS", "120000")
+    env.setdefault("SUBGRAPH_TIMEOUT_MS", "600000")
     for service, port in SERVICE_PORTS.items():
         env[f"{service.upper()}_URL"] = graphql_url(port)
     return env

@@ -115,7 +115,7 @@ class Stack:
             # The gateway verifies tokens against this stack's people, not a `make up` one.
             "JWKS_URL": f"{self.processes['people'][0].url}/.well-known/jwks.json",
             # As in `make up`: the demo loader's bulk admin operations outlast 10 s.
-            "SUBGRAPH_TIMEOUT_MS": "120000",
+            "SUBGRAPH_TIMEOUT_MS": "600000",
             **self.env,
         }
         popen = subprocess.Popen(
