@@ -22,7 +22,9 @@ def run_loader(stack: Stack) -> str:
         ],
         capture_output=True,
         text=True,
-        timeout=300,
+        # The first load works the named cases live, imports a year of cases and replays their
+        # closings into points: minutes on a loaded 2-core machine.
+        timeout=900,
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -42,4 +44,13 @@ async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, s
         {"name": "Gaotangling Street"},
     ]
     assert community["children"]["totalCount"] == 2
+    # Anonymous callers see no case; the community's secretary sees its demo cases.
     assert community["cases"] == {"totalCount": 0}
+    login = post_graphql(
+        f"{stack.gateway.url}/graphql",
+        'mutation { login(input: {phone: "13800000011", password: "grassroots-demo"}) '
+        "{ accessToken } }",
+    )
+    token = login["data"]["login"]["accessToken"]
+    staff = post_graphql(f"{stack.gateway.url}/graphql", TAOHUAJING, token=token)
+    assert staff["data"]["orgUnits"]["edges"][0]["node"]["cases"]["totalCount"] > 0

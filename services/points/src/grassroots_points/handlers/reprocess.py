@@ -15,6 +15,7 @@ from grassroots_kit.host import ServiceHost
 from grassroots_kit.messaging.consumer import PermanentEventError
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Session
+from pymongo.errors import DuplicateKeyError
 
 from grassroots_points.adapters.ledger import LedgerStore
 from grassroots_points.adapters.received import ReceivedEvents
@@ -54,4 +55,8 @@ async def _again(host: ServiceHost, event: CloudEvent) -> int:
     try:
         return await host.transaction(work)
     except (MalformedEvent, PermanentEventError):
+        return 0
+    except DuplicateKeyError:
+        # The live consumer awarded the same event meanwhile: the unique (event, person) index
+        # kept the ledger exact and aborted this transaction whole.
         return 0
