@@ -7,6 +7,7 @@ never awarded again.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from grassroots_kit.auth import Principal
@@ -15,13 +16,15 @@ from grassroots_kit.host import ServiceHost
 from grassroots_kit.messaging.consumer import PermanentEventError
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Session
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import DuplicateKeyError, OperationFailure
 
 from grassroots_points.adapters.ledger import LedgerStore
 from grassroots_points.adapters.received import ReceivedEvents
 from grassroots_points.domain.access import require_rule_manager
 from grassroots_points.domain.occasions import AWARDING_TYPES, MalformedEvent
 from grassroots_points.handlers.reactions import REACTIONS
+
+_ATTEMPTS = 20
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,19 @@ async def reprocess_events(host: ServiceHost, caller: Principal, confirm: bool) 
 
 
 async def _again(host: ServiceHost, event: CloudEvent) -> int:
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            return await _once(host, event)
+        except OperationFailure as exc:
+            # A hot account also being awarded by the live consumer: wait and try this event
+            # again rather than fail the whole replay.
+            if not exc.has_error_label("TransientTransactionError") or attempt == _ATTEMPTS:
+                raise
+            await asyncio.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
+async def _once(host: ServiceHost, event: CloudEvent) -> int:
     reaction = REACTIONS[event.type]
 
     async def work(session: Session) -> int:
