@@ -68,9 +68,11 @@ restore: bootstrap ## replace the local databases with a backup (BACKUP=dir, def
 	$(PYTHON) scripts/backup.py restore $(BACKUP) --yes
 
 bench: bootstrap ## run every benchmark (own processes and broker, < 10 min); rewrite bench/RESULTS.md
+	@bash scripts/bench_tools.sh
 	$(PYTHON) -m bench.run_all --private-broker
 
 bench-quick: bootstrap ## a short smoke run of every benchmark (small figures)
+	@bash scripts/bench_tools.sh
 	$(PYTHON) -m bench.run_all --quick --private-broker
 
 clean: down ## stop the stack, then delete .local (logs, MongoDB data, pid files)
