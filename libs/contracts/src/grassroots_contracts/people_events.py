@@ -12,23 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from grassroots_contracts.org_units import InvalidPayload
+from grassroots_contracts.roles import UNIT_ROLES
 
-ROLES = (
-    "RESIDENT",
-    "NEIGHBOR_CHIEF",
-    "GROUP_CHIEF",
-    "PIECE_CHIEF",
-    "BUILDING_CHIEF",
-    "GRID_MEMBER",
-    "GRID_CHIEF",
-    "COMMUNITY_STAFF",
-    "COMMUNITY_SECRETARY",
-    "STREET_STAFF",
-    "DEPARTMENT_STAFF",
-    "RED_PARTNER_MEMBER",
-    "VOLUNTEER",
-    "DISTRICT_ADMIN",
-)
 CARE_LEVELS = ("RED", "YELLOW", "GREEN", "NONE")
 
 
@@ -146,7 +131,7 @@ class RoleAssignmentData:
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> RoleAssignmentData:
         role = data.get("role")
-        if role not in ROLES:
+        if role not in UNIT_ROLES:
             raise InvalidPayload(f"unknown role {role!r}")
         return cls(
             id=_str(data, "id"),

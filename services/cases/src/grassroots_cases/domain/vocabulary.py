@@ -1,8 +1,11 @@
-"""The words of the case domain: statuses, categories, priorities, levels and roles."""
+"""The words of the case domain: statuses, categories, priorities, levels, and the rung each
+role (named in grassroots_contracts.roles) serves."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from grassroots_contracts.roles import Role as Role
 
 
 class Status(StrEnum):
@@ -80,23 +83,6 @@ class EscalationReason(StrEnum):
     BEYOND_AUTHORITY = "BEYOND_AUTHORITY"
 
 
-class Role(StrEnum):
-    RESIDENT = "RESIDENT"
-    NEIGHBOR_CHIEF = "NEIGHBOR_CHIEF"
-    GROUP_CHIEF = "GROUP_CHIEF"
-    PIECE_CHIEF = "PIECE_CHIEF"
-    BUILDING_CHIEF = "BUILDING_CHIEF"
-    GRID_MEMBER = "GRID_MEMBER"
-    GRID_CHIEF = "GRID_CHIEF"
-    COMMUNITY_STAFF = "COMMUNITY_STAFF"
-    COMMUNITY_SECRETARY = "COMMUNITY_SECRETARY"
-    STREET_STAFF = "STREET_STAFF"
-    DEPARTMENT_STAFF = "DEPARTMENT_STAFF"
-    RED_PARTNER_MEMBER = "RED_PARTNER_MEMBER"
-    VOLUNTEER = "VOLUNTEER"
-    DISTRICT_ADMIN = "DISTRICT_ADMIN"
-
-
 # The rung each handling role serves; a role serves its rung and every rung below it.
 ROLE_LEVEL: dict[Role, Level] = {
     Role.NEIGHBOR_CHIEF: Level.GROUP,
@@ -113,7 +99,6 @@ ROLE_LEVEL: dict[Role, Level] = {
 }
 # Roles that take work from the order board or by dispatch, not by rank.
 TAKER_ROLES = frozenset({Role.RED_PARTNER_MEMBER, Role.VOLUNTEER})
-ORGANIZATION_ROLES = frozenset({Role.RED_PARTNER_MEMBER, Role.DEPARTMENT_STAFF})
 
 
 def roles_of(names: frozenset[str] | set[str]) -> frozenset[Role]:

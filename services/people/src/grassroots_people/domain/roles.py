@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from enum import StrEnum
 
+from grassroots_contracts.roles import ORGANIZATION_ROLES as ORGANIZATION_ROLES
+from grassroots_contracts.roles import Role as Role
 from grassroots_kit.errors import BadUserInput, Conflict
 
 from grassroots_people.domain.ids import OrganizationId, OrgUnitId, PersonId, RoleAssignmentId
@@ -14,24 +15,6 @@ from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
 # The subtree a platform-level grant covers: everything. It is no org unit id, so the other
 # services' `RoleGrant.covers` never matches it and the grant means nothing there.
 EVERYWHERE = OrgUnitId("*")
-
-
-class Role(StrEnum):
-    RESIDENT = "RESIDENT"
-    NEIGHBOR_CHIEF = "NEIGHBOR_CHIEF"
-    GROUP_CHIEF = "GROUP_CHIEF"
-    PIECE_CHIEF = "PIECE_CHIEF"
-    BUILDING_CHIEF = "BUILDING_CHIEF"
-    GRID_MEMBER = "GRID_MEMBER"
-    GRID_CHIEF = "GRID_CHIEF"
-    COMMUNITY_STAFF = "COMMUNITY_STAFF"
-    COMMUNITY_SECRETARY = "COMMUNITY_SECRETARY"
-    STREET_STAFF = "STREET_STAFF"
-    DEPARTMENT_STAFF = "DEPARTMENT_STAFF"
-    RED_PARTNER_MEMBER = "RED_PARTNER_MEMBER"
-    VOLUNTEER = "VOLUNTEER"
-    DISTRICT_ADMIN = "DISTRICT_ADMIN"
-    PLATFORM_ADMIN = "PLATFORM_ADMIN"
 
 
 # Who may manage what: a role may grant roles of its own tier or below, within its subtree.
@@ -69,8 +52,6 @@ _HELD_EXACTLY_AT: dict[Role, OrgUnitKind] = {
     Role.NEIGHBOR_CHIEF: OrgUnitKind.NEIGHBORHOOD,
     Role.BUILDING_CHIEF: OrgUnitKind.BUILDING,
 }
-# Roles that are held on behalf of an organization.
-ORGANIZATION_ROLES = frozenset({Role.DEPARTMENT_STAFF, Role.RED_PARTNER_MEMBER})
 
 MIN_NEIGHBORHOOD_HOUSEHOLDS = 5
 MAX_NEIGHBORHOOD_HOUSEHOLDS = 15

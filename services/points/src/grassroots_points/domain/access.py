@@ -5,22 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from grassroots_contracts.roles import Role
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Forbidden
 
 STAFF_ROLES: Final = frozenset(
     {
-        "GRID_MEMBER",
-        "GRID_CHIEF",
-        "COMMUNITY_STAFF",
-        "COMMUNITY_SECRETARY",
-        "STREET_STAFF",
-        "DISTRICT_ADMIN",
+        Role.GRID_MEMBER,
+        Role.GRID_CHIEF,
+        Role.COMMUNITY_STAFF,
+        Role.COMMUNITY_SECRETARY,
+        Role.STREET_STAFF,
+        Role.DISTRICT_ADMIN,
     }
 )
-CATALOG_ROLES: Final = frozenset({"COMMUNITY_STAFF", "COMMUNITY_SECRETARY"})
-ADJUSTING_ROLES: Final = frozenset({"COMMUNITY_STAFF", "COMMUNITY_SECRETARY"})
-RULE_ROLES: Final = frozenset({"DISTRICT_ADMIN"})
+CATALOG_ROLES: Final = frozenset({Role.COMMUNITY_STAFF, Role.COMMUNITY_SECRETARY})
+ADJUSTING_ROLES: Final = frozenset({Role.COMMUNITY_STAFF, Role.COMMUNITY_SECRETARY})
+RULE_ROLES: Final = frozenset({Role.DISTRICT_ADMIN})
 
 
 def may_view_account(caller: Principal, person_id: str, path: Sequence[str]) -> bool:

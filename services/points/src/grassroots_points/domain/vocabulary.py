@@ -10,6 +10,7 @@ from grassroots_contracts.event_types import (
     ORDER_TAKEN,
     VISIT_LOGGED,
 )
+from grassroots_contracts.roles import UNIT_ROLES, Role
 
 CATEGORIES: Final = frozenset(
     {
@@ -31,27 +32,11 @@ LEVELS: Final = frozenset(
     {"DISTRICT", "STREET", "COMMUNITY", "GRID", "PIECE", "GROUP", "NEIGHBORHOOD", "BUILDING"}
 )
 CARE_LEVELS: Final = frozenset({"RED", "YELLOW", "GREEN", "NONE"})
-ROLES: Final = frozenset(
-    {
-        "RESIDENT",
-        "NEIGHBOR_CHIEF",
-        "GROUP_CHIEF",
-        "PIECE_CHIEF",
-        "BUILDING_CHIEF",
-        "GRID_MEMBER",
-        "GRID_CHIEF",
-        "COMMUNITY_STAFF",
-        "COMMUNITY_SECRETARY",
-        "STREET_STAFF",
-        "DEPARTMENT_STAFF",
-        "RED_PARTNER_MEMBER",
-        "VOLUNTEER",
-        "DISTRICT_ADMIN",
-    }
-)
+# The roles a rule may select: those held on an org unit.
+ROLES: Final = frozenset(role.value for role in UNIT_ROLES)
 
 # The occasions a rule can reward. Taking an order is rewarded when its case closes.
 RULE_EVENT_TYPES: Final = (CASE_CLOSED, ORDER_TAKEN, VISIT_LOGGED, COMMITMENT_FULFILLED)
 
-NEIGHBOR_CHIEF: Final = "NEIGHBOR_CHIEF"
-RED_PARTNER_MEMBER: Final = "RED_PARTNER_MEMBER"
+NEIGHBOR_CHIEF: Final = Role.NEIGHBOR_CHIEF.value
+RED_PARTNER_MEMBER: Final = Role.RED_PARTNER_MEMBER.value

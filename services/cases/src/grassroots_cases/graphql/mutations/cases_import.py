@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from grassroots_contracts.roles import UNIT_ROLES
 from strawberry.types import Info
 
 from grassroots_cases.domain.ids import OrgUnitId, PersonId
@@ -62,7 +63,7 @@ class HistoricalCaseInput:
 
 
 def _role(name: str | None) -> Role | None:
-    return Role(name) if name and name in Role.__members__ else None
+    return Role(name) if name and name in UNIT_ROLES else None
 
 
 @strawberry.input(description="Cases to import, at most 200 at a time.")
