@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,8 +88,16 @@ class Burst:
     def url(self) -> str:
         return self.people[-1].url
 
-    async def run(self, names: Sequence[str]) -> None:
+    async def run(
+        self, names: Iterable[str], *, stop: asyncio.Event | None = None, pause: float = 0.0
+    ) -> None:
+        """Create a street per name, one after another, until the names run out or `stop` is
+        set; `pause` seconds between creations keep an open-ended burst to a known rate."""
         for name in names:
+            if stop is not None and stop.is_set():
+                return
+            if pause:
+                await asyncio.sleep(pause)
             try:
                 body = await graphql(
                     self.url,
