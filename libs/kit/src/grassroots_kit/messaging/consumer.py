@@ -4,19 +4,28 @@ A handler runs inside a MongoDB transaction that also records the event id as pr
 its effect happens exactly once however often the event is delivered; the message is
 acknowledged only after that transaction commits. Transient failures are retried with
 back-off; messages that can never succeed are parked in `<queue>.dead` with the reason.
+
+Messages that are ready together are applied together: up to `batch_size` of them in one
+transaction (one look-up of the processed markers, one insert of the new ones, each handler in
+delivery order), then all are acknowledged. A commit with majority write concern costs about
+the same for one event as for sixty, so this is what lets a consumer keep up with the broker.
+When a batch fails for any reason but an unreachable database, its events are applied one by
+one, each in its own transaction, so one poison message is parked alone and the others go on.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from aio_pika import DeliveryMode, Message
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage, AbstractQueue
+from aio_pika.exceptions import ChannelInvalidStateError
 from pymongo import AsyncMongoClient
 from pymongo.errors import ConnectionFailure, OperationFailure
 
@@ -33,12 +42,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROCESSED = "processed_events"
+# Events applied in one transaction at most; the channel's prefetch caps it too.
+BATCH_SIZE = 64
+# How long a batch that is not full waits for more messages: a relay publishes a burst over a
+# few milliseconds, and a commit saved is worth far more than the wait.
+LINGER_SECONDS = 0.002
 
 Handler = Callable[[CloudEvent, Session], Awaitable[None]]
 
 
 class PermanentEventError(Exception):
     """The event can never be handled (bad data, unsupported version): park it, do not retry."""
+
+
+class _ChannelLost(Exception):
+    """The channel a message came on closed: the broker redelivers it, the work is dropped."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,22 @@ class Subscription:
     upcasters: Upcasters | None = None
 
 
+@dataclass(frozen=True)
+class _Received:
+    message: AbstractIncomingMessage
+    at: float  # event-loop time of arrival, for EVENT_HANDLING_SECONDS
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A message read, upcast and matched to its handler: it only needs applying."""
+
+    message: AbstractIncomingMessage
+    event: CloudEvent
+    handler: Handler
+    at: float
+
+
 class EventConsumer:
     def __init__(
         self,
@@ -66,6 +100,8 @@ class EventConsumer:
         prefetch: int = 32,
         max_attempts: int = 5,
         after_commit: Callable[[], None] | None = None,
+        batch_size: int = BATCH_SIZE,
+        linger_seconds: float = LINGER_SECONDS,
     ) -> None:
         self._broker = broker
         self._client = client
@@ -75,10 +111,14 @@ class EventConsumer:
         self._prefetch = prefetch
         self._max_attempts = max_attempts
         self._after_commit = after_commit
+        self._batch_size = max(1, min(batch_size, prefetch))
+        self._linger = linger_seconds
         self._channel: AbstractChannel | None = None
         self._queue: AbstractQueue | None = None
         self._consumer_tag: str | None = None
-        self._in_flight: set[asyncio.Task[None]] = set()
+        # Deliveries wait here for the worker; None tells it to stop. The prefetch bounds it.
+        self._buffer: asyncio.Queue[_Received | None] = asyncio.Queue()
+        self._worker: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         self._channel = await self._broker.channel(self._prefetch)
@@ -86,6 +126,8 @@ class EventConsumer:
         self._queue, _ = await declare_queue_pair(self._channel, self.queue_name)
         for event_type in self._subscription.handlers:
             await self._queue.bind(exchange, routing_key=event_type)
+        # One worker per queue: events are applied in the order they were delivered.
+        self._worker = asyncio.create_task(self._work(), name=f"consume {self.queue_name}")
         self._consumer_tag = await self._queue.consume(self._on_message)
 
     async def stop(self) -> None:
@@ -95,55 +137,168 @@ class EventConsumer:
                 await self._queue.cancel(self._consumer_tag)
             except Exception:
                 log.debug("cancel failed while stopping", exc_info=True)
-        if self._in_flight:
-            await asyncio.wait(self._in_flight, timeout=10)
+        if self._worker is not None:
+            self._buffer.put_nowait(None)
+            done, _ = await asyncio.wait({self._worker}, timeout=10)
+            if not done:
+                self._worker.cancel()
+                await asyncio.gather(self._worker, return_exceptions=True)
+            self._worker = None
         if self._channel is not None and not self._channel.is_closed:
             await self._channel.close()
 
     async def _on_message(self, message: AbstractIncomingMessage) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            self._in_flight.add(task)
-        try:
-            await self._handle(message)
-        finally:
-            if task is not None:
-                self._in_flight.discard(task)
+        self._buffer.put_nowait(_Received(message, asyncio.get_running_loop().time()))
 
-    async def _handle(self, message: AbstractIncomingMessage) -> None:
+    async def _work(self) -> None:
+        while True:
+            first = await self._buffer.get()
+            if first is None:
+                return
+            batch = [first]
+            stopping = self._take_ready(batch)
+            if not stopping and len(batch) < self._batch_size and self._linger > 0:
+                await asyncio.sleep(self._linger)
+                stopping = self._take_ready(batch)
+            try:
+                await self._handle_batch(batch)
+            except Exception:
+                # Unacknowledged messages come back when the channel closes; the worker lives on.
+                log.exception("consumer batch failed unexpectedly")
+            if stopping:
+                return
+
+    def _take_ready(self, batch: list[_Received]) -> bool:
+        """Add what is already waiting, up to the batch size. True when asked to stop."""
+        while len(batch) < self._batch_size and not self._buffer.empty():
+            received = self._buffer.get_nowait()
+            if received is None:
+                return True
+            batch.append(received)
+        return False
+
+    async def _handle_batch(self, batch: Sequence[_Received]) -> None:
+        ready: list[_Ready] = []
+        for received in batch:
+            item = await self._read(received)
+            if item is not None:
+                ready.append(item)
+        if len(ready) == 1:
+            await self._handle_one(ready[0])
+        elif ready:
+            await self._apply_together(ready)
+
+    async def _read(self, received: _Received) -> _Ready | None:
+        """Decode, match and upcast a message; parks it and returns None when it cannot be."""
+        message = received.message
         try:
             event = CloudEvent.from_json(message.body)
         except InvalidEvent as exc:
             await self._park(message, f"invalid event: {exc}")
-            return
+            return None
         handler = self._subscription.handlers.get(event.type)
         if handler is None:
             await self._park(message, f"no handler for event type {event.type!r}")
-            return
-        with (
-            event_context(event.id, event.type),
-            tracing.event_span(event, "process", self.queue_name),
-        ):
-            if self._subscription.upcasters is not None:
-                try:
-                    event = self._subscription.upcasters.upcast(event)
-                except PermanentEventError as exc:
+            return None
+        if self._subscription.upcasters is not None:
+            try:
+                event = self._subscription.upcasters.upcast(event)
+            except PermanentEventError as exc:
+                with (
+                    event_context(event.id, event.type),
+                    tracing.event_span(event, "process", self.queue_name),
+                ):
                     await self._park(message, str(exc))
-                    return
-            await self._handle_event(message, event, handler)
+                return None
+        return _Ready(message, event, handler, received.at)
 
-    async def _handle_event(
-        self, message: AbstractIncomingMessage, event: CloudEvent, handler: Handler
-    ) -> None:
+    async def _apply_together(self, items: Sequence[_Ready]) -> None:
+        delay = 0.1
+        while True:
+            # Messages of a channel that closed (the connection dropped) are redelivered on
+            # the new one; acknowledging them is impossible and applying them is not ours now.
+            items = [item for item in items if _held(item.message)]
+            if not items:
+                return
+            try:
+                applied = await in_transaction(self._client, partial(self._apply_batch, items))
+            except (ConnectionFailure, TimeoutError):
+                # The database is unreachable: keep the messages and wait; parking them would
+                # turn an outage into lost work.
+                log.warning("database unavailable while handling events; will retry")
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+            except _ChannelLost:
+                log.info("channel closed while handling a batch; its messages come back")
+            except Exception:
+                # A poison message, a failing handler or contention that outlasted the
+                # transaction's retries: apply one by one, so only the culprit is held back.
+                log.info("batch failed; applying its events one by one", exc_info=True)
+                for item in items:
+                    await self._handle_one(item)
+                return
+            else:
+                for item, was_applied in zip(items, applied, strict=True):
+                    await item.message.ack()
+                    self._count(item, was_applied)
+                if any(applied) and self._after_commit is not None:
+                    self._after_commit()
+                return
+
+    async def _apply_batch(self, items: Sequence[_Ready], session: Session) -> list[bool]:
+        keys = [self._key(item.event) for item in items]
+        processed = self._db[PROCESSED]
+        # Look before inserting, as _apply does; a duplicate within the batch is one too.
+        seen = {
+            doc["_id"]
+            async for doc in processed.find({"_id": {"$in": keys}}, {"_id": 1}, session=session)
+        }
+        fresh: list[_Ready] = []
+        applied: list[bool] = []
+        markers: list[Document] = []
+        now = datetime.now(UTC)
+        for item, key in zip(items, keys, strict=True):
+            if key in seen:
+                applied.append(False)
+                continue
+            seen.add(key)
+            applied.append(True)
+            fresh.append(item)
+            markers.append({"_id": key, "type": item.event.type, "at": now})
+        if markers:
+            await processed.insert_many(markers, session=session)
+        for item in fresh:
+            with (
+                event_context(item.event.id, item.event.type),
+                tracing.event_span(item.event, "process", self.queue_name),
+            ):
+                await item.handler(item.event, session)
+        if not all(_held(item.message) for item in items):
+            raise _ChannelLost
+        return applied
+
+    async def _handle_one(self, item: _Ready) -> None:
+        with (
+            event_context(item.event.id, item.event.type),
+            tracing.event_span(item.event, "process", self.queue_name),
+        ):
+            await self._handle_event(item)
+
+    async def _handle_event(self, item: _Ready) -> None:
+        message, event, handler = item.message, item.event, item.handler
         attempt = 0
         delay = 0.1
-        started = asyncio.get_running_loop().time()
         while True:
             attempt += 1
+            if not _held(message):
+                return
             try:
                 applied = await in_transaction(
-                    self._client, lambda session: self._apply(event, handler, session)
+                    self._client, lambda session: self._apply(message, event, handler, session)
                 )
+            except _ChannelLost:
+                log.info("channel closed while handling an event; it comes back")
+                return
             except PermanentEventError as exc:
                 await self._park(message, f"rejected by handler: {exc}")
                 return
@@ -167,17 +322,29 @@ class EventConsumer:
                     log.warning("handler failed; retrying", exc_info=True)
             else:
                 await message.ack()
-                elapsed = asyncio.get_running_loop().time() - started
-                EVENT_HANDLING_SECONDS.labels(self.queue_name).observe(elapsed)
-                EVENTS_HANDLED.labels(self.queue_name, "applied" if applied else "duplicate").inc()
+                self._count(item, applied)
                 if applied and self._after_commit is not None:
                     self._after_commit()
                 return
             await asyncio.sleep(delay)
             delay = min(delay * 2, 5.0)
 
-    async def _apply(self, event: CloudEvent, handler: Handler, session: Session) -> bool:
-        key = f"{self._subscription.purpose}:{event.id}"
+    def _key(self, event: CloudEvent) -> str:
+        return f"{self._subscription.purpose}:{event.id}"
+
+    def _count(self, item: _Ready, applied: bool) -> None:
+        elapsed = asyncio.get_running_loop().time() - item.at
+        EVENT_HANDLING_SECONDS.labels(self.queue_name).observe(elapsed)
+        EVENTS_HANDLED.labels(self.queue_name, "applied" if applied else "duplicate").inc()
+
+    async def _apply(
+        self,
+        message: AbstractIncomingMessage,
+        event: CloudEvent,
+        handler: Handler,
+        session: Session,
+    ) -> bool:
+        key = self._key(event)
         processed = self._db[PROCESSED]
         # Look before inserting: a duplicate-key error inside a transaction aborts it on the
         # server, so the commit would fail and a mere duplicate would be retried, then parked.
@@ -189,6 +356,9 @@ class EventConsumer:
             {"_id": key, "type": event.type, "at": datetime.now(UTC)}, session=session
         )
         await handler(event, session)
+        if not _held(message):
+            # Like a consumer that died here: nothing commits, the broker redelivers.
+            raise _ChannelLost
         return True
 
     async def _park(self, message: AbstractIncomingMessage, reason: str) -> None:
@@ -200,6 +370,14 @@ class EventConsumer:
         )
         await message.ack()
         EVENTS_DEAD_LETTERED.labels(self.queue_name).inc()
+
+
+def _held(message: AbstractIncomingMessage) -> bool:
+    """Whether the message's channel is still open, so it can still be acknowledged."""
+    try:
+        return not message.channel.is_closed
+    except ChannelInvalidStateError:
+        return False
 
 
 def _is_contention(exc: Exception) -> bool:
