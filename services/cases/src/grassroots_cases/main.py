@@ -13,6 +13,7 @@ from grassroots_cases.adapters import (
     counters,
     org_unit_projection,
     role_projection,
+    rollups,
     sla_policies,
 )
 from grassroots_cases.graphql.context import Context, build_context
@@ -35,9 +36,20 @@ def create_app(
             org_unit_projection.COLLECTION,
             role_projection.COLLECTION,
             sla_policies.COLLECTION,
+            rollups.COLLECTION,
         ],
-        indexes=[cases.INDEXES, org_unit_projection.INDEXES, role_projection.INDEXES],
+        indexes=[
+            cases.INDEXES,
+            org_unit_projection.INDEXES,
+            role_projection.INDEXES,
+            rollups.INDEXES,
+        ],
     )
+
+    async def build_rollups() -> None:
+        await rollups.build_if_missing(host.db)
+
+    host.add_boot_step("case rollups", build_rollups)
     host.add_subscription(projection_subscription(host.db))
     if settings.sweep_seconds > 0:
         sweeper = Sweeper(host)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from grassroots_kit.errors import Conflict
 from grassroots_kit.mongo import Database, Document, Indexes, Session
-from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 
+from grassroots_cases.adapters import rollups
 from grassroots_cases.adapters.case_documents import from_doc, to_doc
 from grassroots_cases.domain.ids import OrgUnitId
 from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.statistics import Facts
 from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Category, Status
 
 COLLECTION = "cases"
@@ -43,6 +45,8 @@ _NOT_WRITTEN_BY_WORKFLOW = {"_id", "orgUnitPath", "orgUnitId", "version"}
 
 
 class CaseRepository:
+    """Every write of a case also moves the statistics rollups, in the same session."""
+
     def __init__(self, db: Database) -> None:
         self._cases = db[COLLECTION]
 
@@ -61,36 +65,49 @@ class CaseRepository:
         return from_doc(doc) if doc else None
 
     async def insert(self, case: Case, session: Session) -> None:
-        await self._cases.insert_one(to_doc(case), session=session)
+        await self.insert_many([to_doc(case)], session)
+
+    async def insert_many(self, docs: Sequence[Document], session: Session | None) -> None:
+        """New cases, as `to_doc` stores them (imports add their `importRef`)."""
+        await self._cases.insert_many(list(docs), session=session)
+        await rollups.apply(
+            self._cases.database, ((None, rollups.facts_of_doc(d)) for d in docs), session
+        )
+
+    async def _write(self, query: Document, case: Case, session: Session) -> Case | None:
+        doc = to_doc(case)
+        fields = {k: v for k, v in doc.items() if k not in _NOT_WRITTEN_BY_WORKFLOW}
+        prior = await self._cases.find_one_and_update(
+            query,
+            {"$set": fields, "$inc": {"version": 1}},
+            projection=rollups.FACT_FIELDS,
+            return_document=ReturnDocument.BEFORE,
+            session=session,
+        )
+        if prior is None:
+            return None
+        # The stored path wins: a move of the org unit may have re-placed the case meanwhile.
+        before = rollups.facts_of_doc(prior)
+        after = replace(Facts.of(case), org_unit_path=before.org_unit_path)
+        await rollups.apply(self._cases.database, [(before, after)], session)
+        return replace(case, version=case.version + 1)
 
     async def save(self, case: Case, session: Session) -> Case:
         """Write a changed case if nobody changed it since it was read; else CONFLICT."""
-        doc = to_doc(case)
-        fields = {k: v for k, v in doc.items() if k not in _NOT_WRITTEN_BY_WORKFLOW}
-        result = await self._cases.update_one(
-            {"_id": case.id, "version": case.version},
-            {"$set": fields, "$inc": {"version": 1}},
-            session=session,
-        )
-        if result.matched_count == 0:
+        saved = await self._write({"_id": case.id, "version": case.version}, case, session)
+        if saved is None:
             raise Conflict(
                 f"case {case.number} was changed by someone else meanwhile; reload and retry",
                 caseId=case.id,
             )
-        return replace(case, version=case.version + 1)
+        return saved
 
     async def save_if_still_due(
         self, case: Case, due_at: datetime, session: Session
     ) -> Case | None:
         """The sweeper's claim: write only if the case is unchanged and still due as read."""
-        doc = to_doc(case)
-        fields = {k: v for k, v in doc.items() if k not in _NOT_WRITTEN_BY_WORKFLOW}
-        result = await self._cases.update_one(
-            {"_id": case.id, "version": case.version, "dueAt": due_at},
-            {"$set": fields, "$inc": {"version": 1}},
-            session=session,
-        )
-        return replace(case, version=case.version + 1) if result.matched_count else None
+        query = {"_id": case.id, "version": case.version, "dueAt": due_at}
+        return await self._write(query, case, session)
 
     async def recent_open(
         self, org_unit_id: OrgUnitId, category: Category, since: datetime, limit: int = 50
@@ -123,6 +140,7 @@ class CaseRepository:
     async def move_org_unit(
         self, org_unit_id: str, path_with_self: list[str], session: Session
     ) -> None:
+        await rollups.move(self._cases.database, org_unit_id, path_with_self, session)
         await self._cases.update_many(
             {"orgUnitId": org_unit_id},
             {"$set": {"orgUnitPath": path_with_self}},

@@ -1,53 +1,70 @@
-"""Case statistics of an org-unit subtree and period, computed by MongoDB in one aggregation.
+"""Case statistics of an org-unit subtree and period.
 
-The match uses the `orgUnitPath, createdAt` index. Percentiles are computed in the pipeline
-(sort, push, pick by index) rather than with `$percentile`, which MongoDB 6.0 lacks: the
-nearest-rank definition, the value at position ceil(p * n) of the n sorted values.
+`case_statistics` sums the rollups of the whole months and days of the period (a district-year
+reads 12 months x SHARDS small documents, however many cases it had), adds the cases of the
+partial days at its ends (index `orgUnitPath, createdAt`), and counts what is overdue now from
+the open cases (index `orgUnitPath, status, dueAt`): its cost follows the period and the open
+cases, not the cases reported.
+
+`aggregate_statistics` is the reference it must agree with: one aggregation over the cases
+(exact percentiles, computed in the pipeline with sort, push and pick by index, as MongoDB 6.0
+has no `$percentile`: the value at position ceil(p * n) of the n sorted values).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from grassroots_kit.mongo import Database, Document
 
+from grassroots_cases.adapters import rollups
 from grassroots_cases.adapters.cases import COLLECTION
+from grassroots_cases.domain.statistics import (
+    Breakdown,
+    CaseStatistics,
+    Counters,
+    Percentiles,
+    add,
+    contribution,
+    cover,
+    summarize,
+)
 from grassroots_cases.domain.vocabulary import HANDLED_STATUSES, OPEN_STATUSES, Status
 
+__all__ = ["Breakdown", "CaseStatistics", "Percentiles", "aggregate_statistics", "case_statistics"]
 
-@dataclass(frozen=True)
-class Breakdown:
-    key: str
-    collected: int
-    handled: int
+BY_PATH_CREATED = "orgUnitPath_1_createdAt_-1__id_-1"
+BY_PATH_STATUS_DUE = "orgUnitPath_1_status_1_dueAt_1"
 
 
-@dataclass(frozen=True)
-class Percentiles:
-    median_seconds: float | None
-    p90_seconds: float | None
+def edge_query(org_unit_id: str, since: datetime, until: datetime) -> Document:
+    return {"orgUnitPath": org_unit_id, "createdAt": {"$gte": since, "$lt": until}}
 
 
-@dataclass(frozen=True)
-class CaseStatistics:
-    collected: int
-    handled: int
-    rejected: int
-    open: int
-    overdue_now: int
-    sla_breaches: int
-    average_rating: float | None
-    ratings: int
-    first_response: Percentiles
-    resolution: Percentiles
-    by_category: list[Breakdown]
-    by_month: list[Breakdown]
+def overdue_query(org_unit_id: str, since: datetime, until: datetime, now: datetime) -> Document:
+    return {
+        "orgUnitPath": org_unit_id,
+        "status": {"$in": sorted(s.value for s in OPEN_STATUSES)},
+        "dueAt": {"$lte": now},
+        "createdAt": {"$gte": since, "$lt": until},
+    }
 
-    @property
-    def completion_rate(self) -> float | None:
-        return self.handled / self.collected if self.collected else None
+
+async def case_statistics(
+    db: Database, org_unit_id: str, since: datetime, until: datetime, now: datetime
+) -> CaseStatistics:
+    period = cover(since, until)
+    total: Counters = await rollups.read(db, org_unit_id, period.periods)
+    cases = db[COLLECTION]
+    for start, end in period.edges:
+        query = edge_query(org_unit_id, start, end)
+        async for doc in cases.find(query, rollups.FACT_FIELDS).hint(BY_PATH_CREATED):
+            add(total, contribution(rollups.facts_of_doc(doc)))
+    overdue = await cases.count_documents(
+        overdue_query(org_unit_id, since, until, now), hint=BY_PATH_STATUS_DUE
+    )
+    return summarize(total, overdue)
 
 
 def _in(field: str, statuses: frozenset[Status]) -> Document:
@@ -125,9 +142,10 @@ def _percentile_result(rows: list[Document]) -> Percentiles:
     return Percentiles(_seconds(rows[0].get("median")), _seconds(rows[0].get("p90")))
 
 
-async def case_statistics(
+async def aggregate_statistics(
     db: Database, org_unit_id: str, since: datetime, until: datetime, now: datetime
 ) -> CaseStatistics:
+    """The same figures from one aggregation over the cases (exact percentiles)."""
     cursor = await db[COLLECTION].aggregate(pipeline(org_unit_id, since, until, now))
     result = (await cursor.to_list(1))[0]
     totals = result["totals"][0] if result["totals"] else {}

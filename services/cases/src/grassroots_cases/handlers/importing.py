@@ -18,7 +18,7 @@ from grassroots_kit.mongo import Session
 
 from grassroots_cases.adapters import counters
 from grassroots_cases.adapters.case_documents import to_doc
-from grassroots_cases.adapters.cases import COLLECTION
+from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
 from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.adapters.sla_policies import SlaPolicies
@@ -165,5 +165,5 @@ async def _import_all(
         case, later = _replay(outcome.case, item, admin)
         docs.append({**to_doc(replace(case, version=1)), "importRef": item.ref})
         events += [to_cloud_event(e) for e in (*outcome.events, *later)]
-    await host.db[COLLECTION].insert_many(docs, session=session)
+    await CaseRepository(host.db).insert_many(docs, session)
     await add_to_outbox(host.db, session, events)
