@@ -46,8 +46,11 @@ class Calls:
         return handler
 
 
-async def start_batching(h: Harness, handlers: dict[str, Handler]) -> EventConsumer:
-    """A consumer whose linger is long enough for everything queued to land in one batch."""
+async def start_batching(
+    h: Harness, handlers: dict[str, Handler], workers: int = 1
+) -> EventConsumer:
+    """A consumer whose linger is long enough for everything queued to land in one batch
+    (of one worker, unless told otherwise)."""
     broker = Broker(h.ns.url, h.ns.exchange, app_name="test")
     await broker.connect()
     h.brokers.append(broker)
@@ -59,6 +62,7 @@ async def start_batching(h: Harness, handlers: dict[str, Handler]) -> EventConsu
         subscription=Subscription("effects", handlers),
         max_attempts=3,
         linger_seconds=0.3,
+        workers=workers,
     )
     await consumer.start()
     h.consumers.append(consumer)
@@ -74,8 +78,8 @@ async def queue_while_stopped(h: Harness, events: list[CloudEvent]) -> None:
         await h.publish(event)
 
 
-def made(n: int) -> CloudEvent:
-    return new_event("thing.made", source="t", subject=str(n), data={"n": n})
+def made(n: int, subject: str | None = None) -> CloudEvent:
+    return new_event("thing.made", source="t", subject=subject or str(n), data={"n": n})
 
 
 async def count(h: Harness, n: int) -> bool:
@@ -169,3 +173,22 @@ async def test_a_batch_abandoned_by_a_crash_is_applied_once_on_redelivery(harnes
     await asyncio.sleep(0.3)
     assert sorted(e["n"] for e in await harness.effects()) == [1, 2, 3, 4, 5]
     assert await harness.dead_letters() == []
+
+
+async def test_events_about_one_subject_are_applied_in_delivery_order_across_workers(
+    harness: Harness,
+):
+    # Given events about three subjects, interleaved, queued for a consumer with four workers
+    events = [made(n, subject=f"s{n % 3}") for n in range(30)]
+    await queue_while_stopped(harness, events)
+
+    # when it applies them (batches of different subjects run side by side)
+    calls = Calls(harness)
+    await start_batching(harness, {"thing.made": calls.recorder()}, workers=4)
+    await eventually(lambda: count(harness, 30))
+
+    # then each subject's events were applied in the order they were published.
+    for subject in range(3):
+        mine = [n for n in calls.order if n % 3 == subject]
+        assert mine == sorted(mine)
+    assert sorted(calls.order) == list(range(30))

@@ -48,7 +48,9 @@ class ServiceSettings(BaseSettings):
     relay_poll_seconds: float = Field(
         0.5, gt=0, description="How often the outbox relay looks for events written elsewhere."
     )
-    consumer_prefetch: int = Field(32, ge=1, description="Messages a consumer holds at once.")
+    consumer_prefetch: int = Field(
+        256, ge=1, description="Messages a consumer holds at once; its batches come from them."
+    )
     consumer_max_attempts: int = Field(
         5, ge=1, description="Attempts at a transient failure before a message is parked."
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import zlib
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -47,6 +48,9 @@ BATCH_SIZE = 64
 # How long a batch that is not full waits for more messages: a relay publishes a burst over a
 # few milliseconds, and a commit saved is worth far more than the wait.
 LINGER_SECONDS = 0.002
+# Batches applied at once, each in its own transaction. Events about one subject always go to
+# the same worker, so they are applied in the order they were delivered.
+WORKERS = 4
 
 Handler = Callable[[CloudEvent, Session], Awaitable[None]]
 
@@ -76,6 +80,8 @@ class Subscription:
 class _Received:
     message: AbstractIncomingMessage
     at: float  # event-loop time of arrival, for EVENT_HANDLING_SECONDS
+    event: CloudEvent | None  # None when the body is no CloudEvent (it gets parked)
+    error: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,7 @@ class EventConsumer:
         after_commit: Callable[[], None] | None = None,
         batch_size: int = BATCH_SIZE,
         linger_seconds: float = LINGER_SECONDS,
+        workers: int = WORKERS,
     ) -> None:
         self._broker = broker
         self._client = client
@@ -111,14 +118,17 @@ class EventConsumer:
         self._prefetch = prefetch
         self._max_attempts = max_attempts
         self._after_commit = after_commit
-        self._batch_size = max(1, min(batch_size, prefetch))
+        self._workers_wanted = max(1, workers)
+        # Each worker can fill its batch from what the channel holds.
+        self._batch_size = max(1, min(batch_size, prefetch // self._workers_wanted))
         self._linger = linger_seconds
         self._channel: AbstractChannel | None = None
         self._queue: AbstractQueue | None = None
         self._consumer_tag: str | None = None
-        # Deliveries wait here for the worker; None tells it to stop. The prefetch bounds it.
-        self._buffer: asyncio.Queue[_Received | None] = asyncio.Queue()
-        self._worker: asyncio.Task[None] | None = None
+        # Deliveries wait in their worker's buffer; None tells it to stop. The prefetch bounds
+        # them all together.
+        self._buffers: list[asyncio.Queue[_Received | None]] = []
+        self._workers: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
         self._channel = await self._broker.channel(self._prefetch)
@@ -126,8 +136,11 @@ class EventConsumer:
         self._queue, _ = await declare_queue_pair(self._channel, self.queue_name)
         for event_type in self._subscription.handlers:
             await self._queue.bind(exchange, routing_key=event_type)
-        # One worker per queue: events are applied in the order they were delivered.
-        self._worker = asyncio.create_task(self._work(), name=f"consume {self.queue_name}")
+        self._buffers = [asyncio.Queue() for _ in range(self._workers_wanted)]
+        self._workers = [
+            asyncio.create_task(self._work(buffer), name=f"consume {self.queue_name}")
+            for buffer in self._buffers
+        ]
         self._consumer_tag = await self._queue.consume(self._on_message)
 
     async def stop(self) -> None:
@@ -137,29 +150,38 @@ class EventConsumer:
                 await self._queue.cancel(self._consumer_tag)
             except Exception:
                 log.debug("cancel failed while stopping", exc_info=True)
-        if self._worker is not None:
-            self._buffer.put_nowait(None)
-            done, _ = await asyncio.wait({self._worker}, timeout=10)
-            if not done:
-                self._worker.cancel()
-                await asyncio.gather(self._worker, return_exceptions=True)
-            self._worker = None
+        if self._workers:
+            for buffer in self._buffers:
+                buffer.put_nowait(None)
+            _, pending = await asyncio.wait(self._workers, timeout=10)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*self._workers, return_exceptions=True)
+            self._workers = []
         if self._channel is not None and not self._channel.is_closed:
             await self._channel.close()
 
     async def _on_message(self, message: AbstractIncomingMessage) -> None:
-        self._buffer.put_nowait(_Received(message, asyncio.get_running_loop().time()))
+        at = asyncio.get_running_loop().time()
+        try:
+            event = CloudEvent.from_json(message.body)
+        except InvalidEvent as exc:
+            self._buffers[0].put_nowait(_Received(message, at, None, f"invalid event: {exc}"))
+            return
+        # The same subject always lands with the same worker: its events stay in order.
+        key = zlib.crc32((event.subject or event.id).encode())
+        self._buffers[key % len(self._buffers)].put_nowait(_Received(message, at, event))
 
-    async def _work(self) -> None:
+    async def _work(self, buffer: asyncio.Queue[_Received | None]) -> None:
         while True:
-            first = await self._buffer.get()
+            first = await buffer.get()
             if first is None:
                 return
             batch = [first]
-            stopping = self._take_ready(batch)
+            stopping = self._take_ready(buffer, batch)
             if not stopping and len(batch) < self._batch_size and self._linger > 0:
                 await asyncio.sleep(self._linger)
-                stopping = self._take_ready(batch)
+                stopping = self._take_ready(buffer, batch)
             try:
                 await self._handle_batch(batch)
             except Exception:
@@ -168,10 +190,10 @@ class EventConsumer:
             if stopping:
                 return
 
-    def _take_ready(self, batch: list[_Received]) -> bool:
+    def _take_ready(self, buffer: asyncio.Queue[_Received | None], batch: list[_Received]) -> bool:
         """Add what is already waiting, up to the batch size. True when asked to stop."""
-        while len(batch) < self._batch_size and not self._buffer.empty():
-            received = self._buffer.get_nowait()
+        while len(batch) < self._batch_size and not buffer.empty():
+            received = buffer.get_nowait()
             if received is None:
                 return True
             batch.append(received)
@@ -190,11 +212,9 @@ class EventConsumer:
 
     async def _read(self, received: _Received) -> _Ready | None:
         """Decode, match and upcast a message; parks it and returns None when it cannot be."""
-        message = received.message
-        try:
-            event = CloudEvent.from_json(message.body)
-        except InvalidEvent as exc:
-            await self._park(message, f"invalid event: {exc}")
+        message, event = received.message, received.event
+        if event is None:
+            await self._park(message, received.error)
             return None
         handler = self._subscription.handlers.get(event.type)
         if handler is None:
