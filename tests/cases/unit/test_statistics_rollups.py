@@ -30,14 +30,20 @@ def facts(status: Status = Status.REPORTED, **changes: object) -> Facts:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def test_a_new_case_counts_once_at_its_unit_and_every_ancestor_by_day_and_month():
+def test_a_new_case_counts_once_at_its_unit_and_every_ancestor_by_month_and_down_to_the_community_by_day():
     new = facts()
 
     increments = changes([(None, new)])
 
     shard = new.shard
     assert set(increments) == {
-        RollupKey(unit, period, shard) for unit in PATH for period in ("2026-03-02", "2026-03")
+        RollupKey("district", "2026-03", shard),
+        RollupKey("district", "2026-03-02", shard),
+        RollupKey("street", "2026-03", shard),
+        RollupKey("street", "2026-03-02", shard),
+        RollupKey("community", "2026-03", 0),  # below the street: one document, no shards
+        RollupKey("community", "2026-03-02", 0),
+        RollupKey("grid", "2026-03", 0),  # below the community: months only
     }
     assert increments[RollupKey("district", "2026-03", shard)] == {
         "collected": 1,
@@ -53,7 +59,7 @@ def test_a_resolution_moves_the_case_from_open_to_handled_and_adds_its_duration(
 
     increments = changes([(before, after)])
 
-    assert increments[RollupKey("grid", "2026-03-02", before.shard)] == {
+    assert increments[RollupKey("grid", "2026-03", 0)] == {
         "handled": 1,
         "open": -1,
         "cat.SEWAGE_WATER.h": 1,
@@ -77,7 +83,7 @@ def test_a_moved_case_leaves_only_the_ancestors_it_no_longer_has():
     units = {key.unit for key in increments}
     assert units == {"street", "street2", "grid"}
     assert increments[RollupKey("street2", "2026-03", before.shard)]["ratingSum"] == 4
-    assert increments[RollupKey("grid", "2026-03", before.shard)]["collected"] == -1
+    assert increments[RollupKey("grid", "2026-03", 0)]["collected"] == -1
 
 
 def test_the_shard_is_a_function_of_the_case_id():
@@ -141,6 +147,20 @@ def test_a_ragged_period_reads_partial_days_from_the_cases_and_whole_ones_from_r
         (since, datetime(2026, 1, 31, tzinfo=UTC)),
         (datetime(2026, 3, 2, tzinfo=UTC), until),
     ]
+
+
+def test_without_day_rollups_the_partial_months_are_read_from_the_cases():
+    since = datetime(2026, 1, 30, 12, tzinfo=UTC)
+    until = datetime(2026, 4, 2, 6, tzinfo=UTC)
+
+    period = cover(since, until, days=False)
+
+    assert period.periods == ["2026-02", "2026-03"]
+    assert period.edges == [
+        (since, datetime(2026, 2, 1, tzinfo=UTC)),
+        (datetime(2026, 4, 1, tzinfo=UTC), until),
+    ]
+    assert cover(since, datetime(2026, 2, 20, tzinfo=UTC), days=False).periods == []
 
 
 def test_a_period_within_one_day_is_read_from_the_cases():

@@ -23,11 +23,8 @@ from grassroots_cases.handlers.sweeper import Sweeper
 from grassroots_cases.settings import CasesSettings
 
 
-def create_app(
-    settings: CasesSettings | None = None, *, keys: KeySource | None = None
-) -> Starlette:
-    """`keys` replaces the JWKS fetched from `settings.jwks_url` (tests sign their own tokens)."""
-    settings = settings or CasesSettings()
+def build_host(settings: CasesSettings) -> ServiceHost:
+    """The service's host: its collections, indexes, boot steps, consumers and sweeper."""
     host = ServiceHost(
         settings,
         collections=[
@@ -58,6 +55,15 @@ def create_app(
             await sweeper.run(settings.sweep_seconds)
 
         host.add_background(sweep)
+    return host
+
+
+def create_app(
+    settings: CasesSettings | None = None, *, keys: KeySource | None = None
+) -> Starlette:
+    """`keys` replaces the JWKS fetched from `settings.jwks_url` (tests sign their own tokens)."""
+    settings = settings or CasesSettings()
+    host = build_host(settings)
     verifier = TokenVerifier(keys or jwks_from_url(settings.jwks_url))
 
     async def context(request: Request) -> Context:

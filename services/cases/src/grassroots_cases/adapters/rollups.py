@@ -24,6 +24,8 @@ from grassroots_cases.domain.statistics import (
     add,
     changes,
     contribution,
+    day_of,
+    rollup_keys,
 )
 from grassroots_cases.domain.vocabulary import Status
 
@@ -149,14 +151,13 @@ async def rebuild(db: Database, batch: int = 1000) -> int:
     counted = 0
     async for doc in db["cases"].find({}, FACT_FIELDS).batch_size(5000):
         facts = facts_of_doc(doc)
-        day = facts.created_at.astimezone(UTC).strftime("%Y-%m-%d")
+        day = day_of(facts.created_at)
         add(by_leaf.setdefault((facts.org_unit_path, day, facts.shard), {}), contribution(facts))
         counted += 1
     rollups: dict[RollupKey, Counters] = {}
     for (path, day, shard), counters in by_leaf.items():
-        for unit in path:
-            for period in (day, day[:7]):
-                add(rollups.setdefault(RollupKey(unit, period, shard), {}), counters)
+        for key in rollup_keys(path, day, shard):
+            add(rollups.setdefault(key, {}), counters)
     collection = db[COLLECTION]
     await collection.delete_many({})
     docs: list[dict[str, Any]] = [

@@ -2,7 +2,8 @@
 
 `case_statistics` sums the rollups of the whole months and days of the period (a district-year
 reads 12 months x SHARDS small documents, however many cases it had), adds the cases of the
-partial days at its ends (index `orgUnitPath, createdAt`), and counts what is overdue now from
+partial days (partial months, for a grid or below) at its ends (index `orgUnitPath, createdAt`),
+and counts what is overdue now from
 the open cases (index `orgUnitPath, status, dueAt`): its cost follows the period and the open
 cases, not the cases reported.
 
@@ -28,6 +29,7 @@ from grassroots_cases.domain.statistics import (
     add,
     contribution,
     cover,
+    has_days,
     summarize,
 )
 from grassroots_cases.domain.vocabulary import HANDLED_STATUSES, OPEN_STATUSES, Status
@@ -52,9 +54,10 @@ def overdue_query(org_unit_id: str, since: datetime, until: datetime, now: datet
 
 
 async def case_statistics(
-    db: Database, org_unit_id: str, since: datetime, until: datetime, now: datetime
+    db: Database, org_unit_id: str, since: datetime, until: datetime, now: datetime, *, depth: int
 ) -> CaseStatistics:
-    period = cover(since, until)
+    """`depth`: the unit's rung from the top (the district is 0); it says which rollups exist."""
+    period = cover(since, until, days=has_days(depth))
     total: Counters = await rollups.read(db, org_unit_id, period.periods)
     cases = db[COLLECTION]
     for start, end in period.edges:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -23,8 +23,13 @@ from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.vocabulary import HANDLED_STATUSES, OPEN_STATUSES, Status
 
 # A district's current month is written by every change to its recent cases; spreading each
-# period over a few documents (by case id) keeps concurrent transactions off one document.
+# period over a few documents (by case id) keeps concurrent transactions off one document. Below
+# the street level writers are few: one document per period.
 SHARDS = 4
+SHARDED_LEVELS = 2  # district, street
+# Days are kept down to the community: a ragged period of a grid or below reads the cases of
+# its partial months (a grid has a few hundred a month), not a day document per case.
+DAILY_LEVELS = 3  # district, street, community
 DAY, MONTH = "D", "M"
 
 # Bucket steps in seconds; a duration takes the largest step at most 1/32 of it.
@@ -129,10 +134,28 @@ def add(total: Counters, part: Mapping[str, int], sign: int = 1) -> Counters:
     return total
 
 
+def has_days(depth: int) -> bool:
+    """Whether a unit this deep in the ladder (the district is 0) has day rollups."""
+    return depth < DAILY_LEVELS
+
+
+def rollup_keys(path: Sequence[str], day: str, shard: int) -> list[RollupKey]:
+    """The rollups a case reported on `day` (YYYY-MM-DD) at the end of `path` counts in."""
+    keys = []
+    for depth, unit in enumerate(path):
+        in_shard = shard if depth < SHARDED_LEVELS else 0
+        keys.append(RollupKey(unit, day[:7], in_shard))
+        if has_days(depth):
+            keys.append(RollupKey(unit, day, in_shard))
+    return keys
+
+
+def day_of(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%d")
+
+
 def keys_of(facts: Facts) -> list[RollupKey]:
-    day = facts.created_at.astimezone(UTC)
-    periods = (day.strftime("%Y-%m-%d"), day.strftime("%Y-%m"))
-    return [RollupKey(u, p, facts.shard) for u in facts.org_unit_path for p in periods]
+    return rollup_keys(facts.org_unit_path, day_of(facts.created_at), facts.shard)
 
 
 def changes(pairs: Iterable[tuple[Facts | None, Facts | None]]) -> dict[RollupKey, Counters]:
@@ -176,11 +199,22 @@ def _next_month(day: datetime) -> datetime:
     return day.replace(year=day.year + day.month // 12, month=day.month % 12 + 1, day=1)
 
 
-def cover(since: datetime, until: datetime) -> Cover:
-    first = _midnight(since)
-    if first < since:
-        first += timedelta(days=1)
-    last = _midnight(until)
+def _month_start(at: datetime) -> datetime:
+    return _midnight(at).replace(day=1)
+
+
+def cover(since: datetime, until: datetime, *, days: bool = True) -> Cover:
+    """Without day rollups (`days=False`) the partial months at the ends are read as cases."""
+    if days:
+        first = _midnight(since)
+        if first < since:
+            first += timedelta(days=1)
+        last = _midnight(until)
+    else:
+        first = _month_start(since)
+        if first < since:
+            first = _next_month(first)
+        last = _month_start(until)
     if first >= last:
         return Cover([], [(since, until)] if since < until else [])
     edges = [(a, b) for a, b in ((since, first), (last, until)) if a < b]

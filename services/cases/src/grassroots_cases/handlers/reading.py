@@ -133,4 +133,5 @@ async def statistics(
     path = unit.path_with_self if unit else (org_unit_id,)
     if not is_staff_over(caller, path):
         raise Forbidden("case statistics are for the staff of this area")
-    return await case_statistics(host.db, org_unit_id, since, until, clock())
+    depth = len(path) - 1
+    return await case_statistics(host.db, org_unit_id, since, until, clock(), depth=depth)

@@ -1,0 +1,637 @@
+"""Growth: statistics, the dashboard's cases page and the order board at 10k, 100k and 1M cases.
+
+    python -m bench.growth [--seed 7] [--sizes 10000 100000 1000000] [--repeats 60] [--quick]
+
+A private mongod holds the cases service's database: a district of 8 streets, 40 communities,
+160 grids and 480 pieces (its org-unit projection, as people's events leave it), and cases
+generated from the seed with timelines spread over the three years before 2026-12-01. Each case
+is built with the cases domain (`reporting.report`, then `workflow` accept / assign / start /
+escalate (manual, and SLA breaches as the sweeper does them) / postOrder / takeOrder / resolve /
+rate (low ratings reopen) / close / auto-close / reject, each at its own time, stopping at "now"
+so recent cases are still open), so every invariant holds and every timeline entry is the
+workflow's; cases are written through `CaseRepository.insert_many` in transactions of 1,000,
+the import path, which moves the statistics rollups in the same transaction. Events are not
+written: no consumer is under test here. Sizes are cumulative: each step adds cases over the
+same three years.
+
+At each size, the cases subgraph's answer (its schema executed in process: resolvers, handlers,
+MongoDB; no HTTP) to a district admin, p50/p99 over `--repeats` runs:
+- `caseStats` of the district for a calendar year (rotating 2024, 2025, 2026), and for
+  comparison the former single aggregation over the cases (`aggregate_statistics`);
+- the dashboard's cases page: `OrgUnit.cases(first: 50) { totalCount edges {...} }` for a
+  community (rotating), and for the whole district;
+- the order board (`orderBoard(first: 20)`, in cases: points has no orders) of a community
+  and of the district;
+and `explain("executionStats")` of every MongoDB query those run (stages, keys and documents
+examined). Not part of the test suite; `python -m bench.run_all --growth` adds it to a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import random
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from grassroots_cases.adapters.case_documents import to_doc
+from grassroots_cases.adapters.case_queries import CaseFilter
+from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
+from grassroots_cases.adapters.org_unit_projection import COLLECTION as ORG_UNITS
+from grassroots_cases.adapters.rollups import COLLECTION as ROLLUPS
+from grassroots_cases.adapters.rollups import FACT_FIELDS, read_query
+from grassroots_cases.adapters.sla_policies import SlaPolicies
+from grassroots_cases.adapters.statistics import (
+    BY_PATH_CREATED,
+    BY_PATH_STATUS_DUE,
+    aggregate_statistics,
+    edge_query,
+    overdue_query,
+)
+from grassroots_cases.domain import workflow
+from grassroots_cases.domain.ids import CaseId, OrganizationId, OrgUnitId, PersonId
+from grassroots_cases.domain.model import SYSTEM, Actor, Case
+from grassroots_cases.domain.numbering import case_number, district_code
+from grassroots_cases.domain.reporting import NewCase, report
+from grassroots_cases.domain.sla import SlaPolicy
+from grassroots_cases.domain.statistics import cover
+from grassroots_cases.domain.vocabulary import (
+    Category,
+    Channel,
+    EscalationReason,
+    Level,
+    Priority,
+    Role,
+    Status,
+)
+from grassroots_cases.graphql.context import Context
+from grassroots_cases.graphql.schema import schema
+from grassroots_cases.handlers.reading import visible_to
+from grassroots_cases.main import build_host
+from grassroots_cases.settings import CasesSettings
+from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_kit.auth import Principal, RoleGrant
+from grassroots_kit.host import ServiceHost
+from grassroots_kit.mongo import Session, ensure_collections, ensure_indexes
+from starlette.requests import Request
+
+from bench._common import machine, private_mongod, save, summary_ms
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+START = NOW - timedelta(days=3 * 365)
+BATCH = 1000
+DISTRICT = "wc"
+SIZES = (10_000, 100_000, 1_000_000)
+
+STATS = """query($r: [_Any!]!, $from: DateTime!, $to: DateTime!) {
+  _entities(representations: $r) { ... on OrgUnit { caseStats(from: $from, to: $to) {
+    collected handled completionRate rejected open overdueNow slaBreaches averageRating ratings
+    firstResponse { medianSeconds p90Seconds } resolution { medianSeconds p90Seconds }
+    byCategory { key collected handled } byMonth { key collected handled } } } } }"""
+DASHBOARD = """query($r: [_Any!]!) { _entities(representations: $r) { ... on OrgUnit {
+  cases(first: 50) { totalCount edges { node { id number title status priority createdAt } } }
+} } }"""
+BOARD = """query($id: ID!) { orderBoard(orgUnitId: $id, first: 20) {
+  totalCount edges { node { id number title category createdAt } } } }"""
+
+
+class _Now(Exception):
+    """The next step of a case's life would happen after now: it stops where it is."""
+
+
+# --- the district ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    path: tuple[OrgUnitId, ...]
+    level: Level
+
+
+@dataclass
+class World:
+    units: list[dict[str, Any]]
+    places: list[Place]
+    weights: list[float]
+    communities: list[str]
+
+    @classmethod
+    def build(cls, rng: random.Random) -> World:
+        units: list[dict[str, Any]] = []
+        places: list[Place] = []
+        weights: list[float] = []
+        communities: list[str] = []
+
+        def unit(uid: str, kind: str, name: str, path: list[str]) -> None:
+            data = {"id": uid, "kind": kind, "name": name, "version": 1}
+            data |= {"parentId": path[-1] if path else None, "path": path}
+            doc_id, version, fields = OrgUnitSnapshot.projection(data)
+            units.append({"_id": doc_id, "version": version, **fields})
+
+        unit(DISTRICT, "DISTRICT", "Wangcheng District", [])
+        for s in range(8):
+            street = f"{DISTRICT}-s{s}"
+            unit(street, "STREET", f"Street {s}", [DISTRICT])
+            for c in range(5):
+                community = f"{street}-c{c}"
+                communities.append(community)
+                unit(community, "COMMUNITY", f"Community {s}.{c}", [DISTRICT, street])
+                busy = rng.uniform(0.3, 2.0)  # some communities raise far more than others
+                places.append(Place(_ids(DISTRICT, street, community), Level.COMMUNITY))
+                weights.append(busy * 0.5)
+                for g in range(4):
+                    grid = f"{community}-g{g}"
+                    unit(grid, "GRID", f"Grid {s}.{c}.{g}", [DISTRICT, street, community])
+                    places.append(Place(_ids(DISTRICT, street, community, grid), Level.GRID))
+                    weights.append(busy * 0.5)
+                    for p in range(3):
+                        piece = f"{grid}-p{p}"
+                        above = [DISTRICT, street, community, grid]
+                        unit(piece, "PIECE", f"Piece {s}.{c}.{g}.{p}", above)
+                        path = _ids(DISTRICT, street, community, grid, piece)
+                        places.append(Place(path, Level.GRID))
+                        weights.append(busy)
+        return cls(units, places, weights, communities)
+
+
+def _ids(*ids: str) -> tuple[OrgUnitId, ...]:
+    return tuple(OrgUnitId(i) for i in ids)
+
+
+# --- the life of a case -------------------------------------------------------------------------
+
+CATEGORIES = list(Category)
+CATEGORY_WEIGHTS = [14, 12, 12, 10, 11, 6, 8, 5, 7, 5, 10]
+PRIORITIES = [Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.URGENT]
+PRIORITY_WEIGHTS = [15, 60, 20, 5]
+CHANNELS = list(Channel)
+TITLES = {
+    Category.ENVIRONMENT: "Rubbish piling up by the bins",
+    Category.INFRASTRUCTURE: "Street light out on the corner",
+    Category.SEWAGE_WATER: "Sewage overflowing at the back of the building",
+    Category.PARKING_TRAFFIC: "Cars parked on the fire lane",
+    Category.PROPERTY_MANAGEMENT: "Lift broken for three days",
+    Category.MARKET_VENDORS: "Stalls blocking the pavement",
+    Category.NEIGHBOR_DISPUTE: "Noise from the flat upstairs at night",
+    Category.PUBLIC_SAFETY: "Loose railing on the footbridge",
+    Category.ELDERLY_CARE: "Elderly neighbour living alone needs meals",
+    Category.SUGGESTION: "Benches for the small square",
+    Category.OTHER: "Stray dogs near the school gate",
+}
+ADMIN = Actor(PersonId("admin"), frozenset({Role.DISTRICT_ADMIN}))
+
+
+class Lives:
+    """Seeded cases, each built with the domain from its report to where it is now."""
+
+    def __init__(self, seed: int, world: World, policy: SlaPolicy) -> None:
+        self.rng = random.Random(seed)
+        self.world = world
+        self.policy = policy
+        self.code = district_code("Wangcheng District")
+        self.sequence: dict[int, int] = {}
+        self.stopped_early = 0
+
+    def hours(self, median: float, spread: float = 1.0) -> timedelta:
+        return timedelta(hours=math.exp(self.rng.gauss(math.log(median), spread)))
+
+    def batches(self, count: int) -> Iterator[list[Case]]:
+        span = (NOW - START).total_seconds()
+        moments = sorted(self.rng.random() for _ in range(count))
+        for start in range(0, count, BATCH):
+            yield [
+                self.case(START + timedelta(seconds=int(m * span)))
+                for m in moments[start : start + BATCH]
+            ]
+
+    def case(self, at: datetime) -> Case:
+        rng = self.rng
+        place = rng.choices(self.world.places, self.world.weights)[0]
+        category = rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0]
+        priority = rng.choices(PRIORITIES, PRIORITY_WEIGHTS)[0]
+        reporter = PersonId(f"resident-{rng.randrange(20_000)}")
+        self.sequence[at.year] = self.sequence.get(at.year, 0) + 1
+        new = NewCase(
+            title=TITLES[category],
+            description="",
+            category=category,
+            channel=rng.choice(CHANNELS),
+            priority=priority,
+            org_unit_id=place.path[-1],
+            address=None,
+            reporter_id=reporter,
+            reported_by_id=reporter,
+        )
+        case = report(
+            new,
+            case_id=CaseId(f"{rng.getrandbits(96):024x}"),
+            number=case_number(self.code, at.year, self.sequence[at.year]),
+            org_unit_path=place.path,
+            level=place.level,
+            due_at=self.policy.due_at(priority, category, at),
+            now=at,
+        ).case
+        life = _Life(self, case)
+        try:
+            life.run()
+        except _Now:
+            self.stopped_early += 1
+        return life.case
+
+
+class _Life:
+    def __init__(self, lives: Lives, case: Case) -> None:
+        self.lives = lives
+        self.rng = lives.rng
+        self.case = case
+        self.at = case.created_at
+
+    def step(self, after: timedelta, change: Callable[[Case, datetime], workflow.Outcome]) -> None:
+        at = self.at + after
+        if at > NOW:
+            raise _Now
+        self.case = change(self.case, at).case
+        self.at = at
+
+    def due(self, at: datetime) -> datetime:
+        return self.lives.policy.due_at(self.case.priority, self.case.category, at)
+
+    def worker(self) -> Actor:
+        person = PersonId(f"grid-member-{self.rng.randrange(300)}")
+        self.step(
+            self.lives.hours(0.5),
+            lambda c, t: workflow.assign(c, ADMIN, t, person, Role.GRID_MEMBER),
+        )
+        actor = Actor(person, frozenset({Role.GRID_MEMBER}))
+        self.step(self.lives.hours(1.0), lambda c, t: workflow.start(c, actor, t))
+        return actor
+
+    def run(self) -> None:
+        rng, hours = self.rng, self.lives.hours
+        fate = rng.random()
+        if fate < 0.03:
+            self.step(hours(2), lambda c, t: workflow.reject(c, ADMIN, t, "duplicate report"))
+            return
+        if fate < 0.09:
+            self.step(hours(2), lambda c, t: workflow.post_order(c, ADMIN, t))
+            n = rng.randrange(40)
+            taker = Actor(
+                PersonId(f"partner-{n}"),
+                frozenset({Role.RED_PARTNER_MEMBER}),
+                frozenset({OrganizationId(f"org-rp-{n % 10}")}),
+            )
+            org = OrganizationId(f"org-rp-{n % 10}")
+            self.step(hours(18), lambda c, t: workflow.take_order(c, taker, t, org))
+            worker = taker
+        else:
+            self.step(hours(1.5), lambda c, t: workflow.accept(c, ADMIN, t))
+            if rng.random() < 0.004:
+                return  # forgotten: stays open (and overdue)
+            if rng.random() < 0.06:
+                self.step(
+                    hours(6),
+                    lambda c, t: workflow.escalate(
+                        c,
+                        ADMIN,
+                        t,
+                        reason=EscalationReason.BEYOND_AUTHORITY,
+                        new_due_at=self.due(t),
+                        note="needs the street",
+                    ),
+                )
+            worker = self.worker()
+        work = hours(30, 1.1)
+        if self.at + work > self.case.due_at and rng.random() < 0.7:
+            # The sweeper finds it overdue: escalated one rung up, to be taken up again there.
+            breach = self.case.due_at + timedelta(seconds=rng.randrange(30))
+            self.step(
+                breach - self.at,
+                lambda c, t: workflow.escalate(
+                    c,
+                    SYSTEM,
+                    t,
+                    reason=EscalationReason.SLA_BREACH,
+                    new_due_at=self.due(t),
+                    note="deadline passed",
+                ),
+            )
+            worker = self.worker()
+            work = hours(12)
+        self.step(work, lambda c, t: workflow.resolve(c, worker, t, "Done and checked"))
+        self.answer(worker)
+
+    def answer(self, worker: Actor) -> None:
+        rng, hours = self.rng, self.lives.hours
+        reporter = Actor(self.case.reporter_id, frozenset())
+        fate = rng.random()
+        if fate < 0.65:
+            score = rng.choices([5, 4, 3, 2, 1], [50, 30, 12, 5, 3])[0]
+            self.step(
+                hours(20), lambda c, t: workflow.rate(c, reporter, t, score, None, self.due(t))
+            )
+            if score <= 2:  # reopened: worked again, then closed by staff
+                worker = self.worker()
+                self.step(hours(20), lambda c, t: workflow.resolve(c, worker, t, "Redone"))
+                self.step(hours(6), lambda c, t: workflow.close(c, ADMIN, t, None))
+        elif fate < 0.85:
+            self.step(hours(6), lambda c, t: workflow.close(c, ADMIN, t, None))
+        else:
+            self.step(
+                workflow.ANSWER_WINDOW + timedelta(minutes=rng.randrange(1, 60)),
+                lambda c, t: workflow.close(c, SYSTEM, t, "no rating within 7 days"),
+            )
+
+
+# --- loading and measuring ----------------------------------------------------------------------
+
+
+async def load(host: ServiceHost, lives: Lives, count: int) -> dict[str, Any]:
+    repository = CaseRepository(host.db)
+    started = time.perf_counter()
+    generating = 0.0
+    for cases in _timed_batches(lives, count):
+        generating += cases[1]
+        docs = [to_doc(c) for c in cases[0]]
+
+        async def work(session: Session, docs: list[dict[str, Any]] = docs) -> None:
+            await repository.insert_many(docs, session)
+
+        await host.transaction(work)
+    seconds = time.perf_counter() - started
+    return {
+        "cases": count,
+        "seconds": round(seconds, 1),
+        "cases_per_s": round(count / seconds),
+        "domain_seconds": round(generating, 1),
+    }
+
+
+def _timed_batches(lives: Lives, count: int) -> Iterator[tuple[list[Case], float]]:
+    batches = lives.batches(count)
+    while True:
+        started = time.perf_counter()
+        try:
+            batch = next(batches)
+        except StopIteration:
+            return
+        yield batch, time.perf_counter() - started
+
+
+def _request() -> Request:
+    return Request({"type": "http", "method": "POST", "path": "/graphql", "headers": []})
+
+
+async def _execute(host: ServiceHost, principal: Principal, query: str, variables: Any) -> Any:
+    context = Context(host=host, request=_request(), principal=principal)
+    result = await schema.execute(query, variable_values=variables, context_value=context)
+    if result.errors:
+        raise RuntimeError(result.errors)
+    return result.data
+
+
+async def timed(
+    repeats: int, run: Callable[[int], Awaitable[Any]], warmup: int = 3
+) -> dict[str, float]:
+    for i in range(warmup):
+        await run(i)
+    seconds = []
+    for i in range(repeats):
+        started = time.perf_counter()
+        await run(i)
+        seconds.append(time.perf_counter() - started)
+    return summary_ms(seconds)
+
+
+def _year(i: int) -> tuple[datetime, datetime]:
+    year = 2024 + i % 3
+    return datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+
+
+async def measure(
+    host: ServiceHost, world: World, repeats: int, reference_repeats: int
+) -> dict[str, Any]:
+    admin = Principal("admin", (RoleGrant(Role.DISTRICT_ADMIN.value, DISTRICT, (DISTRICT,)),))
+    communities = world.communities
+
+    def stats(unit: str) -> Callable[[int], Awaitable[Any]]:
+        async def run(i: int) -> Any:
+            since, until = _year(i)
+            r = [{"__typename": "OrgUnit", "id": unit}]
+            variables = {"r": r, "from": since.isoformat(), "to": until.isoformat()}
+            return await _execute(host, admin, STATS, variables)
+
+        return run
+
+    def dashboard(units: list[str]) -> Callable[[int], Awaitable[Any]]:
+        async def run(i: int) -> Any:
+            r = [{"__typename": "OrgUnit", "id": units[i % len(units)]}]
+            return await _execute(host, admin, DASHBOARD, {"r": r})
+
+        return run
+
+    def board(units: list[str]) -> Callable[[int], Awaitable[Any]]:
+        async def run(i: int) -> Any:
+            return await _execute(host, admin, BOARD, {"id": units[i % len(units)]})
+
+        return run
+
+    async def reference(i: int) -> Any:
+        since, until = _year(i)
+        return await aggregate_statistics(host.db, DISTRICT, since, until, NOW)
+
+    figures = {
+        "stats_district_year": await timed(repeats, stats(DISTRICT)),
+        "stats_community_year": await timed(repeats, stats(communities[0])),
+        "stats_district_year_aggregation": await timed(reference_repeats, reference, warmup=1),
+        "dashboard_community": await timed(repeats, dashboard(communities)),
+        "dashboard_district": await timed(max(5, repeats // 4), dashboard([DISTRICT])),
+        "board_community": await timed(repeats, board(communities)),
+        "board_district": await timed(repeats, board([DISTRICT])),
+    }
+    sample = await _execute(host, admin, STATS, _stats_vars(DISTRICT, 2026))
+    figures["district_2026"] = {
+        k: v
+        for k, v in sample["_entities"][0]["caseStats"].items()
+        if k not in ("byCategory", "byMonth")
+    }
+    board_now = await _execute(host, admin, BOARD, {"id": DISTRICT})
+    figures["orders_waiting_in_district"] = board_now["orderBoard"]["totalCount"]
+    return figures
+
+
+def _stats_vars(unit: str, year: int) -> dict[str, Any]:
+    since, until = datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+    r = [{"__typename": "OrgUnit", "id": unit}]
+    return {"r": r, "from": since.isoformat(), "to": until.isoformat()}
+
+
+def _stages(plan: Any) -> list[str]:
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            stage = node.get("stage")
+            if isinstance(stage, str):
+                index = node.get("indexName")
+                found.append(f"{stage}({index})" if index else stage)
+            for key, value in node.items():
+                if key not in ("rejectedPlans", "allPlansExecution"):
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(plan.get("queryPlanner", plan.get("stages", plan)))
+    if not found and "stages" in plan:
+        walk(plan["stages"])
+    return found
+
+
+def _execution(plan: Any) -> dict[str, Any]:
+    def find(node: Any) -> dict[str, Any] | None:
+        if isinstance(node, dict):
+            if "totalKeysExamined" in node:
+                return node
+            for value in node.values():
+                hit = find(value)
+                if hit:
+                    return hit
+        elif isinstance(node, list):
+            for value in node:
+                hit = find(value)
+                if hit:
+                    return hit
+        return None
+
+    stats = find(plan) or {}
+    return {
+        "keys_examined": stats.get("totalKeysExamined"),
+        "docs_examined": stats.get("totalDocsExamined"),
+        "returned": stats.get("nReturned"),
+        "millis": stats.get("executionTimeMillis"),
+    }
+
+
+async def explain(host: ServiceHost, world: World) -> dict[str, Any]:
+    """Every query the three reads send, as the service sends it, with its winning plan."""
+    db = host.db
+    admin = Principal("admin", (RoleGrant(Role.DISTRICT_ADMIN.value, DISTRICT, (DISTRICT,)),))
+    since, until = datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC)
+    ragged = (datetime(2026, 3, 15, 12, tzinfo=UTC), datetime(2026, 9, 2, 6, tzinfo=UTC))
+    community = world.communities[0]
+    commands: dict[str, dict[str, Any]] = {}
+    commands["stats: rollups of a district-year"] = {
+        "find": ROLLUPS,
+        "filter": read_query(DISTRICT, cover(since, until).periods),
+        "projection": {"c": 1},
+    }
+    commands["stats: cases of a partial day (ragged period)"] = {
+        "find": COLLECTION,
+        "filter": edge_query(DISTRICT, ragged[0], cover(*ragged).edges[0][1]),
+        "projection": FACT_FIELDS,
+        "hint": BY_PATH_CREATED,
+    }
+    count_overdue = overdue_query(DISTRICT, since, until, NOW)
+    commands["stats: overdue now (count)"] = _count(count_overdue, BY_PATH_STATUS_DUE)
+    for name, unit in (("community", community), ("district", DISTRICT)):
+        listed = {"$and": [CaseFilter(within=unit).to_mongo(NOW), visible_to(admin)]}
+        commands[f"dashboard {name}: page of 50"] = {
+            "find": COLLECTION,
+            "filter": listed,
+            "sort": {"createdAt": -1, "_id": -1},
+            "limit": 51,
+        }
+        commands[f"dashboard {name}: totalCount"] = _count(listed, None)
+        board = {"orgUnitPath": unit, "status": Status.ON_ORDER_BOARD.value}
+        commands[f"order board {name}: page of 20"] = {
+            "find": COLLECTION,
+            "filter": board,
+            "sort": {"createdAt": -1, "_id": -1},
+            "limit": 21,
+        }
+        commands[f"order board {name}: totalCount"] = _count(board, None)
+    out: dict[str, Any] = {}
+    for name, command in commands.items():
+        plan = await db.command("explain", command, verbosity="executionStats")
+        stages = _stages(plan)
+        out[name] = {
+            "stages": stages,
+            "collscan": any(s.startswith("COLLSCAN") for s in stages),
+            **_execution(plan),
+        }
+    return out
+
+
+def _count(query: dict[str, Any], hint: str | None) -> dict[str, Any]:
+    """count_documents, as PyMongo sends it: an aggregation of $match then $group."""
+    command: dict[str, Any] = {
+        "aggregate": COLLECTION,
+        "pipeline": [{"$match": query}, {"$group": {"_id": 1, "n": {"$sum": 1}}}],
+        "cursor": {},
+    }
+    if hint:
+        command["hint"] = hint
+    return command
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    figures: dict[str, Any] = {"machine": machine(), "seed": args.seed, "now": NOW.isoformat()}
+    with private_mongod() as mongo:
+        settings = CasesSettings(
+            mongodb_url=mongo.url, mongodb_database="grassroots_cases", sweep_seconds=0
+        )
+        host = build_host(settings)
+        try:
+            await ensure_collections(host.db, host.collections)
+            await ensure_indexes(host.db, host.indexes)
+            world = World.build(random.Random(args.seed))
+            await host.db[ORG_UNITS].insert_many(world.units)
+            lives = Lives(args.seed, world, await SlaPolicies(host.db).for_district(DISTRICT))
+            figures["district"] = {"org_units": len(world.units), "places": len(world.places)}
+            loaded = 0
+            sizes: list[dict[str, Any]] = []
+            for size in args.sizes:
+                step = await load(host, lives, size - loaded)
+                loaded = size
+                print(f"loaded {size} cases: {step}", flush=True)
+                row: dict[str, Any] = {"size": size, "load": step}
+                row["rollup_documents"] = await host.db[ROLLUPS].estimated_document_count()
+                reference_repeats = 3 if size >= 1_000_000 else 5
+                row.update(await measure(host, world, args.repeats, reference_repeats))
+                row["explain"] = await explain(host, world)
+                sizes.append(row)
+                print(
+                    f"{size}: stats p50 {row['stats_district_year']['p50_ms']} ms, "
+                    f"aggregation p50 {row['stats_district_year_aggregation']['p50_ms']} ms, "
+                    f"dashboard {row['dashboard_community']['p50_ms']} ms, "
+                    f"board {row['board_community']['p50_ms']} ms",
+                    flush=True,
+                )
+                figures["sizes"] = sizes
+                save("growth", figures)  # keep what was measured if a later size is cut short
+            figures["stopped_at_now"] = lives.stopped_early
+        finally:
+            await host.client.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--repeats", type=int, default=60)
+    parser.add_argument("--quick", action="store_true", help="10k and 30k cases, 20 repeats")
+    args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.repeats = [10_000, 30_000], 20
+    args.sizes = sorted(set(args.sizes))
+    figures = asyncio.run(run(args))
+    save("growth", figures)
+
+
+if __name__ == "__main__":
+    main()
