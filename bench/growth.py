@@ -9,7 +9,7 @@ is built with the cases domain (`reporting.report`, then `workflow` accept / ass
 escalate (manual, and SLA breaches as the sweeper does them) / postOrder / takeOrder / resolve /
 rate (low ratings reopen) / close / auto-close / reject, each at its own time, stopping at "now"
 so recent cases are still open), so every invariant holds and every timeline entry is the
-workflow's; cases are written through `CaseRepository.insert_many` in transactions of 1,000,
+workflow's; cases are written through `CaseRepository.insert_many` in transactions of 2,000,
 the import path, which moves the statistics rollups in the same transaction. Events are not
 written: no consumer is under test here. Sizes are cumulative: each step adds cases over the
 same three years.
@@ -33,7 +33,8 @@ import asyncio
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -49,6 +50,7 @@ from grassroots_cases.adapters.statistics import (
     BY_PATH_CREATED,
     BY_PATH_STATUS_DUE,
     aggregate_statistics,
+    case_statistics,
     edge_query,
     overdue_query,
 )
@@ -83,7 +85,7 @@ from bench._common import machine, private_mongod, save, summary_ms
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 START = NOW - timedelta(days=3 * 365)
-BATCH = 1000
+BATCH = 2000
 DISTRICT = "wc"
 SIZES = (10_000, 100_000, 1_000_000)
 
@@ -188,33 +190,22 @@ ADMIN = Actor(PersonId("admin"), frozenset({Role.DISTRICT_ADMIN}))
 class Lives:
     """Seeded cases, each built with the domain from its report to where it is now."""
 
-    def __init__(self, seed: int, world: World, policy: SlaPolicy) -> None:
-        self.rng = random.Random(seed)
+    def __init__(self, rng: random.Random, world: World, policy: SlaPolicy) -> None:
+        self.rng = rng
         self.world = world
         self.policy = policy
         self.code = district_code("Wangcheng District")
-        self.sequence: dict[int, int] = {}
         self.stopped_early = 0
 
     def hours(self, median: float, spread: float = 1.0) -> timedelta:
         return timedelta(hours=math.exp(self.rng.gauss(math.log(median), spread)))
 
-    def batches(self, count: int) -> Iterator[list[Case]]:
-        span = (NOW - START).total_seconds()
-        moments = sorted(self.rng.random() for _ in range(count))
-        for start in range(0, count, BATCH):
-            yield [
-                self.case(START + timedelta(seconds=int(m * span)))
-                for m in moments[start : start + BATCH]
-            ]
-
-    def case(self, at: datetime) -> Case:
+    def case(self, at: datetime, sequence: int) -> Case:
         rng = self.rng
         place = rng.choices(self.world.places, self.world.weights)[0]
         category = rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0]
         priority = rng.choices(PRIORITIES, PRIORITY_WEIGHTS)[0]
         reporter = PersonId(f"resident-{rng.randrange(20_000)}")
-        self.sequence[at.year] = self.sequence.get(at.year, 0) + 1
         new = NewCase(
             title=TITLES[category],
             description="",
@@ -229,7 +220,7 @@ class Lives:
         case = report(
             new,
             case_id=CaseId(f"{rng.getrandbits(96):024x}"),
-            number=case_number(self.code, at.year, self.sequence[at.year]),
+            number=case_number(self.code, at.year, sequence),
             org_unit_path=place.path,
             level=place.level,
             due_at=self.policy.due_at(priority, category, at),
@@ -241,6 +232,49 @@ class Lives:
         except _Now:
             self.stopped_early += 1
         return life.case
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What a worker needs to build one batch the same way every time: its own seed."""
+
+    seed: str
+    moments: list[datetime]
+    sequences: list[int]
+
+
+def plan(seed: int, step: int, count: int, numbered: dict[int, int]) -> list[Batch]:
+    """Report times spread over the three years (sorted, so a batch spans a few days) and
+    case numbers continuing each year's sequence."""
+    rng = random.Random(f"{seed}:{step}")
+    span = int((NOW - START).total_seconds())
+    moments = sorted(START + timedelta(seconds=rng.randrange(span)) for _ in range(count))
+    sequences = []
+    for at in moments:
+        numbered[at.year] = numbered.get(at.year, 0) + 1
+        sequences.append(numbered[at.year])
+    return [
+        Batch(f"{seed}:{step}:{i}", moments[i : i + BATCH], sequences[i : i + BATCH])
+        for i in range(0, count, BATCH)
+    ]
+
+
+_WORKER: tuple[World, SlaPolicy] | None = None
+
+
+def _start_worker(seed: int, policy: SlaPolicy) -> None:
+    global _WORKER
+    _WORKER = (World.build(random.Random(seed)), policy)
+
+
+def build_batch(batch: Batch) -> tuple[list[dict[str, Any]], int, float]:
+    """In a worker process: the batch's cases, as the repository stores them."""
+    assert _WORKER is not None
+    started = time.perf_counter()
+    lives = Lives(random.Random(batch.seed), *_WORKER)
+    cases = [lives.case(at, n) for at, n in zip(batch.moments, batch.sequences, strict=True)]
+    docs = [to_doc(c) for c in cases]
+    return docs, lives.stopped_early, time.perf_counter() - started
 
 
 class _Life:
@@ -256,6 +290,11 @@ class _Life:
             raise _Now
         self.case = change(self.case, at).case
         self.at = at
+
+    def wait(self, duration: timedelta) -> None:
+        if self.at + duration > NOW:
+            raise _Now
+        self.at += duration
 
     def due(self, at: datetime) -> datetime:
         return self.lives.policy.due_at(self.case.priority, self.case.category, at)
@@ -289,8 +328,8 @@ class _Life:
             worker = taker
         else:
             self.step(hours(1.5), lambda c, t: workflow.accept(c, ADMIN, t))
-            if rng.random() < 0.004:
-                return  # forgotten: stays open (and overdue)
+            if rng.random() < 0.005:
+                self.wait(hours(24 * 30, 0.6))  # forgotten for weeks: breached, then taken up
             if rng.random() < 0.06:
                 self.step(
                     hours(6),
@@ -305,9 +344,9 @@ class _Life:
                 )
             worker = self.worker()
         work = hours(30, 1.1)
-        if self.at + work > self.case.due_at and rng.random() < 0.7:
+        if self.at + work > self.case.due_at and (self.at > self.case.due_at or rng.random() < 0.7):
             # The sweeper finds it overdue: escalated one rung up, to be taken up again there.
-            breach = self.case.due_at + timedelta(seconds=rng.randrange(30))
+            breach = max(self.case.due_at, self.at) + timedelta(seconds=rng.randrange(30))
             self.step(
                 breach - self.at,
                 lambda c, t: workflow.escalate(
@@ -349,36 +388,35 @@ class _Life:
 # --- loading and measuring ----------------------------------------------------------------------
 
 
-async def load(host: ServiceHost, lives: Lives, count: int) -> dict[str, Any]:
+async def load(
+    host: ServiceHost, pool: ProcessPoolExecutor, batches: list[Batch]
+) -> dict[str, Any]:
+    """Build batches in a worker process while the previous one is written."""
     repository = CaseRepository(host.db)
+    loop = asyncio.get_running_loop()
     started = time.perf_counter()
-    generating = 0.0
-    for cases in _timed_batches(lives, count):
-        generating += cases[1]
-        docs = [to_doc(c) for c in cases[0]]
+    domain_seconds, stopped, count = 0.0, 0, 0
+    pending = [loop.run_in_executor(pool, build_batch, b) for b in batches[:2]]
+    for i in range(len(batches)):
+        docs, stopped_here, seconds = await pending.pop(0)
+        if i + 2 < len(batches):
+            pending.append(loop.run_in_executor(pool, build_batch, batches[i + 2]))
 
         async def work(session: Session, docs: list[dict[str, Any]] = docs) -> None:
             await repository.insert_many(docs, session)
 
         await host.transaction(work)
+        domain_seconds += seconds
+        stopped += stopped_here
+        count += len(docs)
     seconds = time.perf_counter() - started
     return {
         "cases": count,
         "seconds": round(seconds, 1),
         "cases_per_s": round(count / seconds),
-        "domain_seconds": round(generating, 1),
+        "domain_seconds_in_worker": round(domain_seconds, 1),
+        "still_open_at_now": stopped,
     }
-
-
-def _timed_batches(lives: Lives, count: int) -> Iterator[tuple[list[Case], float]]:
-    batches = lives.batches(count)
-    while True:
-        started = time.perf_counter()
-        try:
-            batch = next(batches)
-        except StopIteration:
-            return
-        yield batch, time.perf_counter() - started
 
 
 def _request() -> Request:
@@ -439,12 +477,17 @@ async def measure(
 
         return run
 
+    async def adapter(i: int) -> Any:
+        since, until = _year(i)
+        return await case_statistics(host.db, DISTRICT, since, until, NOW, depth=0)
+
     async def reference(i: int) -> Any:
         since, until = _year(i)
         return await aggregate_statistics(host.db, DISTRICT, since, until, NOW)
 
     figures = {
         "stats_district_year": await timed(repeats, stats(DISTRICT)),
+        "stats_district_year_no_graphql": await timed(repeats, adapter),
         "stats_community_year": await timed(repeats, stats(communities[0])),
         "stats_district_year_aggregation": await timed(reference_repeats, reference, warmup=1),
         "dashboard_community": await timed(repeats, dashboard(communities)),
@@ -470,24 +513,26 @@ def _stats_vars(unit: str, year: int) -> dict[str, Any]:
 
 
 def _stages(plan: Any) -> list[str]:
+    """The winning plan's stages, outermost first (IXSCAN with its index)."""
     found: list[str] = []
 
     def walk(node: Any) -> None:
         if isinstance(node, dict):
+            if "winningPlan" in node:
+                walk(node["winningPlan"])
+                return
             stage = node.get("stage")
             if isinstance(stage, str):
                 index = node.get("indexName")
                 found.append(f"{stage}({index})" if index else stage)
             for key, value in node.items():
-                if key not in ("rejectedPlans", "allPlansExecution"):
+                if key not in ("rejectedPlans", "executionStats", "allPlansExecution"):
                     walk(value)
         elif isinstance(node, list):
             for value in node:
                 walk(value)
 
-    walk(plan.get("queryPlanner", plan.get("stages", plan)))
-    if not found and "stages" in plan:
-        walk(plan["stages"])
+    walk(plan)
     return found
 
 
@@ -590,12 +635,14 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             await ensure_indexes(host.db, host.indexes)
             world = World.build(random.Random(args.seed))
             await host.db[ORG_UNITS].insert_many(world.units)
-            lives = Lives(args.seed, world, await SlaPolicies(host.db).for_district(DISTRICT))
+            policy = await SlaPolicies(host.db).for_district(DISTRICT)
+            pool = ProcessPoolExecutor(1, initializer=_start_worker, initargs=(args.seed, policy))
             figures["district"] = {"org_units": len(world.units), "places": len(world.places)}
             loaded = 0
+            numbered: dict[int, int] = {}
             sizes: list[dict[str, Any]] = []
-            for size in args.sizes:
-                step = await load(host, lives, size - loaded)
+            for n, size in enumerate(args.sizes):
+                step = await load(host, pool, plan(args.seed, n, size - loaded, numbered))
                 loaded = size
                 print(f"loaded {size} cases: {step}", flush=True)
                 row: dict[str, Any] = {"size": size, "load": step}
@@ -613,7 +660,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 )
                 figures["sizes"] = sizes
                 save("growth", figures)  # keep what was measured if a later size is cut short
-            figures["stopped_at_now"] = lives.stopped_early
+            pool.shutdown()
         finally:
             await host.client.close()
     return figures
