@@ -218,14 +218,56 @@ def write_report(path: Path) -> None:
             f"{row['plan']} | {row['count']} | {row['max_docs_examined']} / "
             f"{row['max_keys_examined']} | {row['max_returned']} |"
         )
+    out += _growth_section(_load("growth"))
+    path.write_text("\n".join(out))
+
+
+_GROWTH_ROWS = [
+    ("stats_district_year", "caseStats, district, calendar year"),
+    ("stats_district_year_no_graphql", "the same, adapter only (no GraphQL)"),
+    ("stats_district_year_aggregation", "the same by one aggregation over cases (before rollups)"),
+    ("stats_community_year", "caseStats, a community, calendar year"),
+    ("dashboard_community", "dashboard cases page (first 50 + totalCount), a community"),
+    ("dashboard_district", "dashboard cases page, the district"),
+    ("board_community", "order board (first 20 + totalCount), a community"),
+    ("board_district", "order board, the district"),
+]
+
+
+def _growth_section(growth: dict[str, Any]) -> list[str]:
+    """## Growth: the reads at each size (bench.growth), and their plans."""
+    out = ["", "## Growth", ""]
+    sizes = growth.get("sizes") or []
+    if not sizes:
+        return [*out, "Not measured in this run (`python -m bench.growth`).", ""]
+    out += [
+        "`python -m bench.growth`: a district of "
+        f"{growth.get('district', {}).get('org_units', '?')} org units; cases built with the "
+        "cases domain over three years (seed "
+        f"{growth.get('seed')}) and written through the repository (rollups in the same "
+        "transaction); each read run in process through the cases schema. p50 / p99 ms.",
+        "",
+        "| read | " + " | ".join(f"{r['size']:,} cases" for r in sizes) + " |",
+        "|---|" + "---:|" * len(sizes),
+    ]
+    for key, label in _GROWTH_ROWS:
+        cells = [f"{r[key]['p50_ms']} / {r[key]['p99_ms']}" if key in r else "—" for r in sizes]
+        out.append(f"| {label} | " + " | ".join(cells) + " |")
+    loads = [f"{r['load']['cases_per_s']}/s" for r in sizes]
+    out.append("| load rate (cases/s, this step) | " + " | ".join(loads) + " |")
+    docs = [f"{r.get('rollup_documents', '?'):,}" for r in sizes]
+    out.append("| rollup documents | " + " | ".join(docs) + " |")
+    largest = sizes[-1]
+    collscans = sum(q["collscan"] for r in sizes for q in r.get("explain", {}).values())
     out += [
         "",
-        "## Growth",
+        f"Plans (`explain`, executionStats) at {largest['size']:,} cases; COLLSCAN at any "
+        f"size: {collscans}.",
         "",
-        "Not measured yet at 10k / 100k / 1M cases: loading goes through `reportCase` "
-        "(bench.datagen), which runs at tens of cases per second on this shared machine. "
-        "To measure: `python -m bench.datagen --graphql <bench gateway> --cases 100000`, then "
-        "`python -m bench.plans` and `python -m bench.read_path` against the same stack.",
-        "",
+        "| query | winning plan | keys examined | docs examined |",
+        "|---|---|---:|---:|",
     ]
-    path.write_text("\n".join(out))
+    for name, q in largest.get("explain", {}).items():
+        plan = " → ".join(q["stages"])
+        out.append(f"| {name} | {plan} | {q['keys_examined']} | {q['docs_examined']} |")
+    return [*out, ""]

@@ -42,6 +42,8 @@ SCENARIOS: dict[str, tuple[list[str], list[str], int]] = {
         420,
     ),
     "plans": (["--cases", "300"], ["--cases", "40"], 300),
+    # 1M cases takes longer than `make bench` should: --growth-million adds it (limit 1 h).
+    "growth": (["--sizes", "10000", "100000"], ["--quick"], 900),
 }
 
 
@@ -49,6 +51,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small figures, a smoke run")
     parser.add_argument("--only", nargs="*", choices=sorted(SCENARIOS))
+    parser.add_argument(
+        "--growth-million", action="store_true", help="growth up to 1M cases (up to an hour)"
+    )
     parser.add_argument(
         "--private-broker",
         action="store_true",
@@ -76,6 +81,8 @@ def _run(args: argparse.Namespace) -> None:
     for name, (full, quick, limit) in SCENARIOS.items():
         if args.only and name not in args.only:
             continue
+        if name == "growth" and args.growth_million and not args.quick:
+            full, limit = [*full, "1000000"], 3600
         (OUT / f"{name}.json").unlink(missing_ok=True)
         command = [sys.executable, "-m", f"bench.{name}", *(quick if args.quick else full)]
         print(f"== {' '.join(command[1:])}", flush=True)
