@@ -103,6 +103,7 @@ class WrkResult:
     p99_ms: float
     errors: int
     non_2xx: int
+    requests: int = 0
 
     def as_dict(self) -> dict[str, float]:
         return {
@@ -112,15 +113,26 @@ class WrkResult:
             "p99_ms": round(self.p99_ms, 2),
             "errors": self.errors,
             "non_2xx": self.non_2xx,
+            "requests": self.requests,
         }
 
 
+# Each wrk thread starts at its own offset in the bodies (spread evenly), so threads do not send
+# the same body at the same moment; within a thread, consecutive requests take consecutive
+# bodies. With more bodies than connections no two in-flight requests are identical, which is
+# what a gateway's in-flight deduplication would otherwise merge.
 _LUA = """wrk.method = "POST"
 wrk.headers["content-type"] = "application/json"
 {auth}
 local bodies = {{ {bodies} }}
-local i = 0
+local threads = 0
+setup = function(thread)
+  thread:set("offset", math.floor(threads * #bodies / {threads}))
+  threads = threads + 1
+end
+local i = nil
 request = function()
+  if i == nil then i = offset or 0 end
   i = i % #bodies + 1
   return wrk.format(nil, nil, nil, bodies[i])
 end
@@ -146,13 +158,14 @@ def wrk_post(
     payloads = [payload] if isinstance(payload, dict) else list(payload)
     bodies = ", ".join(json.dumps(json.dumps(p)) for p in payloads)
     auth = f'wrk.headers["authorization"] = "Bearer {token}"' if token else ""
+    threads = min(2, connections)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(_LUA.format(auth=auth, bodies=bodies))
+        script.write(_LUA.format(auth=auth, bodies=bodies, threads=threads))
     try:
         done = subprocess.run(
             [
                 "wrk",
-                f"-t{min(2, connections)}",
+                f"-t{threads}",
                 f"-c{connections}",
                 f"-d{seconds}s",
                 "--timeout",
@@ -188,6 +201,7 @@ def parse_wrk(out: str, connections: int) -> WrkResult:
     rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    total = re.search(r"(\d+) requests in ", out)
     return WrkResult(
         connections=connections,
         requests_per_s=float(rate.group(1)) if rate else 0.0,
@@ -195,6 +209,7 @@ def parse_wrk(out: str, connections: int) -> WrkResult:
         p99_ms=latency("99"),
         errors=sum(int(g) for g in errors.groups()) if errors else 0,
         non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
+        requests=int(total.group(1)) if total else 0,
     )
 
 

@@ -1,19 +1,29 @@
 """The read path at 1, 10 and 50 concurrent clients (wrk, closed loop, keep-alive):
 
 (a) `orgUnit(id){name kind}` through the gateway, directly against people, and against a bare
-    Starlette endpoint doing the same MongoDB read (bench/bare_app.py), in the same run;
+    Starlette endpoint doing the same MongoDB read (bench/bare_app.py), taking turns in rounds
+    (medians over the rounds; ratios paired within a round);
 (b) the community dashboard (name + 50 cases + leaderboard) through the gateway;
 (c) a district's statistics over a year (`caseStats`) through the gateway and against cases.
 
-    python -m bench.read_path [--seconds 5] [--cases 60]
+Through the gateway, each row also carries `subgraph_calls_per_request`: people's count of
+/graphql requests served during the run over the requests wrk completed. Below 1.0 the gateway
+answered some requests without a subgraph call (in-flight deduplication), and the gateway figure
+says nothing about the gateway's overhead.
+
+    python -m bench.read_path [--seconds 5] [--cases 60] [--single-only] [--profile]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import re
+import statistics
 import subprocess
 import sys
+import urllib.request
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,6 +50,7 @@ STATS_DIRECT = f"""query($r: [_Any!]!, $from: DateTime!, $to: DateTime!) {{
 ME = "{ me { id } }"
 ASSIGN = """mutation($input: AssignRoleInput!) { assignRole(input: $input) { __typename } }"""
 CLIENTS = (1, 10, 50)
+SINGLE_ROWS = ("single_gateway", "single_people_direct", "single_bare_starlette")
 
 
 def start_bare(stack: Stack) -> Process:
@@ -62,20 +73,87 @@ def start_bare(stack: Stack) -> Process:
     return process
 
 
+def graphql_requests_served(process: Process) -> Callable[[], float]:
+    """How many /graphql requests the process has answered so far (its own metrics)."""
+    line = re.compile(r'^grassroots_http_requests_total\{[^}]*path="/graphql"[^}]*\} (\S+)$', re.M)
+
+    def count() -> float:
+        with urllib.request.urlopen(f"{process.url}/metrics", timeout=10) as response:
+            text = response.read().decode()
+        return sum(float(n) for n in line.findall(text))
+
+    return count
+
+
 def sweep(
     url: str,
     payload: dict[str, Any] | list[dict[str, Any]],
     seconds: int,
     token: str | None = None,
+    upstream: Callable[[], float] | None = None,
 ) -> list[dict[str, float]]:
     first = payload if isinstance(payload, dict) else payload[0]
     check = post_graphql(url, first["query"], first["variables"], token=token)
     if check.get("errors"):
         return [{"error": 1.0, "message": str(check["errors"])[:200]}]  # type: ignore[dict-item]
-    return [
-        wrk_post(url, payload, connections=c, seconds=seconds, token=token).as_dict()
-        for c in CLIENTS
-    ]
+    rows = []
+    for c in CLIENTS:
+        before = upstream() if upstream else 0.0
+        row = wrk_post(url, payload, connections=c, seconds=seconds, token=token).as_dict()
+        if upstream and row["requests"]:
+            row["subgraph_calls_per_request"] = round((upstream() - before) / row["requests"], 3)
+        rows.append(row)
+    return rows
+
+
+def interleaved(
+    targets: dict[str, tuple[str, Callable[[], float] | None]],
+    payload: list[dict[str, Any]],
+    seconds: int,
+    token: str,
+    rounds: int,
+) -> tuple[dict[str, list[dict[str, float]]], dict[str, dict[str, float]]]:
+    """The same query against several targets, taking turns: per client count, `rounds`
+    rounds of one wrk run per target. Other work on a shared machine comes and goes within
+    seconds; runs side by side see the same load, so each row is the median over the rounds and
+    each ratio the median of the ratios within a round."""
+    first = payload[0]
+    for name, (url, _) in targets.items():
+        check = post_graphql(url, first["query"], first["variables"], token=token)
+        if check.get("errors"):
+            message = str(check["errors"])[:200]
+            return {name: [{"error": 1.0, "message": message}]}, {}  # type: ignore[dict-item]
+    rows: dict[str, list[dict[str, float]]] = {name: [] for name in targets}
+    ratios: dict[str, dict[str, float]] = {}
+    for clients in CLIENTS:
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in targets}
+        for _ in range(rounds):
+            for name, (url, upstream) in targets.items():
+                before = upstream() if upstream else 0.0
+                row = wrk_post(url, payload, connections=clients, seconds=seconds, token=token)
+                figures = row.as_dict()
+                if upstream and row.requests:
+                    figures["subgraph_calls_per_request"] = round(
+                        (upstream() - before) / row.requests, 3
+                    )
+                runs[name].append(figures)
+        for name, found in runs.items():
+            rows[name].append(
+                {key: round(statistics.median(r[key] for r in found), 3) for key in found[0]}
+                | {"rounds": len(found)}
+            )
+        gateway, direct, bare = (runs[name] for name in SINGLE_ROWS)
+
+        ratios[str(clients)] = {
+            "gateway_p50_over_direct_p50": _median_ratio(gateway, direct, "p50_ms"),
+            "direct_rps_over_gateway_rps": _median_ratio(direct, gateway, "req_per_s"),
+            "subgraph_rps_over_bare_rps": _median_ratio(direct, bare, "req_per_s"),
+        }
+    return rows, ratios
+
+
+def _median_ratio(a: list[dict[str, float]], b: list[dict[str, float]], key: str) -> float:
+    return round(statistics.median(x[key] / y[key] for x, y in zip(a, b, strict=True) if y[key]), 2)
 
 
 def district_admin_token(gateway: str, token: str, district: str) -> str:
@@ -97,7 +175,11 @@ def at(rows: list[dict[str, float]], clients: int) -> dict[str, float]:
 
 
 def profile_under_load(
-    process: Process, url: str, payload: dict[str, Any], token: str, seconds: int = 8
+    process: Process,
+    url: str,
+    payload: dict[str, Any] | list[dict[str, Any]],
+    token: str,
+    seconds: int = 8,
 ) -> list[str]:
     """py-spy samples the subgraph while 10 clients run the query; the top functions by
     inclusive share of samples, skipping the event loop's own frames."""
@@ -147,34 +229,56 @@ def hot_spots(raw: Path, top: int = 25) -> list[str]:
     return rows[:top]
 
 
-def measure(stack: Stack, seconds: int, cases: int, profile: bool = False) -> dict[str, Any]:
+def measure(
+    stack: Stack,
+    seconds: int,
+    cases: int,
+    profile: bool = False,
+    single_only: bool = False,
+    rounds: int = 3,
+) -> dict[str, Any]:
     gateway = f"{stack.gateway.url}/graphql"
     token = admin_token(gateway)
     district = asyncio.run(
         load_district(
             gateway,
             token,
-            streets=2,
-            communities=2,
-            grids=2,
+            streets=3,
+            communities=4,
+            grids=16,
             hot_community_cases=cases,
             concurrency=2,
         )
     )
     community = district.communities[0]
     bare = start_bare(stack)
-    # Different ids in turn: identical concurrent requests would let the gateway deduplicate.
+    # ~200 different ids, each wrk thread at its own offset (bench/_common.py): no two
+    # in-flight requests are identical, so the gateway cannot deduplicate them; the
+    # subgraph_calls_per_request column shows whether it did.
     units = [district.district, *district.streets, *district.communities, *district.grids]
     single = [{"query": SINGLE, "variables": {"id": unit}} for unit in units]
-    people = f"{stack.processes['people'][0].url}/graphql"
+    people_process = stack.processes["people"][0]
+    people = f"{people_process.url}/graphql"
     cases_url = f"{stack.processes['cases'][0].url}/graphql"
-    figures: dict[str, Any] = {"data": district.counts()}
-    figures["single_gateway"] = sweep(gateway, single, seconds, token)
-    figures["single_people_direct"] = sweep(people, single, seconds, token)
-    figures["single_bare_starlette"] = sweep(f"{bare.url}/graphql", single, seconds, token)
+    figures: dict[str, Any] = {"data": district.counts(), "single_query_ids": len(units)}
+    rows, figures["ratios_by_clients"] = interleaved(
+        {
+            "single_gateway": (gateway, graphql_requests_served(people_process)),
+            "single_people_direct": (people, None),
+            "single_bare_starlette": (f"{bare.url}/graphql", None),
+        },
+        single,
+        seconds,
+        token,
+        rounds,
+    )
+    figures.update(rows)
+    if single_only:
+        return _with_ratios(stack, figures, people, single, token, profile)
+    # The dashboard over the hot community, the other communities and a few grids.
     dashboard = [
         {"query": DASHBOARD, "variables": {"id": unit}}
-        for unit in [community, *district.communities[1:], *district.grids]
+        for unit in [community, *district.communities[1:], *district.grids[:8]]
     ]
     figures["dashboard_gateway"] = sweep(gateway, dashboard, seconds, token)
     now = datetime.now(UTC)
@@ -196,19 +300,23 @@ def measure(stack: Stack, seconds: int, cases: int, profile: bool = False) -> di
         },
     }
     figures["stats_cases_direct"] = sweep(cases_url, direct, seconds, staff)
+    return _with_ratios(stack, figures, people, single, token, profile)
 
+
+def _with_ratios(
+    stack: Stack,
+    figures: dict[str, Any],
+    people: str,
+    single: list[dict[str, Any]],
+    token: str,
+    profile: bool,
+) -> dict[str, Any]:
     if profile:
         figures["people_hot_spots"] = profile_under_load(
-            stack.processes["people"][0], people, single[0], token
+            stack.processes["people"][0], people, single, token
         )
-    g10, d10 = at(figures["single_gateway"], 10), at(figures["single_people_direct"], 10)
-    b10 = at(figures["single_bare_starlette"], 10)
-    if g10 and d10 and b10:
-        figures["ratios_at_10_clients"] = {
-            "gateway_p50_over_direct_p50": round(g10["p50_ms"] / d10["p50_ms"], 2),
-            "direct_rps_over_gateway_rps": round(d10["req_per_s"] / g10["req_per_s"], 2),
-            "subgraph_rps_over_bare_rps": round(d10["req_per_s"] / b10["req_per_s"], 2),
-        }
+    if "10" in figures.get("ratios_by_clients", {}):
+        figures["ratios_at_10_clients"] = figures["ratios_by_clients"]["10"]
     return figures
 
 
@@ -217,11 +325,22 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--cases", type=int, default=60)
     parser.add_argument("--profile", action="store_true", help="py-spy people under load")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="single query: wrk runs per target and client count, taking turns",
+    )
+    parser.add_argument(
+        "--single-only", action="store_true", help="only the single-entity query (quick)"
+    )
     args = parser.parse_args()
     if not wrk_available():
         sys.exit("wrk is not installed: apt-get install wrk")
     with bench_stack() as (stack, _):
-        figures = measure(stack, args.seconds, args.cases, args.profile)
+        figures = measure(
+            stack, args.seconds, args.cases, args.profile, args.single_only, args.rounds
+        )
     save(
         "read_path",
         {"machine": machine(), "load_tool": "wrk 4 (closed loop, keep-alive)", **figures},
