@@ -1,3 +1,4 @@
+import asyncio
 import json
 import time
 
@@ -103,3 +104,48 @@ def test_the_authorization_header_must_be_a_bearer_token():
     assert bearer_token("Bearer abc") == "abc"
     with pytest.raises(Unauthenticated):
         bearer_token("Basic dXNlcjpwYXNz")
+
+
+async def test_a_verified_token_is_not_verified_again(monkeypatch: pytest.MonkeyPatch):
+    verifier = TokenVerifier(Source(jwks(("k1", KEY))))
+    access = token()
+    first = await verifier.verify(access)
+    decodes = 0
+    real_decode = jwt.decode
+
+    def counting_decode(*args, **kwargs):
+        nonlocal decodes
+        decodes += 1
+        return real_decode(*args, **kwargs)
+
+    monkeypatch.setattr(jwt, "decode", counting_decode)
+
+    again = await verifier.verify(access)
+
+    assert again == first
+    assert decodes == 0
+
+
+async def test_a_remembered_token_is_refused_once_it_expires():
+    verifier = TokenVerifier(Source(jwks(("k1", KEY))))
+    expires = int(time.time()) + 2
+    access = token(exp=expires)
+    await verifier.verify(access)
+
+    await asyncio.sleep(max(0.0, expires - time.time()) + 0.05)
+
+    with pytest.raises(Unauthenticated, match="expired"):
+        await verifier.verify(access)
+
+
+async def test_refetched_keys_forget_the_tokens_verified_with_the_old_ones():
+    source = Source(jwks(("k1", KEY)))
+    verifier = TokenVerifier(source)
+    access = token()
+    await verifier.verify(access)
+    source.document = jwks(("k2", OTHER))  # k1 left the key set
+    verifier._fetched_at = float("-inf")
+    await verifier.verify(token(key=OTHER, kid="k2"))
+
+    with pytest.raises(Unauthenticated, match="unknown key"):
+        await verifier.verify(access)

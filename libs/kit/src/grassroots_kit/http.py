@@ -7,7 +7,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -28,6 +28,21 @@ class RequestContextMiddleware:
     def __init__(self, app: ASGIApp, *, service: str) -> None:
         self._app = app
         self._service = service
+        # The labelled children by (method, path, status): `labels()` takes a lock and builds
+        # the key on every call, a measurable share of a cheap request.
+        self._children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
+
+    def _record(self, method: str, path: str, status: int, seconds: float) -> None:
+        key = (method, path, status)
+        children = self._children.get(key)
+        if children is None:
+            children = (
+                HTTP_REQUESTS.labels(self._service, method, path, str(status)),
+                HTTP_LATENCY.labels(self._service, method, path),
+            )
+            self._children[key] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -57,10 +72,7 @@ class RequestContextMiddleware:
                 finally:
                     tracing.set_http_status(span, status)
         finally:
-            HTTP_REQUESTS.labels(self._service, scope["method"], path, str(status)).inc()
-            HTTP_LATENCY.labels(self._service, scope["method"], path).observe(
-                time.perf_counter() - started
-            )
+            self._record(scope["method"], path, status, time.perf_counter() - started)
             request_id_var.reset(token)
 
 

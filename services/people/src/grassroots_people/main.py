@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from grassroots_people.graphql.context import Context
+from grassroots_people.graphql.context import Context, Stores
 from grassroots_people.graphql.schema import schema
 from grassroots_people.handlers.bootstrap import ensure_platform_admin
 from grassroots_people.handlers.commitments import commitment_sweeper
@@ -30,6 +30,7 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
     runtime = Runtime.create(host, settings)
     # people verifies its own tokens like every service, but reads its keys locally.
     verifier = TokenVerifier(runtime.keys.jwks)
+    stores = Stores.of(host.db)
 
     async def prepare() -> None:
         await runtime.keys.ensure()
@@ -42,7 +43,7 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
     host.add_background(commitment_sweeper(runtime, settings.commitment_sweep_seconds))
 
     async def context(request: Request) -> Context:
-        ctx = Context(runtime=runtime, request=request)
+        ctx = Context(runtime=runtime, request=request, stores=stores)
         try:
             token = bearer_token(request.headers.get("authorization"))
             if token is not None:

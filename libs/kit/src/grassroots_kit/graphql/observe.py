@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 
+from prometheus_client import Counter, Histogram
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
 from grassroots_kit import tracing
@@ -15,6 +16,21 @@ log = logging.getLogger("grassroots.graphql")
 
 
 def operation_metrics(service: str) -> type[SchemaExtension]:
+    # Labelled children by (operation, outcome), looked up once: `labels()` locks and builds
+    # its key on every call. Names are capped at 64 characters like the label itself.
+    children: dict[tuple[str, str], tuple[Counter, Histogram]] = {}
+
+    def record(name: str, outcome: str, seconds: float) -> None:
+        found = children.get((name, outcome))
+        if found is None:
+            found = (
+                GRAPHQL_OPERATIONS.labels(service, name, outcome),
+                GRAPHQL_LATENCY.labels(service, name),
+            )
+            children[(name, outcome)] = found
+        found[0].inc()
+        found[1].observe(seconds)
+
     class OperationMetrics(SchemaExtension):
         def on_operation(self) -> Iterator[None]:
             started = time.perf_counter()
@@ -31,8 +47,7 @@ def operation_metrics(service: str) -> type[SchemaExtension]:
                     if outcome == "error":
                         tracing.mark_error(span, "the operation returned errors")
             elapsed = time.perf_counter() - started
-            GRAPHQL_OPERATIONS.labels(service, name, outcome).inc()
-            GRAPHQL_LATENCY.labels(service, name).observe(elapsed)
+            record(name, outcome, elapsed)
             # One line per operation; the formatter adds the request id. No variables: they
             # may carry personal data.
             log.info(
