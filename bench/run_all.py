@@ -42,6 +42,11 @@ SCENARIOS: dict[str, tuple[list[str], list[str], int]] = {
         420,
     ),
     "plans": (["--cases", "300"], ["--cases", "40"], 300),
+    "scale_district": (
+        [],
+        ["--residents", "1000", "--households", "300", "--chiefs", "50", "--staff", "20"],
+        900,
+    ),
     # 1M cases takes longer than `make bench` should: --growth-million adds it (limit 1 h).
     "growth": (["--sizes", "10000", "100000"], ["--quick"], 900),
 }
