@@ -219,7 +219,48 @@ def write_report(path: Path) -> None:
             f"{row['max_keys_examined']} | {row['max_returned']} |"
         )
     out += _growth_section(_load("growth"))
+    out += _scale_section(_load("scale_district"))
     path.write_text("\n".join(out))
+
+
+def _scale_section(scale: dict[str, Any]) -> list[str]:
+    """## Scale data: the district's people (bench.scale_district), loaded and read."""
+    out = ["", "## Scale data: a district's people", ""]
+    if not scale:
+        return [*out, "Not measured in this run (`python -m bench.scale_district`).", ""]
+    counts = scale.get("counts", {})
+    out += [
+        "`python -m bench.scale_district` (seed "
+        f"{scale.get('seed')}): through people's own bulk mutations, so its rules hold; cases "
+        "and points run beside it and project everything people publishes. Counts: "
+        + ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in counts.items())
+        + f"; loaded in {scale.get('load_seconds')} s.",
+        "",
+        "| stage | count | seconds | per second |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, stage in (scale.get("stages") or {}).items():
+        out.append(
+            f"| {name.replace('_', ' ')} | {stage['count']:,} | {stage['seconds']} | "
+            f"{stage['per_s']} |"
+        )
+    catch = scale.get("projection_catch_up") or {}
+    out += [
+        "",
+        "Seconds after the load ended until: "
+        + ", ".join(f"{k.removesuffix('_s').replace('_', ' ')} {v}" for k, v in catch.items())
+        + ".",
+        "",
+        "| read at this size (people directly) | clients | req/s | p50 ms | p99 ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, row in (scale.get("reads_people_direct") or {}).items():
+        label, _, clients = name.rpartition("_clients")[0].rpartition("_")
+        out.append(
+            f"| {label.replace('_', ' ')} | {clients} | {row['req_per_s']} | {row['p50_ms']} | "
+            f"{row['p99_ms']} |"
+        )
+    return [*out, ""]
 
 
 _GROWTH_ROWS = [

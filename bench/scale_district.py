@@ -393,7 +393,7 @@ async def load(stack: Stack, shape: Shape, seed: int, concurrency: int) -> dict[
     loaded = Loaded()
     started = time.perf_counter()
     try:
-        await staged(loaded, "org_units", shape.chiefs, build_tree(api, shape, rng, loaded))
+        await staged(loaded, "org_units", 0, build_tree(api, shape, rng, loaded))
         await staged(loaded, "households", shape.households, create_households(api, shape, loaded))
         await staged(
             loaded, "residents", shape.residents, register_residents(api, shape, rng, loaded)
@@ -409,7 +409,9 @@ async def load(stack: Stack, shape: Shape, seed: int, concurrency: int) -> dict[
     finally:
         await api.close()
     load_seconds = time.perf_counter() - started
-    loaded.stages["org_units"]["count"] = loaded.units
+    tree = loaded.stages["org_units"]
+    tree["count"] = loaded.units
+    tree["per_s"] = round(loaded.units / tree["seconds"], 1) if tree["seconds"] else 0.0
     catch = await catch_up(stack, loaded)
     read_figures = await reads(url, token, loaded, rng)
     households = sum(len(h) for h in loaded.households.values())
