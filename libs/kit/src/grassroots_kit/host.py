@@ -124,6 +124,7 @@ class ServiceHost:
                 queue_name=self.settings.queue_name(subscription.purpose),
                 subscription=subscription,
                 prefetch=self.settings.consumer_prefetch,
+                workers=self.settings.consumer_workers,
                 max_attempts=self.settings.consumer_max_attempts,
                 after_commit=self.relay.wake,
             )

@@ -51,6 +51,12 @@ class ServiceSettings(BaseSettings):
     consumer_prefetch: int = Field(
         256, ge=1, description="Messages a consumer holds at once; its batches come from them."
     )
+    consumer_workers: int = Field(
+        4,
+        ge=1,
+        description="Batches a consumer applies at once, each in its own transaction (events "
+        "of one subject always go to the same one).",
+    )
     consumer_max_attempts: int = Field(
         5, ge=1, description="Attempts at a transient failure before a message is parked."
     )
