@@ -1,21 +1,29 @@
-"""Cases closed end to end: report → accept → assign → start → resolve through the gateway,
-then `closeCase` with several clients at once, timed to points having applied its
-`case.closed` (the award, when a point rule matches, is written in that same transaction).
+"""Cases closed end to end, to the points they earn: a point rule for `case.closed` first, then
 
-    python -m bench.close_pipeline [--cases 100] [--clients 8]
+1. through the gateway: report → accept → assign → start → resolve, then `closeCase` from
+   several clients at once, each timed from `closeCase` returning to its award existing in
+   points' ledger;
+2. at a fixed offered rate (default 200/s): resolved cases loaded with `importCases`, then
+   closed by the cases service's own `close_case` use case, run in this process (its own
+   `ServiceHost` on the stack's cases database and broker prefix, so its outbox relay is woken
+   by each commit as in the service) with a rate limiter, each timed from the close committing
+   to its award existing in the ledger. The gateway cannot offer 200 closes/s on this machine
+   (one closeCase costs a gateway hop, a subgraph request and a transaction), so this part
+   measures the event pipeline at that rate rather than the graph.
 
-Figures: closeCase calls per second, closed cases applied by points per second, and the
-latency from `closeCase` returning to points having applied its `case.closed` (p50/p99); the
-number of ledger entries written for those cases (0 when no point rule matches).
+    python -m bench.close_pipeline [--cases 100] [--clients 8] [--rate 200] [--rate-seconds 10]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
+import os
 import random
 import time
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -34,6 +42,11 @@ SET_PASSWORD = (
     """mutation($input: SetPasswordInput!) { setPassword(input: $input) { __typename } }"""
 )
 LOGIN = """mutation($input: LoginInput!) { login(input: $input) { accessToken } }"""
+RULE = (
+    """mutation($input: SetPointRuleInput!) { setPointRule(input: $input) { pointRule { id } } }"""
+)
+IMPORT = """mutation($input: ImportCasesInput!) { importCases(input: $input) { imported } }"""
+AWARD_POINTS = 10
 REPORT = """mutation($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }"""
 STEPS = {
     "acceptCase": "AcceptCaseInput",
@@ -110,7 +123,9 @@ class Watch:
             await asyncio.gather(self._task, return_exceptions=True)
 
 
-async def measure(stack: Stack, cases: int, clients: int) -> dict[str, Any]:
+async def measure(
+    stack: Stack, cases: int, clients: int, rate: float, rate_seconds: float, handlers: int
+) -> dict[str, Any]:
     gateway = f"{stack.gateway.url}/graphql"
     token = await asyncio.to_thread(admin_token, gateway)
     district = await load_district(gateway, token, streets=1, communities=1, grids=1)
@@ -120,6 +135,8 @@ async def measure(stack: Stack, cases: int, clients: int) -> dict[str, Any]:
     graph = Graph(gateway, staff)
     mongo: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(stack.mongo_url)
     try:
+        # A fresh stack awards nothing: every closing earns its handler points from here on.
+        await graph.call(RULE, {"input": {"eventType": "case.closed", "points": AWARD_POINTS}})
         phone = f"139{random.randrange(10**8):08d}"
         person = (
             await graph.call(
@@ -141,79 +158,225 @@ async def measure(stack: Stack, cases: int, clients: int) -> dict[str, Any]:
         )
         login = await graph.call(LOGIN, {"input": {"phone": phone, "password": "bench-password-1"}})
         member = Graph(gateway, login["login"]["accessToken"])
-        ids: list[str] = []
-        work = asyncio.Semaphore(4)
-
-        async def prepare(n: int) -> None:
-            async with work:
-                data = await graph.call(
-                    REPORT,
-                    {
-                        "input": {
-                            "title": f"Bench case {n}",
-                            "category": "ENVIRONMENT",
-                            "orgUnitId": grid,
-                        }
-                    },
-                    retry_not_found=True,
-                )
-                case_id = data["reportCase"]["case"]["id"]
-                await graph.step("acceptCase", case_id)
-                await graph.step("assignCase", case_id, assigneeId=person)
-                await member.step("startCase", case_id)
-                await member.step("resolveCase", case_id, resolution="Fixed by the bench")
-                ids.append(case_id)
-
-        await asyncio.gather(*(prepare(n) for n in range(cases)))
-        points = mongo[stack.database("points")]
-        applied = Watch(points["processed_events"], "_id", only_type="case.closed")
-        await applied.start()
-        returned: dict[str, float] = {}
-        queue = list(ids)
-
-        async def closer() -> None:
-            while queue:
-                case_id = queue.pop()
-                await graph.step("closeCase", case_id)
-                returned[case_id] = time.perf_counter()
-
-        started = time.perf_counter()
-        await asyncio.gather(*(closer() for _ in range(clients)))
-        closing = time.perf_counter() - started
-        deadline = time.perf_counter() + 120
-        while len(applied.seen) < len(ids) and time.perf_counter() < deadline:  # noqa: ASYNC110
-            await asyncio.sleep(0.05)
-        await applied.stop()
-        # processed_events keys are `<purpose>:<event id>`; cases' outbox maps events to cases.
-        case_of = {
-            doc["_id"]: json.loads(doc["body"])["subject"]
-            async for doc in mongo[stack.database("cases")]["outbox"].find({"type": "case.closed"})
-        }
-        seen = {case_of.get(key.split(":", 1)[1], key): at for key, at in applied.seen.items()}
-        lags = [seen[c] - returned[c] for c in ids if c in seen]
-        last = max(seen.values(), default=started)
-        awards = await points["ledger"].count_documents({"caseId": {"$in": ids}})
-        return {
-            "cases": len(ids),
-            "closing_clients": clients,
-            "close_calls_per_s": round(len(ids) / closing, 1),
-            "closed_applied_in_points_per_s": round(len(lags) / (last - started), 1) if lags else 0,
-            "applied_in_points": len(lags),
-            "ledger_entries_for_these_cases": awards,
-            "latency_close_to_points_applied": summary_ms(lags),
-        }
+        figures: dict[str, Any] = {}
+        if cases:
+            figures["through_the_gateway"] = await _through_the_gateway(
+                stack, mongo, graph, member, grid, person, cases, clients
+            )
+        if rate and rate_seconds:
+            # A district's closings are spread over its grid members, not all one person's.
+            members = [person] + [
+                await _grid_member(graph, grid, n) for n in range(1, max(1, handlers))
+            ]
+            figures["fixed_rate"] = await _at_fixed_rate(
+                stack, mongo, graph, staff, grid, members, rate, rate_seconds
+            )
+        await member.close()
+        return figures
     finally:
         await graph.close()
         await mongo.close()
+
+
+async def _grid_member(graph: Graph, grid: str, n: int) -> str:
+    phone = f"138{random.randrange(10**8):08d}"
+    data = await graph.call(
+        REGISTER,
+        {"input": {"name": f"Bench Grid Member {n}", "phone": phone, "orgUnitId": grid}},
+    )
+    person: str = data["registerPerson"]["person"]["id"]
+    await graph.call(
+        ASSIGN_ROLE, {"input": {"personId": person, "role": "GRID_MEMBER", "orgUnitId": grid}}
+    )
+    return person
+
+
+async def _through_the_gateway(
+    stack: Stack,
+    mongo: AsyncMongoClient[dict[str, Any]],
+    graph: Graph,
+    member: Graph,
+    grid: str,
+    person: str,
+    cases: int,
+    clients: int,
+) -> dict[str, Any]:
+    ids: list[str] = []
+    work = asyncio.Semaphore(4)
+
+    async def prepare(n: int) -> None:
+        async with work:
+            data = await graph.call(
+                REPORT,
+                {
+                    "input": {
+                        "title": f"Bench case {n}",
+                        "category": "ENVIRONMENT",
+                        "orgUnitId": grid,
+                    }
+                },
+                retry_not_found=True,
+            )
+            case_id = data["reportCase"]["case"]["id"]
+            await graph.step("acceptCase", case_id)
+            await graph.step("assignCase", case_id, assigneeId=person)
+            await member.step("startCase", case_id)
+            await member.step("resolveCase", case_id, resolution="Fixed by the bench")
+            ids.append(case_id)
+
+    await asyncio.gather(*(prepare(n) for n in range(cases)))
+    ledger = Watch(mongo[stack.database("points")]["ledger"], "caseId")
+    await ledger.start()
+    returned: dict[str, float] = {}
+    queue = list(ids)
+
+    async def closer() -> None:
+        while queue:
+            case_id = queue.pop()
+            await graph.step("closeCase", case_id)
+            returned[case_id] = time.perf_counter()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(closer() for _ in range(clients)))
+    closing = time.perf_counter() - started
+    await _wait_for(ledger, ids, 120)
+    await ledger.stop()
+    lags = [ledger.seen[c] - returned[c] for c in ids if c in ledger.seen]
+    last = max((ledger.seen[c] for c in ids if c in ledger.seen), default=started)
+    entries = await mongo[stack.database("points")]["ledger"].count_documents(
+        {"caseId": {"$in": ids}}
+    )
+    return {
+        "cases": len(ids),
+        "closing_clients": clients,
+        "close_calls_per_s": round(len(ids) / closing, 1),
+        "closed_to_ledger_per_s": round(len(lags) / (last - started), 1) if lags else 0,
+        "cases_with_ledger_entry": len(lags),
+        "ledger_entries_for_these_cases": entries,
+        "latency_close_to_ledger_entry": summary_ms(lags),
+    }
+
+
+async def _at_fixed_rate(
+    stack: Stack,
+    mongo: AsyncMongoClient[dict[str, Any]],
+    graph: Graph,
+    staff: str,
+    grid: str,
+    members: list[str],
+    rate: float,
+    seconds: float,
+) -> dict[str, Any]:
+    # Imported late, so the gateway part runs without the cases package loaded here.
+    from grassroots_cases.handlers.case_commands import close_case
+    from grassroots_cases.handlers.transitions import Transition
+    from grassroots_cases.main import create_app
+    from grassroots_cases.settings import CasesSettings
+    from grassroots_kit.auth import principal_from_claims
+
+    total = int(rate * seconds)
+    tag = f"bench-{random.randrange(16**8):08x}"
+    reported = datetime.now(UTC) - timedelta(hours=2)
+    for offset in range(0, total, 200):
+        items = [
+            {
+                "ref": f"{tag}-{n}",
+                "title": f"Bench rate case {n}",
+                "category": "ENVIRONMENT",
+                "orgUnitId": grid,
+                "reportedAt": reported.isoformat(),
+                "handlerId": members[n % len(members)],
+                "handlerRole": "GRID_MEMBER",
+                "respondedAt": (reported + timedelta(minutes=10)).isoformat(),
+                "resolvedAt": (reported + timedelta(hours=1)).isoformat(),
+                "resolution": "Fixed by the bench",
+            }
+            for n in range(offset, min(total, offset + 200))
+        ]
+        await graph.call(IMPORT, {"input": {"cases": items}}, retry_not_found=True)
+    cases_db = mongo[stack.database("cases")]
+    ids = [
+        str(doc["_id"])
+        async for doc in cases_db["cases"].find({"importRef": {"$regex": f"^{tag}-"}}, {"_id": 1})
+    ]
+    assert len(ids) == total, f"imported {len(ids)} of {total}"
+    # The principal the service would build from the staff token (its claims, unverified here).
+    claims = json.loads(base64.urlsafe_b64decode(staff.split(".")[1] + "=="))
+    principal = principal_from_claims(claims)
+
+    os.environ.update(stack.service_env("cases", port=1))  # never listens: no server here
+    os.environ["SWEEP_SECONDS"] = "0"
+    os.environ["LOG_LEVEL"] = "WARNING"
+    app = create_app(CasesSettings())
+    ledger = Watch(mongo[stack.database("points")]["ledger"], "caseId")
+    await ledger.start()
+    committed: dict[str, float] = {}
+    failures: list[str] = []
+    async with app.router.lifespan_context(app):
+        host = app.state.host
+        await asyncio.wait_for(host.wait_booted(), 60)
+
+        async def close(case_id: str) -> None:
+            try:
+                await close_case(host, principal, Transition(case_id), None)
+            except Exception as exc:
+                failures.append(f"{type(exc).__name__}: {exc}"[:200])
+                return
+            committed[case_id] = time.perf_counter()
+
+        # Open loop: each close starts at its scheduled time, whether or not the ones
+        # before it have finished (a closed loop would offer less when the system slows).
+        tasks: list[asyncio.Task[None]] = []
+        started = time.perf_counter()
+        for n, case_id in enumerate(ids):
+            delay = started + n / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(close(case_id)))
+        offered = time.perf_counter() - started
+        await asyncio.gather(*tasks)
+        closing = max(committed.values(), default=started) - started
+        await _wait_for(ledger, ids, 120)
+    await ledger.stop()
+    lags = [ledger.seen[c] - committed[c] for c in ids if c in ledger.seen and c in committed]
+    last = max((ledger.seen[c] for c in ids if c in ledger.seen), default=started)
+    entries = await mongo[stack.database("points")]["ledger"].count_documents(
+        {"caseId": {"$in": ids}}
+    )
+    return {
+        "cases": total,
+        "offered_closes_per_s": round(total / offered, 1) if offered else None,
+        "closes_committed_per_s": round(len(committed) / closing, 1) if closing else None,
+        "close_failures": len(failures),
+        "first_failures": failures[:3],
+        "closed_to_ledger_per_s": round(len(lags) / (last - started), 1) if lags else 0,
+        "cases_with_ledger_entry": len(lags),
+        "ledger_entries_for_these_cases": entries,
+        "latency_close_committed_to_ledger_entry": summary_ms(lags),
+        "handlers": len(members),
+        "consumer_workers": os.environ.get("CONSUMER_WORKERS", "default"),
+        "driver": "cases' close_case use case in the bench process, open loop",
+    }
+
+
+async def _wait_for(watch: Watch, ids: list[str], limit: float) -> None:
+    deadline = time.perf_counter() + limit
+    while not set(ids) <= watch.seen.keys() and time.perf_counter() < deadline:  # noqa: ASYNC110
+        await asyncio.sleep(0.05)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=100)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--rate", type=float, default=200, help="closes offered per second")
+    parser.add_argument("--rate-seconds", type=float, default=10)
+    parser.add_argument("--handlers", type=int, default=20, help="grid members sharing the cases")
     args = parser.parse_args()
     with bench_stack() as (stack, _):
-        figures = asyncio.run(measure(stack, args.cases, args.clients))
+        figures = asyncio.run(
+            measure(stack, args.cases, args.clients, args.rate, args.rate_seconds, args.handlers)
+        )
     save("close_pipeline", {"machine": machine(), **figures})
 
 
