@@ -32,9 +32,9 @@ SCENARIOS: dict[str, tuple[list[str], list[str], int]] = {
         300,
     ),
     "close_pipeline": (
-        ["--cases", "100", "--clients", "8"],
-        ["--cases", "15", "--clients", "4"],
-        300,
+        ["--cases", "100", "--clients", "8", "--rate", "200", "--rate-seconds", "10"],
+        ["--cases", "15", "--clients", "4", "--rate", "200", "--rate-seconds", "2"],
+        480,
     ),
     "read_path": (
         ["--seconds", "5", "--cases", "60", "--profile"],
