@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -27,7 +28,11 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 MAJORITY = WriteConcern(w="majority")
+# A transient error (a write conflict on a hot document such as a counter) is retried at least
+# this many times, and for as long as this budget lasts: under load a burst of conflicting
+# transactions can outlast any fixed number of quick attempts.
 _TRANSACTION_ATTEMPTS = 8
+_TRANSACTION_RETRY_SECONDS = 10.0
 
 
 def create_client(url: str, *, app_name: str, timeout_ms: int = 5000) -> AsyncMongoClient[Document]:
@@ -86,8 +91,11 @@ async def in_transaction(
     `work` may run more than once, so it must not have effects outside the session.
     """
     delay = 0.005
+    deadline = time.monotonic() + _TRANSACTION_RETRY_SECONDS
+    attempt = 0
     async with client.start_session() as session:
-        for attempt in range(1, _TRANSACTION_ATTEMPTS + 1):
+        while True:
+            attempt += 1
             try:
                 await session.start_transaction(
                     read_concern=ReadConcern("snapshot"), write_concern=MAJORITY
@@ -103,13 +111,12 @@ async def in_transaction(
             except (OperationFailure, ConnectionFailure) as exc:
                 if not exc.has_error_label("TransientTransactionError"):
                     raise
-                if attempt == _TRANSACTION_ATTEMPTS:
+                if attempt >= _TRANSACTION_ATTEMPTS and time.monotonic() >= deadline:
                     raise
                 log.debug("transient transaction error, retrying", extra={"attempt": attempt})
                 # Jitter, so transactions that conflicted do not retry in lockstep.
                 await asyncio.sleep(delay * random.uniform(0.5, 1.5))
                 delay = min(delay * 2, 0.5)
-    raise AssertionError("unreachable")
 
 
 async def _commit(session: Session) -> None:
