@@ -52,10 +52,11 @@ class ServiceSettings(BaseSettings):
         256, ge=1, description="Messages a consumer holds at once; its batches come from them."
     )
     consumer_workers: int = Field(
-        4,
+        1,
         ge=1,
         description="Batches a consumer applies at once, each in its own transaction (events "
-        "of one subject always go to the same one).",
+        "of one subject always go to the same one). More than one pays off only when handlers "
+        "write disjoint documents: concurrent batches that touch a shared one conflict.",
     )
     consumer_max_attempts: int = Field(
         5, ge=1, description="Attempts at a transient failure before a message is parked."
