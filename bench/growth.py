@@ -9,7 +9,7 @@ is built with the cases domain (`reporting.report`, then `workflow` accept / ass
 escalate (manual, and SLA breaches as the sweeper does them) / postOrder / takeOrder / resolve /
 rate (low ratings reopen) / close / auto-close / reject, each at its own time, stopping at "now"
 so recent cases are still open), so every invariant holds and every timeline entry is the
-workflow's; cases are written through `CaseRepository.insert_many` in transactions of 2,000,
+workflow's; cases are written through `CaseRepository.insert_many` in transactions of 500,
 the import path, which moves the statistics rollups in the same transaction. Events are not
 written: no consumer is under test here. Sizes are cumulative: each step adds cases over the
 same three years.
@@ -85,7 +85,8 @@ from bench._common import machine, private_mongod, save, summary_ms
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 START = NOW - timedelta(days=3 * 365)
-BATCH = 2000
+BATCH = 2000  # cases a worker builds at a time
+TRANSACTION = 500  # cases written per transaction (importCases: 200 a call)
 DISTRICT = "wc"
 SIZES = (10_000, 100_000, 1_000_000)
 
@@ -402,10 +403,13 @@ async def load(
         if i + 2 < len(batches):
             pending.append(loop.run_in_executor(pool, build_batch, batches[i + 2]))
 
-        async def work(session: Session, docs: list[dict[str, Any]] = docs) -> None:
-            await repository.insert_many(docs, session)
+        for start in range(0, len(docs), TRANSACTION):
+            part = docs[start : start + TRANSACTION]
 
-        await host.transaction(work)
+            async def work(session: Session, part: list[dict[str, Any]] = part) -> None:
+                await repository.insert_many(part, session)
+
+            await host.transaction(work)
         domain_seconds += seconds
         stopped += stopped_here
         count += len(docs)
@@ -630,6 +634,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             mongodb_url=mongo.url, mongodb_database="grassroots_cases", sweep_seconds=0
         )
         host = build_host(settings)
+        # The test mongod's 0.25 GB cache is a laptop's; a million cases want a server's.
+        cache = f"cache_size={int(args.cache_gb * 1024)}M"
+        await host.client.admin.command("setParameter", 1, wiredTigerEngineRuntimeConfig=cache)
         try:
             await ensure_collections(host.db, host.collections)
             await ensure_indexes(host.db, host.indexes)
@@ -671,6 +678,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--repeats", type=int, default=60)
+    parser.add_argument("--cache-gb", type=float, default=2.0, help="WiredTiger cache")
     parser.add_argument("--quick", action="store_true", help="10k and 30k cases, 20 repeats")
     args = parser.parse_args()
     if args.quick:
