@@ -14,6 +14,11 @@ from grassroots_kit.settings import ServiceSettings, load_settings
 
 S = TypeVar("S", bound=ServiceSettings)
 
+# Idle keep-alive connections outlive the gateway's: Node's agent drops its idle sockets after
+# 5 s, uvicorn's default is also 5 s, and a request sent on a socket the server closes at that
+# instant fails with "socket hang up" (a mutation is not retried). The client must close first.
+KEEP_ALIVE_SECONDS = 75
+
 
 def serve(settings_class: type[S], create_app: Callable[[S], Starlette]) -> None:
     settings = load_settings(settings_class)
@@ -27,6 +32,7 @@ def serve(settings_class: type[S], create_app: Callable[[S], Starlette]) -> None
         log_config=None,
         proxy_headers=True,
         timeout_graceful_shutdown=15,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         access_log=False,
     )
     tracing.flush()
