@@ -180,8 +180,9 @@ def profile_under_load(
     payload: dict[str, Any] | list[dict[str, Any]],
     token: str,
     seconds: int = 8,
+    clients: int = 10,
 ) -> list[str]:
-    """py-spy samples the subgraph while 10 clients run the query; the top functions by
+    """py-spy samples the subgraph while `clients` clients run the query; the top functions by
     inclusive share of samples, skipping the event loop's own frames."""
     raw = process.log.with_suffix(".pyspy.txt")
     spy = subprocess.Popen(
@@ -203,7 +204,7 @@ def profile_under_load(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    wrk_post(url, payload, connections=10, seconds=seconds, token=token)
+    wrk_post(url, payload, connections=clients, seconds=seconds, token=token)
     spy.wait(timeout=60)
     return hot_spots(raw)
 
