@@ -278,39 +278,37 @@ def _nearest_rank(histogram: Mapping[int, int], p: float) -> float | None:
     raise AssertionError("unreachable")
 
 
-def _group(total: Mapping[str, int], prefix: str) -> dict[str, dict[str, int]]:
-    groups: dict[str, dict[str, int]] = {}
+def _sections(total: Mapping[str, int]) -> dict[str, dict[str, int]]:
+    """`{"cat.X.c": 1, "fr.60": 2}` → `{"cat": {"X.c": 1}, "fr": {"60": 2}}`, in one pass."""
+    sections: dict[str, dict[str, int]] = {}
     for name, value in total.items():
-        if name.startswith(prefix):
-            key, field = name[len(prefix) :].rsplit(".", 1)
-            groups.setdefault(key, {})[field] = value
-    return groups
+        head, _, rest = name.partition(".")
+        if rest:
+            sections.setdefault(head, {})[rest] = value
+    return sections
 
 
-def _breakdown(total: Mapping[str, int], prefix: str) -> list[Breakdown]:
+def _breakdown(section: Mapping[str, int]) -> list[Breakdown]:
+    groups: dict[str, dict[str, int]] = {}
+    for name, value in section.items():
+        key, field = name.rsplit(".", 1)
+        groups.setdefault(key, {})[field] = value
     return [
         Breakdown(key, g.get("c", 0), g.get("h", 0))
-        for key, g in sorted(_group(total, prefix).items())
+        for key, g in sorted(groups.items())
         if g.get("c", 0) > 0
     ]
 
 
-def _histogram(total: Mapping[str, int], prefix: str) -> dict[int, int]:
-    return {
-        int(name[len(prefix) :]): value
-        for name, value in total.items()
-        if name.startswith(prefix) and value > 0
-    }
-
-
-def _percentiles(total: Mapping[str, int], prefix: str) -> Percentiles:
-    histogram = _histogram(total, prefix)
+def _percentiles(section: Mapping[str, int]) -> Percentiles:
+    histogram = {int(name): value for name, value in section.items() if value > 0}
     return Percentiles(_nearest_rank(histogram, 0.5), _nearest_rank(histogram, 0.9))
 
 
 def summarize(total: Mapping[str, int], overdue_now: int) -> CaseStatistics:
     """The figures of summed counters (`overdue_now` depends on the clock: counted apart)."""
     ratings = total.get("ratings", 0)
+    sections = _sections(total)
     return CaseStatistics(
         collected=total.get("collected", 0),
         handled=total.get("handled", 0),
@@ -320,8 +318,8 @@ def summarize(total: Mapping[str, int], overdue_now: int) -> CaseStatistics:
         sla_breaches=total.get("breaches", 0),
         average_rating=total.get("ratingSum", 0) / ratings if ratings else None,
         ratings=ratings,
-        first_response=_percentiles(total, "fr."),
-        resolution=_percentiles(total, "res."),
-        by_category=_breakdown(total, "cat."),
-        by_month=_breakdown(total, "month."),
+        first_response=_percentiles(sections.get("fr", {})),
+        resolution=_percentiles(sections.get("res", {})),
+        by_category=_breakdown(sections.get("cat", {})),
+        by_month=_breakdown(sections.get("month", {})),
     )
