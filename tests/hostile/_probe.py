@@ -4,6 +4,7 @@ rejected request leaves every database as it was."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 from typing import Any
 
@@ -81,6 +82,27 @@ async def counts(mongo_url: str, stack: Stack) -> dict[str, int]:
                 if name in BOOKKEEPING or name.startswith("system."):
                     continue
                 out[f"{service}.{name}"] = await db[name].count_documents({})
+        return out
+    finally:
+        await client.close()
+
+
+async def fingerprints(mongo_url: str, stack: Stack) -> dict[str, str]:
+    """A digest of every document of every business collection, once earlier work has settled
+    (as `counts`): an update in place changes it as surely as an insert."""
+    await counts(mongo_url, stack)
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(mongo_url)
+    try:
+        out: dict[str, str] = {}
+        for service in SERVICES:
+            db = client[stack.database(service)]
+            for name in await db.list_collection_names():
+                if name in BOOKKEEPING or name.startswith("system."):
+                    continue
+                digest = hashlib.sha256()
+                async for doc in db[name].find({}).sort("_id", 1):
+                    digest.update(json.dumps(doc, sort_keys=True, default=str).encode())
+                out[f"{service}.{name}"] = digest.hexdigest()
         return out
     finally:
         await client.close()

@@ -1,23 +1,28 @@
 """The authorization matrix through the gateway: role x mutation x target in or out of the
 role's subtree → allowed or denied, with real people, real role grants and real logins.
 
-Table-driven: add a row to MATRIX for each mutation as its rules are settled (docs/people.md
-"Access rules" is the source for people's). Every denial must be FORBIDDEN (or
-UNAUTHENTICATED) and write nothing.
+Table-driven: people's rows are MATRIX here (docs/people.md "Access rules"); the rows of every
+cases and points mutation are in `_matrix.py`, run for every role of the ladder. Every denial
+must be FORBIDDEN, UNAUTHENTICATED or (for a case or redemption the caller may not see)
+NOT_FOUND, and write nothing.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
-from tests.hostile._probe import assert_clean, counts, error_codes, post
+from tests.hostile._matrix import CASES_ROWS, POINTS_ROWS, ROLES, Row, World
+from tests.hostile._probe import assert_clean, counts, error_codes, fingerprints, post
 from tests.support.people_auth import admin_token
-from tests.support.stack import Stack
+from tests.support.stack import SERVICES, Stack
 
+T = TypeVar("T")
 PASSWORD = "matrix-password-1"
 UNIT = (
     """mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id } } }"""
@@ -29,14 +34,29 @@ SET_PASSWORD = (
     """mutation($input: SetPasswordInput!) { setPassword(input: $input) { __typename } }"""
 )
 LOGIN = """mutation($input: LoginInput!) { login(input: $input) { accessToken } }"""
+ORGANIZATION = """mutation($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) { organization { id } } }"""
+ADJUST = """mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename } }"""
+ELECTION = """mutation($input: RecordElectionInput!) {
+  recordElection(input: $input) { __typename } }"""
+HOUSEHOLDS = """mutation($input: CreateHouseholdsInput!) {
+  createHouseholds(input: $input) { households { id } } }"""
+DENIED = {"FORBIDDEN", "UNAUTHENTICATED"}
+# A case, reward or redemption the caller may not see is NOT_FOUND (docs/cases.md).
+HIDDEN_OR_DENIED = DENIED | {"NOT_FOUND"}
 
-# Who holds which role where: (role, the unit of the tree it is held on).
-HOLDERS = {
-    "DISTRICT_ADMIN": "district",
-    "STREET_STAFF": "street_in",
-    "COMMUNITY_STAFF": "community_in",
-    "GRID_MEMBER": "grid_in",
-}
+# People's rows run for these holders (ROLES in _matrix.py says where each role is held).
+HOLDERS = ("DISTRICT_ADMIN", "STREET_STAFF", "COMMUNITY_STAFF", "GRID_MEMBER")
+# Below the district, per side: kind and parent.
+LADDER = (
+    ("street", "STREET", None),
+    ("community", "COMMUNITY", "street"),
+    ("grid", "GRID", "community"),
+    ("piece", "PIECE", "grid"),
+    ("group", "GROUP", "piece"),
+    ("neighborhood", "NEIGHBORHOOD", "group"),
+    ("building", "BUILDING", "group"),
+)
 
 
 @dataclass(frozen=True)
@@ -88,51 +108,137 @@ async def _ok(url: str, query: str, variables: dict[str, Any], token: str) -> di
 
 
 @pytest.fixture(scope="module")
-async def world(hostile_stack: Stack, hostile_cleanup: None) -> dict[str, Any]:
-    """A district with two streets, a community and a grid under each; one person per role."""
+async def world(hostile_stack: Stack, hostile_cleanup: None, mongo_url: str) -> World:
+    """A district with an "in" and an "out" branch down to a neighborhood and a building, a
+    second district, a department and a red partner; one person per role of the ladder (held
+    in the "in" branch, everyone living in building_in but the neighbor chief, with points to
+    spend) and a community
+    staff member out there who prepares targets on that side."""
     gateway = f"{hostile_stack.gateway.url}/graphql"
-    admin = admin_token(gateway)
+    world = World(gateway, admin_token(gateway), {}, {}, {})
+    world.subgraphs = {s: f"{hostile_stack.processes[s][0].url}/graphql" for s in SERVICES}
 
     async def unit(kind: str, name: str, parent: str | None) -> str:
-        data = await _ok(
-            gateway, UNIT, {"input": {"kind": kind, "name": name, "parentId": parent}}, admin
+        data = await world.act(
+            world.admin, UNIT, {"input": {"kind": kind, "name": name, "parentId": parent}}
         )
         return str(data["createOrgUnit"]["orgUnit"]["id"])
 
-    tree = {"district": await unit("DISTRICT", f"Matrix {random.randrange(10**9)}", None)}
+    tree = world.tree
+    tree["district"] = await unit("DISTRICT", f"Matrix {random.randrange(10**9)}", None)
+    tree["other_district"] = await unit("DISTRICT", f"Elsewhere {random.randrange(10**9)}", None)
     for side in ("in", "out"):
-        tree[f"street_{side}"] = await unit("STREET", f"Street {side}", tree["district"])
-        tree[f"community_{side}"] = await unit("COMMUNITY", "Community", tree[f"street_{side}"])
-        tree[f"grid_{side}"] = await unit("GRID", "Grid", tree[f"community_{side}"])
-    tokens: dict[str, str] = {}
-    for role, where in HOLDERS.items():
+        for name, kind, parent in LADDER:
+            above = tree[f"{parent}_{side}"] if parent else tree["district"]
+            tree[f"{name}_{side}"] = await unit(kind, f"{name.title()} {side}", above)
+    for key, kind, where in (
+        ("department", "DEPARTMENT", "district"),
+        ("red_partner", "RED_PARTNER", "community_in"),
+    ):
+        data = await world.act(
+            world.admin,
+            ORGANIZATION,
+            {"input": {"kind": kind, "name": f"Matrix {key}", "orgUnitId": tree[where]}},
+        )
+        world.organizations[key] = data["createOrganization"]["organization"]["id"]
+
+    async def holder(
+        key: str, role: str, where: str, household: str | None, home: str = "building_in"
+    ) -> None:
         phone = f"139{random.randrange(10**8):08d}"
+        place = {"householdId": household} if household else {"orgUnitId": tree[home]}
         person = (
-            await _ok(
-                gateway,
+            await world.act(
+                world.admin,
                 REGISTER,
                 {
                     "input": {
-                        "name": f"Matrix {role.title()}",
+                        "name": f"Matrix {key.title()}",
                         "phone": phone,
-                        "orgUnitId": tree[where],
+                        **place,
                     }
                 },
-                admin,
             )
         )["registerPerson"]["person"]["id"]
-        await _ok(
-            gateway,
-            ASSIGN,
-            {"input": {"personId": person, "role": role, "orgUnitId": tree[where]}},
-            admin,
+        organization = {
+            "DEPARTMENT_STAFF": world.organizations["department"],
+            "RED_PARTNER_MEMBER": world.organizations["red_partner"],
+        }.get(role)
+        if role == "NEIGHBOR_CHIEF":  # elected by the neighborhood's households
+            await world.act(
+                world.admin,
+                ELECTION,
+                {
+                    "input": {
+                        "neighborhoodId": tree[where],
+                        "chiefId": person,
+                        "heldOn": "2026-01-10",
+                        "householdsVoting": 4,
+                    }
+                },
+            )
+        else:
+            await world.act(
+                world.admin,
+                ASSIGN,
+                {
+                    "input": {
+                        "personId": person,
+                        "role": role,
+                        "orgUnitId": tree[where],
+                        "organizationId": organization,
+                    }
+                },
+            )
+        await world.act(
+            world.admin, SET_PASSWORD, {"input": {"personId": person, "newPassword": PASSWORD}}
         )
-        await _ok(
-            gateway, SET_PASSWORD, {"input": {"personId": person, "newPassword": PASSWORD}}, admin
+        login = await world.act("", LOGIN, {"input": {"phone": phone, "password": PASSWORD}})
+        world.people[key] = person
+        world.tokens[key] = login["login"]["accessToken"]
+
+    households = await world.act(
+        world.admin,
+        HOUSEHOLDS,
+        {
+            "input": {
+                "households": [
+                    {"orgUnitId": tree["neighborhood_in"], "address": f"Matrix Lane {n}"}
+                    for n in range(5)
+                ]
+            }
+        },
+    )
+    # The neighbor chief lives in the neighborhood: its residents elect them.
+    chief_home = households["createHouseholds"]["households"][0]["id"]
+    for role, where in ROLES.items():
+        await holder(role, role, where, chief_home if role == "NEIGHBOR_CHIEF" else None)
+    await holder("HELPER_OUT", "COMMUNITY_STAFF", "community_out", None, home="building_out")
+    # Points to spend: the secretary credits everyone in building_in, the staff the secretary.
+    for key in ROLES:
+        giver = "COMMUNITY_STAFF" if key == "COMMUNITY_SECRETARY" else "COMMUNITY_SECRETARY"
+        await _until_accepted(
+            world,
+            world.tokens[giver],
+            ADJUST,
+            {"input": {"personId": world.people[key], "delta": 100, "reason": "Matrix budget"}},
         )
-        login = await _ok(gateway, LOGIN, {"input": {"phone": phone, "password": PASSWORD}}, "")
-        tokens[role] = login["login"]["accessToken"]
-    return {"tree": tree, "tokens": tokens}
+    await counts(mongo_url, hostile_stack)  # every projection of the above has landed
+    return world
+
+
+async def _until_accepted(
+    world: World, token: str, query: str, variables: dict[str, Any], timeout: float = 30
+) -> None:
+    """Retry while points has not yet projected the person (NOT_FOUND / FORBIDDEN)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        status, body, text = await post(world.gateway, query, variables, token)
+        assert_clean(status, text)
+        if not body.get("errors"):
+            return
+        assert asyncio.get_running_loop().time() < deadline, body
+        await asyncio.sleep(0.25)
 
 
 CELLS = [
@@ -154,7 +260,7 @@ async def test_matrix_cell(
     case: Case,
     role: str,
     scope: str,
-    world: dict[str, Any],
+    world: World,
     hostile_stack: Stack,
     mongo_url: str,
 ) -> None:
@@ -165,12 +271,103 @@ async def test_matrix_cell(
     before = await counts(mongo_url, hostile_stack)
 
     status, body, text = await post(
-        gateway, case.document, case.build(world["tree"], target), world["tokens"][role]
+        gateway, case.document, case.build(world.tree, target), world.tokens[role]
     )
 
     assert_clean(status, text)
     if expected:
         assert not body.get("errors"), body
     else:
-        assert error_codes(body) & {"FORBIDDEN", "UNAUTHENTICATED"}, body
+        assert error_codes(body) & DENIED, body
         assert await counts(mongo_url, hostile_stack) == before
+
+
+def _cells(row: Row) -> list[tuple[str, str]]:
+    scopes = ("in",) if row.place is None else ("in", "out")
+    return [
+        (role, scope)
+        for role in ROLES
+        for scope in scopes
+        # The district admin covers the whole district: outside it only for another district.
+        if not (role == "DISTRICT_ADMIN" and scope == "out" and row.place != "district")
+    ]
+
+
+ROWS = [*CASES_ROWS, *POINTS_ROWS]
+Answer = tuple[int, dict[str, Any], str]
+
+
+@dataclass
+class Denials:
+    answers: dict[tuple[str, str, str], Answer]  # (mutation, role, scope) → the reply
+    changed: list[str]  # collections whose documents differ after all the denials
+
+
+@pytest.fixture(scope="module")
+async def denials(world: World, hostile_stack: Stack, mongo_url: str) -> Denials:
+    """Every denied cell of every cases and points row, sent between two fingerprints of every
+    database. Denials share one target per mutation and unit: nothing may change it."""
+    rows = {row.mutation: row for row in ROWS}
+    plan = [
+        (row.mutation, role, scope)
+        for row in ROWS
+        for role, scope in _cells(row)
+        if not row.allowed(role, scope)
+    ]
+    places = sorted({(m, rows[m].unit(role, scope)) for m, role, scope in plan})
+    prepared = await _all(rows[m].prepare(world, unit) for m, unit in places)
+    targets = dict(zip(places, prepared, strict=True))
+    before = await fingerprints(mongo_url, hostile_stack)
+    answers = await _all(
+        post(
+            world.gateway,
+            rows[m].document,
+            targets[(m, rows[m].unit(role, scope))],
+            world.tokens[role],
+        )
+        for m, role, scope in plan
+    )
+    after = await fingerprints(mongo_url, hostile_stack)
+    changed = sorted(name for name in after if before.get(name) != after[name])
+    return Denials(dict(zip(plan, answers, strict=True)), changed)
+
+
+async def test_no_denied_cases_or_points_mutation_writes_anything(denials: Denials) -> None:
+    assert denials.answers
+    assert not denials.changed, f"denied mutations changed {denials.changed}"
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row.mutation for row in ROWS])
+async def test_cases_and_points_mutation_for_every_role(
+    row: Row, world: World, denials: Denials
+) -> None:
+    wrong: list[str] = []
+    for (mutation, role, scope), (status, body, text) in denials.answers.items():
+        if mutation != row.mutation:
+            continue
+        assert_clean(status, text)
+        if not error_codes(body) & HIDDEN_OR_DENIED:
+            wrong.append(f"{role} {scope}: expected a denial, got {body}")
+
+    async def allowed_cell(role: str, scope: str) -> str | None:
+        variables = await row.prepare(world, row.unit(role, scope))
+        status, body, text = await post(world.gateway, row.document, variables, world.tokens[role])
+        assert_clean(status, text)
+        if body.get("errors"):
+            return f"{role} {scope}: expected it allowed, got {body['errors']}"
+        return None
+
+    allowed = [(role, scope) for role, scope in _cells(row) if row.allowed(role, scope)]
+    wrong += [w for w in await _all(allowed_cell(role, scope) for role, scope in allowed) if w]
+    assert not wrong, "\n".join(wrong)
+
+
+async def _all(work: Iterable[Awaitable[T]], at_once: int = 6) -> list[T]:
+    """Run `work` a few at a time (the machine is small), keeping the order."""
+    gate = asyncio.Semaphore(at_once)
+
+    async def one(item: Awaitable[T]) -> T:
+        async with gate:
+            return await item
+
+    return list(await asyncio.gather(*(one(item) for item in work)))

@@ -1,0 +1,401 @@
+"""The cases and points rows of the authorization matrix: for each mutation, how to make a
+target in a unit of the world (a case in the state the mutation starts from, a reward, a
+redemption…) and which roles may run it there.
+
+Sources: docs/cases.md "Workflow" (staff at the rung or above, over the case's org unit; a case
+one may not see is NOT_FOUND) and docs/points.md with `grassroots_points.domain.access`.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.hostile._probe import assert_clean, post
+
+# Every role of the ladder (grassroots_contracts.roles, without the bootstrap-only
+# PLATFORM_ADMIN) and the unit of the world it is held on. Everyone lives in building_in.
+ROLES = {
+    "DISTRICT_ADMIN": "district",
+    "DEPARTMENT_STAFF": "street_in",
+    "STREET_STAFF": "street_in",
+    "COMMUNITY_STAFF": "community_in",
+    "COMMUNITY_SECRETARY": "community_in",
+    "RED_PARTNER_MEMBER": "community_in",
+    "VOLUNTEER": "community_in",
+    "GRID_MEMBER": "grid_in",
+    "GRID_CHIEF": "grid_in",
+    "PIECE_CHIEF": "piece_in",
+    "GROUP_CHIEF": "group_in",
+    "NEIGHBOR_CHIEF": "neighborhood_in",
+    "BUILDING_CHIEF": "building_in",
+    "RESIDENT": "building_in",
+}
+# Cases: staff at the rung or above (every target case sits at the GROUP rung or higher).
+STAFF = frozenset(ROLES) - {"RED_PARTNER_MEMBER", "VOLUNTEER", "RESIDENT"}
+ABOVE_GRID = frozenset(
+    {"COMMUNITY_STAFF", "COMMUNITY_SECRETARY", "STREET_STAFF", "DEPARTMENT_STAFF", "DISTRICT_ADMIN"}
+)
+AT_STREET_OR_ABOVE = frozenset({"STREET_STAFF", "DEPARTMENT_STAFF", "DISTRICT_ADMIN"})
+TAKERS = frozenset({"RED_PARTNER_MEMBER", "VOLUNTEER"})
+# Points: the community's catalog and adjustments; rules and reprocessing.
+COMMUNITY = frozenset({"COMMUNITY_STAFF", "COMMUNITY_SECRETARY"})
+ADMINS = frozenset({"DISTRICT_ADMIN"})
+EVERYONE = frozenset(ROLES)
+
+
+@dataclass
+class World:
+    gateway: str
+    admin: str  # the bootstrap platform admin: reports the target cases, holds no ladder role
+    tree: dict[str, str]
+    tokens: dict[str, str]  # role (and "HELPER_OUT") → access token
+    people: dict[str, str]  # role (and "HELPER_OUT") → person id
+    organizations: dict[str, str] = field(default_factory=dict)
+    # Subgraph URLs: targets are prepared there directly (the cells go through the gateway).
+    subgraphs: dict[str, str] = field(default_factory=dict)
+
+    async def act(
+        self, token: str, query: str, variables: dict[str, Any], service: str | None = None
+    ) -> dict[str, Any]:
+        url = self.subgraphs[service] if service else self.gateway
+        status, body, text = await post(url, query, variables, token)
+        assert_clean(status, text)
+        assert not body.get("errors"), body
+        data: dict[str, Any] = body["data"]
+        return data
+
+    def side(self, unit: str) -> str:
+        return "out" if unit.endswith("_out") else "in"
+
+    def keeper(self, unit: str) -> str:
+        """A token that may prepare targets in `unit`: staff on its side of the world."""
+        return self.tokens["DISTRICT_ADMIN" if self.side(unit) == "in" else "HELPER_OUT"]
+
+
+Prepare = Callable[[World, str], Awaitable[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Row:
+    mutation: str
+    document: str
+    # Makes a fresh target in a unit of the world and returns the mutation's variables.
+    prepare: Prepare
+    allowed_in: frozenset[str]
+    # Who may also act on the target outside their subtree (a redeemer, a reporter…).
+    allowed_out: frozenset[str] = frozenset()
+    # Where the target lives: "case" (building, or the neighbor chief's neighborhood),
+    # "community", "district" or None (no place: rules and reprocessing).
+    place: str | None = "case"
+
+    def allowed(self, role: str, scope: str) -> bool:
+        return role in (self.allowed_in if scope == "in" else self.allowed_out)
+
+    def unit(self, role: str, scope: str) -> str:
+        if self.place == "community":
+            return f"community_{scope}"
+        if self.place == "district":
+            return "district" if scope == "in" else "other_district"
+        if self.place is None:
+            return "district"
+        return (
+            "neighborhood_in" if (role, scope) == ("NEIGHBOR_CHIEF", "in") else f"building_{scope}"
+        )
+
+
+def _doc(name: str, input_type: str, selection: str = "__typename") -> str:
+    return f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {selection} }} }}"
+
+
+# --- cases ----------------------------------------------------------------------------------
+
+REPORT = _doc("reportCase", "ReportCaseInput", "case { id }")
+
+
+async def _case(world: World, unit: str, *steps: str) -> str:
+    """A case reported in `unit` by the platform admin, then moved by staff through `steps`."""
+    data = await world.act(
+        world.admin,
+        REPORT,
+        {
+            "input": {
+                "title": f"Matrix case {random.randrange(10**9)}",
+                "category": "INFRASTRUCTURE",
+                "orgUnitId": world.tree[unit],
+            }
+        },
+        "cases",
+    )
+    case_id = str(data["reportCase"]["case"]["id"])
+    staff = world.keeper(unit)
+    assignee = "GRID_MEMBER" if world.side(unit) == "in" else "HELPER_OUT"
+    for step in steps:
+        ref: dict[str, Any] = {"caseId": case_id}
+        if step == "assign":
+            ref["assigneeId"] = world.people[assignee]
+        if step == "start":
+            staff = world.tokens[assignee]
+        if step == "resolve":
+            ref["resolution"] = "Fixed"
+        if step == "escalate":
+            ref["toLevel"] = "STREET"
+        mutation = f"{step}Case" if step != "post" else "postOrder"
+        input_type = mutation[0].upper() + mutation[1:] + "Input"
+        await world.act(staff, _doc(mutation, input_type), {"input": ref}, "cases")
+    return case_id
+
+
+def _on_case(*steps: str, **extra: Any) -> Prepare:
+    async def prepare(world: World, unit: str) -> dict[str, Any]:
+        return {"input": {"caseId": await _case(world, unit, *steps), **extra}}
+
+    return prepare
+
+
+async def _report(world: World, unit: str) -> dict[str, Any]:
+    return {
+        "input": {
+            "title": "Broken lamp",
+            "category": "INFRASTRUCTURE",
+            "orgUnitId": world.tree[unit],
+        }
+    }
+
+
+async def _assign(world: World, unit: str) -> dict[str, Any]:
+    assignee = "GRID_MEMBER" if world.side(unit) == "in" else "HELPER_OUT"
+    return {"input": {"caseId": await _case(world, unit), "assigneeId": world.people[assignee]}}
+
+
+async def _dispatch(world: World, unit: str) -> dict[str, Any]:
+    case_id = await _case(world, unit, "escalate")
+    return {"input": {"caseId": case_id, "organizationId": world.organizations["department"]}}
+
+
+async def _sla(world: World, unit: str) -> dict[str, Any]:
+    return {
+        "input": {
+            "districtId": world.tree[unit],
+            "priorities": [{"priority": "NORMAL", "hours": 72}],
+        }
+    }
+
+
+async def _import(world: World, unit: str) -> dict[str, Any]:
+    item = {
+        "ref": f"matrix-{random.randrange(10**12)}",
+        "title": "Historical leak",
+        "category": "SEWAGE_WATER",
+        "orgUnitId": world.tree[unit],
+        "reportedAt": "2025-03-01T08:00:00Z",
+        # Rejected long ago: an open historical case would be overdue, and the sweeper would
+        # escalate it in the middle of a later row's denials.
+        "respondedAt": "2025-03-01T09:00:00Z",
+        "rejectedReason": "Out of scope",
+    }
+    return {"input": {"cases": [item]}}
+
+
+CASES_ROWS = [
+    Row("reportCase", REPORT, _report, EVERYONE, allowed_out=EVERYONE),
+    Row("acceptCase", _doc("acceptCase", "AcceptCaseInput"), _on_case(), STAFF),
+    Row("assignCase", _doc("assignCase", "AssignCaseInput"), _assign, STAFF),
+    # Only whoever works the case (it is assigned to the grid member) starts it.
+    Row(
+        "startCase",
+        _doc("startCase", "StartCaseInput"),
+        _on_case("assign"),
+        frozenset({"GRID_MEMBER"}),
+    ),
+    Row("escalateCase", _doc("escalateCase", "EscalateCaseInput"), _on_case(), STAFF),
+    # The target is escalated to the street first: dispatching starts there.
+    Row("dispatchCase", _doc("dispatchCase", "DispatchCaseInput"), _dispatch, AT_STREET_OR_ABOVE),
+    Row("postOrder", _doc("postOrder", "PostOrderInput"), _on_case(), ABOVE_GRID),
+    Row("takeOrder", _doc("takeOrder", "TakeOrderInput"), _on_case("post"), TAKERS),
+    Row(
+        "resolveCase",
+        _doc("resolveCase", "ResolveCaseInput"),
+        _on_case("assign", resolution="Done"),
+        STAFF,
+    ),
+    # Only the reporter rates, and the targets' reporter is nobody of the ladder.
+    Row(
+        "rateCase",
+        _doc("rateCase", "RateCaseInput"),
+        _on_case("assign", "resolve", score=5),
+        frozenset(),
+    ),
+    Row("closeCase", _doc("closeCase", "CloseCaseInput"), _on_case("assign", "resolve"), STAFF),
+    Row(
+        "reopenCase",
+        _doc("reopenCase", "ReopenCaseInput"),
+        _on_case("assign", "resolve", "close", reason="Still broken"),
+        STAFF,
+    ),
+    Row("rejectCase", _doc("rejectCase", "RejectCaseInput"), _on_case(reason="Duplicate"), STAFF),
+    Row(
+        "commentOnCase",
+        _doc("commentOnCase", "CommentOnCaseInput"),
+        _on_case(text="On my way"),
+        STAFF,
+    ),
+    Row(
+        "setSlaPolicy",
+        _doc("setSlaPolicy", "SetSlaPolicyInput"),
+        _sla,
+        ADMINS,
+        place="district",
+    ),
+    Row("importCases", _doc("importCases", "ImportCasesInput"), _import, ADMINS),
+]
+
+
+# --- points ---------------------------------------------------------------------------------
+
+CREATE_REWARD = _doc("createReward", "CreateRewardInput", "reward { id }")
+REDEEM = _doc("redeemReward", "RedeemRewardInput", "redemption { id }")
+SET_RULE = _doc("setPointRule", "SetPointRuleInput", "pointRule { id }")
+
+
+async def _reward_in(world: World, unit: str, stock: int = 5) -> str:
+    staff = world.tokens["COMMUNITY_STAFF" if world.side(unit) == "in" else "HELPER_OUT"]
+    data = await world.act(
+        staff,
+        CREATE_REWARD,
+        {
+            "input": {
+                "orgUnitId": world.tree[unit],
+                "name": f"Rice {random.randrange(10**9)}",
+                "cost": 1,
+                "stock": stock,
+            }
+        },
+        "points",
+    )
+    return str(data["createReward"]["reward"]["id"])
+
+
+async def _new_reward(world: World, unit: str) -> dict[str, Any]:
+    return {
+        "input": {
+            "orgUnitId": world.tree[unit],
+            "name": f"Oil {random.randrange(10**9)}",
+            "cost": 3,
+            "stock": 2,
+        }
+    }
+
+
+async def _update_reward(world: World, unit: str) -> dict[str, Any]:
+    return {"input": {"id": await _reward_in(world, unit), "cost": 2}}
+
+
+async def _restock(world: World, unit: str) -> dict[str, Any]:
+    return {"input": {"id": await _reward_in(world, unit), "quantity": 3}}
+
+
+async def _redeem(world: World, unit: str) -> dict[str, Any]:
+    return {"input": {"rewardId": await _reward_in(world, unit), "quantity": 1}}
+
+
+async def _redemption(world: World, unit: str) -> dict[str, Any]:
+    """A redemption by the resident (who holds points) of a reward of `unit`'s community."""
+    reward = await _reward_in(world, unit)
+    data = await world.act(
+        world.tokens["RESIDENT"], REDEEM, {"input": {"rewardId": reward}}, "points"
+    )
+    return {"input": {"id": data["redeemReward"]["redemption"]["id"]}}
+
+
+async def _adjust(world: World, unit: str) -> dict[str, Any]:
+    # The resident lives in building_in; the helper out there lives in building_out.
+    person = world.people["RESIDENT" if world.side(unit) == "in" else "HELPER_OUT"]
+    return {"input": {"personId": person, "delta": 1, "reason": "Matrix correction"}}
+
+
+def _rule_input() -> dict[str, Any]:
+    return {
+        "eventType": "commitment.fulfilled",
+        "category": random.choice(["ENVIRONMENT", "INFRASTRUCTURE", "SEWAGE_WATER"]),
+        "role": "VOLUNTEER",
+        "points": 1,
+        "description": "Matrix rule",
+    }
+
+
+async def _set_rule(world: World, unit: str) -> dict[str, Any]:
+    return {"input": _rule_input()}
+
+
+async def _delete_rule(world: World, unit: str) -> dict[str, Any]:
+    data = await world.act(
+        world.tokens["DISTRICT_ADMIN"], SET_RULE, {"input": _rule_input()}, "points"
+    )
+    return {"input": {"id": data["setPointRule"]["pointRule"]["id"]}}
+
+
+async def _reprocess(world: World, unit: str) -> dict[str, Any]:
+    return {"input": {"confirm": True}}
+
+
+POINTS_ROWS = [
+    Row("setPointRule", SET_RULE, _set_rule, ADMINS, place=None),
+    Row(
+        "deletePointRule",
+        _doc("deletePointRule", "DeletePointRuleInput"),
+        _delete_rule,
+        ADMINS,
+        place=None,
+    ),
+    Row("createReward", CREATE_REWARD, _new_reward, COMMUNITY, place="community"),
+    Row(
+        "updateReward",
+        _doc("updateReward", "UpdateRewardInput"),
+        _update_reward,
+        COMMUNITY,
+        place="community",
+    ),
+    Row(
+        "restockReward",
+        _doc("restockReward", "RestockRewardInput"),
+        _restock,
+        COMMUNITY,
+        place="community",
+    ),
+    # Anyone with the points redeems from any catalog.
+    Row("redeemReward", REDEEM, _redeem, EVERYONE, allowed_out=EVERYONE, place="community"),
+    Row(
+        "fulfillRedemption",
+        _doc("fulfillRedemption", "FulfillRedemptionInput"),
+        _redemption,
+        COMMUNITY,
+        place="community",
+    ),
+    # The community's staff, or the resident who redeemed.
+    Row(
+        "cancelRedemption",
+        _doc("cancelRedemption", "CancelRedemptionInput"),
+        _redemption,
+        COMMUNITY | {"RESIDENT"},
+        allowed_out=frozenset({"RESIDENT"}),
+        place="community",
+    ),
+    # Community staff over the person's account, never their own (the resident is the target).
+    Row(
+        "adjustPoints",
+        _doc("adjustPoints", "AdjustPointsInput"),
+        _adjust,
+        COMMUNITY,
+        place="community",
+    ),
+    Row(
+        "reprocessEvents",
+        _doc("reprocessEvents", "ReprocessEventsInput"),
+        _reprocess,
+        ADMINS,
+        place=None,
+    ),
+]
