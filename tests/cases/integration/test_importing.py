@@ -59,3 +59,10 @@ async def test_only_a_district_admin_imports(cases: Cases):
 
     assert error_code(body) == "FORBIDDEN"
     assert await cases.db["cases"].count_documents({}) == 0
+
+
+async def test_an_empty_import_by_someone_who_is_no_district_admin_is_refused(cases: Cases):
+    # Found by fuzzing: an empty batch skipped every per-place check and answered success.
+    body = await cases.gql("cstaff", IMPORT, {"i": {"cases": []}})
+
+    assert error_code(body) == "FORBIDDEN"

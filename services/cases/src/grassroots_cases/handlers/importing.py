@@ -110,6 +110,9 @@ async def import_cases(
 ) -> tuple[int, int]:
     """Returns (imported now, already there). The new ones commit in one transaction."""
     caller = require(principal)
+    # Up front, so that no batch (not even an empty one) answers success to anyone else.
+    if not any(grant.role == Role.DISTRICT_ADMIN for grant in caller.grants):
+        raise Forbidden("only a district administrator can import cases")
     if len(items) > MAX_BATCH:
         raise BadUserInput(f"import at most {MAX_BATCH} cases at a time", field="cases")
     admin = Actor(PersonId(caller.person_id), frozenset({Role.DISTRICT_ADMIN}))
