@@ -10,6 +10,7 @@ import os
 
 import uvicorn
 from grassroots_kit.mongo import create_client
+from grassroots_kit.serve import KEEP_ALIVE_SECONDS, freeze_heap
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -36,8 +37,17 @@ def create_app(url: str, database: str) -> Starlette:
 
 def main() -> None:
     app = create_app(os.environ["MONGODB_URL"], os.environ["MONGODB_DATABASE"])
+    # The services' server settings (grassroots_kit.serve), so that only the application differs.
+    freeze_heap()
     uvicorn.run(
-        app, host="127.0.0.1", port=int(os.environ["PORT"]), log_config=None, access_log=False
+        app,
+        host="127.0.0.1",
+        port=int(os.environ["PORT"]),
+        log_config=None,
+        proxy_headers=True,
+        timeout_graceful_shutdown=15,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        access_log=False,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import pytest
@@ -19,3 +20,19 @@ def test_idle_connections_stay_open_longer_than_the_gateways(monkeypatch: pytest
     serve_module.serve(ServiceSettings, lambda settings: Starlette())
 
     assert seen["timeout_keep_alive"] > 5
+
+
+def test_the_built_application_is_frozen_out_of_the_collectors_full_passes(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    frozen_at_run: list[int] = []
+    monkeypatch.setattr(
+        serve_module.uvicorn, "run", lambda app, **kw: frozen_at_run.append(gc.get_freeze_count())
+    )
+    try:
+        serve_module.serve(ServiceSettings, lambda settings: Starlette())
+    finally:
+        gc.unfreeze()
+
+    assert frozen_at_run
+    assert frozen_at_run[0] > 0

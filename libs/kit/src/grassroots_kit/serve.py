@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -25,8 +26,10 @@ def serve(settings_class: type[S], create_app: Callable[[S], Starlette]) -> None
     configure_logging(settings.service_name, settings.log_level)
     # Before create_app: the MongoDB client it builds takes its listeners at construction.
     tracing.configure(settings)
+    app = create_app(settings)
+    freeze_heap()
     uvicorn.run(
-        create_app(settings),
+        app,
         host=settings.host,
         port=settings.port,
         log_config=None,
@@ -36,3 +39,11 @@ def serve(settings_class: type[S], create_app: Callable[[S], Starlette]) -> None
         access_log=False,
     )
     tracing.flush()
+
+
+def freeze_heap() -> None:
+    """What exists once the application is built (modules, the schema, clients) lives as long
+    as the process: frozen, the cyclic collector's full passes stop walking it on every
+    collection (~30 ms each for a subgraph's heap, every few hundred requests)."""
+    gc.collect()
+    gc.freeze()
