@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import ssl
 from typing import Any
 
 import httpx
@@ -13,6 +14,9 @@ from pymongo import AsyncMongoClient
 
 from tests.support.stack import SERVICES, Stack
 
+# One TLS context for every client: building one per client loads the CA bundle, tens of ms of
+# CPU per request on a busy machine (the suites only speak plain HTTP to localhost anyway).
+_TLS = ssl.create_default_context()
 TRACE_MARKERS = ("Traceback", 'File "/', "site-packages", "pymongo.errors", "at Object.<anonymous>")
 # Collections whose counts may move without a business write (bookkeeping).
 BOOKKEEPING = {"processed_events", "signing_keys", "refresh_tokens", "sessions", "login_attempts"}
@@ -27,7 +31,7 @@ async def post(
     # ASCII-escaped JSON, so a lone surrogate travels as `\\ud800` the way a hostile client
     # would send it (it cannot be encoded as UTF-8).
     payload = json.dumps({"query": query, "variables": variables or {}}, ensure_ascii=True)
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with httpx.AsyncClient(timeout=60, verify=_TLS) as client:
         response = await client.post(url, content=payload.encode(), headers=headers)
     text = response.text
     try:
