@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from pymongo import AsyncMongoClient, IndexModel, monitoring
+from pymongo import AsyncMongoClient, IndexModel, UpdateOne, monitoring
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
@@ -157,17 +157,38 @@ async def ensure_collections(db: Database, names: Sequence[str]) -> None:
                     raise
 
 
+def newer_version_update(doc_id: str, version: int, fields: Document) -> UpdateOne:
+    """One write that stores a projection document unless a newer version of it is there.
+
+    The version test runs on the server (an update pipeline), so a projection costs one round
+    trip and many of them go in one bulk write. Values are taken literally: a field holding a
+    string that starts with `$` stays a string.
+    """
+    stored_version = {"$ifNull": ["$version", -1]}
+    incoming = {"$literal": {**fields, "version": version}}
+    return UpdateOne(
+        {"_id": doc_id},
+        [
+            {
+                "$replaceWith": {
+                    "$cond": [
+                        {"$gte": [stored_version, version]},
+                        "$$ROOT",
+                        {"$mergeObjects": ["$$ROOT", incoming]},
+                    ]
+                }
+            }
+        ],
+        upsert=True,
+    )
+
+
 async def upsert_if_newer(
     db: Database, collection: str, session: Session, doc_id: str, version: int, fields: Document
 ) -> bool:
-    """Store a projection document unless a newer version of it is already there.
-
-    Events may arrive out of order or twice; the version each carries decides which wins.
-    """
-    current = await db[collection].find_one({"_id": doc_id}, {"version": 1}, session=session)
-    if current is not None and current.get("version", 0) >= version:
-        return False
-    await db[collection].update_one(
-        {"_id": doc_id}, {"$set": {**fields, "version": version}}, upsert=True, session=session
-    )
-    return True
+    """Store a projection document unless a newer version of it is already there; says
+    whether it did. Events may arrive out of order or twice; the version each carries decides
+    which wins."""
+    update = newer_version_update(doc_id, version, fields)
+    result = await db[collection].bulk_write([update], session=session)
+    return bool(result.upserted_count or result.modified_count)

@@ -54,6 +54,9 @@ LINGER_SECONDS = 0.002
 # whole batch, which costs more than the parallelism gains on disjoint documents.
 WORKERS = 1
 
+# Applies one event inside the consumer's transaction. A handler may also offer
+# `apply_many(events, session)`, which the consumer calls with consecutive events of a batch
+# that share the handler (grassroots_kit.messaging.projection does).
 Handler = Callable[[CloudEvent, Session], Awaitable[None]]
 
 
@@ -289,12 +292,23 @@ class EventConsumer:
             markers.append({"_id": key, "type": item.event.type, "at": now})
         if markers:
             await processed.insert_many(markers, session=session)
-        for item in fresh:
-            with (
-                event_context(item.event.id, item.event.type),
-                tracing.event_span(item.event, "process", self.queue_name),
-            ):
-                await item.handler(item.event, session)
+        for run in _runs(fresh):
+            first = run[0]
+            many = getattr(first.handler, "apply_many", None)
+            if many is not None and len(run) > 1:
+                # A batch handler writes the whole run at once (a projection's bulk write).
+                with (
+                    event_context(first.event.id, first.event.type),
+                    tracing.event_span(first.event, "process", self.queue_name),
+                ):
+                    await many([item.event for item in run], session)
+                continue
+            for item in run:
+                with (
+                    event_context(item.event.id, item.event.type),
+                    tracing.event_span(item.event, "process", self.queue_name),
+                ):
+                    await item.handler(item.event, session)
         if not all(_held(item.message) for item in items):
             raise _ChannelLost
         return applied
@@ -392,6 +406,18 @@ class EventConsumer:
         )
         await message.ack()
         EVENTS_DEAD_LETTERED.labels(self.queue_name).inc()
+
+
+def _runs(items: Sequence[_Ready]) -> list[list[_Ready]]:
+    """Consecutive items with the same handler, in order: a batch handler (one with an
+    `apply_many(events, session)`) takes each of its runs in one call."""
+    runs: list[list[_Ready]] = []
+    for item in items:
+        if runs and runs[-1][0].handler is item.handler:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
 
 
 def _held(message: AbstractIncomingMessage) -> bool:

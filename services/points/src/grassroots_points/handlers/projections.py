@@ -30,12 +30,16 @@ from grassroots_points.domain.occasions import MalformedEvent, check_version
 PURPOSE = "projections"
 
 
+def _check(event: CloudEvent) -> None:
+    try:
+        check_version(event.type, event.dataversion)
+    except MalformedEvent as exc:
+        raise PermanentEventError(str(exc)) from None
+
+
 def _versioned(handler: Handler) -> Handler:
     async def handle(event: CloudEvent, session: Session) -> None:
-        try:
-            check_version(event.type, event.dataversion)
-        except MalformedEvent as exc:
-            raise PermanentEventError(str(exc)) from None
+        _check(event)
         await handler(event, session)
 
     return handle
@@ -69,14 +73,18 @@ def _roles(db: Database, active: bool) -> Handler:
 
 
 def projection_subscription(db: Database) -> Subscription:
-    org_units = versioned_projection(db, org_unit_projection.COLLECTION, OrgUnitSnapshot.projection)
-    handlers = {
+    # One object for the three event types, so a batch's run of them is one bulk write.
+    org_units = versioned_projection(
+        db, org_unit_projection.COLLECTION, OrgUnitSnapshot.projection, check=_check
+    )
+    people = _versioned(_people(db))
+    handlers: dict[str, Handler] = {
         ORGUNIT_CREATED: org_units,
         ORGUNIT_MOVED: org_units,
         ORGUNIT_RENAMED: org_units,
-        PERSON_REGISTERED: _people(db),
-        PERSON_MOVED: _people(db),
-        ROLE_ASSIGNED: _roles(db, active=True),
-        ROLE_REVOKED: _roles(db, active=False),
+        PERSON_REGISTERED: people,
+        PERSON_MOVED: people,
+        ROLE_ASSIGNED: _versioned(_roles(db, active=True)),
+        ROLE_REVOKED: _versioned(_roles(db, active=False)),
     }
-    return Subscription(purpose=PURPOSE, handlers={k: _versioned(h) for k, h in handlers.items()})
+    return Subscription(purpose=PURPOSE, handlers=handlers)
