@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import aio_pika
+import pytest
 from pymongo import AsyncMongoClient
 
 from tests.faults._harness import create_district, fault_stack, graphql, login
 from tests.support.apps import eventually
 
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 CASES = 150
 REPORT = """mutation($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }"""
 UNIT = (

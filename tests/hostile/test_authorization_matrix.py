@@ -23,6 +23,7 @@ from tests.support.people_auth import admin_token
 from tests.support.stack import SERVICES, Stack
 
 T = TypeVar("T")
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 PASSWORD = "matrix-password-1"
 UNIT = (
     """mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id } } }"""
@@ -97,14 +98,6 @@ MATRIX = [
         frozenset({"DISTRICT_ADMIN", "STREET_STAFF", "COMMUNITY_STAFF"}),
     ),
 ]
-
-
-async def _ok(url: str, query: str, variables: dict[str, Any], token: str) -> dict[str, Any]:
-    status, body, text = await post(url, query, variables, token)
-    assert_clean(status, text)
-    assert not body.get("errors"), body
-    data: dict[str, Any] = body["data"]
-    return data
 
 
 @pytest.fixture(scope="module")

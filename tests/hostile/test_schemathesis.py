@@ -22,6 +22,7 @@ from tests.hostile._probe import INTERNAL, TRACE_MARKERS, fingerprints, post
 from tests.support.people_auth import admin_token
 from tests.support.stack import SERVICES, Stack
 
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 TARGETS = (*SERVICES, "gateway")
 # Documents per operation (with a valid token; half that otherwise): the gateway serves every
 # subgraph's operations again, so it gets fewer. Derandomized: the same documents every run.
