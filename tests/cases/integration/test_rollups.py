@@ -155,3 +155,45 @@ async def test_the_statistics_read_only_index_scans(cases: Cases):
         plan = str(await cases.db.command("explain", command, verbosity="queryPlanner"))
         assert "IXSCAN" in plan, (collection, plan)
         assert "COLLSCAN" not in plan, (collection, plan)
+
+
+async def test_staff_listing_a_unit_get_its_total_from_the_rollups(cases: Cases):
+    await _history(cases)
+    listing = """query($f: CaseFilter) { cases(filter: $f, first: 5) {
+      totalCount edges { node { id } } } }"""
+
+    for who, unit in (("admin", "d1"), ("sstaff", "s1"), ("cstaff", "c1"), ("cstaff", "b1")):
+        # when staff over the unit list it with no other filter, no count of cases runs,
+        body, ops = await _profiled_cases(cases, who, listing, {"f": {"orgUnitId": unit}})
+        page = body["data"]["cases"]
+        # and the total is what counting the unit's cases says.
+        assert page["totalCount"] == await cases.db["cases"].count_documents({"orgUnitPath": unit})
+        assert page["totalCount"] > 0
+        assert [op["op"] for op in ops] == ["query"], (who, unit, ops)
+
+    # Any other filter, or someone who is not staff over the unit, still counts.
+    narrowed = {"f": {"orgUnitId": "c1", "status": ["CLOSED"]}}
+    body, ops = await _profiled_cases(cases, "cstaff", listing, narrowed)
+    closed = await cases.db["cases"].count_documents({"orgUnitPath": "c1", "status": "CLOSED"})
+    assert body["data"]["cases"]["totalCount"] == closed
+    assert "command" in [op["op"] for op in ops]
+    own = await cases.gql("res-1", listing, {"f": {"orgUnitId": "b1"}})
+    theirs = {"orgUnitPath": "b1", "$or": [{"reporterId": "res-1"}, {"assigneeId": "res-1"}]}
+    mine = await cases.db["cases"].count_documents(theirs)
+    assert own["data"]["cases"]["totalCount"] == mine
+
+
+async def _profiled_cases(
+    cases: Cases, who: str, query: str, variables: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The response, and the operations it ran on the `cases` collection."""
+    db = cases.db
+    await db.command("profile", 0)
+    await db["system.profile"].drop()
+    await db.command("profile", 2)
+    try:
+        body = await cases.gql(who, query, variables)
+    finally:
+        await db.command("profile", 0)
+    ops = [p async for p in db["system.profile"].find({"ns": {"$regex": r"\.cases$"}})]
+    return body, ops

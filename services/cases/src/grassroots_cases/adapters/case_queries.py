@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -44,6 +44,12 @@ class CaseFilter:
     overdue: bool | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
+
+    def only_within(self) -> bool:
+        """Whether the filter says nothing but the subtree (`within`)."""
+        return not any(
+            getattr(self, f.name) not in (None, (), []) for f in fields(self) if f.name != "within"
+        )
 
     def to_mongo(self, now: datetime) -> Document:
         query: Document = {}
@@ -102,7 +108,10 @@ async def page_of_cases(
     sort: CaseSort,
     first: int,
     after: Sequence[Any] | None,
+    total_count: int | None = None,
 ) -> Page[Case]:
+    """A page of the cases matching `query`; `total_count`, when the caller knows it
+    (from the rollups), spares counting them."""
     field, direction = _SORT[sort]
     paged = dict(query)
     if after is not None:
@@ -124,5 +133,7 @@ async def page_of_cases(
         items=[from_doc(d) for d in docs[:first]],
         has_next=len(docs) > first,
         has_previous=after is not None,
-        total_count=await cases.count_documents(query),
+        total_count=(
+            total_count if total_count is not None else await cases.count_documents(query)
+        ),
     )

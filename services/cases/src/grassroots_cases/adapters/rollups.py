@@ -147,6 +147,20 @@ async def read(db: Database, unit: str, periods: Sequence[str]) -> Counters:
     return _flatten(total)
 
 
+async def cases_in(db: Database, unit: str) -> int:
+    """How many cases the unit's subtree holds: its monthly rollups' `collected`, summed.
+
+    Month periods are `YYYY-MM`; the day periods (`YYYY-MM-DD`) count the same cases again.
+    """
+    pipeline: list[Document] = [
+        {"$match": {"unit": unit, "period": {"$regex": r"^\d{4}-\d{2}$"}}},
+        {"$group": {"_id": None, "n": {"$sum": "$c.collected"}}},
+    ]
+    async for doc in await db[COLLECTION].aggregate(pipeline):
+        return int(doc["n"])
+    return 0
+
+
 async def is_built(db: Database) -> bool:
     return await db[COLLECTION].find_one({"_id": _BUILT}) is not None
 

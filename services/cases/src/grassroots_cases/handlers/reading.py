@@ -12,6 +12,7 @@ from grassroots_kit.graphql.connections import Page
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Document
 
+from grassroots_cases.adapters import rollups
 from grassroots_cases.adapters.case_queries import CaseFilter, CaseSort, page_of_cases
 from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
@@ -72,7 +73,23 @@ async def list_cases(
 ) -> Page[Case]:
     caller = require(principal)
     query = {"$and": [filter.to_mongo(clock()), visible_to(caller)]}
-    return await page_of_cases(host.db, query, sort, first, after)
+    total = await _total_from_rollups(host, caller, filter)
+    return await page_of_cases(host.db, query, sort, first, after, total_count=total)
+
+
+async def _total_from_rollups(
+    host: ServiceHost, caller: Principal, filter: CaseFilter
+) -> int | None:
+    """Staff listing a unit they serve, with no other filter, see every case of its subtree:
+    the rollups know how many there are, where counting would read every one of them."""
+    if filter.within is None or not filter.only_within():
+        return None
+    unit = await OrgUnitProjection(host.db).get(filter.within)
+    if unit is None or not is_staff_over(caller, unit.path_with_self):
+        return None
+    if not await rollups.is_built(host.db):
+        return None
+    return await rollups.cases_in(host.db, filter.within)
 
 
 async def order_board(
