@@ -6,6 +6,8 @@ import asyncio
 import functools
 
 from grassroots_kit.messaging.envelope import new_event
+from grassroots_kit.mongo import in_transaction
+from grassroots_points.handlers.reactions import CaseClosedHandler
 from grassroots_points.main import create_app
 from grassroots_points.settings import PointsSettings
 
@@ -276,3 +278,32 @@ async def test_every_award_is_published_as_points_awarded(points: Points):
     published = [doc async for doc in points.db["outbox"].find({"type": "points.awarded"})]
     assert len(published) == 1
     assert f'"sourceEventId":"{event.id}"' in published[0]["body"]
+
+
+async def test_a_run_of_closings_is_awarded_together_with_running_balances(points: Points):
+    # Given a rule, and a consumer's batch of closings: five by one chief, one shared with a
+    # grid member, and one whose closing was reopened before it arrived
+    await points.rule("case.closed", 10)
+    chief, gridder = uid("chief-"), uid("grid-")
+    runs = [case_closed(uid("case-"), [(chief, "NEIGHBOR_CHIEF")]) for _ in range(5)]
+    runs.append(case_closed(uid("case-"), [(chief, "NEIGHBOR_CHIEF"), (gridder, "GRID_MEMBER")]))
+    reopened_first = uid("case-")
+    await points.publish(case_reopened(reopened_first))
+    await asyncio.sleep(0.5)
+    runs.append(case_closed(reopened_first, [(gridder, "GRID_MEMBER")]))
+    handler = CaseClosedHandler(points.db)
+
+    # when they are applied as one run in one transaction, twice
+    for _ in range(2):
+        await in_transaction(points.db.client, functools.partial(handler.apply_many, runs))
+
+    # then each closing awarded each of its people once, balances running entry by entry,
+    entries = await points.entries(chief)
+    assert len(entries) == 6
+    assert sorted(e["balanceAfter"] for e in entries) == [10, 20, 30, 40, 50, 60]
+    assert await points.balance(chief) == 60
+    assert [e["delta"] for e in await points.entries(gridder)] == [10]
+    # the reopened closing awarded nothing, and every award was published.
+    assert not await points.db["ledger"].find_one({"caseId": reopened_first})
+    outbox = points.db["outbox"]
+    assert await outbox.count_documents({"type": "points.awarded"}) >= 7

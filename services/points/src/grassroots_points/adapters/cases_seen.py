@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from grassroots_kit.mongo import Database, Document, Indexes, Session
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, IndexModel, UpdateOne
 
 from grassroots_points.domain.ids import PersonId
 from grassroots_points.domain.occasions import CaseClosed
@@ -47,24 +47,46 @@ class CasesSeen:
         doc = await self._closures.find_one({"_id": _key(case_id, closure)}, session=session)
         return ClosureState(doc["state"]) if doc else None
 
+    async def closure_states(
+        self, closings: Sequence[tuple[str, int]], session: Session
+    ) -> dict[tuple[str, int], ClosureState]:
+        """The state of each (case, closure) points has seen; unseen ones are left out."""
+        keys = {_key(case_id, closure): (case_id, closure) for case_id, closure in closings}
+        cursor = self._closures.find({"_id": {"$in": list(keys)}}, {"state": 1}, session=session)
+        return {keys[doc["_id"]]: ClosureState(doc["state"]) async for doc in cursor}
+
     async def record_closed(
         self, closed: CaseClosed, event_id: str, at: datetime, session: Session
     ) -> None:
-        handlers = [{"personId": h.person_id, "role": h.role} for h in closed.handlers]
-        await self._closures.update_one(
-            {"_id": _key(closed.case_id, closed.closure)},
-            {
-                "$set": {
-                    "caseId": closed.case_id,
-                    "closure": closed.closure,
-                    "state": ClosureState.CLOSED.value,
-                    "eventId": event_id,
-                    "handlers": handlers,
-                    "orgUnitPath": list(closed.org_unit_path),
-                    "closedAt": closed.closed_at or at,
-                }
-            },
-            upsert=True,
+        await self.record_closings([(closed, event_id, at)], session)
+
+    async def record_closings(
+        self, closings: Sequence[tuple[CaseClosed, str, datetime]], session: Session
+    ) -> None:
+        """Remember each closing (with the event that announced it), in one round trip."""
+        if not closings:
+            return
+        await self._closures.bulk_write(
+            [
+                UpdateOne(
+                    {"_id": _key(closed.case_id, closed.closure)},
+                    {
+                        "$set": {
+                            "caseId": closed.case_id,
+                            "closure": closed.closure,
+                            "state": ClosureState.CLOSED.value,
+                            "eventId": event_id,
+                            "handlers": [
+                                {"personId": h.person_id, "role": h.role} for h in closed.handlers
+                            ],
+                            "orgUnitPath": list(closed.org_unit_path),
+                            "closedAt": closed.closed_at or at,
+                        }
+                    },
+                    upsert=True,
+                )
+                for closed, event_id, at in closings
+            ],
             session=session,
         )
 
@@ -85,8 +107,12 @@ class CasesSeen:
         )
 
     async def taker(self, case_id: str, session: Session) -> PersonId | None:
-        doc = await self._orders.find_one({"_id": case_id}, session=session)
-        return PersonId(doc["takerId"]) if doc and doc.get("takerId") else None
+        return (await self.takers([case_id], session)).get(case_id)
+
+    async def takers(self, case_ids: Sequence[str], session: Session) -> dict[str, PersonId]:
+        """Who took each of these cases' orders, for those that were orders."""
+        cursor = self._orders.find({"_id": {"$in": list(case_ids)}}, session=session)
+        return {doc["_id"]: PersonId(doc["takerId"]) async for doc in cursor if doc.get("takerId")}
 
     async def handled_counts(
         self, person_ids: Sequence[str], since: datetime, until: datetime

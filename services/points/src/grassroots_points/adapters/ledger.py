@@ -8,13 +8,13 @@ with it; concurrent postings on one account conflict and the transaction is retr
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from grassroots_kit.graphql.connections import Page
 from grassroots_kit.mongo import Database, Document, Indexes, Session
-from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument, UpdateOne
 
 from grassroots_points.domain.ids import EntryId, PersonId, RedemptionId, RuleId
 from grassroots_points.domain.ledger import Account, Entry, EntryKind, InsufficientPoints
@@ -99,6 +99,66 @@ class LedgerStore:
         posted = dataclasses.replace(entry, balance_after=int(account["balance"]))
         await self._entries.insert_one(_entry_doc(posted), session=session)
         return posted
+
+    async def post_credits(
+        self,
+        entries: Sequence[Entry],
+        session: Session,
+        *,
+        home_paths: Mapping[str, Sequence[str]],
+    ) -> list[Entry]:
+        """Post credits (each delta > 0) in three round trips whatever their number: read the
+        accounts, then one bulk update of the accounts and one insert of the entries. Each
+        entry's `balance_after` follows the ones before it. Debits go through `post`."""
+        if any(entry.delta <= 0 for entry in entries):
+            raise ValueError("post_credits posts credits only")
+        if not entries:
+            return []
+        people = sorted({entry.person_id for entry in entries})
+        balances = {
+            doc["_id"]: int(doc.get("balance", 0))
+            async for doc in self._accounts.find(
+                {"_id": {"$in": people}}, {"balance": 1}, session=session
+            )
+        }
+        posted: list[Entry] = []
+        totals: dict[str, list[int]] = {}  # person → [delta, earned, entries]
+        for entry in entries:
+            balance = balances.get(entry.person_id, 0) + entry.delta
+            balances[entry.person_id] = balance
+            posted.append(dataclasses.replace(entry, balance_after=balance))
+            total = totals.setdefault(entry.person_id, [0, 0, 0])
+            total[0] += entry.delta
+            total[1] += entry.earned
+            total[2] += 1
+        now = datetime.now(UTC)
+        updates = [
+            UpdateOne(
+                {"_id": person},
+                {
+                    "$inc": {"balance": delta, "earnedTotal": earned, "version": count},
+                    "$set": {"updatedAt": now},
+                    "$setOnInsert": {
+                        "orgUnitPath": list(home_paths.get(person, ())),
+                        "createdAt": now,
+                    },
+                },
+                upsert=True,
+            )
+            for person, (delta, earned, count) in totals.items()
+        ]
+        await self._accounts.bulk_write(updates, ordered=False, session=session)
+        await self._entries.insert_many([_entry_doc(e) for e in posted], session=session)
+        return posted
+
+    async def awarded(self, event_ids: Sequence[str], session: Session) -> set[tuple[str, str]]:
+        """(event, person) pairs that already have an entry: an event affects a person once."""
+        cursor = self._entries.find(
+            {"sourceEventId": {"$in": list(event_ids)}},
+            {"sourceEventId": 1, "personId": 1},
+            session=session,
+        )
+        return {(doc["sourceEventId"], doc["personId"]) async for doc in cursor}
 
     async def account(self, person_id: str, session: Session | None = None) -> Account | None:
         doc = await self._accounts.find_one({"_id": person_id}, session=session)

@@ -81,6 +81,9 @@ class PeopleProjection:
         query = {"role": role, "orgUnitPath": within, "active": True}
         return {doc["personId"] async for doc in self._roles.find(query, {"personId": 1})}
 
-    async def homes(self, person_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    async def homes(
+        self, person_ids: Sequence[str], session: Session | None = None
+    ) -> dict[str, tuple[str, ...]]:
         query = {"_id": {"$in": list(person_ids)}}
-        return {d["_id"]: tuple(d["orgUnitPath"]) async for d in self._people.find(query)}
+        cursor = self._people.find(query, {"orgUnitPath": 1}, session=session)
+        return {d["_id"]: tuple(d["orgUnitPath"]) async for d in cursor}

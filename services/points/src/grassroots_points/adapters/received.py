@@ -6,12 +6,12 @@ closing events this way); the ledger's one-entry-per-event-and-person key keeps 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Database, Indexes, Session
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, IndexModel, UpdateOne
 
 COLLECTION = "received_events"
 INDEXES = Indexes(COLLECTION, (IndexModel([("type", ASCENDING), ("time", ASCENDING)]),))
@@ -22,20 +22,29 @@ class ReceivedEvents:
         self._events = db[COLLECTION]
 
     async def keep(self, event: CloudEvent, session: Session) -> None:
-        await self._events.update_one(
-            {"_id": event.id},
-            {
-                "$setOnInsert": {
-                    "type": event.type,
-                    "source": event.source,
-                    "subject": event.subject,
-                    "time": event.time,
-                    "dataversion": event.dataversion,
-                    "data": dict(event.data),
-                    "receivedAt": datetime.now(UTC),
-                }
-            },
-            upsert=True,
+        await self.keep_many([event], session)
+
+    async def keep_many(self, events: Sequence[CloudEvent], session: Session) -> None:
+        now = datetime.now(UTC)
+        await self._events.bulk_write(
+            [
+                UpdateOne(
+                    {"_id": event.id},
+                    {
+                        "$setOnInsert": {
+                            "type": event.type,
+                            "source": event.source,
+                            "subject": event.subject,
+                            "time": event.time,
+                            "dataversion": event.dataversion,
+                            "data": dict(event.data),
+                            "receivedAt": now,
+                        }
+                    },
+                    upsert=True,
+                )
+                for event in events
+            ],
             session=session,
         )
 

@@ -30,51 +30,64 @@ from grassroots_points.domain.rules import awards_for
 
 
 async def award(db: Database, session: Session, occasions: list[Occasion]) -> list[Entry]:
-    """Post one award per person the rules in force reward, skipping those already awarded
-    for the same source event."""
+    """Post one award per person and source event that the rules in force reward, skipping
+    those already awarded. The occasions may come from several events (a consumer's batch):
+    the rules, the people's homes, the accounts and the outbox are then read and written once
+    for all of them."""
     if not occasions:
         return []
     ledger = LedgerStore(db)
     rules = await RuleStore(db).for_event_types(
         {o.rule_event_type for o in occasions}, session=session
     )
-    event_id = occasions[0].source_event_id
-    already = {e.person_id for e in await ledger.entries_of_event(event_id, session)}
-    people = PeopleProjection(db)
-    posted: list[Entry] = []
-    events = []
+    by_event: dict[str, list[Occasion]] = {}
+    for occasion in occasions:
+        by_event.setdefault(occasion.source_event_id, []).append(occasion)
+    already = await ledger.awarded(list(by_event), session)
+    found = [
+        a
+        for event_occasions in by_event.values()
+        for a in awards_for(rules, event_occasions)
+        if (a.occasion.source_event_id, a.occasion.person_id) not in already
+    ]
+    if not found:
+        return []
+    homes = await PeopleProjection(db).homes(
+        sorted({a.occasion.person_id for a in found}), session=session
+    )
     now = datetime.now(UTC)
-    for found in awards_for(rules, occasions):
-        occasion = found.occasion
-        if occasion.person_id in already:
-            continue
-        home = await people.home(occasion.person_id, session) or occasion.org_unit_path
-        entry = await ledger.post(
-            Entry(
-                id=new_entry_id(),
-                person_id=occasion.person_id,
-                delta=found.points,
-                kind=EntryKind.AWARD,
-                reason=occasion.reason,
-                at=now,
-                earned_at=occasion.at,
-                org_unit_path=occasion.org_unit_path,
-                rule_id=found.rule.id,
-                source_event_id=occasion.source_event_id,
-                source_event_type=occasion.source_event_type,
-                case_id=occasion.case_id,
-                closure=occasion.closure,
-            ),
-            session,
-            home_path=home,
+    entries = [
+        Entry(
+            id=new_entry_id(),
+            person_id=a.occasion.person_id,
+            delta=a.points,
+            kind=EntryKind.AWARD,
+            reason=a.occasion.reason,
+            at=now,
+            earned_at=a.occasion.at,
+            org_unit_path=a.occasion.org_unit_path,
+            rule_id=a.rule.id,
+            source_event_id=a.occasion.source_event_id,
+            source_event_type=a.occasion.source_event_type,
+            case_id=a.occasion.case_id,
+            closure=a.occasion.closure,
         )
-        posted.append(entry)
+        for a in found
+    ]
+    home_paths: dict[str, tuple[str, ...]] = {
+        a.occasion.person_id: homes.get(a.occasion.person_id) or a.occasion.org_unit_path
+        for a in reversed(found)  # the first award of a person decides a new account's home
+    }
+    posted = await ledger.post_credits(entries, session, home_paths=home_paths)
+    events = []
+    for a, entry in zip(found, posted, strict=True):
+        occasion = a.occasion
         payload = PointsAwarded(
             entry_id=entry.id,
             person_id=entry.person_id,
             points=entry.delta,
             balance_after=entry.balance_after or 0,
-            rule_id=found.rule.id,
+            rule_id=a.rule.id,
             source_event_id=occasion.source_event_id,
             source_event_type=occasion.source_event_type,
             case_id=occasion.case_id,

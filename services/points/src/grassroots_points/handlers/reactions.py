@@ -7,7 +7,7 @@ in `points.awards.dead` with the reason and the consumer goes on with the next o
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from grassroots_contracts.event_types import (
     CASE_CLOSED,
@@ -32,14 +32,55 @@ Reaction = Callable[[Database, CloudEvent, Session], Awaitable[None]]
 
 
 async def on_case_closed(db: Database, event: CloudEvent, session: Session) -> None:
-    closed = parse.case_closed(event.data)
+    await on_cases_closed(db, [(event, parse.case_closed(event.data))], session)
+
+
+async def on_cases_closed(
+    db: Database, closings: Sequence[tuple[CloudEvent, parse.CaseClosed]], session: Session
+) -> None:
+    """Closings in delivery order: each one not reopened already is remembered and awarded.
+    Several at once (a consumer's batch) cost the same few round trips as one."""
     seen = CasesSeen(db)
-    state = await seen.closure_state(closed.case_id, closed.closure, session)
-    if state is ClosureState.REOPENED:
-        return  # this closing was reopened before its closing event reached us
-    await seen.record_closed(closed, event.id, event.time, session)
-    taker = await seen.taker(closed.case_id, session)
-    await award(db, session, closed.occasions(event.id, event.time, known_taker=taker))
+    keys = [(closed.case_id, closed.closure) for _, closed in closings]
+    states = await seen.closure_states(keys, session)
+    takers = await seen.takers([case_id for case_id, _ in keys], session)
+    standing = [
+        (event, closed)
+        for event, closed in closings
+        # a closing reopened before its closing event reached us awards nothing
+        if states.get((closed.case_id, closed.closure)) is not ClosureState.REOPENED
+    ]
+    await seen.record_closings([(c, e.id, e.time) for e, c in standing], session)
+    occasions = [
+        occasion
+        for event, closed in standing
+        for occasion in closed.occasions(
+            event.id, event.time, known_taker=takers.get(closed.case_id)
+        )
+    ]
+    await award(db, session, occasions)
+
+
+class CaseClosedHandler:
+    """`case.closed` as a batch handler: the consumer hands it each run of closings in a
+    batch, which are read, remembered and awarded together."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def __call__(self, event: CloudEvent, session: Session) -> None:
+        await self.apply_many([event], session)
+
+    async def apply_many(self, events: Sequence[CloudEvent], session: Session) -> None:
+        closings = []
+        for event in events:
+            try:
+                parse.check_version(event.type, event.dataversion)
+                closings.append((event, parse.case_closed(event.data)))
+            except MalformedEvent as exc:
+                raise PermanentEventError(f"{event.type}: {exc}") from None
+        await ReceivedEvents(self._db).keep_many(events, session)
+        await on_cases_closed(self._db, closings, session)
 
 
 async def on_case_reopened(db: Database, event: CloudEvent, session: Session) -> None:
@@ -91,7 +132,6 @@ def _handler(db: Database, reaction: Reaction) -> Handler:
 
 
 def awards_subscription(db: Database) -> Subscription:
-    return Subscription(
-        purpose=PURPOSE,
-        handlers={event_type: _handler(db, r) for event_type, r in REACTIONS.items()},
-    )
+    handlers = {event_type: _handler(db, r) for event_type, r in REACTIONS.items()}
+    handlers[CASE_CLOSED] = CaseClosedHandler(db)
+    return Subscription(purpose=PURPOSE, handlers=handlers)
