@@ -147,16 +147,18 @@ async def read(db: Database, unit: str, periods: Sequence[str]) -> Counters:
     return _flatten(total)
 
 
-async def cases_in(db: Database, unit: str) -> int:
-    """How many cases the unit's subtree holds: its monthly rollups' `collected`, summed.
-
-    Month periods are `YYYY-MM`; the day periods (`YYYY-MM-DD`) count the same cases again.
-    """
-    pipeline: list[Document] = [
+def cases_in_pipeline(unit: str) -> list[Document]:
+    """The unit's monthly rollups (`YYYY-MM`; the days, `YYYY-MM-DD`, count the same cases
+    again), their `collected` counters summed."""
+    return [
         {"$match": {"unit": unit, "period": {"$regex": r"^\d{4}-\d{2}$"}}},
         {"$group": {"_id": None, "n": {"$sum": "$c.collected"}}},
     ]
-    async for doc in await db[COLLECTION].aggregate(pipeline):
+
+
+async def cases_in(db: Database, unit: str) -> int:
+    """How many cases the unit's subtree holds, from its rollups."""
+    async for doc in await db[COLLECTION].aggregate(cases_in_pipeline(unit)):
         return int(doc["n"])
     return 0
 
