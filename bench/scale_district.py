@@ -26,6 +26,7 @@ import httpx
 from pymongo import AsyncMongoClient
 
 from bench._common import bench_stack, machine, save, summary_ms
+from scripts.demo.people_cast import FAMILY_NAMES, GIVEN_NAMES
 from tests.support.people_auth import admin_token
 from tests.support.stack import Stack
 
@@ -47,48 +48,6 @@ COMMUNITY_PEOPLE = """query($id: ID!) { people(filter: {within: $id}, first: 100
 SERVED_BY = """query($id: ID!) { orgUnit(id: $id) { name servedBy { role person { name } } } }"""
 
 BATCH = 200  # people's bulk mutations take at most 200 at a time
-FAMILY = [
-    "Wang",
-    "Li",
-    "Zhang",
-    "Liu",
-    "Chen",
-    "Yang",
-    "Zhao",
-    "Huang",
-    "Zhou",
-    "Wu",
-    "Xu",
-    "Sun",
-    "Hu",
-    "Zhu",
-    "Gao",
-    "Lin",
-    "He",
-    "Guo",
-    "Ma",
-    "Luo",
-]
-GIVEN = [
-    "Wei",
-    "Fang",
-    "Min",
-    "Jing",
-    "Lei",
-    "Yan",
-    "Jun",
-    "Hua",
-    "Ping",
-    "Gang",
-    "Xia",
-    "Hong",
-    "Qiang",
-    "Ying",
-    "Bo",
-    "Lan",
-    "Tao",
-    "Mei",
-]
 ORG_KINDS = ("RED_PARTNER", "DEPARTMENT", "PROPERTY_COMPANY", "OWNERS_COMMITTEE", "SOCIAL_ORG")
 
 
@@ -148,6 +107,10 @@ class People:
 
     async def close(self) -> None:
         await self._http.aclose()
+
+
+def a_name(rng: random.Random) -> str:
+    return f"{rng.choice(FAMILY_NAMES)} {rng.choice(GIVEN_NAMES)}"
 
 
 def spread(total: int, buckets: int) -> list[int]:
@@ -232,7 +195,7 @@ async def register_residents(api: People, shape: Shape, rng: random.Random, load
     homes = households + [rng.choice(households) for _ in range(shape.residents - len(households))]
     specs = [
         {
-            "name": f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}",
+            "name": a_name(rng),
             "phone": f"139{i:08}",
             "householdId": home,
             "partyMember": rng.random() < 0.12,
@@ -282,7 +245,11 @@ async def appoint_staff(api: People, shape: Shape, rng: random.Random, loaded: L
     posts += [("COMMUNITY_STAFF", c) for c in loaded.communities]
     posts = [posts[i % len(posts)] for i in range(shape.staff)]
     specs = [
-        {"name": f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}", "phone": f"138{i:08}", "orgUnitId": u}
+        {
+            "name": a_name(rng),
+            "phone": f"138{i:08}",
+            "orgUnitId": u,
+        }
         for i, (_, u) in enumerate(posts)
     ]
     made: list[str] = []
@@ -306,7 +273,7 @@ async def found_organizations(
     async def found(i: int) -> None:
         community = loaded.communities[i % len(loaded.communities)]
         kind = ORG_KINDS[i % len(ORG_KINDS)]
-        name = f"{kind.replace('_', ' ').title()} {i + 1} {rng.choice(FAMILY)}"
+        name = f"{kind.replace('_', ' ').title()} {i + 1} {rng.choice(FAMILY_NAMES)}"
         await api.call(
             ORGANIZATION, {"input": {"kind": kind, "name": name, "orgUnitId": community}}
         )

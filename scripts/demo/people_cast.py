@@ -116,7 +116,8 @@ CARE = (
     ("Taohuajing Block 2-1, Room 501", "NONE", (), None),
 )
 
-_FAMILY = [
+# Names for generated people; the benchmarks' scale district draws from them too.
+FAMILY_NAMES = [
     "Wang",
     "Li",
     "Zhang",
@@ -138,7 +139,7 @@ _FAMILY = [
     "Ma",
     "Luo",
 ]
-_GIVEN = [
+GIVEN_NAMES = [
     "Wei",
     "Fang",
     "Na",
@@ -195,7 +196,7 @@ def generated_residents() -> list[Resident]:
                 index = len(residents)
                 residents.append(
                     Resident(
-                        name=f"{rng.choice(_FAMILY)} {rng.choice(_GIVEN)}",
+                        name=f"{rng.choice(FAMILY_NAMES)} {rng.choice(GIVEN_NAMES)}",
                         phone=f"{GENERATED_PHONE_PREFIX}{index:04}",
                         unit=neighborhood,
                         address=address,
