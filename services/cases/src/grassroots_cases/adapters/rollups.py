@@ -167,6 +167,22 @@ async def is_built(db: Database) -> bool:
     return await db[COLLECTION].find_one({"_id": _BUILT}) is not None
 
 
+# Databases whose rollups were seen built: a read path asks once, not on every request (the
+# boot step builds them once; after that every case write keeps them current).
+_SEEN_BUILT: set[tuple[int, str]] = set()
+
+
+async def serve_reads(db: Database) -> bool:
+    """Whether reads may come from the rollups yet (false only until the boot step built them)."""
+    key = (id(db.client), db.name)
+    if key in _SEEN_BUILT:
+        return True
+    if await is_built(db):
+        _SEEN_BUILT.add(key)
+        return True
+    return False
+
+
 async def rebuild(db: Database, batch: int = 1000) -> int:
     """Recompute every rollup from the cases; returns the cases counted. Idempotent.
 

@@ -87,7 +87,7 @@ async def _total_from_rollups(
     unit = await OrgUnitProjection(host.db).get(filter.within)
     if unit is None or not is_staff_over(caller, unit.path_with_self):
         return None
-    if not await rollups.is_built(host.db):
+    if not await rollups.serve_reads(host.db):
         return None
     return await rollups.cases_in(host.db, filter.within)
 
