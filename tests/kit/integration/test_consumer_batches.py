@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
+import aio_pika
+import pytest
 from grassroots_kit.messaging.broker import Broker
 from grassroots_kit.messaging.consumer import (
     PROCESSED,
@@ -13,7 +15,7 @@ from grassroots_kit.messaging.consumer import (
     Subscription,
 )
 from grassroots_kit.messaging.envelope import CloudEvent, new_event
-from grassroots_kit.metrics import EVENTS_HANDLED
+from grassroots_kit.metrics import EVENT_BATCH_SIZE, EVENTS_HANDLED
 from grassroots_kit.mongo import Session
 
 from tests.kit.integration.test_consumer import Handler, Harness, harness
@@ -192,3 +194,40 @@ async def test_events_about_one_subject_are_applied_in_delivery_order_across_wor
         mine = [n for n in calls.order if n % 3 == subject]
         assert mine == sorted(mine)
     assert sorted(calls.order) == list(range(30))
+
+
+async def queued(h: Harness) -> int | None:
+    """Messages in the queue, ready or delivered and not yet acknowledged."""
+    connection = await aio_pika.connect(h.ns.url)
+    async with connection:
+        channel = await connection.channel()
+        queue = await channel.declare_queue(h.queue, passive=True)
+        return queue.declaration_result.message_count
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+async def test_every_message_of_a_batch_is_acknowledged_once(harness: Harness, workers: int):
+    # Given batches with a malformed message among them (parked on its own, before the rest)
+    events = [made(n) for n in range(40)]
+    await queue_while_stopped(harness, events[:20])
+    await harness.publish_raw(b'{"not": "an event"}', "thing.made")
+    for event in events[20:]:
+        await harness.publish(event)
+    applied_before = EVENTS_HANDLED.labels(harness.queue, "applied")._value.get()
+    batches_before = EVENT_BATCH_SIZE.labels(harness.queue)._sum.get()
+
+    # when a consumer applies them and stops (what it has not acknowledged goes back)
+    consumer = await start_batching(harness, {"thing.made": Calls(harness).recorder()}, workers)
+    await eventually(lambda: count(harness, 40))
+    await asyncio.sleep(0.3)
+    await consumer.stop()
+    harness.consumers.remove(consumer)
+
+    # then the queue is empty: every delivery was acknowledged, by one `multiple` ack per
+    # batch with one worker or one by one with several, and none of them twice (the channel
+    # would have closed on an unknown delivery tag)
+    assert await queued(harness) == 0
+    assert EVENTS_HANDLED.labels(harness.queue, "applied")._value.get() - applied_before == 40
+    assert EVENT_BATCH_SIZE.labels(harness.queue)._sum.get() - batches_before == 40
+    assert len(await harness.dead_letters()) == 1
+    assert await harness.db[PROCESSED].count_documents({}) == 40

@@ -65,6 +65,12 @@ EVENTS_HANDLED = Counter(
 EVENT_HANDLING_SECONDS = Histogram(
     "grassroots_event_handling_seconds", "Time from receipt to commit of an event", ["queue"]
 )
+EVENT_BATCH_SIZE = Histogram(
+    "grassroots_event_batch_size",
+    "Events a consumer applied in one transaction",
+    ["queue"],
+    buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256),
+)
 EVENTS_DEAD_LETTERED = Counter(
     "grassroots_events_dead_lettered_total", "Messages parked in a dead-letter queue", ["queue"]
 )

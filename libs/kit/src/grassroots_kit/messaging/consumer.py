@@ -7,8 +7,9 @@ back-off; messages that can never succeed are parked in `<queue>.dead` with the 
 
 Messages that are ready together are applied together: up to `batch_size` of them in one
 transaction (one look-up of the processed markers, one insert of the new ones, each handler in
-delivery order), then all are acknowledged. A commit with majority write concern costs about
-the same for one event as for sixty, so this is what lets a consumer keep up with the broker.
+delivery order), then all are acknowledged (with one worker, by a single `multiple` ack). A
+commit with majority write concern costs about the same for one event as for sixty, so this is
+what lets a consumer keep up with the broker.
 When a batch fails for any reason but an unreachable database, its events are applied one by
 one, each in its own transaction, so one poison message is parked alone and the others go on.
 """
@@ -34,7 +35,12 @@ from grassroots_kit import tracing
 from grassroots_kit.log import event_context
 from grassroots_kit.messaging.broker import Broker, declare_exchange, declare_queue_pair
 from grassroots_kit.messaging.envelope import CloudEvent, InvalidEvent
-from grassroots_kit.metrics import EVENT_HANDLING_SECONDS, EVENTS_DEAD_LETTERED, EVENTS_HANDLED
+from grassroots_kit.metrics import (
+    EVENT_BATCH_SIZE,
+    EVENT_HANDLING_SECONDS,
+    EVENTS_DEAD_LETTERED,
+    EVENTS_HANDLED,
+)
 from grassroots_kit.mongo import Database, Document, Session, in_transaction
 
 if TYPE_CHECKING:
@@ -134,6 +140,10 @@ class EventConsumer:
         # them all together.
         self._buffers: list[asyncio.Queue[_Received | None]] = []
         self._workers: list[asyncio.Task[None]] = []
+        # Looked up once: every event counts in them.
+        self._handling_seconds = EVENT_HANDLING_SECONDS.labels(queue_name)
+        self._applied = EVENTS_HANDLED.labels(queue_name, "applied")
+        self._duplicates = EVENTS_HANDLED.labels(queue_name, "duplicate")
 
     async def start(self) -> None:
         self._channel = await self._broker.channel(self._prefetch)
@@ -263,12 +273,26 @@ class EventConsumer:
                     await self._handle_one(item)
                 return
             else:
+                await self._acknowledge([item.message for item in items])
+                EVENT_BATCH_SIZE.labels(self.queue_name).observe(len(items))
                 for item, was_applied in zip(items, applied, strict=True):
-                    await item.message.ack()
                     self._count(item, was_applied)
                 if any(applied) and self._after_commit is not None:
                     self._after_commit()
                 return
+
+    async def _acknowledge(self, messages: Sequence[AbstractIncomingMessage]) -> None:
+        """Acknowledge a committed batch. With one worker, deliveries are taken in order and
+        every earlier one is already settled (acknowledged, parked, or lost with its channel),
+        so one `multiple` ack of the batch's last delivery covers exactly the batch: one frame
+        and one socket write instead of one per event. With several workers, batches
+        interleave on the channel and each message is acknowledged on its own."""
+        if len(self._buffers) == 1 and len(messages) > 1:
+            last = max(messages, key=lambda message: message.delivery_tag or 0)
+            await last.ack(multiple=True)
+            return
+        for message in messages:
+            await message.ack()
 
     async def _apply_batch(self, items: Sequence[_Ready], session: Session) -> list[bool]:
         keys = [self._key(item.event) for item in items]
@@ -370,8 +394,8 @@ class EventConsumer:
 
     def _count(self, item: _Ready, applied: bool) -> None:
         elapsed = asyncio.get_running_loop().time() - item.at
-        EVENT_HANDLING_SECONDS.labels(self.queue_name).observe(elapsed)
-        EVENTS_HANDLED.labels(self.queue_name, "applied" if applied else "duplicate").inc()
+        self._handling_seconds.observe(elapsed)
+        (self._applied if applied else self._duplicates).inc()
 
     async def _apply(
         self,
