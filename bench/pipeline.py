@@ -12,14 +12,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from pymongo import AsyncMongoClient
 
-from bench._common import bench_stack, machine, save, summary_ms
+from bench._common import (
+    CpuMeter,
+    bench_stack,
+    listener_pid,
+    machine,
+    save,
+    start_py_spy,
+    summary_ms,
+)
+from bench.read_path import hot_spots
 from tests.support.people_auth import admin_token
 from tests.support.stack import Stack
 
@@ -83,7 +94,9 @@ async def create_units(
     return returned
 
 
-async def measure(stack: Stack, latency_events: int, drain_events: int) -> dict[str, Any]:
+async def measure(
+    stack: Stack, latency_events: int, drain_events: int, profile: bool = False
+) -> dict[str, Any]:
     people = stack.processes["people"][0]
     url = f"{people.url}/graphql"
     token = await asyncio.to_thread(admin_token, url)
@@ -125,23 +138,62 @@ async def measure(stack: Stack, latency_events: int, drain_events: int) -> dict[
                 outbox = mongo[stack.database("people")]["outbox"]
                 while await outbox.count_documents({"sentAt": None}):  # noqa: ASYNC110
                     await asyncio.sleep(0.1)
-                await asyncio.to_thread(stack.start_service, "points")
+                points = await asyncio.to_thread(stack.start_service, "points")
+                meter = CpuMeter(_drain_processes(stack, points.popen.pid))
+                meter.start()
+                raw = points.log.with_suffix(".pyspy.txt")
+                spy = start_py_spy(points.popen.pid, 3, raw) if profile else None
                 await arrivals.wait_for(ids)
+                used = meter.stop()
+                if spy is not None:
+                    await asyncio.to_thread(spy.wait, 60)
+                    figures["drain_points_profile"] = hot_spots(raw, 40)
                 times = sorted(arrivals.seen[i] for i in ids)
                 figures["drain_events"] = len(ids)
                 figures["drain_events_per_s"] = round((len(times) - 1) / (times[-1] - times[0]), 1)
+                # Where the drain's CPU went, per event: what to shrink, and whose it is.
+                figures["drain_mean_batch"] = await _mean_batch(http, points.url)
+                figures["drain_cpu_us_per_event"] = {
+                    name: round(seconds / len(ids) * 1e6, 1) for name, seconds in used.items()
+                }
     finally:
         await mongo.close()
     return figures
+
+
+async def _mean_batch(http: httpx.AsyncClient, service: str) -> float | None:
+    """Events per transaction over the consumer's batches, from the service's /metrics."""
+    text = (await http.get(f"{service}/metrics")).text
+    totals = {"sum": 0.0, "count": 0.0}
+    for line in text.splitlines():
+        for part in totals:
+            if line.startswith(f"grassroots_event_batch_size_{part}{{"):
+                totals[part] += float(line.rsplit(" ", 1)[1])
+    return round(totals["sum"] / totals["count"], 1) if totals["count"] else None
+
+
+def _drain_processes(stack: Stack, points_pid: int) -> dict[str, int]:
+    """The processes a drain keeps busy: points, mongod, the broker, and this bench (which
+    watches the projection)."""
+    pids = {"points": points_pid, "bench": os.getpid()}
+    for name, port in (
+        ("mongod", urlsplit(stack.mongo_url).port),
+        ("rabbitmq", urlsplit(stack.amqp_url).port or 5672),
+    ):
+        pid = listener_pid(port) if port else None
+        if pid is not None:
+            pids[name] = pid
+    return pids
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--latency-events", type=int, default=100)
     parser.add_argument("--drain-events", type=int, default=400)
+    parser.add_argument("--profile", action="store_true", help="py-spy points for 3 s of the drain")
     args = parser.parse_args()
     with bench_stack(("people", "points"), gateway=False) as (stack, _):
-        figures = asyncio.run(measure(stack, args.latency_events, args.drain_events))
+        figures = asyncio.run(measure(stack, args.latency_events, args.drain_events, args.profile))
     save("pipeline", {"machine": machine(), **figures})
 
 

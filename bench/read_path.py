@@ -28,7 +28,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench._common import ROOT, bench_stack, machine, save, wrk_available, wrk_post
+from bench._common import (
+    ROOT,
+    bench_stack,
+    machine,
+    save,
+    start_py_spy,
+    wrk_available,
+    wrk_post,
+)
 from bench.datagen import load_district
 from tests.support.mongod import free_port
 from tests.support.people_auth import admin_token
@@ -185,25 +193,7 @@ def profile_under_load(
     """py-spy samples the subgraph while `clients` clients run the query; the top functions by
     inclusive share of samples, skipping the event loop's own frames."""
     raw = process.log.with_suffix(".pyspy.txt")
-    spy = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "py-spy"),
-            "record",
-            "--pid",
-            str(process.popen.pid),
-            "--duration",
-            str(seconds),
-            "--rate",
-            "200",
-            "--format",
-            "raw",
-            "--output",
-            str(raw),
-            "--nonblocking",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    spy = start_py_spy(process.popen.pid, seconds, raw)
     wrk_post(url, payload, connections=clients, seconds=seconds, token=token)
     spy.wait(timeout=60)
     return hot_spots(raw)

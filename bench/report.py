@@ -9,6 +9,12 @@ from typing import Any
 from bench._common import OUT
 
 
+def _cpu_per_event(used: dict[str, float] | None) -> str:
+    if not used:
+        return "not measured"
+    return ", ".join(f"{name} {us} µs" for name, us in used.items())
+
+
 def _load(name: str) -> dict[str, Any]:
     path = OUT / f"{name}.json"
     return json.loads(path.read_text()) if path.exists() else {}
@@ -180,6 +186,9 @@ def write_report(path: Path) -> None:
         f"| latency, mutation returned → projected (creations one after another), p50 / p99 | "
         f"{latency.get('p50_ms')} / {latency.get('p99_ms')} ms (n={latency.get('n')}) |",
         f"| sequential creations through people | {pipe.get('sequential_creations_per_s')} /s |",
+        f"| drain: events per transaction (mean batch) | {pipe.get('drain_mean_batch')} |",
+        f"| drain: CPU per event by process | {_cpu_per_event(pipe.get('drain_cpu_us_per_event'))} "
+        "|",
         "",
         "### Cases closed end to end (`python -m bench.close_pipeline`)",
         "",
