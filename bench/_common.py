@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pymongo import MongoClient
 
@@ -265,6 +266,19 @@ def start_py_spy(pid: int, seconds: int, output: Path) -> subprocess.Popen[bytes
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+def infrastructure_pids(stack: Stack) -> dict[str, int]:
+    """mongod's and the broker's processes under a stack, found by the ports they listen on."""
+    pids: dict[str, int] = {}
+    for name, port in (
+        ("mongod", urlsplit(stack.mongo_url).port),
+        ("rabbitmq", urlsplit(stack.amqp_url).port or 5672),
+    ):
+        pid = listener_pid(port) if port else None
+        if pid is not None:
+            pids[name] = pid
+    return pids
 
 
 class CpuMeter:

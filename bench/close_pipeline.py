@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 from pymongo import AsyncMongoClient
 
-from bench._common import bench_stack, machine, save, summary_ms
+from bench._common import CpuMeter, bench_stack, infrastructure_pids, machine, save, summary_ms
 from bench.datagen import load_district
 from bench.read_path import district_admin_token
 from tests.support.people_auth import admin_token
@@ -327,6 +327,9 @@ async def _at_fixed_rate(
         # Open loop: each close starts at its scheduled time, whether or not the ones
         # before it have finished (a closed loop would offer less when the system slows).
         tasks: list[asyncio.Task[None]] = []
+        meter = CpuMeter(_busy_processes(stack))
+        ops_before = await _mongod_ops(mongo)
+        meter.start()
         started = time.perf_counter()
         for n, case_id in enumerate(ids):
             delay = started + n / rate - time.perf_counter()
@@ -337,6 +340,8 @@ async def _at_fixed_rate(
         await asyncio.gather(*tasks)
         closing = max(committed.values(), default=started) - started
         await _wait_for(ledger, ids, 120)
+        used = meter.stop()
+        ops_after = await _mongod_ops(mongo)
     await ledger.stop()
     lags = [ledger.seen[c] - committed[c] for c in ids if c in ledger.seen and c in committed]
     last = max((ledger.seen[c] for c in ids if c in ledger.seen), default=started)
@@ -356,7 +361,33 @@ async def _at_fixed_rate(
         "handlers": len(members),
         "consumer_workers": os.environ.get("CONSUMER_WORKERS", "default"),
         "driver": "cases' close_case use case in the bench process, open loop",
+        # Where the CPU went, per closed case: whether this machine can offer the rate at all.
+        "cpu_ms_per_close": {name: round(sec / total * 1000, 2) for name, sec in used.items()},
+        # What mongod did per closed case (whole server: cases, its relay, points, the watch).
+        "mongod_per_close": {
+            name: round((ops_after[name] - ops_before.get(name, 0)) / total, 2)
+            for name in ops_after
+        },
     }
+
+
+async def _mongod_ops(mongo: AsyncMongoClient[dict[str, Any]]) -> dict[str, int]:
+    """mongod's operation and document counters (serverStatus), summed over the server."""
+    status = await mongo.admin.command("serverStatus")
+    counters = {f"op {k}": int(v) for k, v in status["opcounters"].items()}
+    documents = status["metrics"]["document"]
+    counters.update({f"docs {k}": int(v) for k, v in documents.items()})
+    commits = status.get("transactions", {}).get("totalCommitted")
+    if commits is not None:
+        counters["transactions committed"] = int(commits)
+    return counters
+
+
+def _busy_processes(stack: Stack) -> dict[str, int]:
+    """The processes the fixed-rate part keeps busy: this bench (the closing use case, its
+    relay and the ledger watch), points, mongod and the broker."""
+    points = stack.processes["points"][0].popen.pid
+    return {"bench (driver)": os.getpid(), "points": points, **infrastructure_pids(stack)}
 
 
 async def _wait_for(watch: Watch, ids: list[str], limit: float) -> None:

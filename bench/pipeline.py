@@ -16,7 +16,6 @@ import os
 import signal
 import time
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from pymongo import AsyncMongoClient
@@ -24,7 +23,7 @@ from pymongo import AsyncMongoClient
 from bench._common import (
     CpuMeter,
     bench_stack,
-    listener_pid,
+    infrastructure_pids,
     machine,
     save,
     start_py_spy,
@@ -175,15 +174,7 @@ async def _mean_batch(http: httpx.AsyncClient, service: str) -> float | None:
 def _drain_processes(stack: Stack, points_pid: int) -> dict[str, int]:
     """The processes a drain keeps busy: points, mongod, the broker, and this bench (which
     watches the projection)."""
-    pids = {"points": points_pid, "bench": os.getpid()}
-    for name, port in (
-        ("mongod", urlsplit(stack.mongo_url).port),
-        ("rabbitmq", urlsplit(stack.amqp_url).port or 5672),
-    ):
-        pid = listener_pid(port) if port else None
-        if pid is not None:
-            pids[name] = pid
-    return pids
+    return {"points": points_pid, "bench": os.getpid(), **infrastructure_pids(stack)}
 
 
 def main() -> None:

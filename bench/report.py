@@ -9,6 +9,21 @@ from typing import Any
 from bench._common import OUT
 
 
+def _cpu_ms(used: dict[str, float] | None) -> str:
+    if not used:
+        return "not measured"
+    return ", ".join(f"{name} {ms} ms" for name, ms in used.items()) + (
+        f"; {round(sum(used.values()), 2)} ms in all"
+    )
+
+
+def _mongod_work(ops: dict[str, float] | None) -> str:
+    if not ops:
+        return "not measured"
+    shown = ("transactions committed", "docs inserted", "docs updated", "docs returned")
+    return ", ".join(f"{name} {ops[name]}" for name in shown if name in ops)
+
+
 def _cpu_per_event(used: dict[str, float] | None) -> str:
     if not used:
         return "not measured"
@@ -227,6 +242,8 @@ def write_report(path: Path) -> None:
         f"{rated_latency.get('p99_ms')} ms |",
         f"| ledger entries for those cases | {rated.get('ledger_entries_for_these_cases')} of "
         f"{rated.get('cases')} |",
+        f"| CPU per close by process | {_cpu_ms(rated.get('cpu_ms_per_close'))} |",
+        f"| mongod per close (whole server) | {_mongod_work(rated.get('mongod_per_close'))} |",
         "",
         "## Read path",
         "",
