@@ -8,8 +8,8 @@ back-off; messages that can never succeed are parked in `<queue>.dead` with the 
 Messages that are ready together are applied together: up to `batch_size` of them in one
 transaction (one look-up of the processed markers, one insert of the new ones, each handler in
 delivery order), then all are acknowledged (with one worker, by a single `multiple` ack). A
-commit with majority write concern costs about the same for one event as for sixty, so this is
-what lets a consumer keep up with the broker.
+commit with majority write concern costs about the same for one event as for a hundred, so
+this is what lets a consumer keep up with the broker.
 When a batch fails for any reason but an unreachable database, its events are applied one by
 one, each in its own transaction, so one poison message is parked alone and the others go on.
 """
@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 
 PROCESSED = "processed_events"
 # Events applied in one transaction at most; the channel's prefetch caps it too.
-BATCH_SIZE = 64
+BATCH_SIZE = 128
 # How long a batch that is not full waits for more messages: a relay publishes a burst over a
 # few milliseconds, and a commit saved is worth far more than the wait.
 LINGER_SECONDS = 0.002
