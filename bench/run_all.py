@@ -27,7 +27,7 @@ SCENARIOS: dict[str, tuple[list[str], list[str], int]] = {
         240,
     ),
     "pipeline": (
-        ["--latency-events", "100", "--drain-events", "2000"],
+        ["--latency-events", "100", "--drain-events", "4000"],
         ["--latency-events", "20", "--drain-events", "60"],
         300,
     ),
