@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import aio_pika
 import pytest
@@ -141,3 +142,60 @@ async def test_the_running_relay_publishes_as_soon_as_it_is_woken(setup):
 
     assert received[0].data == {"x": "ü"}
     assert json.loads(received[0].to_json())["subject"] == "fast"
+
+
+class _RacedOutbox:
+    """The outbox collection, except that another relay leases `stolen` just before this
+    relay's claim lands (the window between its look and its claim)."""
+
+    def __init__(self, collection: Any, stolen: str) -> None:
+        self._collection = collection
+        self._stolen = stolen
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._collection, name)
+
+    async def update_many(self, *args: Any, **kwargs: Any) -> Any:
+        await self._collection.update_one(
+            {"_id": self._stolen},
+            {
+                "$set": {
+                    "leaseOwner": "other-relay",
+                    "leaseUntil": datetime.now(UTC) + timedelta(hours=1),
+                }
+            },
+        )
+        return await self._collection.update_many(*args, **kwargs)
+
+
+class _RacedDb:
+    def __init__(self, db: Any, stolen: str) -> None:
+        self._db = db
+        self._stolen = stolen
+
+    def __getitem__(self, name: str) -> Any:
+        collection = self._db[name]
+        return _RacedOutbox(collection, self._stolen) if name == OUTBOX else collection
+
+
+async def test_a_relay_publishes_only_what_it_claimed_when_another_takes_part_of_its_batch(
+    setup,
+):
+    client, db, broker, queue = setup
+    events = [new_event("thing.made", source="t", subject=str(i), data={}) for i in range(5)]
+    await in_transaction(client, lambda s: add_to_outbox(db, s, events))
+    stolen = events[2].id
+    relay = OutboxRelay(db, broker, service="test")
+    relay._db = _RacedDb(db, stolen)  # type: ignore[assignment]
+
+    # When another relay leases one event between this relay's look and its claim
+    published = await relay.publish_pending()
+
+    # then this relay publishes the other four, and the taken one stays with its taker.
+    assert published == 4
+    received = await _drain(queue, 4)
+    assert sorted(e.id for e in received) == sorted(e.id for e in events if e.id != stolen)
+    left = await db[OUTBOX].find_one({"_id": stolen})
+    assert left is not None
+    assert left["sentAt"] is None
+    assert left["leaseOwner"] == "other-relay"

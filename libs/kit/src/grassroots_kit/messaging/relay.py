@@ -112,18 +112,28 @@ class OutboxRelay:
         now = datetime.now(UTC)
         outbox = self._db[OUTBOX]
         candidates = [
-            doc["_id"]
-            async for doc in outbox.find({"sentAt": None, "leaseUntil": {"$lte": now}}, {"_id": 1})
+            doc
+            async for doc in outbox.find(
+                {"sentAt": None, "leaseUntil": {"$lte": now}}, {"body": 1, "createdAt": 1}
+            )
             .sort("createdAt", 1)
             .limit(self._batch_size)
         ]
         if not candidates:
             return []
         token = uuid.uuid4().hex
-        await outbox.update_many(
-            {"_id": {"$in": candidates}, "sentAt": None, "leaseUntil": {"$lte": now}},
+        claimed = await outbox.update_many(
+            {
+                "_id": {"$in": [doc["_id"] for doc in candidates]},
+                "sentAt": None,
+                "leaseUntil": {"$lte": now},
+            },
             {"$set": {"leaseUntil": now + self._lease, "leaseOwner": token}},
         )
+        if claimed.modified_count == len(candidates):
+            # Every candidate matched the claim, so every one is ours; bodies never change.
+            return candidates
+        # Another replica took some between the look and the claim: ours carry our token.
         return [
             doc
             async for doc in outbox.find({"leaseOwner": token, "sentAt": None}).sort("createdAt", 1)
