@@ -170,7 +170,7 @@ async def _assign(world: World, unit: str) -> dict[str, Any]:
     return {"input": {"caseId": await _case(world, unit), "assigneeId": world.people[assignee]}}
 
 
-async def _dispatch(world: World, unit: str) -> dict[str, Any]:
+async def dispatch_target(world: World, unit: str) -> dict[str, Any]:
     case_id = await _case(world, unit, "escalate")
     return {"input": {"caseId": case_id, "organizationId": world.organizations["department"]}}
 
@@ -212,7 +212,12 @@ CASES_ROWS = [
     ),
     Row("escalateCase", _doc("escalateCase", "EscalateCaseInput"), _on_case(), STAFF),
     # The target is escalated to the street first: dispatching starts there.
-    Row("dispatchCase", _doc("dispatchCase", "DispatchCaseInput"), _dispatch, AT_STREET_OR_ABOVE),
+    Row(
+        "dispatchCase",
+        _doc("dispatchCase", "DispatchCaseInput"),
+        dispatch_target,
+        AT_STREET_OR_ABOVE,
+    ),
     Row("postOrder", _doc("postOrder", "PostOrderInput"), _on_case(), ABOVE_GRID),
     Row("takeOrder", _doc("takeOrder", "TakeOrderInput"), _on_case("post"), TAKERS),
     Row(

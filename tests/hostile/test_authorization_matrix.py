@@ -17,7 +17,15 @@ from typing import Any, TypeVar
 
 import pytest
 
-from tests.hostile._matrix import CASES_ROWS, POINTS_ROWS, ROLES, Row, World
+from tests.hostile._matrix import (
+    CASES_ROWS,
+    POINTS_ROWS,
+    REPORT,
+    ROLES,
+    Row,
+    World,
+    dispatch_target,
+)
 from tests.hostile._probe import assert_clean, counts, error_codes, fingerprints, post
 from tests.support.people_auth import admin_token
 from tests.support.stack import SERVICES, Stack
@@ -287,6 +295,14 @@ def _cells(row: Row) -> list[tuple[str, str]]:
 
 
 ROWS = [*CASES_ROWS, *POINTS_ROWS]
+ASSIGN_CASE = "mutation($input: AssignCaseInput!) { assignCase(input: $input) { __typename } }"
+RESOLVE_CASE = "mutation($input: ResolveCaseInput!) { resolveCase(input: $input) { __typename } }"
+DISPATCH_CASE = (
+    "mutation($input: DispatchCaseInput!) { dispatchCase(input: $input) { __typename } }"
+)
+START_CASE = "mutation($input: StartCaseInput!) { startCase(input: $input) { case { status } } }"
+RATE_CASE = """mutation($input: RateCaseInput!) {
+  rateCase(input: $input) { case { rating { score } } } }"""
 Answer = tuple[int, dict[str, Any], str]
 
 
@@ -364,3 +380,71 @@ async def _all(work: Iterable[Awaitable[T]], at_once: int = 6) -> list[T]:
             return await item
 
     return list(await asyncio.gather(*(one(item) for item in work)))
+
+
+async def test_the_reporter_may_rate_their_resolved_case_and_nobody_else(world: World) -> None:
+    # Given a case the resident reported in their building, assigned and resolved by staff
+    data = await world.act(
+        world.tokens["RESIDENT"],
+        REPORT,
+        {
+            "input": {
+                "title": f"My stairwell light {random.randrange(10**9)}",
+                "category": "INFRASTRUCTURE",
+                "orgUnitId": world.tree["building_in"],
+            }
+        },
+    )
+    case_id = data["reportCase"]["case"]["id"]
+    staff = world.tokens["DISTRICT_ADMIN"]
+    await world.act(
+        staff,
+        ASSIGN_CASE,
+        {"input": {"caseId": case_id, "assigneeId": world.people["GRID_MEMBER"]}},
+    )
+    await world.act(staff, RESOLVE_CASE, {"input": {"caseId": case_id, "resolution": "Fixed"}})
+    rate = {"input": {"caseId": case_id, "score": 4}}
+
+    # when staff over the case and a neighbour in the same building try to rate it, and then
+    # the reporter does
+    refusals = [
+        await post(world.gateway, RATE_CASE, rate, world.tokens[role])
+        for role in ("DISTRICT_ADMIN", "BUILDING_CHIEF")
+    ]
+    status, body, text = await post(world.gateway, RATE_CASE, rate, world.tokens["RESIDENT"])
+
+    # then only the reporter's rating is taken.
+    for refused_status, refused, refused_text in refusals:
+        assert_clean(refused_status, refused_text)
+        assert error_codes(refused) & HIDDEN_OR_DENIED, refused
+    assert_clean(status, text)
+    assert not body.get("errors"), body
+    assert body["data"]["rateCase"]["case"]["rating"]["score"] == 4
+
+
+async def test_a_dispatched_case_is_started_by_its_organization_and_nobody_else(
+    world: World,
+) -> None:
+    # Given a case escalated to the street and dispatched there to the department
+    dispatched = await dispatch_target(world, "building_in")
+    case_id = dispatched["input"]["caseId"]
+    await world.act(world.tokens["DISTRICT_ADMIN"], DISPATCH_CASE, dispatched)
+    start = {"input": {"caseId": case_id}}
+
+    # when the red partner's member and a grid member (not the assignee) try to start it, and
+    # then the department's own staff does
+    refusals = [
+        await post(world.gateway, START_CASE, start, world.tokens[role])
+        for role in ("RED_PARTNER_MEMBER", "GRID_MEMBER")
+    ]
+    status, body, text = await post(
+        world.gateway, START_CASE, start, world.tokens["DEPARTMENT_STAFF"]
+    )
+
+    # then only the dispatched organization starts the work.
+    for refused_status, refused, refused_text in refusals:
+        assert_clean(refused_status, refused_text)
+        assert error_codes(refused) & HIDDEN_OR_DENIED, refused
+    assert_clean(status, text)
+    assert not body.get("errors"), body
+    assert body["data"]["startCase"]["case"]["status"] == "IN_PROGRESS"
