@@ -7,10 +7,16 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "@graphql-hive/gateway";
 import { parse } from "graphql";
 
-import { jwtOptions, useEdgeAuthErrors } from "./src/edge-auth.ts";
+import {
+  jwtOptions,
+  useEdgeAuthErrors,
+  useVerifiedTokenCache,
+  VerifiedTokens,
+} from "./src/edge-auth.ts";
 import { documentLimitPlugins, useRateLimits, useRequestSizeLimit } from "./src/limits.ts";
 import { persistedDocuments } from "./src/persisted.ts";
 import { readSettings } from "./src/settings.ts";
+import { useSettledSubgraphSignals } from "./src/upstream.ts";
 
 /** Subgraph name in the supergraph (`@join__graph(name: ...)`) → env var and local default. */
 const SUBGRAPH_URLS: Record<string, { env: string; fallback: string }> = {
@@ -68,6 +74,11 @@ function loadSupergraph({ log }: { log: { warn(message: string): void } }): stri
 const settings = readSettings();
 const { production, host } = settings;
 const GRAPHQL_ENDPOINT = "/graphql";
+// A token verifies once, not on every request; trusted no longer than the key it was signed with.
+const verifiedTokens = new VerifiedTokens(
+  settings.jwksCacheSeconds * 1000,
+  settings.tokenCacheSize,
+);
 const persisted = persistedDocuments(
   settings.persistedOperations,
   resolve(dirname(fileURLToPath(import.meta.url)), settings.persistedOperationsPath),
@@ -97,13 +108,16 @@ export const gatewayConfig = defineConfig({
   plugins: () => [
     useRequestSizeLimit(settings.maxRequestBytes),
     useRateLimits(settings, GRAPHQL_ENDPOINT),
+    useVerifiedTokenCache(verifiedTokens),
     useEdgeAuthErrors(),
     ...documentLimitPlugins(settings),
+    useSettledSubgraphSignals(),
   ],
   // Prometheus metrics at /metrics, like every service (DESIGN.md §7). The request, error and
   // subgraph-call metrics only: the per-phase histograms repeat what the request duration
-  // says, the summary computes quantiles on every request, and the deprecated-field counter
-  // walks every document; together they cost the gateway a sixth of its CPU per request.
+  // says (the execute phase's is the request duration itself, observed twice), the summary
+  // computes quantiles on every request, and the deprecated-field counter walks every
+  // document; together they cost the gateway a sixth of its CPU per request.
   prometheus: {
     endpoint: "/metrics",
     metrics: {
@@ -112,6 +126,7 @@ export const gatewayConfig = defineConfig({
       graphql_envelop_phase_parse: false,
       graphql_envelop_phase_validate: false,
       graphql_envelop_phase_context: false,
+      graphql_envelop_phase_execute: false,
       graphql_envelop_phase_subscribe: false,
     },
   },

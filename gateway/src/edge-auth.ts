@@ -74,8 +74,107 @@ export function jwtOptions(jwksUrl: string, cacheSeconds: number): JWTAuthPlugin
   };
 }
 
+/** What the JWT plugin puts in the context (`jwt`) once a token verifies. */
+interface VerifiedJwt {
+  payload?: { sub?: unknown; typ?: unknown; exp?: unknown };
+  token?: { value: string; prefix?: string };
+}
+
 interface JwtContext {
-  jwt?: { payload?: { sub?: unknown; typ?: unknown; exp?: unknown } };
+  jwt?: VerifiedJwt;
+}
+
+/**
+ * Authorization headers whose token verified, with what the JWT plugin made of them, until the
+ * token's `exp` and at most `maxAgeMs` (the time a fetched key is trusted anyway, so a key people
+ * stops publishing stops verifying here just as late as before). RS256 verification and parsing
+ * the key cost more than the rest of the gateway's work for a small query; a client sends the
+ * same token for many requests. Only verified tokens get in: a forged one is verified (and
+ * refused) every time it is sent.
+ */
+export class VerifiedTokens {
+  readonly #entries = new Map<string, { jwt: VerifiedJwt; until: number }>();
+
+  constructor(
+    readonly maxAgeMs: number,
+    readonly maxEntries = 10_000,
+  ) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(header: string, now = Date.now()): VerifiedJwt | undefined {
+    const entry = this.#entries.get(header);
+    if (entry === undefined) {
+      return undefined;
+    }
+    if (now >= entry.until) {
+      this.#entries.delete(header);
+      return undefined;
+    }
+    return entry.jwt;
+  }
+
+  remember(header: string, jwt: VerifiedJwt, now = Date.now()): void {
+    const exp = jwt.payload?.exp;
+    if (this.maxAgeMs <= 0 || this.maxEntries <= 0 || typeof exp !== "number") {
+      return;
+    }
+    // jsonwebtoken refuses a token once the current second reaches `exp`.
+    const until = Math.min(exp * 1000, now + this.maxAgeMs);
+    if (until <= now || this.#entries.has(header)) {
+      return;
+    }
+    if (this.#entries.size >= this.maxEntries) {
+      this.#evict(now);
+    }
+    this.#entries.set(header, { jwt, until });
+  }
+
+  /** Drops the expired entries, and the oldest ones if that is not enough. */
+  #evict(now: number): void {
+    for (const [header, entry] of this.#entries) {
+      if (now >= entry.until) {
+        this.#entries.delete(header);
+      }
+    }
+    for (const header of this.#entries.keys()) {
+      if (this.#entries.size < this.maxEntries) {
+        break;
+      }
+      this.#entries.delete(header);
+    }
+  }
+}
+
+/**
+ * Serves the JWT plugin's verdict on a header it has verified before. It must come after the
+ * built-in `jwt` plugin (every user plugin does): on a hit, `onRequest` sets `jwt` where the
+ * JWT plugin would, and the JWT plugin, seeing it set, skips its lookup and verification; on a
+ * miss the JWT plugin verifies (and refuses) as always, and `onContextBuilding` remembers what
+ * it accepted. The same header byte for byte means the same token, prefix and verdict.
+ */
+export function useVerifiedTokenCache(tokens: VerifiedTokens): GatewayPlugin {
+  return {
+    onRequest({ request, serverContext }) {
+      const header = request.headers.get("authorization");
+      if (header === null) {
+        return;
+      }
+      const jwt = tokens.get(header);
+      if (jwt !== undefined) {
+        (serverContext as JwtContext).jwt = jwt;
+      }
+    },
+    onContextBuilding({ context }) {
+      const { jwt, request } = context as JwtContext & { request?: Request };
+      const header = request?.headers.get("authorization");
+      if (jwt?.payload !== undefined && jwt.token !== undefined && header) {
+        tokens.remember(header, jwt);
+      }
+    },
+  };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface Settings {
   jwksUrl: string;
   /** Seconds a fetched JWKS key is trusted before it is fetched again. */
   jwksCacheSeconds: number;
+  /** Verified Authorization headers remembered (src/edge-auth.ts); 0 verifies every request. */
+  tokenCacheSize: number;
   maxDepth: number;
   maxAliases: number;
   maxDirectives: number;
@@ -76,6 +78,7 @@ export function readSettings(): Settings {
     host: text("HOST"),
     jwksUrl: text("JWKS_URL") ?? "http://127.0.0.1:4001/.well-known/jwks.json",
     jwksCacheSeconds: integer("JWKS_CACHE_SECONDS", 600),
+    tokenCacheSize: integer("TOKEN_CACHE_SIZE", 10_000),
     maxDepth: integer("MAX_DEPTH", 10),
     maxAliases: integer("MAX_ALIASES", 15),
     maxDirectives: integer("MAX_DIRECTIVES", 20),
