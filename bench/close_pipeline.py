@@ -32,6 +32,7 @@ from pymongo import AsyncMongoClient
 from bench._common import CpuMeter, bench_stack, infrastructure_pids, machine, save, summary_ms
 from bench.datagen import load_district
 from bench.read_path import district_admin_token
+from tests.support.imports import resolved_case
 from tests.support.people_auth import admin_token
 from tests.support.stack import Stack
 
@@ -279,18 +280,14 @@ async def _at_fixed_rate(
     reported = datetime.now(UTC) - timedelta(hours=2)
     for offset in range(0, total, 200):
         items = [
-            {
-                "ref": f"{tag}-{n}",
-                "title": f"Bench rate case {n}",
-                "category": "ENVIRONMENT",
-                "orgUnitId": grid,
-                "reportedAt": reported.isoformat(),
-                "handlerId": members[n % len(members)],
-                "handlerRole": "GRID_MEMBER",
-                "respondedAt": (reported + timedelta(minutes=10)).isoformat(),
-                "resolvedAt": (reported + timedelta(hours=1)).isoformat(),
-                "resolution": "Fixed by the bench",
-            }
+            resolved_case(
+                f"{tag}-{n}",
+                f"Bench rate case {n}",
+                grid,
+                members[n % len(members)],
+                reported,
+                "Fixed by the bench",
+            )
             for n in range(offset, min(total, offset + 200))
         ]
         await graph.call(IMPORT, {"input": {"cases": items}}, retry_not_found=True)

@@ -16,6 +16,7 @@ from pymongo import AsyncMongoClient
 
 from tests.faults._harness import create_district, fault_stack, graphql, login
 from tests.support.apps import eventually
+from tests.support.imports import resolved_case
 from tests.support.people_auth import LOGIN, login_variables
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
@@ -174,18 +175,14 @@ async def _grid_member(url: str, token: str, grid: str, n: int) -> str:
 async def _import_resolved(url: str, token: str, grid: str, members: list[str]) -> list[str]:
     reported = datetime.now(UTC) - timedelta(hours=2)
     items = [
-        {
-            "ref": f"award-kill-{n}",
-            "title": f"Blocked drain number {n}",
-            "category": "ENVIRONMENT",
-            "orgUnitId": grid,
-            "reportedAt": reported.isoformat(),
-            "handlerId": members[n % len(members)],
-            "handlerRole": "GRID_MEMBER",
-            "respondedAt": (reported + timedelta(minutes=10)).isoformat(),
-            "resolvedAt": (reported + timedelta(hours=1)).isoformat(),
-            "resolution": "Drain cleared",
-        }
+        resolved_case(
+            f"award-kill-{n}",
+            f"Blocked drain number {n}",
+            grid,
+            members[n % len(members)],
+            reported,
+            "Drain cleared",
+        )
         for n in range(CASES)
     ]
     for start in range(0, CASES, 120):  # at most 200 a call
