@@ -187,6 +187,13 @@ def mark_error(span: Span | None, description: str) -> None:
         span.set_status(_state.trace.StatusCode.ERROR, description)
 
 
+def name_operation_span(span: Span, name: str, *, failed: bool) -> None:
+    span.update_name(f"graphql {name}")
+    span.set_attribute("graphql.operation.name", name)
+    if failed:
+        mark_error(span, "the operation returned errors")
+
+
 def mark_current_error(description: str) -> None:
     state = _state
     if state is not None:

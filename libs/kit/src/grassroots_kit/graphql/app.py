@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import MissingQueryError
 from strawberry.federation import Schema
+from strawberry.http import process_result
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types.graphql import OperationType
 
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.http import RequestContextMiddleware, health_routes
@@ -20,12 +27,75 @@ from grassroots_kit.http import RequestContextMiddleware, health_routes
 ContextFactory = Callable[[Request], Awaitable[Any]]
 
 
+_POST_OPERATIONS = frozenset(OperationType.from_http("POST"))
+
+
 class _GraphQL(GraphQL[Any, None]):
+    """Strawberry's ASGI view with a short path for what nearly every request is: one operation
+    POSTed as JSON. Strawberry's general path (content negotiation, batches, streams, uploads,
+    the IDE) cost about as much as executing a one-field query; anything the short path does
+    not recognise still takes it, and answers exactly as before."""
+
     def __init__(self, schema: Schema, context_factory: ContextFactory, *, ide: bool) -> None:
         super().__init__(
             schema, graphql_ide="graphiql" if ide else None, allow_queries_via_get=False
         )
         self._context_factory = context_factory
+        # Streamed responses (SSE, multipart subscriptions) are Strawberry's to negotiate; none
+        # is configured today.
+        self._streams = bool(self._stream_transport_map)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        try:
+            response = await self._post(request)
+        except HTTPException as e:
+            response = PlainTextResponse(e.reason, status_code=e.status_code)
+        await response(scope, receive, send)
+
+    async def _post(self, request: Request) -> Response:
+        if self._streams or "application/json" not in request.headers.get("content-type", ""):
+            return await self.run(request)
+        try:
+            data = json.loads(await request.body())
+        except ValueError:  # JSONDecodeError, or bytes that are not UTF-8
+            return await self.run(request)
+        if not isinstance(data, dict):
+            return await self.run(request)
+        query = data.get("query")
+        variables = data.get("variables")
+        operation_name = data.get("operationName")
+        extensions = data.get("extensions")
+        if not (
+            isinstance(query, str)
+            and isinstance(variables, dict | None)
+            and isinstance(operation_name, str | None)
+            and isinstance(extensions, dict | None)
+        ):
+            return await self.run(request)
+        context = await self._context_factory(request)
+        try:
+            result = await self.schema.execute(
+                query,
+                variable_values=variables,
+                context_value=context,
+                operation_name=operation_name,
+                allowed_operation_types=_POST_OPERATIONS,
+                operation_extensions=extensions,
+            )
+        except CannotGetOperationTypeError as e:
+            raise HTTPException(400, e.as_http_error_reason()) from e
+        except InvalidOperationTypeError as e:
+            raise HTTPException(400, e.as_http_error_reason("POST")) from e
+        except MissingQueryError as e:
+            raise HTTPException(400, "No GraphQL query found in the request") from e
+        return Response(
+            json.dumps(process_result(result), separators=(",", ":")),
+            media_type="application/json",
+        )
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

@@ -4,20 +4,16 @@ expected failure, instead of as an error without a code."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
-from strawberry.extensions import SchemaExtension
+from graphql import GraphQLError
 
 from grassroots_kit.errors import ErrorCode
 
 
-class InputErrorCodes(SchemaExtension):
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        errors = getattr(result, "errors", None) or []
-        for error in errors:
-            if error.path is None and error.message.startswith("Variable '$"):
-                extensions = dict(error.extensions or {})
-                extensions.setdefault("code", str(ErrorCode.BAD_USER_INPUT))
-                error.extensions = extensions
+def code_input_errors(errors: Iterable[GraphQLError]) -> None:
+    for error in errors:
+        if error.path is None and error.message.startswith("Variable '$"):
+            extensions = dict(error.extensions or {})
+            extensions.setdefault("code", str(ErrorCode.BAD_USER_INPUT))
+            error.extensions = extensions

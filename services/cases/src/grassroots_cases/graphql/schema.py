@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import strawberry
-from grassroots_kit.graphql.errors import mask_unexpected_errors
-from grassroots_kit.graphql.input_errors import InputErrorCodes
-from grassroots_kit.graphql.observe import document_caches, operation_metrics
+from grassroots_kit.graphql.config import subgraph_config
+from grassroots_kit.graphql.extension import subgraph_extensions
 
 from grassroots_cases.graphql.mutations import (
     case_accept,
@@ -89,10 +88,6 @@ schema = strawberry.federation.Schema(
     mutation=Mutation,
     types=[OrgUnit, Case, Person, Organization],
     federation_version="2.9",
-    extensions=[
-        mask_unexpected_errors,
-        operation_metrics("cases"),
-        InputErrorCodes,
-        *document_caches(),
-    ],
+    extensions=subgraph_extensions("cases"),
+    config=subgraph_config(),
 )

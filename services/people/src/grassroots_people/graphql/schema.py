@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import strawberry
-from grassroots_kit.graphql.errors import mask_unexpected_errors
-from grassroots_kit.graphql.observe import document_caches, operation_metrics
+from grassroots_kit.graphql.config import subgraph_config
+from grassroots_kit.graphql.extension import subgraph_extensions
 
 from grassroots_people.graphql.mutations import (
     commitment_fulfill,
@@ -137,5 +137,6 @@ schema = strawberry.federation.Schema(
     mutation=Mutation,
     types=[OrgUnit, Person, Household, Organization],
     federation_version="2.9",
-    extensions=[mask_unexpected_errors, operation_metrics("people"), *document_caches()],
+    extensions=subgraph_extensions("people"),
+    config=subgraph_config(),
 )
