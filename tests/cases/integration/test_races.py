@@ -89,3 +89,19 @@ async def test_two_takers_race_for_an_order_and_exactly_one_wins(cases: Cases):
     assert len(winners) == 1
     assert [error_code(r) for r in losers] == ["CONFLICT"]
     assert (await cases.outbox_types()).count("order.taken") == 1
+
+
+async def test_a_taker_who_comes_after_the_order_was_taken_is_told_so(cases: Cases):
+    # Takers see a case only while it is on the board; the one who loses the race by a moment
+    # must still learn that the order was taken, not that it never existed.
+    case = await cases.report("res-1", title="Drying rack", category="PROPERTY_MANAGEMENT")
+    ref = {"caseId": case["id"]}
+    await cases.act("cstaff", "postOrder", ref)
+    taken = await cases.act("partner", "takeOrder", ref)
+    assert "errors" not in taken, taken
+
+    late = await cases.act("vol", "takeOrder", ref)
+
+    assert error_code(late) == "CONFLICT"
+    assert "already been taken" in late["errors"][0]["message"]
+    assert (await cases.outbox_types()).count("order.taken") == 1

@@ -200,3 +200,16 @@ def test_only_the_system_escalates_for_a_breach(status: Status, actor: str):
         outcome = run()
         assert outcome.case.breach_count == 1
         assert outcome.case.level is Level.STREET
+
+
+@pytest.mark.parametrize("name", sorted(ACTORS))
+def test_only_a_taker_who_did_not_take_the_order_is_told_it_was_taken(name: str):
+    actor = ACTORS[name]
+    taken = case(Status.ASSIGNED, order_taker_id=PersonId("someone-else"))
+    is_taker = bool(actor.roles & {Role.RED_PARTNER_MEMBER, Role.VOLUNTEER})
+
+    refusal = workflow.late_taker(taken, actor)
+
+    assert (refusal is not None) == is_taker
+    assert workflow.late_taker(case(Status.ON_ORDER_BOARD), actor) is None
+    assert workflow.late_taker(case(Status.ASSIGNED, order_taker_id=actor.person_id), actor) is None

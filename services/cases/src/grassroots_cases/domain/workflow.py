@@ -295,11 +295,28 @@ def post_order(case: Case, actor: Actor, now: datetime) -> Outcome:
     return Outcome(changed, (ev.OrderPosted(changed),))
 
 
+def _already_taken(case: Case) -> Conflict:
+    return Conflict(f"order {case.number} has already been taken by someone else")
+
+
+def late_taker(case: Case, actor: Actor) -> Conflict | None:
+    """What a taker over the case's area learns on asking for an order someone else took: that
+    it was taken. They can no longer see the case (`can_view`), and were it answered as unknown,
+    the one who lost the race by a moment would be told the order never existed."""
+    if (
+        actor.roles & TAKER_ROLES
+        and case.order_taker_id is not None
+        and case.order_taker_id != actor.person_id
+    ):
+        return _already_taken(case)
+    return None
+
+
 def take_order(
     case: Case, actor: Actor, now: datetime, organization: OrganizationId | None
 ) -> Outcome:
     if case.order_taker_id is not None and case.status is not Status.ON_ORDER_BOARD:
-        raise Conflict(f"order {case.number} has already been taken by someone else")
+        raise _already_taken(case)
     _require_status(case, {Status.ON_ORDER_BOARD}, "take")
     takers = sorted(actor.roles & TAKER_ROLES)
     _require(
