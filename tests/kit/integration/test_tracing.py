@@ -16,7 +16,7 @@ import pytest
 import strawberry
 from grassroots_kit import tracing
 from grassroots_kit.graphql.app import create_service_app
-from grassroots_kit.graphql.extension import subgraph_extensions
+from grassroots_kit.graphql.operations import SubgraphOperations
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.log import JsonFormatter
 from grassroots_kit.messaging.consumer import Subscription
@@ -61,7 +61,9 @@ class Mutation:
         return name
 
 
-SCHEMA = Schema(query=Query, mutation=Mutation, extensions=subgraph_extensions("tracing-test"))
+SCHEMA = Schema(
+    query=Query, mutation=Mutation, extensions=SubgraphOperations("tracing-test").extensions()
+)
 
 
 class Lines(logging.Handler):

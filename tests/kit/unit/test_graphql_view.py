@@ -10,13 +10,12 @@ import httpx
 import pytest
 import strawberry
 from grassroots_kit.errors import NotFound
+from grassroots_kit.graphql import operations
 from grassroots_kit.graphql.app import _GraphQL
-from grassroots_kit.graphql.config import subgraph_config
 from grassroots_kit.graphql.errors import MASKED_MESSAGE
-from grassroots_kit.graphql.extension import subgraph_extensions
+from grassroots_kit.graphql.schema import SubgraphSchema
 from starlette.requests import Request
 from strawberry.asgi import GraphQL
-from strawberry.federation import Schema
 
 
 @strawberry.type
@@ -41,12 +40,7 @@ class Mutation:
         return name
 
 
-SCHEMA = Schema(
-    query=Query,
-    mutation=Mutation,
-    extensions=subgraph_extensions("view-test"),
-    config=subgraph_config(),
-)
+SCHEMA = SubgraphSchema(service="view-test", query=Query, mutation=Mutation)
 
 JSON = "application/json"
 GREETING = "query($n: String!, $t: Int) { greeting(personName: $n, times: $t) }"
@@ -70,6 +64,18 @@ REQUESTS: list[tuple[str, str, bytes | str]] = [
     ("chosen operation", JSON, _body(query=TWO, operationName="B")),
     ("unknown operation", JSON, _body(query=TWO, operationName="C")),
     ("unnamed choice", JSON, _body(query=TWO)),
+    ("first of several, no name", JSON, _body(query=TWO, operationName=None)),
+    ("named anonymous", JSON, _body(query="{ missing }", operationName="A")),
+    ("only a fragment", JSON, _body(query="fragment F on Query { missing }")),
+    ("subscription", JSON, _body(query="subscription { missing }")),
+    ("empty query", JSON, _body(query="")),
+    ("blank query", JSON, _body(query="  ")),
+    ("typename", JSON, _body(query="{ __typename }")),
+    ("introspection", JSON, _body(query="{ __schema { queryType { name } } }")),
+    ("federation sdl", JSON, _body(query="{ _service { sdl } }")),
+    ("unused variable", JSON, _body(query="{ missing }", variables={"x": 1})),
+    ("null variables", JSON, _body(query=GREETING, variables=None)),
+    ("with extensions", JSON, _body(query="{ missing }", extensions={"persistedQuery": {}})),
     ("not json", JSON, "{"),
     ("not utf-8", JSON, b'{"query": "\xff"}'),
     ("batch", JSON, json.dumps([{"query": "{ missing }"}])),
@@ -143,13 +149,11 @@ async def test_an_expected_failure_keeps_its_code_and_an_unexpected_one_is_maske
 
 
 async def test_each_document_is_parsed_and_validated_once():
-    from grassroots_kit.graphql import extension
-
     query = '{ greeting(personName: "cached once") }'
-    parsed, validated = extension._parse.cache_info(), extension._validate.cache_info()
+    parsed, validated = operations._parse.cache_info(), operations._validate.cache_info()
     for _ in range(3):
         assert (await _answer(query))["data"] == {"greeting": "hello cached once"}
 
-    assert extension._parse.cache_info().misses == parsed.misses + 1
-    assert extension._parse.cache_info().hits == parsed.hits + 2
-    assert extension._validate.cache_info().misses == validated.misses + 1
+    assert operations._parse.cache_info().misses == parsed.misses + 1
+    assert operations._parse.cache_info().hits == parsed.hits + 2
+    assert operations._validate.cache_info().misses == validated.misses + 1

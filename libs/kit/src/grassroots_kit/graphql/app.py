@@ -21,6 +21,7 @@ from strawberry.http import process_result
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from grassroots_kit.graphql.schema import SubgraphSchema
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.http import RequestContextMiddleware, health_routes
 
@@ -32,15 +33,16 @@ _POST_OPERATIONS = frozenset(OperationType.from_http("POST"))
 
 class _GraphQL(GraphQL[Any, None]):
     """Strawberry's ASGI view with a short path for what nearly every request is: one operation
-    POSTed as JSON. Strawberry's general path (content negotiation, batches, streams, uploads,
-    the IDE) cost about as much as executing a one-field query; anything the short path does
-    not recognise still takes it, and answers exactly as before."""
+    POSTed as JSON, run by the schema's `SubgraphOperations` (graphql/operations.py). Anything
+    the short path does not recognise (batches, streams, uploads, the IDE, malformed bodies)
+    takes Strawberry's own view, which answers as it always has."""
 
     def __init__(self, schema: Schema, context_factory: ContextFactory, *, ide: bool) -> None:
         super().__init__(
             schema, graphql_ide="graphiql" if ide else None, allow_queries_via_get=False
         )
         self._context_factory = context_factory
+        self._subgraph = schema if isinstance(schema, SubgraphSchema) else None
         # Streamed responses (SSE, multipart subscriptions) are Strawberry's to negotiate; none
         # is configured today.
         self._streams = bool(self._stream_transport_map)
@@ -71,6 +73,7 @@ class _GraphQL(GraphQL[Any, None]):
         extensions = data.get("extensions")
         if not (
             isinstance(query, str)
+            and query  # an empty query is Strawberry's "No GraphQL query found"
             and isinstance(variables, dict | None)
             and isinstance(operation_name, str | None)
             and isinstance(extensions, dict | None)
@@ -78,14 +81,24 @@ class _GraphQL(GraphQL[Any, None]):
             return await self.run(request)
         context = await self._context_factory(request)
         try:
-            result = await self.schema.execute(
-                query,
-                variable_values=variables,
-                context_value=context,
-                operation_name=operation_name,
-                allowed_operation_types=_POST_OPERATIONS,
-                operation_extensions=extensions,
-            )
+            if self._subgraph is not None:
+                result = await self._subgraph.operations.execute(
+                    self._subgraph,
+                    query,
+                    variables=variables,
+                    operation_name=operation_name,
+                    extensions=extensions,
+                    context=context,
+                )
+            else:
+                result = await self.schema.execute(
+                    query,
+                    variable_values=variables,
+                    context_value=context,
+                    operation_name=operation_name,
+                    allowed_operation_types=_POST_OPERATIONS,
+                    operation_extensions=extensions,
+                )
         except CannotGetOperationTypeError as e:
             raise HTTPException(400, e.as_http_error_reason()) from e
         except InvalidOperationTypeError as e:

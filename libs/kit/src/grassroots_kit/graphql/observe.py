@@ -7,7 +7,6 @@ import logging
 from typing import TYPE_CHECKING
 
 from prometheus_client import Counter, Histogram
-from strawberry.types import ExecutionContext
 
 from grassroots_kit import tracing
 from grassroots_kit.metrics import GRAPHQL_LATENCY, GRAPHQL_OPERATIONS
@@ -18,9 +17,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("grassroots.graphql")
 
 
-def operation_name(context: ExecutionContext) -> str:
+def operation_label(name: str | None) -> str:
     # Capped at 64 characters like the metric label.
-    name = context.operation_name or "anonymous"
+    if name is None:
+        return "anonymous"
     return "long" if len(name) > 64 else name
 
 
@@ -33,24 +33,23 @@ class OperationRecorder:
         # builds its key on every call.
         self._children: dict[tuple[str, str], tuple[Counter, Histogram]] = {}
 
-    def record(self, context: ExecutionContext, seconds: float, span: Span | None) -> None:
-        name = operation_name(context)
-        result = context.result
-        outcome = "error" if result is None or result.errors else "ok"
+    def record(self, name: str | None, *, failed: bool, seconds: float, span: Span | None) -> None:
+        label = operation_label(name)
+        outcome = "error" if failed else "ok"
         if span is not None:
-            tracing.name_operation_span(span, name, failed=outcome == "error")
-        found = self._children.get((name, outcome))
+            tracing.name_operation_span(span, label, failed=failed)
+        found = self._children.get((label, outcome))
         if found is None:
             found = (
-                GRAPHQL_OPERATIONS.labels(self._service, name, outcome),
-                GRAPHQL_LATENCY.labels(self._service, name),
+                GRAPHQL_OPERATIONS.labels(self._service, label, outcome),
+                GRAPHQL_LATENCY.labels(self._service, label),
             )
-            self._children[(name, outcome)] = found
+            self._children[(label, outcome)] = found
         found[0].inc()
         found[1].observe(seconds)
         # One line per operation; the formatter adds the request id. No variables: they may
         # carry personal data.
         log.info(
             "graphql operation",
-            extra={"operation": name, "outcome": outcome, "ms": round(seconds * 1000, 1)},
+            extra={"operation": label, "outcome": outcome, "ms": round(seconds * 1000, 1)},
         )

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import strawberry
-from grassroots_kit.graphql.config import subgraph_config
-from grassroots_kit.graphql.extension import subgraph_extensions
+from grassroots_kit.graphql.schema import SubgraphSchema
 
 from grassroots_cases.graphql.mutations import (
     case_accept,
@@ -83,11 +82,9 @@ class Mutation:
     )
 
 
-schema = strawberry.federation.Schema(
+schema = SubgraphSchema(
+    service="cases",
     query=Query,
     mutation=Mutation,
     types=[OrgUnit, Case, Person, Organization],
-    federation_version="2.9",
-    extensions=subgraph_extensions("cases"),
-    config=subgraph_config(),
 )

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import strawberry
-from grassroots_kit.graphql.config import subgraph_config
-from grassroots_kit.graphql.extension import subgraph_extensions
+from grassroots_kit.graphql.schema import SubgraphSchema
 
 from grassroots_people.graphql.mutations import (
     commitment_fulfill,
@@ -132,11 +131,9 @@ class Mutation:
     )
 
 
-schema = strawberry.federation.Schema(
+schema = SubgraphSchema(
+    service="people",
     query=Query,
     mutation=Mutation,
     types=[OrgUnit, Person, Household, Organization],
-    federation_version="2.9",
-    extensions=subgraph_extensions("people"),
-    config=subgraph_config(),
 )

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import strawberry
-from grassroots_kit.graphql.config import subgraph_config
-from grassroots_kit.graphql.extension import subgraph_extensions
+from grassroots_kit.graphql.schema import SubgraphSchema
 
 from grassroots_points.graphql.catalog_types import Reward
 from grassroots_points.graphql.mutations.events_reprocess import (
@@ -90,11 +89,9 @@ class Mutation:
     )
 
 
-schema = strawberry.federation.Schema(
+schema = SubgraphSchema(
+    service="points",
     query=Query,
     mutation=Mutation,
     types=[OrgUnit, Person, Reward],
-    federation_version="2.9",
-    extensions=subgraph_extensions("points"),
-    config=subgraph_config(),
 )
