@@ -11,6 +11,9 @@
    (one closeCase costs a gateway hop, a subgraph request and a transaction), so this part
    measures the event pipeline at that rate rather than the graph.
 
+Each part starts its clock once the events its setup caused have passed through (cases' outbox
+sent, points' queues empty): the steady state at the offered rate, not the setup's backlog.
+
     python -m bench.close_pipeline [--cases 100] [--clients 8] [--rate 200] [--rate-seconds 10]
 """
 
@@ -179,6 +182,40 @@ async def measure(
         await mongo.close()
 
 
+# Points' queues (grassroots_points.handlers: reactions and projections).
+POINTS_QUEUES = ("points.awards", "points.projections")
+
+
+async def _until_idle(
+    stack: Stack, mongo: AsyncMongoClient[dict[str, Any]], limit: float = 300
+) -> float:
+    """Seconds until what the setup caused has passed through: nothing unsent in cases'
+    outbox and nothing waiting in points' queues, three polls in a row (a message points holds
+    unacknowledged is in neither count, so one idle poll is not enough). Importing 2,000 cases
+    queues their whole histories, about 10,000 events: timed from the first close, that backlog
+    would be counted as the closes' latency."""
+    import aio_pika
+
+    started = time.perf_counter()
+    outbox = mongo[stack.database("cases")]["outbox"]
+    connection = await aio_pika.connect(stack.amqp_url)
+    try:
+        idle = 0
+        while idle < 3:
+            if time.perf_counter() - started > limit:
+                raise TimeoutError(f"the setup's events did not drain in {limit} s")
+            waiting = await outbox.count_documents({"sentAt": None})
+            async with connection.channel() as channel:
+                for purpose in POINTS_QUEUES:
+                    queue = await channel.declare_queue(f"{stack.prefix}{purpose}", passive=True)
+                    waiting += int(queue.declaration_result.message_count or 0)
+            idle = idle + 1 if waiting == 0 else 0
+            await asyncio.sleep(0.2)
+    finally:
+        await connection.close()
+    return round(time.perf_counter() - started, 2)
+
+
 async def _grid_member(graph: Graph, grid: str, n: int) -> str:
     phone = f"138{random.randrange(10**8):08d}"
     data = await graph.call(
@@ -226,6 +263,7 @@ async def _through_the_gateway(
             ids.append(case_id)
 
     await asyncio.gather(*(prepare(n) for n in range(cases)))
+    drained = await _until_idle(stack, mongo)
     ledger = Watch(mongo[stack.database("points")]["ledger"], "caseId")
     await ledger.start()
     returned: dict[str, float] = {}
@@ -255,6 +293,7 @@ async def _through_the_gateway(
         "cases_with_ledger_entry": len(lags),
         "ledger_entries_for_these_cases": entries,
         "latency_close_to_ledger_entry": summary_ms(lags),
+        "setup_events_drained_in_s": drained,
     }
 
 
@@ -297,6 +336,7 @@ async def _at_fixed_rate(
         async for doc in cases_db["cases"].find({"importRef": {"$regex": f"^{tag}-"}}, {"_id": 1})
     ]
     assert len(ids) == total, f"imported {len(ids)} of {total}"
+    drained = await _until_idle(stack, mongo)
     # The principal the service would build from the staff token (its claims, unverified here).
     claims = json.loads(base64.urlsafe_b64decode(staff.split(".")[1] + "=="))
     principal = principal_from_claims(claims)
@@ -356,6 +396,7 @@ async def _at_fixed_rate(
         "ledger_entries_for_these_cases": entries,
         "latency_close_committed_to_ledger_entry": summary_ms(lags),
         "handlers": len(members),
+        "setup_events_drained_in_s": drained,
         "consumer_workers": os.environ.get("CONSUMER_WORKERS", "default"),
         "driver": "cases' close_case use case in the bench process, open loop",
         # Where the CPU went, per closed case: whether this machine can offer the rate at all.
