@@ -21,6 +21,7 @@ from strawberry.http import process_result
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from grassroots_kit.graphql.operations import OperationRequest
 from grassroots_kit.graphql.schema import SubgraphSchema
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.http import RequestContextMiddleware, health_routes
@@ -82,13 +83,9 @@ class _GraphQL(GraphQL[Any, None]):
         context = await self._context_factory(request)
         try:
             if self._subgraph is not None:
+                request_data = OperationRequest(query, variables, operation_name, extensions)
                 result = await self._subgraph.operations.execute(
-                    self._subgraph,
-                    query,
-                    variables=variables,
-                    operation_name=operation_name,
-                    extensions=extensions,
-                    context=context,
+                    self._subgraph, request_data, context
                 )
             else:
                 result = await self.schema.execute(

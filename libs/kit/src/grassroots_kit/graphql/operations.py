@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
 from typing import Any, cast
 
 from graphql import ExecutionResult as CoreResult
@@ -47,41 +48,37 @@ _validate = functools.lru_cache(maxsize=DOCUMENT_CACHE_SIZE)(validate_document)
 _RULES = tuple(specified_rules)
 
 
+@dataclass(frozen=True)
+class OperationRequest:
+    """One operation as a client sent it."""
+
+    query: str
+    variables: dict[str, Any] | None = None
+    operation_name: str | None = None
+    extensions: dict[str, Any] | None = None
+
+
 class SubgraphOperations:
     def __init__(self, service: str) -> None:
         self._recorder = OperationRecorder(service)
 
     async def execute(
-        self,
-        schema: Schema,
-        query: str,
-        *,
-        variables: dict[str, Any] | None,
-        operation_name: str | None,
-        extensions: dict[str, Any] | None,
-        context: Any,
+        self, schema: Schema, request: OperationRequest, context: Any
     ) -> ExecutionResult:
         """Run one operation; raises CannotGetOperationTypeError, as Strawberry does, when the
         document has no operation of that name (or several and no name)."""
         started = time.perf_counter()
         with tracing.internal_span("graphql operation") as span:
-            name, result = await self._run(
-                schema, query, variables, operation_name, extensions, context
-            )
+            name, result = await self._run(schema, request, context)
             self._finish(name, result, started, span)
         return result
 
     async def _run(
-        self,
-        schema: Schema,
-        query: str,
-        variables: dict[str, Any] | None,
-        operation_name: str | None,
-        extensions: dict[str, Any] | None,
-        context: Any,
+        self, schema: Schema, request: OperationRequest, context: Any
     ) -> tuple[str | None, ExecutionResult]:
+        operation_name = request.operation_name
         try:
-            document = _parse(query)
+            document = _parse(request.query)
         except Exception as error:  # a GraphQLError, or anything parse raised
             return operation_name, _failed(error)
         name = operation_name
@@ -97,14 +94,14 @@ class SubgraphOperations:
             outcome = execute(
                 schema._schema,
                 document,
-                variable_values=variables,
+                variable_values=request.variables,
                 # Strawberry runs the first operation of a document with several when no name
                 # is given (graphql-core alone would refuse); so does this path.
                 operation_name=name,
                 context_value=context,
                 is_awaitable=cast("Any", optimized_is_awaitable),
                 executor_class=schema.execution_context_class,
-                operation_extensions=extensions,
+                operation_extensions=request.extensions,
             )
             if optimized_is_awaitable(outcome):
                 outcome = await cast("Awaitable[CoreResult]", outcome)
