@@ -15,7 +15,7 @@ from grassroots_cases.domain import workflow
 from grassroots_cases.domain.ids import OrganizationId, PersonId
 from grassroots_cases.domain.model import Actor, Case
 from grassroots_cases.domain.vocabulary import EscalationReason, Level, Role, Status
-from grassroots_kit.errors import Forbidden, InvalidTransition
+from grassroots_kit.errors import Conflict, Forbidden, InvalidTransition
 
 from tests.cases.unit.builders import ACTORS, T0, case
 
@@ -203,13 +203,15 @@ def test_only_the_system_escalates_for_a_breach(status: Status, actor: str):
 
 
 @pytest.mark.parametrize("name", sorted(ACTORS))
-def test_only_a_taker_who_did_not_take_the_order_is_told_it_was_taken(name: str):
+def test_a_taker_who_comes_after_the_order_was_taken_is_told_so(name: str):
     actor = ACTORS[name]
     taken = case(Status.ASSIGNED, order_taker_id=PersonId("someone-else"))
     is_taker = bool(actor.roles & {Role.RED_PARTNER_MEMBER, Role.VOLUNTEER})
 
-    refusal = workflow.late_taker(taken, actor)
-
-    assert (refusal is not None) == is_taker
-    assert workflow.late_taker(case(Status.ON_ORDER_BOARD), actor) is None
-    assert workflow.late_taker(case(Status.ASSIGNED, order_taker_id=actor.person_id), actor) is None
+    if is_taker:
+        assert not workflow.can_view(actor, taken)
+        assert workflow.may_ask_to_take(actor, taken)
+        with pytest.raises(Conflict, match="already been taken"):
+            workflow.take_order(taken, actor, NOW, None)
+    else:
+        assert workflow.may_ask_to_take(actor, taken) == workflow.can_view(actor, taken)

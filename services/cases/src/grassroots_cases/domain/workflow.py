@@ -295,28 +295,21 @@ def post_order(case: Case, actor: Actor, now: datetime) -> Outcome:
     return Outcome(changed, (ev.OrderPosted(changed),))
 
 
-def _already_taken(case: Case) -> Conflict:
-    return Conflict(f"order {case.number} has already been taken by someone else")
-
-
-def late_taker(case: Case, actor: Actor) -> Conflict | None:
-    """What a taker over the case's area learns on asking for an order someone else took: that
-    it was taken. They can no longer see the case (`can_view`), and were it answered as unknown,
-    the one who lost the race by a moment would be told the order never existed."""
-    if (
-        actor.roles & TAKER_ROLES
-        and case.order_taker_id is not None
-        and case.order_taker_id != actor.person_id
-    ):
-        return _already_taken(case)
-    return None
+def may_ask_to_take(actor: Actor, case: Case) -> bool:
+    """Who learns that a case exists when asking to take it: whoever can see it, and a taker
+    over its area once someone has taken it from the board. Takers see a case only while it is
+    on the board (`can_view`); without this, the one who lost the race by a moment would be
+    told the order never existed instead of that it was taken."""
+    return can_view(actor, case) or bool(
+        actor.roles & TAKER_ROLES and case.order_taker_id is not None
+    )
 
 
 def take_order(
     case: Case, actor: Actor, now: datetime, organization: OrganizationId | None
 ) -> Outcome:
     if case.order_taker_id is not None and case.status is not Status.ON_ORDER_BOARD:
-        raise _already_taken(case)
+        raise Conflict(f"order {case.number} has already been taken by someone else")
     _require_status(case, {Status.ON_ORDER_BOARD}, "take")
     takers = sorted(actor.roles & TAKER_ROLES)
     _require(

@@ -8,7 +8,6 @@ from grassroots_kit.auth import Principal
 from grassroots_kit.errors import NotFound
 from grassroots_kit.host import ServiceHost
 
-from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.adapters.sla_policies import SlaPolicies
 from grassroots_cases.domain import workflow
@@ -16,7 +15,7 @@ from grassroots_cases.domain.ids import OrganizationId, PersonId
 from grassroots_cases.domain.model import Actor, Case
 from grassroots_cases.domain.vocabulary import ROLE_LEVEL, EscalationReason, Level, roles_of
 from grassroots_cases.domain.workflow import Outcome
-from grassroots_cases.handlers.access import actor_over, organization_for
+from grassroots_cases.handlers.access import organization_for
 from grassroots_cases.handlers.transitions import Transition, apply
 from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 
@@ -102,15 +101,7 @@ async def take_order(host: ServiceHost, who: Principal | None, t: Transition) ->
         organization = organization_for(who, case.org_unit_path)
         return workflow.take_order(case, actor, now, organization)
 
-    try:
-        return await apply(host, who, t, change)
-    except NotFound:
-        case = await CaseRepository(host.db).get(t.case_id) if who is not None else None
-        if case is not None and who is not None:
-            refusal = workflow.late_taker(case, actor_over(who, case.org_unit_path))
-            if refusal is not None:
-                raise refusal from None
-        raise
+    return await apply(host, who, t, change, visible=workflow.may_ask_to_take)
 
 
 async def resolve_case(

@@ -26,10 +26,15 @@ class Transition:
     expected_version: int | None = None  # when given, a newer case is a CONFLICT up front
 
 
-async def load_for(host: ServiceHost, case_id: str, actor_of: Principal) -> tuple[Case, Actor]:
+Visible = Callable[[Actor, Case], bool]
+
+
+async def load_for(
+    host: ServiceHost, case_id: str, actor_of: Principal, visible: Visible = can_view
+) -> tuple[Case, Actor]:
     case = await CaseRepository(host.db).get(case_id)
     actor = actor_over(actor_of, case.org_unit_path) if case else None
-    if case is None or actor is None or not can_view(actor, case):
+    if case is None or actor is None or not visible(actor, case):
         # Someone who may not see a case learns nothing about it, not even that it exists.
         raise NotFound(f"no case with id {case_id}", field="caseId")
     return case, actor
@@ -41,9 +46,11 @@ async def apply(
     transition: Transition,
     change: Change,
     clock: Clock = utc_now,
+    visible: Visible = can_view,
 ) -> Case:
+    """`visible` says who may learn the case exists; anyone else gets NOT_FOUND."""
     caller = require(principal)
-    case, actor = await load_for(host, transition.case_id, caller)
+    case, actor = await load_for(host, transition.case_id, caller, visible)
     if transition.expected_version is not None and transition.expected_version != case.version:
         raise Conflict(
             f"case {case.number} is at version {case.version}, not {transition.expected_version}",
