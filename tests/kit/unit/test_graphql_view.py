@@ -4,6 +4,7 @@ extension codes, masks and caches as it should."""
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import httpx
@@ -157,3 +158,25 @@ async def test_each_document_is_parsed_and_validated_once():
     assert operations._parse.cache_info().misses == parsed.misses + 1
     assert operations._parse.cache_info().hits == parsed.hits + 2
     assert operations._validate.cache_info().misses == validated.misses + 1
+
+
+async def _both_paths(query: str) -> None:
+    await _answer(query)  # the view's short path
+    await SCHEMA.execute(query)  # Strawberry's own, as the view's other requests take
+
+
+async def test_an_expected_failure_is_not_logged_as_an_error_and_an_unexpected_one_once(
+    caplog: pytest.LogCaptureFixture,
+):
+    with caplog.at_level(logging.INFO):
+        await _both_paths("{ missing }")
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    lines = [r for r in caplog.records if r.name == "grassroots.graphql"]
+    assert [getattr(r, "outcome", None) for r in lines] == ["error", "error"]
+
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        await _both_paths("{ broken }")
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 2  # once per request
+    assert all("secret detail" in str(r.exc_info[1]) for r in errors if r.exc_info)

@@ -15,11 +15,8 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import MissingQueryError
-from strawberry.federation import Schema
 from strawberry.http import process_result
-from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
-from strawberry.types.graphql import OperationType
+from strawberry.schema.exceptions import CannotGetOperationTypeError
 
 from grassroots_kit.graphql.operations import OperationRequest
 from grassroots_kit.graphql.schema import SubgraphSchema
@@ -29,21 +26,20 @@ from grassroots_kit.http import RequestContextMiddleware, health_routes
 ContextFactory = Callable[[Request], Awaitable[Any]]
 
 
-_POST_OPERATIONS = frozenset(OperationType.from_http("POST"))
-
-
 class _GraphQL(GraphQL[Any, None]):
     """Strawberry's ASGI view with a short path for what nearly every request is: one operation
     POSTed as JSON, run by the schema's `SubgraphOperations` (graphql/operations.py). Anything
     the short path does not recognise (batches, streams, uploads, the IDE, malformed bodies)
     takes Strawberry's own view, which answers as it always has."""
 
-    def __init__(self, schema: Schema, context_factory: ContextFactory, *, ide: bool) -> None:
+    def __init__(
+        self, schema: SubgraphSchema, context_factory: ContextFactory, *, ide: bool
+    ) -> None:
         super().__init__(
             schema, graphql_ide="graphiql" if ide else None, allow_queries_via_get=False
         )
+        self._schema = schema
         self._context_factory = context_factory
-        self._subgraph = schema if isinstance(schema, SubgraphSchema) else None
         # Streamed responses (SSE, multipart subscriptions) are Strawberry's to negotiate; none
         # is configured today.
         self._streams = bool(self._stream_transport_map)
@@ -82,26 +78,13 @@ class _GraphQL(GraphQL[Any, None]):
             return await self.run(request)
         context = await self._context_factory(request)
         try:
-            if self._subgraph is not None:
-                request_data = OperationRequest(query, variables, operation_name, extensions)
-                result = await self._subgraph.operations.execute(
-                    self._subgraph, request_data, context
-                )
-            else:
-                result = await self.schema.execute(
-                    query,
-                    variable_values=variables,
-                    context_value=context,
-                    operation_name=operation_name,
-                    allowed_operation_types=_POST_OPERATIONS,
-                    operation_extensions=extensions,
-                )
+            result = await self._schema.operations.execute(
+                self._schema,
+                OperationRequest(query, variables, operation_name, extensions),
+                context,
+            )
         except CannotGetOperationTypeError as e:
             raise HTTPException(400, e.as_http_error_reason()) from e
-        except InvalidOperationTypeError as e:
-            raise HTTPException(400, e.as_http_error_reason("POST")) from e
-        except MissingQueryError as e:
-            raise HTTPException(400, "No GraphQL query found in the request") from e
         return Response(
             json.dumps(process_result(result), separators=(",", ":")),
             media_type="application/json",
@@ -117,7 +100,7 @@ class _GraphQL(GraphQL[Any, None]):
 def create_service_app(
     *,
     host: ServiceHost,
-    schema: Schema,
+    schema: SubgraphSchema,
     context_factory: ContextFactory,
     extra_routes: Sequence[BaseRoute] = (),
 ) -> Starlette:
