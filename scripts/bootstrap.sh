@@ -73,7 +73,7 @@ fi
 # --- Gateway ----------------------------------------------------------------------------------
 if [ -f gateway/package.json ]; then
   if ! command -v npm >/dev/null; then
-    say "npm not found: gateway dependencies not installed (install Node.js 20 and npm)"
+    say "npm not found: gateway dependencies not installed (install Node.js 20 or newer, with npm)"
   elif [ ! -f gateway/package-lock.json ]; then
     say "gateway/package-lock.json is missing: gateway dependencies not installed"
   elif [ ! -d gateway/node_modules ] || [ gateway/package-lock.json -nt gateway/node_modules ]; then

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from tests.gateway.conftest import SUBGRAPH_TIMEOUT_MS, Degraded
+from tests.gateway.test_overhead import node
 
 
 def test_a_dead_subgraph_errors_fast_while_the_healthy_ones_answer(degraded: Degraded) -> None:
@@ -27,6 +28,11 @@ def test_a_dead_subgraph_errors_fast_while_the_healthy_ones_answer(degraded: Deg
     assert body["data"]["orgUnits"]["totalCount"] >= 0, body
     assert body["data"]["pointsAccount"] is None
     assert [e["path"] for e in body["errors"]] == [["pointsAccount"]]
+    assert body["errors"][0]["extensions"] == {
+        "code": "SERVICE_UNAVAILABLE",
+        "serviceName": "points",
+    }
+    assert "127.0.0.1" not in str(body)  # nothing of the subgraph's address or request
     assert elapsed < 5
 
 
@@ -52,7 +58,15 @@ def test_a_nested_field_of_a_dead_subgraph_errors_within_seconds(
     elapsed = time.monotonic() - started
 
     assert elapsed < 5
-    assert body["errors"][0]["path"][:2] == ["orgUnit", "leaderboard"]
+    # The error sits on the unit whose `leaderboard` the failed call was to add (where the
+    # gateway's executor merges that call's answer), says which service failed, and is not
+    # masked as an unexpected error.
+    assert [e["path"] for e in body["errors"]] == [["orgUnit"]]
+    assert body["errors"][0]["extensions"] == {
+        "code": "SERVICE_UNAVAILABLE",
+        "serviceName": "points",
+    }
+    assert "points service is unavailable" in body["errors"][0]["message"]
     # `OrgUnit.leaderboard` is non-null in points' schema, so the error nulls the whole unit;
     # were it nullable, `name` would survive the way `orgUnits` does above.
     assert (
@@ -71,7 +85,9 @@ def test_a_hanging_subgraph_times_out_instead_of_hanging_the_request(degraded: D
     assert body["data"]["orgUnits"]["totalCount"] >= 0
     assert body["data"]["case"] is None
     assert [e["path"] for e in body["errors"]] == [["case"]]
-    assert "timed out" in body["errors"][0]["message"].lower() or "timeout" in str(body).lower()
+    assert body["errors"][0]["extensions"] == {"code": "GATEWAY_TIMEOUT", "serviceName": "cases"}
+    assert "cases service timed out" in body["errors"][0]["message"]
+    assert "127.0.0.1" not in str(body)
     assert SUBGRAPH_TIMEOUT_MS / 1000 - 0.5 <= elapsed < SUBGRAPH_TIMEOUT_MS / 1000 + 5
 
 
@@ -83,3 +99,56 @@ def test_the_request_id_is_echoed_and_reaches_a_subgraph_log(degraded: Degraded)
     assert response.headers["x-request-id"] == "gw-trace-7"
     generated = degraded.gateway.post({"query": "{ __typename }"})
     assert len(generated.headers["x-request-id"]) >= 16
+
+
+def test_the_gateway_restates_its_own_call_failures_and_passes_a_subgraphs_errors() -> None:
+    out = node("""
+const { GraphQLError } = await import("graphql");
+const { useSubgraphFailuresAsErrors } = await import("./src/upstream.ts");
+const plugin = useSubgraphFailuresAsErrors();
+async function call(executor) {
+  let wrapped = executor;
+  plugin.onSubgraphExecute({
+    subgraphName: "points", executionRequest: {}, executor, setExecutor: (e) => { wrapped = e; },
+  });
+  return wrapped({});
+}
+const plain = (error) => JSON.stringify({ message: error.message, path: error.path, extensions: error.extensions });
+
+// A refused connection, as Hive's HTTP executor reports it: address and request included.
+const refused = new GraphQLError("connect ECONNREFUSED 127.0.0.1:4003", {
+  originalError: new Error("connect ECONNREFUSED 127.0.0.1:4003"),
+  extensions: { code: "SUBREQUEST_HTTP_ERROR", request: { body: "{ _entities }" } },
+});
+const unavailable = JSON.stringify({
+  message: "The points service is unavailable; try again shortly.",
+  extensions: { code: "SERVICE_UNAVAILABLE", serviceName: "points" },
+});
+let result = await call(() => Promise.resolve({ data: null, errors: [refused] }));
+check(plain(result.errors[0]) === unavailable, "restated: " + plain(result.errors[0]));
+
+// A call that rejects or throws answers with the error instead.
+result = await call(() => Promise.reject(new Error("socket hang up")));
+check(result.data === null && plain(result.errors[0]) === unavailable, "rejection");
+result = await call(() => { throw new TypeError("fetch failed"); });
+check(result.data === null && plain(result.errors[0]) === unavailable, "throw");
+
+// The upstream timeout keeps its code and path, and loses the subgraph's address.
+const timeout = new GraphQLError("The operation was aborted due to timeout", {
+  path: ["case"], extensions: { code: "GATEWAY_TIMEOUT", request: { url: "http://127.0.0.1:4002/graphql" } },
+});
+result = await call(() => Promise.reject(timeout));
+check(plain(result.errors[0]) === JSON.stringify({
+  message: "The points service timed out; try again shortly.",
+  path: ["case"],
+  extensions: { code: "GATEWAY_TIMEOUT", serviceName: "points" },
+}), "timeout: " + plain(result.errors[0]));
+
+// A subgraph's own answer, errors and all, passes as the same object.
+const answer = { data: { x: null }, errors: [new GraphQLError("no such case", { path: ["x"], extensions: { code: "NOT_FOUND" } })] };
+check((await call(() => Promise.resolve(answer))) === answer, "a subgraph's errors pass");
+const sync = { data: { x: 1 } };
+check((await call(() => sync)) === sync, "a synchronous answer passes");
+console.log("ok");
+""")
+    assert out.strip() == "ok"

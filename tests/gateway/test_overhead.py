@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import time
+from pathlib import Path
 from typing import Any
 
 from tests.gateway.conftest import Gateway
@@ -17,6 +18,8 @@ from tests.support.stack import ROOT
 from tests.support.tokens import TokenMint
 
 GATEWAY = ROOT / "gateway"
+# The Node.js gateway/package.json pins for Linux (start.sh runs the gateway on it).
+PINNED_NODE = GATEWAY / "node_modules" / ".bin" / "node"
 # The importer hooks are how `hive-gateway` imports gateway.config.ts and, through it, src/*.ts.
 PRELUDE = """
 import { register } from "node:module";
@@ -31,7 +34,7 @@ const check = (condition, message) => { if (!condition) { throw new Error(messag
 
 def node(script: str) -> str:
     done = subprocess.run(
-        ["node", "--input-type=module", "-e", PRELUDE + script],
+        [str(PINNED_NODE), "--input-type=module", "-e", PRELUDE + script],
         cwd=GATEWAY,
         capture_output=True,
         text=True,
@@ -89,6 +92,20 @@ check(none.size === 0, "TOKEN_CACHE_SIZE=0 remembers nothing");
 """)
 
 
+def test_the_gateway_runs_on_the_pinned_node_with_hive_routers_planner(gateway: Gateway) -> None:
+    running = Path(f"/proc/{gateway.process.popen.pid}/exe").resolve()
+
+    assert running == PINNED_NODE.resolve()
+    assert node("console.log(process.versions.node)").startswith("26.")
+    out = node("""
+const { gatewayConfig } = await import("./gateway.config.ts");
+const { unifiedGraphHandler } = await import("@graphql-hive/router-runtime");
+check(gatewayConfig.unifiedGraphHandler === unifiedGraphHandler, "Hive Router's planner");
+console.log("ok");
+""")
+    assert out.strip() == "ok"
+
+
 def test_a_settled_subgraph_call_leaves_no_listener_on_long_lived_signals() -> None:
     # The HTTP executor combines each call's signal with one that lives as long as the gateway
     # (abortSignalAny); before, each call left a listener there until a full garbage collection.
@@ -128,12 +145,22 @@ answer({ data: {} });
 await pending;
 check(running.signal.aborted, "released once settled");
 
-// A signal from elsewhere is neither replaced nor aborted.
-const own = new AbortController().signal;
-let executor = (request) => { seen.push(request.signal); return Promise.resolve({ data: {} }); };
-plugin.onSubgraphExecute({ executionRequest: { signal: own }, executor, setExecutor: (e) => { executor = e; } });
-await executor({ signal: own });
-check(seen.at(-1) === own && !own.aborted, "a given signal is kept and not aborted");
+// A signal that came with the call (the client's request, from Hive Router's executor) still
+// aborts the call while it runs; it is never aborted itself, and keeps no listener once settled.
+const own = new AbortController();
+let given;
+let executor = (request) => { given = request.signal; return new Promise(() => {}); };
+plugin.onSubgraphExecute({ executionRequest: { signal: own.signal }, executor, setExecutor: (e) => { executor = e; } });
+void executor({ signal: own.signal });
+check(given !== own.signal && !given.aborted, "the call runs on a signal of its own");
+own.abort(new Error("client went away"));
+check(given.aborted && given.reason.message === "client went away", "the request's abort reaches the call");
+const kept = new AbortController();
+let finished = (request) => Promise.resolve({ data: {} });
+plugin.onSubgraphExecute({ executionRequest: { signal: kept.signal }, executor: finished, setExecutor: (e) => { finished = e; } });
+await finished({ signal: kept.signal });
+check(!kept.signal.aborted, "the request's signal is not aborted");
+check(getEventListeners(kept.signal, "abort").length === 0, "nor left with a listener");
 console.log("ok");
 """)
     assert out.strip() == "ok"
