@@ -67,7 +67,7 @@ backup: bootstrap ## copy the local stack's databases into .local/backups/<time>
 restore: bootstrap ## replace the local databases with a backup (BACKUP=dir, default the newest)
 	$(PYTHON) scripts/backup.py restore $(BACKUP) --yes
 
-bench: bootstrap ## run every benchmark (own processes and broker, < 10 min); rewrite bench/RESULTS.md
+bench: bootstrap ## run every benchmark (own processes and broker, 8-20 min); rewrite bench/RESULTS.md
 	@bash scripts/bench_tools.sh
 	$(PYTHON) -m bench.run_all --private-broker
 
