@@ -1,7 +1,7 @@
 #!/bin/sh
 # Serves the committed supergraph with Hive Gateway (config: gateway.config.ts), from any directory.
 # Environment: PORT, PEOPLE_URL, CASES_URL, POINTS_URL, ENVIRONMENT, HOST, SUPERGRAPH_PATH,
-# LOG_LEVEL, NODE_ENV, FORK.
+# LOG_LEVEL, NODE_ENV, FORK, GATEWAY_RUNTIME (bun or node).
 set -eu
 cd "$(dirname "$0")"
 
@@ -34,15 +34,36 @@ fi
 NODE_ENV=${NODE_ENV:-production}
 export NODE_ENV
 
-# The Node.js the lockfile pins (package.json's optionalDependencies, Linux x64 and arm64): the
-# current LTS line, a fifth less CPU per request than Node 20 (which is past its end of life).
-# Elsewhere the `node` on the PATH runs the gateway.
-node=node_modules/.bin/node
-if [ ! -x "$node" ]; then
-  node=node
-  echo "gateway: no pinned Node.js for this platform; running $(node --version) from the PATH" >&2
-fi
+# The runtime: Bun, pinned by the lockfile (package.json's optionalDependencies, Linux x64 and
+# arm64), which Hive Gateway supports beside Node.js; its HTTP server and client cost the gateway
+# about 30% less CPU per request than Node.js 26 (bench/FINDINGS.md). GATEWAY_RUNTIME=node runs
+# the `node` on the PATH instead, as does a platform without a pinned Bun or a CPU it cannot run
+# on (the x64 build needs AVX2).
+runtime=${GATEWAY_RUNTIME:-bun}
+case "$runtime" in
+  bun)
+    bun=
+    for candidate in node_modules/@oven/bun-linux-x64/bin/bun node_modules/@oven/bun-linux-aarch64/bin/bun; do
+      if [ -x "$candidate" ] && "$candidate" --version >/dev/null 2>&1; then
+        bun=$candidate
+        break
+      fi
+    done
+    if [ -z "$bun" ]; then
+      echo "gateway: no pinned Bun runs on this machine; running Node.js $(node --version) from the PATH" >&2
+      runtime=node
+    fi
+    ;;
+  node) ;;
+  *)
+    echo "gateway: GATEWAY_RUNTIME must be bun or node, not $runtime" >&2
+    exit 2
+    ;;
+esac
 
 # No path argument: gateway.config.ts loads the supergraph and reloads it when it changes; a path
 # given here would replace that with the CLI's file watcher. exec: SIGTERM reaches the gateway.
-exec "$node" node_modules/@graphql-hive/gateway/dist/bin.js supergraph "$@"
+if [ "$runtime" = bun ]; then
+  exec "$bun" node_modules/@graphql-hive/gateway/dist/bin.js supergraph "$@"
+fi
+exec node node_modules/@graphql-hive/gateway/dist/bin.js supergraph "$@"

