@@ -124,7 +124,8 @@ def _run(args: argparse.Namespace) -> None:
         "machine_after": machine(),
         "command": "python -m bench.run_all"
         + (" --quick" if args.quick else "")
-        + (" --private-broker" if args.private_broker else ""),
+        + (" --private-broker" if args.private_broker else "")
+        + (" --growth-million" if args.growth_million and not args.quick else ""),
         "scenarios": outcomes,
     }
     (OUT / "run.json").write_text(json.dumps(run, indent=2))
