@@ -6,6 +6,9 @@ import asyncio
 import subprocess
 import sys
 
+import httpx
+
+from tests.static.test_doc_examples import curl_bodies
 from tests.support.stack import ROOT, Stack, post_graphql
 
 TAOHUAJING = """{ orgUnits(filter: {name: "Taohuajing Community"}) {
@@ -54,3 +57,14 @@ async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, s
     token = login["data"]["login"]["accessToken"]
     staff = post_graphql(f"{stack.gateway.url}/graphql", TAOHUAJING, token=token)
     assert staff["data"]["orgUnits"]["edges"][0]["node"]["cases"]["totalCount"] > 0
+    # The README's examples, sent as they are written there.
+    async with httpx.AsyncClient(timeout=30) as client:
+        for example in curl_bodies(ROOT / "README.md"):
+            response = await client.post(
+                f"{stack.gateway.url}/graphql",
+                content=example,
+                headers={"content-type": "application/json"},
+            )
+            answer = response.json()
+            assert response.status_code == 200, answer
+            assert "errors" not in answer, answer
