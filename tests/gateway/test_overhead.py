@@ -9,15 +9,27 @@ through a real gateway."""
 from __future__ import annotations
 
 import json
+import os
+import platform
+import shutil
+import subprocess
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.gateway.conftest import Gateway
-from tests.gateway.runtimes import PINNED_BUN, RUNTIMES, executable, run_script
+from tests.gateway.conftest import Gateway, start_gateway
+from tests.gateway.runtimes import (
+    PINNED_BUN,
+    PINNED_BUN_PACKAGES,
+    RUNTIMES,
+    executable,
+    run_script,
+)
 from tests.gateway.test_edge_auth import ANY_QUERY, assert_unauthenticated, signed
-from tests.support.stack import ROOT
+from tests.support.mongod import free_port
+from tests.support.stack import ROOT, Stack
 from tests.support.tokens import TokenMint
 
 GATEWAY = ROOT / "gateway"
@@ -80,11 +92,36 @@ check(none.size === 0, "TOKEN_CACHE_SIZE=0 remembers nothing");
     )
 
 
-def test_the_gateway_runs_on_the_pinned_bun_with_hive_routers_planner(gateway: Gateway) -> None:
+def test_the_gateway_runs_on_the_pinned_bun(gateway: Gateway) -> None:
     assert executable(gateway.process.popen.pid) == PINNED_BUN.resolve()
     package = json.loads((GATEWAY / "package.json").read_text())
-    pinned = package["optionalDependencies"]["@oven/bun-linux-x64"]
+    pinned = package["optionalDependencies"][PINNED_BUN_PACKAGES[platform.machine()]]
     assert run_script("console.log(process.versions.bun)").strip() == pinned
+
+
+def test_gateway_runtime_node_runs_it_on_the_node_on_the_path(
+    stack: Stack, mint: TokenMint
+) -> None:
+    on_node = Gateway(start_gateway(stack, "gateway-node", {"GATEWAY_RUNTIME": "node"}))
+    node = shutil.which("node")
+
+    assert node is not None
+    assert executable(on_node.process.popen.pid) == Path(node).resolve()
+    assert on_node.query(ANY_QUERY, token=signed(mint)) == {"data": {"orgUnit": None}}
+
+
+def test_an_unknown_gateway_runtime_is_refused_before_anything_starts() -> None:
+    done = subprocess.run(
+        ["sh", str(GATEWAY / "start.sh")],
+        env={**os.environ, "GATEWAY_RUNTIME": "deno", "PORT": str(free_port())},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+    assert done.returncode == 2
+    assert "GATEWAY_RUNTIME must be bun or node, not deno" in done.stderr
 
 
 @pytest.mark.parametrize("runtime", RUNTIMES)
