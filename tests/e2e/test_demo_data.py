@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 
 import httpx
 
 from tests.static.test_doc_examples import curl_bodies
+from tests.support.demo import run_loader
 from tests.support.stack import ROOT, Stack, post_graphql
 
 TAOHUAJING = """{ orgUnits(filter: {name: "Taohuajing Community"}) {
   edges { node { name kind ancestors { name } children { totalCount } cases { totalCount } } } } }"""
-
-
-def run_loader(stack: Stack) -> str:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "demo_data.py"),
-            "--graphql",
-            f"{stack.gateway.url}/graphql",
-        ],
-        capture_output=True,
-        text=True,
-        # The first load works the named cases live, imports a year of cases and replays their
-        # closings into points: minutes on a loaded 2-core machine.
-        timeout=900,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, stack_cleanup: None):
