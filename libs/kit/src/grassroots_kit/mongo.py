@@ -33,6 +33,17 @@ MAJORITY = WriteConcern(w="majority")
 # transactions can outlast any fixed number of quick attempts.
 _TRANSACTION_ATTEMPTS = 8
 _TRANSACTION_RETRY_SECONDS = 10.0
+# A commit whose outcome is unknown (the primary stepped down, the network dropped the answer)
+# is safe to retry, but not forever: during an outage every mutation would hang with it. A
+# failover elects a new primary within ~12 s (electionTimeoutMillis 10 s plus the vote), so the
+# retries last a little longer than that and then give up with `CommitOutcomeUnknown`.
+COMMIT_RETRY_SECONDS = 15.0
+COMMIT_ATTEMPTS = 50
+
+
+class CommitOutcomeUnknown(PyMongoError):
+    """The database never confirmed nor refused a commit within the retry budget: the change
+    may or may not have been applied. Callers must re-read before retrying the whole command."""
 
 
 def create_client(url: str, *, app_name: str, timeout_ms: int = 5000) -> AsyncMongoClient[Document]:
@@ -120,14 +131,25 @@ async def in_transaction(
 
 
 async def _commit(session: Session) -> None:
-    while True:
+    """Commit, retrying an unknown outcome with back-off until the budget or attempts run out."""
+    attempts = COMMIT_ATTEMPTS
+    deadline = time.monotonic() + COMMIT_RETRY_SECONDS
+    delay = 0.01
+    for attempt in range(1, attempts + 1):
         try:
             await session.commit_transaction()
             return
         except (OperationFailure, ConnectionFailure) as exc:
-            if exc.has_error_label("UnknownTransactionCommitResult"):
-                continue
-            raise
+            if not exc.has_error_label("UnknownTransactionCommitResult"):
+                raise
+            if attempt == attempts or time.monotonic() + delay >= deadline:
+                raise CommitOutcomeUnknown(
+                    f"the commit was neither confirmed nor refused after {attempt} attempts"
+                ) from exc
+            log.debug("unknown commit result, retrying", extra={"attempt": attempt})
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    raise AssertionError("unreachable: the loop returns or raises")
 
 
 @dataclass(frozen=True)
