@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from grassroots_kit.errors import BadUserInput
+from grassroots_kit import cursors
 from grassroots_kit.graphql.connections import Page
 from grassroots_kit.mongo import Database, Document
 
@@ -115,10 +115,7 @@ async def page_of_cases(
     field, direction = _SORT[sort]
     paged = dict(query)
     if after is not None:
-        try:
-            value, last_id = datetime.fromisoformat(str(after[0])), str(after[1])
-        except (ValueError, IndexError):
-            raise BadUserInput("`after` is not a cursor from this list", field="after") from None
+        value, last_id = cursors.keyset(after, datetime, str)
         op = "$lt" if direction < 0 else "$gt"
         paged = {
             "$and": [

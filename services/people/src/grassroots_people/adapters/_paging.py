@@ -6,21 +6,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from grassroots_kit.errors import BadUserInput
+from grassroots_kit import cursors
 from grassroots_kit.graphql.connections import Page
 from grassroots_kit.mongo import Document
 from pymongo.asynchronous.collection import AsyncCollection
 
 T = TypeVar("T")
-
-
-def _cursor_value(raw: Any, dated: bool) -> Any:
-    if not dated or raw is None:
-        return raw
-    try:
-        return datetime.fromisoformat(str(raw))
-    except ValueError:
-        raise BadUserInput("`after` is not a cursor from this list", field="after") from None
 
 
 async def keyset_page(
@@ -36,9 +27,8 @@ async def keyset_page(
     """One page sorted by (`field`, `_id`) ascending: one find and one count."""
     paged = dict(query)
     if after is not None:
-        if len(after) != 2:
-            raise BadUserInput("`after` is not a cursor from this list", field="after")
-        value, last_id = _cursor_value(after[0], dated), str(after[1])
+        kind = cursors.Nullable(datetime if dated else str)
+        value, last_id = cursors.keyset(after, kind, str)
         paged = {
             "$and": [
                 query,

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from grassroots_kit import cursors
 from grassroots_kit.errors import Conflict
 from grassroots_kit.graphql.connections import Page
 from grassroots_kit.mongo import Database, Document, Indexes, Session
@@ -96,7 +97,7 @@ class OrgUnitStore:
         base = query.to_mongo()
         paged = dict(base)
         if after is not None:
-            name, last_id = str(after[0]), str(after[1])
+            name, last_id = cursors.keyset(after, str, str)
             paged["$or"] = [{"name": {"$gt": name}}, {"name": name, "_id": {"$gt": last_id}}]
         docs = [
             doc

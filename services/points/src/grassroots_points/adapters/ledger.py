@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from grassroots_kit import cursors
 from grassroots_kit.graphql.connections import Page
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument, UpdateOne
@@ -192,7 +193,7 @@ class LedgerStore:
         base: Document = {"personId": person_id}
         query = dict(base)
         if after is not None:
-            at, last_id = datetime.fromisoformat(str(after[0])), str(after[1])
+            at, last_id = cursors.keyset(after, datetime, str)
             query["$or"] = [{"at": {"$lt": at}}, {"at": at, "_id": {"$lt": last_id}}]
         docs = [
             doc

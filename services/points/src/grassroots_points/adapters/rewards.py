@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from grassroots_kit import cursors
 from grassroots_kit.graphql.connections import Page
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
@@ -84,7 +85,7 @@ class RewardStore:
             base["active"] = True
         query = dict(base)
         if after is not None:
-            name, last = str(after[0]), str(after[1])
+            name, last = cursors.keyset(after, str, str)
             query["$or"] = [{"name": {"$gt": name}}, {"name": name, "_id": {"$gt": last}}]
         docs = [
             d
@@ -146,7 +147,7 @@ class RedemptionStore:
         base = query.to_mongo()
         paged = dict(base)
         if after is not None:
-            at, last = datetime.fromisoformat(str(after[0])), str(after[1])
+            at, last = cursors.keyset(after, datetime, str)
             paged["$or"] = [{"at": {"$lt": at}}, {"at": at, "_id": {"$lt": last}}]
         docs = [
             d
