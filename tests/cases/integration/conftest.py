@@ -16,7 +16,7 @@ from tests.support.rabbit import BrokerNamespace
 
 REPORT = """mutation($input: ReportCaseInput!) { reportCase(input: $input) {
   case { id number status level version dueAt reporter { id } orgUnit { id } }
-  possibleDuplicates { id number } } }"""
+  possibleDuplicates { id number } duplicateHints { number title } } }"""
 
 
 @dataclass

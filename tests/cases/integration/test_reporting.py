@@ -42,7 +42,7 @@ async def test_without_chiefs_or_grid_staff_a_case_goes_to_the_community(cases: 
     assert case["level"] == "COMMUNITY"
 
 
-async def test_a_similar_open_case_nearby_is_suggested_not_merged(cases: Cases):
+async def test_a_similar_open_case_nearby_is_hinted_at_not_shown_nor_merged(cases: Cases):
     first = await cases.report("res-1", title="Sewage pipe broken behind Harbin Road No. 3")
 
     body = await cases.gql(
@@ -58,8 +58,31 @@ async def test_a_similar_open_case_nearby_is_suggested_not_merged(cases: Cases):
     )
 
     result = body["data"]["reportCase"]
-    assert result["possibleDuplicates"] == [{"id": first["id"], "number": first["number"]}]
+    # another resident's case: its number and title as a hint, never the case itself
+    assert result["possibleDuplicates"] == []
+    assert result["duplicateHints"] == [
+        {"number": first["number"], "title": "Sewage pipe broken behind Harbin Road No. 3"}
+    ]
     assert result["case"]["id"] != first["id"]
+
+
+async def test_staff_reporting_see_a_similar_case_of_their_area_in_full(cases: Cases):
+    first = await cases.report("res-1", title="Sewage pipe broken behind Harbin Road No. 3")
+
+    body = await cases.gql(
+        "cstaff",
+        REPORT,
+        {
+            "input": {
+                "title": "Broken sewage pipe behind Harbin Road No. 3",
+                "category": "SEWAGE_WATER",
+                "orgUnitId": "b1",
+            }
+        },
+    )
+
+    result = body["data"]["reportCase"]
+    assert result["possibleDuplicates"] == [{"id": first["id"], "number": first["number"]}]
 
 
 async def test_staff_report_on_behalf_and_residents_cannot(cases: Cases):

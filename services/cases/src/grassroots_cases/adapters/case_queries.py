@@ -14,6 +14,7 @@ from grassroots_kit.mongo import Database, Document
 
 from grassroots_cases.adapters.case_documents import from_doc
 from grassroots_cases.adapters.cases import COLLECTION
+from grassroots_cases.domain.access import Reader
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Category, Level, Priority, Status
 
@@ -91,6 +92,26 @@ def _narrow(existing: Document | None, values: list[str]) -> list[str]:
     if existing is None:
         return values
     return [v for v in existing["$in"] if v in values]
+
+
+def readable_by(reader: Reader) -> Document:
+    """`domain.access.reads_in_full` as a query: the cases `reader` may read in full."""
+    scopes: list[Document] = [
+        {"reporterId": reader.person_id},
+        {"assigneeId": reader.person_id},
+    ]
+    if reader.staff_units:
+        scopes.append({"orgUnitPath": {"$in": sorted(reader.staff_units)}})
+    if reader.organizations:
+        scopes.append({"organizationId": {"$in": sorted(reader.organizations)}})
+    if reader.taker_units:
+        scopes.append(
+            {
+                "orgUnitPath": {"$in": sorted(reader.taker_units)},
+                "status": Status.ON_ORDER_BOARD.value,
+            }
+        )
+    return {"$or": scopes}
 
 
 def sort_key(case: Case, sort: CaseSort) -> list[Any]:

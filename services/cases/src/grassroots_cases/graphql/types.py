@@ -20,7 +20,6 @@ from strawberry.types import Info
 from grassroots_cases.adapters.case_queries import CaseFilter as DomainFilter
 from grassroots_cases.adapters.case_queries import sort_key
 from grassroots_cases.domain import model
-from grassroots_cases.domain.workflow import can_view
 from grassroots_cases.graphql.context import Context
 from grassroots_cases.graphql.enums import (
     CaseCategory,
@@ -33,7 +32,6 @@ from grassroots_cases.graphql.enums import (
 from grassroots_cases.graphql.inputs import CaseFilter
 from grassroots_cases.graphql.statistics import CaseStats
 from grassroots_cases.handlers import reading
-from grassroots_cases.handlers.access import actor_over
 
 Since = Annotated[datetime, strawberry.argument(name="from", description="Period start.")]
 Until = Annotated[datetime, strawberry.argument(name="to", description="Period end (excluded).")]
@@ -228,13 +226,8 @@ class Case:
 
     @classmethod
     async def resolve_reference(cls, info: Info[Context, None], id: strawberry.ID) -> Case | None:
-        case = await info.context.cases.load(str(id))
-        caller = info.context.caller
-        if case is None or caller is None:
-            return None
-        if not can_view(actor_over(caller, case.org_unit_path), case):
-            return None
-        return cls.from_domain(case)
+        case = reading.readable(info.context.caller, await info.context.cases.load(str(id)))
+        return cls.from_domain(case) if case else None
 
 
 async def case_connection(

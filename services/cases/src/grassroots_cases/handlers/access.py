@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Unauthenticated
 
+from grassroots_cases.domain.access import Place, Reader
 from grassroots_cases.domain.ids import OrganizationId, PersonId
 from grassroots_cases.domain.model import Actor
 from grassroots_cases.domain.vocabulary import ROLE_LEVEL, Role, roles_of
@@ -16,6 +17,22 @@ def require(principal: Principal | None) -> Principal:
     if principal is None:
         raise Unauthenticated("sign in first: this needs an access token")
     return principal
+
+
+def reader_of(principal: Principal) -> Reader:
+    """The caller as the read policy (`domain.access`) sees them."""
+    return Reader(
+        person_id=PersonId(principal.person_id),
+        places=tuple(
+            Place(
+                role=g.role,
+                unit=g.org_unit_id,
+                path=g.path if g.org_unit_id in g.path else (*g.path, g.org_unit_id),
+                organization_id=g.organization_id,
+            )
+            for g in principal.grants
+        ),
+    )
 
 
 def actor_over(principal: Principal, path_with_self: Iterable[str]) -> Actor:

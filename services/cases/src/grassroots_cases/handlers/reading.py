@@ -13,53 +13,46 @@ from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Document
 
 from grassroots_cases.adapters import rollups
-from grassroots_cases.adapters.case_queries import CaseFilter, CaseSort, page_of_cases
+from grassroots_cases.adapters.case_queries import (
+    CaseFilter,
+    CaseSort,
+    page_of_cases,
+    readable_by,
+)
 from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.statistics import CaseStatistics, case_statistics
+from grassroots_cases.domain.access import CaseView, case_view
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.vocabulary import TAKER_ROLES, Status
-from grassroots_cases.domain.workflow import can_view
-from grassroots_cases.handlers.access import actor_over, is_staff_over, require, staff_units
+from grassroots_cases.handlers.access import is_staff_over, reader_of, require
 from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 
 MAX_STATS_DAYS = 3 * 366
 
 
 def visible_to(principal: Principal) -> Document:
-    """The cases a caller may list: their area as staff, their own, and what they work."""
-    organizations = sorted({g.organization_id for g in principal.grants if g.organization_id})
-    takers = sorted({g.org_unit_id for g in principal.grants if g.role in TAKER_ROLES})
-    scopes: list[Document] = [
-        {"reporterId": principal.person_id},
-        {"assigneeId": principal.person_id},
-    ]
-    units = staff_units(principal)
-    if units:
-        scopes.append({"orgUnitPath": {"$in": units}})
-    if organizations:
-        scopes.append({"organizationId": {"$in": organizations}})
-    if takers:
-        scopes.append({"orgUnitPath": {"$in": takers}, "status": Status.ON_ORDER_BOARD.value})
-    return {"$or": scopes}
+    """The cases a caller may list: those the read policy lets them read in full."""
+    return readable_by(reader_of(principal))
+
+
+def readable(principal: Principal | None, case: Case | None) -> Case | None:
+    """`case` when the caller may read it in full (`domain.access`), else None."""
+    if case is None or principal is None:
+        return None
+    return case if case_view(reader_of(principal), case) is CaseView.FULL else None
 
 
 async def get_case(host: ServiceHost, principal: Principal | None, case_id: str) -> Case | None:
     caller = require(principal)
-    case = await CaseRepository(host.db).get(case_id)
-    if case is None or not can_view(actor_over(caller, case.org_unit_path), case):
-        return None
-    return case
+    return readable(caller, await CaseRepository(host.db).get(case_id))
 
 
 async def case_by_number(
     host: ServiceHost, principal: Principal | None, number: str
 ) -> Case | None:
     caller = require(principal)
-    case = await CaseRepository(host.db).by_number(number.strip().upper())
-    if case is None or not can_view(actor_over(caller, case.org_unit_path), case):
-        return None
-    return case
+    return readable(caller, await CaseRepository(host.db).by_number(number.strip().upper()))
 
 
 async def list_cases(
@@ -105,7 +98,10 @@ async def order_board(
     roles = caller.roles_over(path)
     if not (roles & set(TAKER_ROLES)) and not is_staff_over(caller, path):
         raise Forbidden("the order board is for red partners, volunteers and staff of the area")
-    query = {"orgUnitPath": org_unit_id, "status": Status.ON_ORDER_BOARD.value}
+    board = {"orgUnitPath": org_unit_id, "status": Status.ON_ORDER_BOARD.value}
+    # The area check above says who may open the board; the read policy still says which of
+    # its cases they may read (a taker of one neighbourhood does not read another's).
+    query = {"$and": [board, visible_to(caller)]}
     return await page_of_cases(host.db, query, CaseSort.CREATED, first, after)
 
 

@@ -15,12 +15,13 @@ from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.adapters.sla_policies import SlaPolicies
+from grassroots_cases.domain.access import CaseView, hints
 from grassroots_cases.domain.duplicates import WINDOW, likely_duplicates
 from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.numbering import case_number, district_code
 from grassroots_cases.domain.reporting import NewCase, report, validate
-from grassroots_cases.handlers.access import is_staff_over, require
+from grassroots_cases.handlers.access import is_staff_over, reader_of, require
 from grassroots_cases.handlers.publishing import to_cloud_event
 from grassroots_cases.handlers.routing import route
 from grassroots_cases.handlers.unit_of_work import Clock, utc_now
@@ -29,7 +30,8 @@ from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 @dataclass(frozen=True)
 class Reported:
     case: Case
-    possible_duplicates: list[Case]
+    possible_duplicates: list[Case]  # similar cases the reporter may read in full
+    duplicate_hints: list[Case]  # every similar case they may know of; show its public facts only
 
 
 async def report_case(
@@ -63,9 +65,10 @@ async def report_case(
     level = await route(RoleProjection(host.db), path)
     policy = await SlaPolicies(host.db).for_district(district.id)
     cases = CaseRepository(host.db)
-    duplicates = likely_duplicates(
+    similar = likely_duplicates(
         new.title, await cases.recent_open(new.org_unit_id, new.category, now - WINDOW)
     )
+    known = hints(reader_of(caller), similar)
     code = district_code(district.name)
 
     async def work(session: Session) -> Case:
@@ -84,4 +87,8 @@ async def report_case(
         return outcome.case
 
     case = await host.transaction(work)
-    return Reported(case, duplicates)
+    return Reported(
+        case,
+        possible_duplicates=[c for c, view in known if view is CaseView.FULL],
+        duplicate_hints=[c for c, _ in known],
+    )

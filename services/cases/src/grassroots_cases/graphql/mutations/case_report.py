@@ -9,6 +9,7 @@ from grassroots_cases.domain.ids import OrgUnitId, PersonId
 from grassroots_cases.domain.reporting import NewCase
 from grassroots_cases.graphql.context import Context
 from grassroots_cases.graphql.enums import CaseCategory, CaseChannel, CasePriority
+from grassroots_cases.graphql.summaries import CaseSummary
 from grassroots_cases.graphql.types import Case
 from grassroots_cases.handlers.report_case import report_case
 
@@ -36,7 +37,12 @@ class ReportCaseInput:
 class ReportCasePayload:
     case: Case = strawberry.field(description="The case just reported.")
     possible_duplicates: list[Case] = strawberry.field(
-        description="Open cases like this one nearby in the last 7 days: follow one instead?"
+        description="Open cases like this one nearby in the last 7 days that you may read in "
+        "full (yours, or as staff of the place): follow one instead?"
+    )
+    duplicate_hints: list[CaseSummary] = strawberry.field(
+        description="Every open case like this one nearby in the last 7 days, as the "
+        "neighbourhood may see it (number, title, category, status; no details or names)."
     )
 
 
@@ -60,4 +66,5 @@ async def resolve_case_report(
     return ReportCasePayload(
         case=Case.from_domain(reported.case),
         possible_duplicates=[Case.from_domain(c) for c in reported.possible_duplicates],
+        duplicate_hints=[CaseSummary.from_domain(c) for c in reported.duplicate_hints],
     )
