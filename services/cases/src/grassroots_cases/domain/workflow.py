@@ -28,6 +28,14 @@ from grassroots_cases.domain.vocabulary import (
 ANSWER_WINDOW = timedelta(days=7)  # to rate, object or be closed automatically
 LOW_RATING = 2  # a rating at or below this reopens the case
 MAX_TEXT = 2000
+# A case and its timeline are one MongoDB document (16 MB at most), rewritten whole on every
+# change: comments are the one entry anyone who can see the case may add at will, so they are
+# capped. 100 comments of MAX_TEXT characters (up to 4 bytes each in UTF-8) are under 1 MB; a
+# conversation longer than that belongs in a meeting, not on the case.
+MAX_COMMENTS = 100
+# ...and no comment lands on a timeline this long, whatever made it long (reopen cycles,
+# escalations): the document stays far from the wall and cheap to rewrite.
+MAX_TIMELINE_FOR_COMMENTS = 500
 
 
 @dataclass(frozen=True)
@@ -480,5 +488,13 @@ def reject(case: Case, actor: Actor, now: datetime, reason: str) -> Outcome:
 def comment(case: Case, actor: Actor, now: datetime, text: str) -> Outcome:
     _require(can_view(actor, case), "you cannot see this case")
     body = _text(text, "text", required=True)
+    comments = sum(1 for e in case.timeline if e.action == "COMMENTED")
+    if comments >= MAX_COMMENTS or len(case.timeline) >= MAX_TIMELINE_FOR_COMMENTS:
+        raise Conflict(
+            f"this case takes no more comments (at most {MAX_COMMENTS} comments on a history "
+            f"of at most {MAX_TIMELINE_FOR_COMMENTS} entries); continue in a meeting instead",
+            field="text",
+            limit=MAX_COMMENTS,
+        )
     entry = TimelineEntry(now, actor.person_id, "COMMENTED", case.status, case.status, body)
     return Outcome(replace(case, updated_at=now, timeline=(*case.timeline, entry)))
