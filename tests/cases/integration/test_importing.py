@@ -51,7 +51,10 @@ async def test_an_imported_history_publishes_its_events_and_is_imported_once(cas
     data = json.loads(closed["body"])["data"]
     assert data["rating"] == 4
     assert data["closedAt"] == "2026-02-15T09:00:00Z"
-    assert data["handlers"] == [{"personId": "gridder", "role": "GRID_MEMBER"}]
+    # only the importer says gridder handled it: the closing names nobody to award
+    assert data["handlers"] == []
+    stored = await cases.db["cases"].find_one({"importRef": "h1"})
+    assert stored["handlers"] == [{"personId": "gridder", "role": "GRID_MEMBER", "imported": True}]
 
 
 async def test_only_a_district_admin_imports(cases: Cases):

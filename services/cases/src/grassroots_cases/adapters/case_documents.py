@@ -31,7 +31,14 @@ def to_doc(case: Case) -> Document:
         "assigneeId": case.assignee_id,
         "organizationId": case.organization_id,
         "orderTakerId": case.order_taker_id,
-        "handlers": [{"personId": h.person_id, "role": h.role.value} for h in case.handlers],
+        "handlers": [
+            {
+                "personId": h.person_id,
+                "role": h.role.value,
+                **({"imported": True} if h.imported else {}),
+            }
+            for h in case.handlers
+        ],
         "breachCount": case.breach_count,
         "firstResponseAt": case.first_response_at,
         "resolvedAt": case.resolved_at,
@@ -85,7 +92,8 @@ def from_doc(doc: Document) -> Case:
         ),
         order_taker_id=_person(doc.get("orderTakerId")),
         handlers=tuple(
-            Handler(PersonId(h["personId"]), Role(h["role"])) for h in doc.get("handlers", [])
+            Handler(PersonId(h["personId"]), Role(h["role"]), bool(h.get("imported", False)))
+            for h in doc.get("handlers", [])
         ),
         breach_count=doc.get("breachCount", 0),
         first_response_at=doc.get("firstResponseAt"),

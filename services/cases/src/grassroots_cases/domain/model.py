@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from grassroots_cases.domain.ids import CaseId, OrganizationId, OrgUnitId, PersonId
@@ -41,6 +41,10 @@ class Handler:
 
     person_id: PersonId
     role: Role
+    # Named by `importCases`: only the importer attests that this person did the work, and
+    # nobody earns from what one person alone attests (DESIGN.md section 8), so `case.closed`
+    # does not name them for awards. Working the case live later makes them a live handler.
+    imported: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,11 @@ class Case:
     def district_id(self) -> OrgUnitId:
         return self.org_unit_path[0]
 
+    @property
+    def earning_handlers(self) -> tuple[Handler, ...]:
+        """The handlers a closing may award: those who worked the case live."""
+        return tuple(h for h in self.handlers if not h.imported)
+
     def overdue(self, now: datetime) -> bool:
         return self.status in OPEN_STATUSES and self.due_at <= now
 
@@ -110,3 +119,8 @@ class Actor:
 
 
 SYSTEM = Actor(person_id=None, roles=frozenset(), system=True)
+
+
+def attested_by_import(case: Case) -> Case:
+    """`case` with every handler marked as named by an import (see `Handler.imported`)."""
+    return replace(case, handlers=tuple(replace(h, imported=True) for h in case.handlers))

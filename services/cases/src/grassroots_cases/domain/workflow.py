@@ -119,9 +119,12 @@ def _moved(
 
 
 def _with_handler(case: Case, person: PersonId | None, role: Role | None) -> tuple[Handler, ...]:
-    if person is None or role is None or any(h.person_id == person for h in case.handlers):
+    if person is None or role is None:
         return case.handlers
-    return (*case.handlers, Handler(person, role))
+    if any(h.person_id == person and not h.imported for h in case.handlers):
+        return case.handlers
+    # New here, or named only by an import until now: this live step is theirs.
+    return (*(h for h in case.handlers if h.person_id != person), Handler(person, role))
 
 
 def _handling_role(actor: Actor, case: Case) -> Role | None:

@@ -25,7 +25,7 @@ from grassroots_cases.adapters.sla_policies import SlaPolicies
 from grassroots_cases.domain import workflow
 from grassroots_cases.domain.events import DomainEvent
 from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
-from grassroots_cases.domain.model import Actor, Case
+from grassroots_cases.domain.model import Actor, Case, attested_by_import
 from grassroots_cases.domain.numbering import case_number, district_code
 from grassroots_cases.domain.reporting import NewCase, report, validate
 from grassroots_cases.domain.sla import SlaPolicy
@@ -62,13 +62,14 @@ def _replay(case: Case, item: HistoricalCase, admin: Actor) -> tuple[Case, list[
     if item.handler_id is None or item.handler_role is None:
         raise BadUserInput("a handled case needs handlerId and handlerRole", field="handlerId")
     outcome = workflow.assign(case, admin, item.responded_at, item.handler_id, item.handler_role)
-    case = outcome.case
+    case = attested_by_import(outcome.case)
     events += outcome.events
     if item.resolved_at is None:
         return case, events
     handler = Actor(item.handler_id, frozenset({item.handler_role}))
     outcome = workflow.resolve(case, handler, item.resolved_at, item.resolution or "Resolved.")
-    case = outcome.case
+    # The replayed resolution is the importer's word too, not the handler's live act.
+    case = attested_by_import(outcome.case)
     events += outcome.events
     if item.closed_at is None:
         return case, events

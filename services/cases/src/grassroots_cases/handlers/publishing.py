@@ -24,6 +24,11 @@ def _handlers(case: Case) -> tuple[contract.HandlerRole, ...]:
     return tuple(contract.HandlerRole(h.person_id, h.role.value) for h in case.handlers)
 
 
+def _earning(case: Case) -> tuple[contract.HandlerRole, ...]:
+    """Who `case.closed` names for awards: not those only an import says worked it."""
+    return tuple(contract.HandlerRole(h.person_id, h.role.value) for h in case.earning_handlers)
+
+
 def to_cloud_event(event: ev.DomainEvent) -> CloudEvent:
     case = event.case
     path = tuple(case.org_unit_path)
@@ -65,7 +70,7 @@ def to_cloud_event(event: ev.DomainEvent) -> CloudEvent:
             priority=case.priority.value,
             level=case.level.value,
             reporter_id=case.reporter_id,
-            handlers=_handlers(case),
+            handlers=_earning(case),
             organization_id=case.organization_id,
             order_taker_id=case.order_taker_id,
             rating=case.rating.score if case.rating else None,
