@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from grassroots_cases.domain.access import CaseView, Place, Reader, case_view, hints
+from grassroots_cases.domain.access import (
+    CaseView,
+    Place,
+    Reader,
+    case_view,
+    hints,
+    may_list_summaries,
+)
 from grassroots_cases.domain.ids import OrganizationId, OrgUnitId, PersonId
 from grassroots_cases.domain.vocabulary import Role, Status
 from grassroots_cases.domain.workflow import can_view
@@ -106,3 +113,14 @@ def test_the_read_policy_agrees_with_the_workflow_on_who_may_see_a_case(
     subject = case(status, reporter_id=reporter, assignee_id=assignee, organization_id=org)
     in_full = case_view(reader_of(principal), subject) is CaseView.FULL
     assert in_full == can_view(actor_over(principal, subject.org_unit_path), subject)
+
+
+def test_public_summaries_are_for_those_who_live_in_or_serve_the_community():
+    community = PATH[:3]
+    assert may_list_summaries(reader("r", Role.RESIDENT, PATH), community, "COMMUNITY")
+    assert may_list_summaries(reader("s", Role.STREET_STAFF, PATH[:2]), community, "COMMUNITY")
+    assert not may_list_summaries(
+        reader("r", Role.RESIDENT, OTHER_DISTRICT), community, "COMMUNITY"
+    )
+    # a resident's grant lies in the street too, but a street's cases are not a neighbourhood's
+    assert not may_list_summaries(reader("r", Role.RESIDENT, PATH), PATH[:2], "STREET")

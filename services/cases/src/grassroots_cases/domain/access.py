@@ -93,6 +93,18 @@ def case_view(reader: Reader | None, case: Case) -> CaseView:
     return CaseView.NONE
 
 
+NEIGHBOURHOOD_KINDS = frozenset({"COMMUNITY", "GRID", "PIECE", "GROUP", "NEIGHBORHOOD", "BUILDING"})
+
+
+def may_list_summaries(reader: Reader, unit_path: Sequence[str], unit_kind: str) -> bool:
+    """`publicCases`: the public facts (as in a `HINT`) of every case of a community or a unit
+    below it, for those who live there and staff over it."""
+    unit = unit_path[-1]
+    lives_there = any(unit in place.path for place in reader.places)
+    serves = bool(reader.staff_units & set(unit_path))
+    return (lives_there and unit_kind in NEIGHBOURHOOD_KINDS) or serves
+
+
 def hints(reader: Reader | None, cases: Sequence[Case]) -> list[tuple[Case, CaseView]]:
     """The cases `reader` may know of at all, each with how much of it they may see."""
     seen = [(case, case_view(reader, case)) for case in cases]

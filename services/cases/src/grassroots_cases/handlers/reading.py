@@ -22,7 +22,7 @@ from grassroots_cases.adapters.case_queries import (
 from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.statistics import CaseStatistics, case_statistics
-from grassroots_cases.domain.access import CaseView, case_view
+from grassroots_cases.domain.access import CaseView, case_view, may_list_summaries
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.vocabulary import TAKER_ROLES, Status
 from grassroots_cases.handlers.access import is_staff_over, reader_of, require
@@ -105,9 +105,6 @@ async def order_board(
     return await page_of_cases(host.db, query, CaseSort.CREATED, first, after)
 
 
-NEIGHBOURHOOD_KINDS = frozenset({"COMMUNITY", "GRID", "PIECE", "GROUP", "NEIGHBORHOOD", "BUILDING"})
-
-
 async def public_summaries(
     host: ServiceHost,
     principal: Principal | None,
@@ -120,10 +117,7 @@ async def public_summaries(
     unit = await OrgUnitProjection(host.db).get(org_unit_id)
     if unit is None:
         raise NotFound(f"no org unit with id {org_unit_id}", field="orgUnitId")
-    lives_there = any(org_unit_id in g.path for g in caller.grants)
-    if not (lives_there and unit.kind in NEIGHBOURHOOD_KINDS) and not is_staff_over(
-        caller, unit.path_with_self
-    ):
+    if not may_list_summaries(reader_of(caller), unit.path_with_self, unit.kind):
         raise Forbidden("these summaries are for the people who live or serve in this community")
     query = {"orgUnitPath": org_unit_id, "status": {"$ne": Status.REJECTED.value}}
     return await page_of_cases(host.db, query, CaseSort.CREATED, first, after)
