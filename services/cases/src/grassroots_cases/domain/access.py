@@ -5,8 +5,8 @@ the few public facts a neighbour may know (`HINT`: number, title, category, stat
 never the description, address, reporter, assignee, handlers or timeline) and nothing.
 Single cases (by id, by number, `_entities`), duplicate hints and the board answer with it
 case by case; lists ask the store for the cases `adapters.case_queries.readable_by` selects,
-which is this same rule written as a query (tests/cases/unit/test_access.py holds them
-together).
+which is `reads_in_full` written as a query. tests/cases/unit/test_access.py holds the rule to
+the workflow's `can_view`; tests/abuse/test_cases_reading.py sends the lists a neighbour's case.
 """
 
 from __future__ import annotations

@@ -56,10 +56,5 @@ def organization_for(principal: Principal, path_with_self: Iterable[str]) -> Org
     return None
 
 
-def staff_units(principal: Principal) -> list[str]:
-    """The org units whose subtrees the caller serves as staff (not as resident or taker)."""
-    return sorted({g.org_unit_id for g in principal.grants if g.role in ROLE_LEVEL})
-
-
 def is_staff_over(principal: Principal, path_with_self: Iterable[str]) -> bool:
     return any(r in ROLE_LEVEL for r in roles_of(principal.roles_over(path_with_self)))
