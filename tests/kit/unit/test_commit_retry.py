@@ -82,3 +82,9 @@ async def test_an_unknown_result_that_clears_is_retried_to_success():
     session = FakeSession(failures=2)
     assert await in_transaction(FakeClient(session), _work) == "done"  # type: ignore[arg-type]
     assert session.commits == 3
+
+
+def test_consumers_see_an_unknown_outcome_as_an_outage_not_a_poison_message():
+    from pymongo.errors import ConnectionFailure
+
+    assert issubclass(CommitOutcomeUnknown, ConnectionFailure)

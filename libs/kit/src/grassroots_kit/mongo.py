@@ -41,9 +41,11 @@ COMMIT_RETRY_SECONDS = 15.0
 COMMIT_ATTEMPTS = 50
 
 
-class CommitOutcomeUnknown(PyMongoError):
+class CommitOutcomeUnknown(ConnectionFailure):
     """The database never confirmed nor refused a commit within the retry budget: the change
-    may or may not have been applied. Callers must re-read before retrying the whole command."""
+    may or may not have been applied. Callers must re-read before retrying the whole command.
+    A `ConnectionFailure`, so consumers treat it as an outage (keep the message and wait; their
+    processed markers make the retry safe) rather than as a poison message."""
 
 
 def create_client(url: str, *, app_name: str, timeout_ms: int = 5000) -> AsyncMongoClient[Document]:
