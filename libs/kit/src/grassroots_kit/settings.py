@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Literal, TypeVar
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # A shorter HMAC key could be guessed offline from one signed request.
@@ -100,6 +100,12 @@ class ServiceSettings(BaseSettings):
         ge=1,
         description="Largest request body /graphql reads; a larger one is refused unread (413).",
     )
+
+    @field_validator("subgraph_signing_secret", mode="before")
+    @classmethod
+    def _empty_secret_is_none(cls, value: object) -> object:
+        # Compose passes `${SUBGRAPH_SIGNING_SECRET:-}`: empty means not set.
+        return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
     def _signing_secret_in_production(self) -> ServiceSettings:
