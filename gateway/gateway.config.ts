@@ -8,15 +8,23 @@ import { defineConfig } from "@graphql-hive/gateway";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { parse } from "graphql";
 
+import { useClientAddress } from "./src/client-address.ts";
 import {
   jwtOptions,
   useEdgeAuthErrors,
   useVerifiedTokenCache,
   VerifiedTokens,
 } from "./src/edge-auth.ts";
-import { documentLimitPlugins, useRateLimits, useRequestSizeLimit } from "./src/limits.ts";
+import { JwksKeySet } from "./src/jwks.ts";
+import {
+  documentLimitPlugins,
+  useCostLimit,
+  useRateLimits,
+  useRequestSizeLimit,
+} from "./src/limits.ts";
 import { persistedDocuments } from "./src/persisted.ts";
 import { readSettings } from "./src/settings.ts";
+import { useSubgraphSignature } from "./src/subgraph-signature.ts";
 import { useSettledSubgraphSignals, useSubgraphFailuresAsErrors } from "./src/upstream.ts";
 
 /** Subgraph name in the supergraph (`@join__graph(name: ...)`) → env var and local default. */
@@ -25,9 +33,6 @@ const SUBGRAPH_URLS: Record<string, { env: string; fallback: string }> = {
   cases: { env: "CASES_URL", fallback: "http://127.0.0.1:4002/graphql" },
   points: { env: "POINTS_URL", fallback: "http://127.0.0.1:4003/graphql" },
 };
-
-/** Client headers the subgraphs need: each verifies the token itself (DESIGN.md §6). */
-const FORWARDED_HEADERS = ["authorization"];
 
 function env(name: string): string | undefined {
   const value = process.env[name]?.trim();
@@ -102,7 +107,13 @@ export const gatewayConfig = defineConfig({
       ? { origin: settings.corsOrigins, credentials: true }
       : false,
   // Edge authentication (DESIGN.md §6, src/edge-auth.ts): bad tokens never reach planning.
-  jwt: jwtOptions(settings.jwksUrl, settings.jwksCacheSeconds),
+  jwt: jwtOptions(
+    new JwksKeySet({
+      url: settings.jwksUrl,
+      maxAgeMs: settings.jwksCacheSeconds * 1000,
+      refetchIntervalMs: settings.jwksRefetchSeconds * 1000,
+    }),
+  ),
   // Abuse limits (src/limits.ts); what production hides from strangers.
   ...(production ? { disableIntrospection: {}, blockFieldSuggestions: true } : {}),
   ...(persisted ? { persistedDocuments: persisted } : {}),
@@ -110,11 +121,19 @@ export const gatewayConfig = defineConfig({
   // fields of the healthy subgraphs still resolve.
   upstreamTimeout: settings.subgraphTimeoutMs,
   plugins: () => [
+    useClientAddress(settings.trustedProxies),
     useRequestSizeLimit(settings.maxRequestBytes),
     useRateLimits(settings, GRAPHQL_ENDPOINT),
     useVerifiedTokenCache(verifiedTokens),
     useEdgeAuthErrors(),
     ...documentLimitPlugins(settings),
+    useCostLimit(settings.maxCost),
+    // The client's Authorization (each subgraph verifies the token again, DESIGN.md §6) and
+    // address go to the subgraphs under the gateway's signature.
+    useSubgraphSignature(
+      settings.subgraphSigningSecret,
+      Object.values(transportEntries).map((entry) => entry.location),
+    ),
     useSubgraphFailuresAsErrors(),
     useSettledSubgraphSignals(),
   ],
@@ -138,16 +157,4 @@ export const gatewayConfig = defineConfig({
   // Built in: reuse the client's x-request-id or generate a UUID, send it with every subgraph
   // request and echo it on the response.
   requestId: { headerName: "x-request-id" },
-  propagateHeaders: {
-    fromClientToSubgraphs({ request }) {
-      const headers: Record<string, string> = {};
-      for (const name of FORWARDED_HEADERS) {
-        const value = request.headers.get(name);
-        if (value) {
-          headers[name] = value;
-        }
-      }
-      return headers;
-    },
-  },
 });

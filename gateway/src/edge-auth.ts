@@ -5,7 +5,6 @@
 import { generateKeyPairSync } from "node:crypto";
 
 import {
-  createRemoteJwksSigningKeyProvider,
   extractFromHeader,
   type GatewayPlugin,
   type JWTAuthPluginOptions,
@@ -13,6 +12,7 @@ import {
 import { GraphQLError } from "graphql";
 
 import { gatewayError } from "./errors.ts";
+import type { JwksKeySet } from "./jwks.ts";
 
 /** Claims fixed by docs/conventions.md ("Identity"). */
 export const ISSUER = "grassroots/people";
@@ -40,27 +40,15 @@ const PLUGIN_MESSAGES: Record<string, string> = {
 let keysUnreachableAt = 0;
 const UNREACHABLE_WINDOW_MS = 10_000;
 
-export function jwtOptions(jwksUrl: string, cacheSeconds: number): JWTAuthPluginOptions {
-  const jwks = createRemoteJwksSigningKeyProvider({
-    jwksUri: jwksUrl,
-    // Keys are cached per kid; an unknown kid fetches the JWKS again (at most 10 times a minute,
-    // so forged kids cannot make the gateway hammer people).
-    cache: true,
-    cacheMaxAge: cacheSeconds * 1000,
-    rateLimit: true,
-    jwksRequestsPerMinute: 10,
-    timeout: 5000,
-  });
+export function jwtOptions(keys: JwksKeySet): JWTAuthPluginOptions {
   return {
     signingKeyProviders: [
       async (kid) => {
         try {
-          return await jwks(kid);
+          // A kid people does not publish (src/jwks.ts: found out with at most one fetch per
+          // interval for the whole gateway) gets a key that verifies nothing.
+          return (await keys.key(kid)) ?? NOBODY_S_KEY;
         } catch (error) {
-          const name = error instanceof Error ? error.name : "";
-          if (name === "SigningKeyNotFoundError" || name === "JwksRateLimitError") {
-            return NOBODY_S_KEY;
-          }
           keysUnreachableAt = Date.now();
           throw error; // people unreachable: not the client's fault (see useEdgeAuthErrors)
         }

@@ -1,7 +1,6 @@
 // Abuse limits (DESIGN.md §6): what one request may ask for and how often one client may ask.
 // Document limits are graphql-armor's validation rules; the size and rate limits answer before
 // the body is even parsed.
-import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
@@ -9,6 +8,8 @@ import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { GatewayPlugin } from "@graphql-hive/gateway";
 import type { GraphQLError } from "graphql";
 
+import { clientAddressOf } from "./client-address.ts";
+import { operationCost } from "./cost.ts";
 import { errorResponse, gatewayError } from "./errors.ts";
 import type { Settings } from "./settings.ts";
 
@@ -45,10 +46,34 @@ export function documentLimitPlugins(settings: Settings): GatewayPlugin[] {
   if (settings.maxDirectives > 0) {
     plugins.push(maxDirectivesPlugin({ n: settings.maxDirectives, ...tagged("maxDirectives") }));
   }
-  if (settings.maxCost > 0) {
-    plugins.push(costLimitPlugin({ maxCost: settings.maxCost, ...tagged("maxCost") }));
-  }
   return plugins as GatewayPlugin[];
+}
+
+/**
+ * Refuses an operation whose cost (src/cost.ts: page sizes included, from the document or its
+ * variables) is over `maxCost`, before any subgraph is called.
+ */
+export function useCostLimit(maxCost: number): GatewayPlugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (maxCost <= 0) {
+        return;
+      }
+      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+      if (cost > maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            gatewayError(
+              "QUERY_TOO_COMPLEX",
+              `Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost)}; ask for smaller pages (\`first\`) or fewer nested lists`,
+              400,
+              { extensions: { limit: "maxCost" } },
+            ),
+          ],
+        });
+      }
+    },
+  };
 }
 
 /** Refuses a request body over `maxBytes` (by Content-Length) before reading it. */
@@ -87,7 +112,10 @@ export function useRequestSizeLimit(maxBytes: number): GatewayPlugin {
   };
 }
 
-/** Fixed-window counters in this process's memory (one gateway replica's view). */
+/**
+ * Fixed-window counters in this process's memory: one gateway replica's view. The limit shared
+ * by every replica is the ingress's (deploy/k8s/base/ingress.yaml, docs/security.md).
+ */
 class Windows {
   #counts = new Map<string, { start: number; count: number }>();
 
@@ -119,20 +147,6 @@ class Windows {
   }
 }
 
-interface NodeServerContext {
-  req?: { socket?: { remoteAddress?: string } };
-}
-
-function clientAddress(request: Request, serverContext: unknown, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) {
-      return forwarded;
-    }
-  }
-  return (serverContext as NodeServerContext).req?.socket?.remoteAddress ?? "unknown";
-}
-
 function rateLimited(who: string, settings: Settings, retryAfter: number): GraphQLError {
   return gatewayError(
     "RATE_LIMITED",
@@ -153,7 +167,7 @@ export function useRateLimits(settings: Settings, graphqlEndpoint: string): Gate
       if (settings.rateLimitPerIp <= 0 || url.pathname !== graphqlEndpoint) {
         return;
       }
-      const address = clientAddress(request, serverContext, settings.trustProxy);
+      const address = clientAddressOf(request, serverContext, settings.trustedProxies);
       const retryAfter = windows.hit(`ip:${address}`, settings.rateLimitPerIp);
       if (retryAfter > 0) {
         endResponse(errorResponse(fetchAPI, rateLimited("address", settings, retryAfter)));

@@ -1,5 +1,6 @@
 // The gateway's environment, read once at start. Every knob has a default that is safe for a
 // developer's machine; production (ENVIRONMENT=production) tightens the ones that matter.
+import { type Cidr, parseCidrList } from "./client-address.ts";
 
 export type PersistedMode = "off" | "allowed" | "required";
 
@@ -22,8 +23,15 @@ export interface Settings {
   rateLimitPerIp: number;
   /** Requests per window from one authenticated person (token `sub`); 0 turns it off. */
   rateLimitPerUser: number;
-  /** Take the client address from the first X-Forwarded-For entry (behind a trusted proxy). */
-  trustProxy: boolean;
+  /** Seconds between two JWKS fetches caused by a `kid` the gateway does not know. */
+  jwksRefetchSeconds: number;
+  /**
+   * Proxies (the ingress) whose X-Forwarded-For is believed: CIDR blocks. A request from any
+   * other peer is keyed on the peer's own address (src/client-address.ts).
+   */
+  trustedProxies: Cidr[];
+  /** HMAC key every subgraph request is signed with (src/subgraph-signature.ts); required in production. */
+  subgraphSigningSecret: string | undefined;
   subgraphTimeoutMs: number;
   persistedOperations: PersistedMode;
   persistedOperationsPath: string;
@@ -48,26 +56,45 @@ function integer(name: string, fallback: number): number {
   return value;
 }
 
-function flag(name: string, fallback: boolean): boolean {
-  const raw = text(name)?.toLowerCase();
-  if (raw === undefined) {
-    return fallback;
-  }
-  if (["1", "true", "yes", "on"].includes(raw)) {
-    return true;
-  }
-  if (["0", "false", "no", "off"].includes(raw)) {
-    return false;
-  }
-  throw new Error(`${name}=${raw}: expected true or false`);
-}
-
 function persistedMode(production: boolean): PersistedMode {
   const raw = text("PERSISTED_OPERATIONS")?.toLowerCase() ?? (production ? "required" : "allowed");
   if (raw !== "off" && raw !== "allowed" && raw !== "required") {
     throw new Error(`PERSISTED_OPERATIONS=${raw}: expected off, allowed or required`);
   }
   return raw;
+}
+
+function trustedProxies(): Cidr[] {
+  if (text("TRUST_PROXY") !== undefined) {
+    // The old flag believed any X-Forwarded-For: refuse it rather than silently trust nobody.
+    throw new Error(
+      "TRUST_PROXY is gone: list the proxies whose X-Forwarded-For to believe in TRUSTED_PROXIES (CIDR blocks, comma-separated)",
+    );
+  }
+  try {
+    return parseCidrList(text("TRUSTED_PROXIES"));
+  } catch (error) {
+    throw new Error(`TRUSTED_PROXIES: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** A key shorter than 32 bytes is guessable offline from one signed request. */
+const MIN_SECRET_LENGTH = 32;
+
+function signingSecret(production: boolean): string | undefined {
+  const secret = text("SUBGRAPH_SIGNING_SECRET");
+  if (secret === undefined) {
+    if (production) {
+      throw new Error(
+        "SUBGRAPH_SIGNING_SECRET is required in production: the subgraphs refuse unsigned requests",
+      );
+    }
+    return undefined;
+  }
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`SUBGRAPH_SIGNING_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  return secret;
 }
 
 export function readSettings(): Settings {
@@ -89,7 +116,9 @@ export function readSettings(): Settings {
     // Off on a developer's machine (the demo loader is one busy client), on in production.
     rateLimitPerIp: integer("RATE_LIMIT_PER_IP", production ? 1200 : 0),
     rateLimitPerUser: integer("RATE_LIMIT_PER_USER", production ? 600 : 0),
-    trustProxy: flag("TRUST_PROXY", false),
+    jwksRefetchSeconds: integer("JWKS_REFETCH_SECONDS", 30),
+    trustedProxies: trustedProxies(),
+    subgraphSigningSecret: signingSecret(production),
     subgraphTimeoutMs: integer("SUBGRAPH_TIMEOUT_MS", 10_000),
     persistedOperations: persistedMode(production),
     persistedOperationsPath: text("PERSISTED_OPERATIONS_PATH") ?? "persisted-operations.json",

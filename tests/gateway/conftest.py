@@ -33,6 +33,9 @@ RATE_LIMIT_PER_IP = 40
 RATE_LIMIT_PER_USER = 25
 MAX_REQUEST_BYTES = 20_000
 SUBGRAPH_TIMEOUT_MS = 2_000
+JWKS_REFETCH_SECONDS = 1
+# A production gateway refuses to start without one; this stack's subgraphs check none.
+SIGNING_SECRET = "tests-gateway-signing-secret-0123456789abcdef"
 
 _addresses = itertools.count(1)
 
@@ -120,7 +123,10 @@ async def stack(
         workdir,
         env={
             "JWKS_URL": jwks.url,
-            "TRUST_PROXY": "1",
+            # The tests' client is the proxy: each test's X-Forwarded-For is its own address.
+            "TRUSTED_PROXIES": "127.0.0.1/32,::1/128",
+            # A key rotation is picked up within a second (the unknown-kid refetch interval).
+            "JWKS_REFETCH_SECONDS": str(JWKS_REFETCH_SECONDS),
             "MAX_REQUEST_BYTES": str(MAX_REQUEST_BYTES),
         },
     )
@@ -206,6 +212,7 @@ def production_gateway(stack: Stack, production_manifest: Path) -> Gateway:
             "gateway-production",
             {
                 "ENVIRONMENT": "production",
+                "SUBGRAPH_SIGNING_SECRET": SIGNING_SECRET,
                 "PERSISTED_OPERATIONS_PATH": str(production_manifest),
                 # people's keys unreachable from this gateway (a port nothing listens on)
                 "JWKS_URL": f"http://127.0.0.1:{free_port()}/.well-known/jwks.json",

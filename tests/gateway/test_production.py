@@ -99,7 +99,7 @@ def test_introspection_is_off_even_when_registered(tmp_path: Path, stack: object
         check=True,
     )
     digest = completed.stdout.split()[0]
-    from tests.gateway.conftest import start_gateway
+    from tests.gateway.conftest import SIGNING_SECRET, start_gateway
     from tests.support.stack import Stack
 
     assert isinstance(stack, Stack)
@@ -107,7 +107,11 @@ def test_introspection_is_off_even_when_registered(tmp_path: Path, stack: object
         start_gateway(
             stack,
             "gateway-production-introspection",
-            {"ENVIRONMENT": "production", "PERSISTED_OPERATIONS_PATH": str(manifest)},
+            {
+                "ENVIRONMENT": "production",
+                "SUBGRAPH_SIGNING_SECRET": SIGNING_SECRET,
+                "PERSISTED_OPERATIONS_PATH": str(manifest),
+            },
         )
     )
     try:

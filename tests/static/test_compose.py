@@ -246,6 +246,13 @@ def test_gateway_environment_follows_the_conventions(services: dict[str, dict[st
         assert env[f"{name.upper()}_URL"] == f"http://{name}:{port}/graphql"
 
 
+def test_the_gateway_and_every_subgraph_share_the_signing_secret(raw: dict[str, Any]) -> None:
+    # The raw file: what an operator's SUBGRAPH_SIGNING_SECRET becomes in each container.
+    for name in (*SUBGRAPHS, "gateway"):
+        env = environment(raw["services"][name])
+        assert env["SUBGRAPH_SIGNING_SECRET"] == "${SUBGRAPH_SIGNING_SECRET:-}", name
+
+
 def test_only_the_gateway_and_the_broker_ui_publish_ports(
     services: dict[str, dict[str, Any]],
 ) -> None:

@@ -11,6 +11,7 @@ disruption budgets, settings and Secrets.
 from __future__ import annotations
 
 import copy
+import ipaddress
 import json
 import re
 import shutil
@@ -470,3 +471,85 @@ def test_prod_gives_the_services_more_resources_than_dev() -> None:
 
     for name in PROBES:
         assert memory_limit("prod", name) > memory_limit("dev", name), name
+
+
+# ---- the service boundary (docs/security.md) ------------------------------------------------------
+
+
+def _policies_for(objects: list[Obj], labels: dict[str, str]) -> list[Obj]:
+    """The NetworkPolicies (Ingress) that select pods carrying `labels`."""
+    return [
+        policy
+        for policy in of_kind(objects, "NetworkPolicy").values()
+        if "Ingress" in policy["spec"]["policyTypes"]
+        and policy["spec"]["podSelector"]["matchLabels"].items() <= labels.items()
+    ]
+
+
+def _pod_labels(deployment: Obj) -> dict[str, str]:
+    labels: dict[str, str] = deployment["spec"]["template"]["metadata"]["labels"]
+    return labels
+
+
+@pytest.mark.parametrize("tree", sorted(TREES))
+def test_only_the_gateway_reaches_the_subgraph_pods(tree: str) -> None:
+    objects = rendered(tree)
+    deployments = of_kind(objects, "Deployment")
+    gateway = _pod_labels(deployments["gateway"])
+    for name in SUBGRAPHS:
+        policies = _policies_for(objects, _pod_labels(deployments[name]))
+        assert policies, f"{name}: no NetworkPolicy selects its pods"
+        for policy in policies:
+            for rule in policy["spec"]["ingress"]:
+                for peer in rule["from"]:
+                    if "podSelector" in peer:
+                        # other pods of this namespace: the gateway's only
+                        assert "namespaceSelector" not in peer, name
+                        selected = peer["podSelector"]["matchLabels"]
+                        assert selected.items() <= gateway.items(), name
+                        assert selected.get("app.kubernetes.io/name") == "gateway", name
+                    else:
+                        # the metrics scraper's namespaces, chosen by a label an operator sets
+                        labels = peer["namespaceSelector"]["matchLabels"]
+                        assert labels == {"grassroots.example/metrics": "true"}, name
+
+
+@pytest.mark.parametrize("tree", sorted(TREES))
+def test_only_the_ingress_controller_reaches_the_gateway(tree: str) -> None:
+    objects = rendered(tree)
+    gateway = _pod_labels(of_kind(objects, "Deployment")["gateway"])
+    [policy] = _policies_for(objects, gateway)
+    namespaces = [
+        peer["namespaceSelector"]["matchLabels"]
+        for rule in policy["spec"]["ingress"]
+        for peer in rule["from"]
+    ]
+    assert {"kubernetes.io/metadata.name": "ingress-nginx"} in namespaces
+    assert all("podSelector" not in peer for r in policy["spec"]["ingress"] for peer in r["from"])
+
+
+@pytest.mark.parametrize("tree", sorted(TREES))
+def test_the_gateway_and_every_subgraph_share_the_signing_secret(tree: str) -> None:
+    for name, deployment in of_kind(rendered(tree), "Deployment").items():
+        _, secret_keys = _references(deployment)
+        assert ("grassroots-secrets", "SUBGRAPH_SIGNING_SECRET") in secret_keys, name
+
+
+@pytest.mark.parametrize("tree", sorted(TREES))
+def test_the_gateway_believes_x_forwarded_for_from_cluster_addresses_only(tree: str) -> None:
+    gateway = of_kind(rendered(tree), "Deployment")["gateway"]
+    env = {item["name"]: item.get("value") for item in _container(gateway)["env"]}
+    blocks = [ipaddress.ip_network(b.strip()) for b in env["TRUSTED_PROXIES"].split(",")]
+    assert blocks
+    for block in blocks:
+        assert block.is_private, f"{block}: a public address could claim any client address"
+    assert "TRUST_PROXY" not in env
+
+
+@pytest.mark.parametrize("tree", sorted(TREES))
+def test_the_ingress_limits_each_client_before_any_gateway_replica(tree: str) -> None:
+    annotations = of_kind(rendered(tree), "Ingress")["gateway"]["metadata"]["annotations"]
+    for key in ("limit-rpm", "limit-connections"):
+        value = annotations[f"nginx.ingress.kubernetes.io/{key}"]
+        assert int(value) > 0, key
+    assert annotations["nginx.ingress.kubernetes.io/proxy-body-size"] == "100k"

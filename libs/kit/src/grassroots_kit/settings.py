@@ -5,8 +5,11 @@ from __future__ import annotations
 import sys
 from typing import Literal, TypeVar
 
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# A shorter HMAC key could be guessed offline from one signed request.
+_MIN_SECRET_LENGTH = 32
 
 
 class ServiceSettings(BaseSettings):
@@ -85,6 +88,38 @@ class ServiceSettings(BaseSettings):
         description="Share of new traces recorded; a request that arrives with a `traceparent` "
         "keeps its caller's decision.",
     )
+
+    subgraph_signing_secret: SecretStr | None = Field(
+        None,
+        description="Key the gateway signs every subgraph request with (HMAC-SHA256, shared with "
+        "the gateway's SUBGRAPH_SIGNING_SECRET, at least 32 characters). Set: /graphql serves "
+        "only requests the gateway signed. Required in production.",
+    )
+    max_body_bytes: int = Field(
+        1_000_000,
+        ge=1,
+        description="Largest request body /graphql reads; a larger one is refused unread (413).",
+    )
+
+    @field_validator("subgraph_signing_secret", mode="before")
+    @classmethod
+    def _empty_secret_is_none(cls, value: object) -> object:
+        # Compose passes `${SUBGRAPH_SIGNING_SECRET:-}`: empty means not set.
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _signing_secret_in_production(self) -> ServiceSettings:
+        secret = self.subgraph_signing_secret
+        if secret is not None and len(secret.get_secret_value()) < _MIN_SECRET_LENGTH:
+            raise ValueError(
+                f"SUBGRAPH_SIGNING_SECRET must be at least {_MIN_SECRET_LENGTH} characters"
+            )
+        if secret is None and self.environment == "production":
+            raise ValueError(
+                "SUBGRAPH_SIGNING_SECRET is required in production: without it anyone who "
+                "reaches this port skips the gateway's limits"
+            )
+        return self
 
     @property
     def exchange_name(self) -> str:

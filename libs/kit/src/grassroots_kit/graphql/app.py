@@ -18,6 +18,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import process_result
 from strawberry.schema.exceptions import CannotGetOperationTypeError
 
+from grassroots_kit.gateway_signature import GatewaySignatureMiddleware
 from grassroots_kit.graphql.operations import OperationRequest
 from grassroots_kit.graphql.schema import SubgraphSchema
 from grassroots_kit.host import ServiceHost
@@ -129,5 +130,13 @@ def create_service_app(
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.host = host
+    secret = settings.subgraph_signing_secret
+    # Inside the request context (added last, so outermost): a refusal is counted and logged.
+    app.add_middleware(
+        GatewaySignatureMiddleware,
+        secret=secret.get_secret_value().encode() if secret is not None else None,
+        max_body_bytes=settings.max_body_bytes,
+        introspection=settings.environment != "production",
+    )
     app.add_middleware(RequestContextMiddleware, service=settings.service_name)
     return app

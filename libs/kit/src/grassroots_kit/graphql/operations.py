@@ -19,11 +19,12 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, cast
 
 from graphql import ExecutionResult as CoreResult
-from graphql import GraphQLError, execute, parse, specified_rules
+from graphql import GraphQLError, NoSchemaIntrospectionCustomRule, execute, parse, specified_rules
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.extensions import SchemaExtension
 from strawberry.schema import Schema
@@ -46,6 +47,10 @@ _parse = functools.lru_cache(maxsize=DOCUMENT_CACHE_SIZE)(parse)
 _validate = functools.lru_cache(maxsize=DOCUMENT_CACHE_SIZE)(validate_document)
 # What Strawberry validates with unless told otherwise (its ExecutionContext's default).
 _RULES = tuple(specified_rules)
+_RULES_WITHOUT_INTROSPECTION = (*_RULES, NoSchemaIntrospectionCustomRule)
+# Off for a production request (set per request by grassroots_kit.gateway_signature): nobody
+# needs `__schema` from a subgraph there, the gateway composes offline. `_service` still answers.
+introspection_allowed: ContextVar[bool] = ContextVar("introspection_allowed", default=True)
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,8 @@ class SubgraphOperations:
             get_operation_type(document, operation_name)
         except RuntimeError as error:
             raise CannotGetOperationTypeError(operation_name) from error
-        if errors := _validate(schema._schema, document, _RULES):
+        rules = _RULES if introspection_allowed.get() else _RULES_WITHOUT_INTROSPECTION
+        if errors := _validate(schema._schema, document, rules):
             return name, ExecutionResult(data=None, errors=errors)
         try:
             outcome = execute(
@@ -148,8 +154,11 @@ class SubgraphOperations:
             def on_validate(self) -> Iterator[None]:
                 context = self.execution_context
                 assert context.graphql_document is not None
+                rules = tuple(context.validation_rules)
+                if not introspection_allowed.get():
+                    rules = (*rules, NoSchemaIntrospectionCustomRule)
                 context.pre_execution_errors = _validate(
-                    context.schema._schema, context.graphql_document, context.validation_rules
+                    context.schema._schema, context.graphql_document, rules
                 )
                 yield
 
