@@ -14,7 +14,13 @@ from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import HouseholdId, PersonId
-from grassroots_people.domain.people import Household, Person, edited, household_edited
+from grassroots_people.domain.people import (
+    Household,
+    Person,
+    edited,
+    household_edited,
+    require_not_reserved,
+)
 from grassroots_people.handlers.households import load_household
 from grassroots_people.handlers.people import load_person, snapshot
 from grassroots_people.handlers.runtime import Runtime
@@ -48,6 +54,7 @@ async def update_person(runtime: Runtime, actor: Principal | None, command: Upda
         changed = edited(
             person, name=command.name, phone=command.phone, party_member=command.party_member
         )
+        require_not_reserved(changed.phone, person.phone, runtime.bootstrap_phone)
         await persons.save(changed, session)
         event = new_event(
             PERSON_UPDATED,
