@@ -4,7 +4,11 @@ never a promotion of someone who took its phone."""
 from __future__ import annotations
 
 import pytest
-from grassroots_people.handlers.bootstrap import PhoneTaken, ensure_platform_admin
+from grassroots_people.handlers.bootstrap import (
+    PhoneTaken,
+    bootstrap_at_start,
+    ensure_platform_admin,
+)
 
 from tests.people.integration.graph import PeopleGraph
 from tests.support.people_auth import ADMIN_PASSWORD, ADMIN_PHONE
@@ -72,3 +76,28 @@ async def test_nobody_registers_with_or_changes_to_the_admins_phone(graph: Peopl
     assert "reserved" in changed["message"]
     assert registered["extensions"]["code"] == "CONFLICT"
     assert await graph.count("persons", {"phone": ADMIN_PHONE}) == 1
+
+
+async def test_a_restart_creates_no_second_admin_once_one_exists(graph: PeopleGraph):
+    runtime = graph.service.app.state.runtime
+
+    bootstrapped = await bootstrap_at_start(runtime, "10000000002", None)
+
+    assert bootstrapped is None
+    assert await graph.count("persons", {"phone": "10000000002"}) == 0
+
+
+async def test_the_admin_may_leave_the_phone_and_come_back_but_nobody_else_may_take_it(
+    graph: PeopleGraph,
+):
+    area = await graph.area()
+    resident = await graph.person("Li Lang", "13800000097", unit=area.community)
+    token = (await graph.login("13800000097"))["accessToken"]
+    admin = (await graph.ok("{ me { id } }", token=graph.admin))["me"]["id"]
+    await graph.ok(UPDATE, {"i": {"personId": admin, "phone": "13900000001"}}, graph.admin)
+
+    taken = await graph.error(UPDATE, {"i": {"personId": resident, "phone": ADMIN_PHONE}}, token)
+    back = await graph.ok(UPDATE, {"i": {"personId": admin, "phone": ADMIN_PHONE}}, graph.admin)
+
+    assert taken["extensions"]["code"] == "CONFLICT"
+    assert back["updatePerson"]["person"]["id"] == admin

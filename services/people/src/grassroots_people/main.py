@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from grassroots_people.graphql.context import Context, Stores
 from grassroots_people.graphql.schema import schema
-from grassroots_people.handlers.bootstrap import PhoneTaken, ensure_platform_admin
+from grassroots_people.handlers.bootstrap import PhoneTaken, bootstrap_at_start
 from grassroots_people.handlers.commitments import commitment_sweeper
 from grassroots_people.handlers.runtime import Runtime
 from grassroots_people.settings import PeopleSettings
@@ -35,13 +35,15 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
     async def prepare() -> None:
         await runtime.keys.ensure()
         try:
-            admin = await ensure_platform_admin(
+            admin = await bootstrap_at_start(
                 runtime, settings.bootstrap_admin_phone, settings.bootstrap_admin_password
             )
         except PhoneTaken as exc:  # serve anyway: refusing to start would not make it safer
             log.error("platform admin not ensured: %s", exc.message)
             return
-        if admin.generated_password is not None:
+        if admin is None:
+            log.info("platform admin exists: nothing bootstrapped")
+        elif admin.generated_password is not None:
             # The one time this password is ever shown; only its hash is kept.
             log.warning(
                 "platform admin created with a generated password; log in as %s with %s "

@@ -53,10 +53,12 @@ def clean_phone(phone: str) -> str:
     return cleaned
 
 
-def require_not_reserved(phone: str | None, held: str | None, reserved: str) -> None:
-    """The platform admin's phone is nobody else's: whoever held it when the service starts
-    would be made platform admin, so no one may register with it or change to it."""
-    if phone is not None and phone == reserved and phone != held:
+def require_not_reserved(
+    phone: str | None, held: str | None, reserved: str, *, platform_admin: bool = False
+) -> None:
+    """The bootstrap admin's phone is for platform admins only: nobody else may register with
+    it or change to it (were it free at a restart, its holder used to be made admin)."""
+    if phone is not None and phone == reserved and phone != held and not platform_admin:
         raise Conflict(
             "this phone number is reserved for the platform administrator", field="phone"
         )

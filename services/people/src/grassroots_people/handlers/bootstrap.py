@@ -1,13 +1,13 @@
 """The first administrator: a platform admin over every district, outside the ladder.
 
-Someone has to create the districts and their first DISTRICT_ADMIN. At start, people creates
-the platform admin once, with BOOTSTRAP_ADMIN_PHONE and BOOTSTRAP_ADMIN_PASSWORD, or a random
-password it writes to its log that one time; later starts change nothing, so a password the
-admin changed stays changed. The operator command
-`python -m grassroots_people.bootstrap --phone … --password …` also sets the password of an
-existing platform admin. Neither makes an existing person platform admin: whoever holds the
-phone without already being the admin is refused, so a resident who took the number cannot
-be promoted by a restart.
+Someone has to create the districts and their first DISTRICT_ADMIN. At its first start (no
+platform admin yet), people creates one with BOOTSTRAP_ADMIN_PHONE and BOOTSTRAP_ADMIN_PASSWORD,
+or with a random password it writes to its log that one time. Later starts change nothing, so
+a password the admin changed stays changed. The operator command
+`python -m grassroots_people.bootstrap --phone … --password …` creates a platform admin or sets
+an existing one's password. Neither makes an existing person platform admin: whoever holds the
+phone without already being one is refused, so a resident who took the number cannot be
+promoted by a restart.
 """
 
 from __future__ import annotations
@@ -40,6 +40,17 @@ class Bootstrapped:
 
 class PhoneTaken(Conflict):
     pass
+
+
+async def bootstrap_at_start(
+    runtime: Runtime, phone: str, password: str | None
+) -> Bootstrapped | None:
+    """Creates the platform admin on the first start only: once one exists (whatever its phone
+    now), a restart creates no other, resets nothing and promotes nobody."""
+    roles = RoleStore(runtime.host.db)
+    if await roles.holding(Role.PLATFORM_ADMIN, EVERYWHERE, datetime.now(UTC), None):
+        return None
+    return await ensure_platform_admin(runtime, phone, password)
 
 
 async def ensure_platform_admin(

@@ -79,6 +79,7 @@ async def register_people(
     """Everything cheap first (bounds, the caller, where each person goes and whether the
     caller manages it), then the hashing, then the writes: nobody makes the service hash
     passwords for a request it refuses."""
+    caller = access.require_actor(actor)
     if not 1 <= len(commands) <= MAX_BATCH:
         raise BadUserInput(f"register 1 to {MAX_BATCH} people at a time", field="people")
     if sum(1 for c in commands if c.password is not None) > MAX_PASSWORDS:
@@ -91,7 +92,6 @@ async def register_people(
     for command in commands:
         if command.password is not None:
             check_password(command.password)
-    caller = access.require_actor(actor)
     db = runtime.host.db
     units, households, persons = OrgUnitStore(db), HouseholdStore(db), PersonStore(db)
     credentials = CredentialStore(db)
