@@ -109,3 +109,25 @@ async def test_a_request_without_the_header_counts_against_its_socket_peer(graph
 
     attempts = graph.service.host.db["login_attempts"]
     assert await attempts.find_one({"_id": "address:127.0.0.1"})
+
+
+async def test_guessing_the_current_password_with_a_token_is_counted_like_a_login(
+    graph: PeopleGraph, verifies
+):
+    area = await graph.area()
+    await graph.person("Li Lang", PHONE, unit=area.community)
+    token = (await graph.login(PHONE))["accessToken"]
+    verifies.clear()
+    change = """mutation($i: SetPasswordInput!) { setPassword(input: $i) { person { id } } }"""
+
+    answers = [
+        await graph.raw(
+            change,
+            {"i": {"newPassword": "a brand new one", "currentPassword": f"guess {i}"}},
+            token,
+        )
+        for i in range(8)
+    ]
+
+    assert [code(a) for a in answers] == ["BAD_USER_INPUT"] * 5 + ["RATE_LIMITED"] * 3
+    assert len(verifies) == 5

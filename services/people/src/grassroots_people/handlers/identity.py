@@ -47,14 +47,18 @@ async def login(runtime: Runtime, phone: str, password: str, address: str) -> To
     password_hash = await credentials.password_hash(person.id) if person else None
     if not await runtime.hashing.verify(password_hash, password) or person is None:
         raise Unauthenticated(_WRONG)
-    for scope, key in throttle.keys(phone, address):
+    await _forgive(credentials, throttle.keys(phone, address))
+    return await runtime.host.transaction(
+        lambda session: issue(runtime, person.id, session=session)
+    )
+
+
+async def _forgive(credentials: CredentialStore, keys: list[tuple[Scope, str]]) -> None:
+    for scope, key in keys:
         if scope in throttle.FORGIVEN_ON_SUCCESS:
             await credentials.forgive(key)
         else:
             await credentials.take_back(key)
-    return await runtime.host.transaction(
-        lambda session: issue(runtime, person.id, session=session)
-    )
 
 
 async def _count_attempt(credentials: CredentialStore, keys: list[tuple[Scope, str]]) -> None:
@@ -107,12 +111,20 @@ async def logout(runtime: Runtime, refresh_token: str) -> None:
 
 
 async def _require_may_set(
-    runtime: Runtime, actor: Principal, target: Person, current: str | None
+    runtime: Runtime, actor: Principal, target: Person, current: str | None, address: str
 ) -> None:
     if target.id == actor.person_id:
-        stored = await CredentialStore(runtime.host.db).password_hash(target.id)
-        if stored is not None and not await runtime.hashing.verify(stored, current or ""):
+        credentials = CredentialStore(runtime.host.db)
+        stored = await credentials.password_hash(target.id)
+        if stored is None:
+            return
+        # The current password is a login of its own: counted on the same keys, so a stolen
+        # access token is no faster a way to guess it.
+        keys = throttle.keys(target.phone or target.id, address)
+        await _count_attempt(credentials, keys)
+        if not await runtime.hashing.verify(stored, current or ""):
             raise BadUserInput("the current password is wrong", field="currentPassword")
+        await _forgive(credentials, keys)
         return
     # Setting another person's password takes over their account: allowed only to someone
     # who manages where they live and could have granted every role they hold.
@@ -121,14 +133,16 @@ async def _require_may_set(
         access.require_can_grant(actor, assignment.role, assignment.org_unit_path)
 
 
-async def set_password(runtime: Runtime, actor: Principal | None, command: SetPassword) -> Person:
+async def set_password(
+    runtime: Runtime, actor: Principal | None, command: SetPassword, address: str
+) -> Person:
     if actor is None:
         raise Unauthenticated("log in to set a password")
     check_password(command.new_password)
     persons, credentials = PersonStore(runtime.host.db), CredentialStore(runtime.host.db)
     target_id = command.person_id or actor.person_id
     target = await load_person(persons, target_id, None)
-    await _require_may_set(runtime, actor, target, command.current_password)
+    await _require_may_set(runtime, actor, target, command.current_password, address)
     password_hash = await runtime.hashing.hash(command.new_password)
 
     async def work(session: Session) -> Person:
