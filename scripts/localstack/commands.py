@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -128,6 +129,8 @@ def up(
     gateway_argv = _check_gateway(layout) if gateway else []
     _check_ports([p for p in wanted if p.name not in running])
 
+    # people has no fixed admin password: this stack's is made once and kept under .local/.
+    env.setdefault("BOOTSTRAP_ADMIN_PASSWORD", _admin_password(layout))
     mongo_backing = backing.ensure_mongo(layout, env)
     amqp_backing = backing.ensure_rabbit(layout, env)
 
@@ -157,12 +160,21 @@ def up(
     if not started:
         _say("the stack was already up: nothing started.")
     elif demo and gateway:
-        code = _load_demo(layout, python)
+        code = _load_demo(layout, python, env)
     _summary(layout, replicas, gateway, mongo_backing, amqp_backing)
     return code
 
 
-def _load_demo(layout: Layout, python: str) -> int:
+def _admin_password(layout: Layout) -> str:
+    path = layout.admin_password
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as file:
+            file.write(secrets.token_urlsafe(18) + "\n")
+    return path.read_text().strip()
+
+
+def _load_demo(layout: Layout, python: str, env: Mapping[str, str]) -> int:
     script = layout.root / "scripts" / "demo_data.py"
     if not script.exists():
         _say("demo data: scripts/demo_data.py does not exist yet; skipped.")
@@ -171,6 +183,7 @@ def _load_demo(layout: Layout, python: str) -> int:
     done = subprocess.run(
         [python, str(script), "--graphql", GATEWAY_GRAPHQL],
         cwd=layout.root,
+        env=env,
         stdin=subprocess.DEVNULL,
         check=False,
     )
@@ -207,6 +220,10 @@ def _summary(
     _say(f"  {'MongoDB':<9}{launch.redact(mongo_backing.url)}   {mongo_backing.note}")
     _say(f"  {'RabbitMQ':<9}{launch.redact(amqp_backing.url)}   {amqp_backing.note}")
     _say(f"  {'logs':<9}{_rel(layout, layout.logs)}/   (make logs, make logs SERVICE=cases)")
+    _say(
+        f"  {'admin':<9}platform admin 10000000000, password in "
+        f"{_rel(layout, layout.admin_password)} (unless BOOTSTRAP_ADMIN_PASSWORD was set)"
+    )
     _say()
     target = GATEWAY_GRAPHQL if gateway else launch.graphql_url(SERVICE_PORTS["people"])
     _say("Try:")

@@ -42,6 +42,11 @@ class Layout:
     def gateway(self) -> Path:
         return self.root / "gateway"
 
+    @property
+    def admin_password(self) -> Path:
+        """The platform admin's password for this checkout's stack (mode 600, made once)."""
+        return self.local / "admin-password"
+
     def log(self, name: str) -> Path:
         return self.logs / f"{name}.log"
 

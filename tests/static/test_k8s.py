@@ -394,6 +394,7 @@ def _references(deployment: Obj) -> tuple[set[str], set[tuple[str, str]]]:
         (item["valueFrom"]["secretKeyRef"]["name"], item["valueFrom"]["secretKeyRef"]["key"])
         for item in container.get("env", [])
         if "secretKeyRef" in item.get("valueFrom", {})
+        and not item["valueFrom"]["secretKeyRef"].get("optional")
     }
     assert all("secretRef" not in ref for ref in container.get("envFrom", [])), "name the keys"
     return config_maps, secret_keys
@@ -553,3 +554,51 @@ def test_the_ingress_limits_each_client_before_any_gateway_replica(tree: str) ->
         value = annotations[f"nginx.ingress.kubernetes.io/{key}"]
         assert int(value) > 0, key
     assert annotations["nginx.ingress.kubernetes.io/proxy-body-size"] == "100k"
+# ---- safe by default ----------------------------------------------------------------------------
+
+# What a password-looking setting may hold in the manifests: nothing but a placeholder.
+PASSWORD_SETTING = re.compile(r"PASSWORD|SECRET|PRIVATE_KEY", re.IGNORECASE)
+
+
+def test_the_base_runs_in_production_and_only_the_dev_overlay_asks_for_development() -> None:
+    base = of_kind(rendered("base"), "ConfigMap")["grassroots-config"]["data"]
+    prod = of_kind(rendered("prod"), "ConfigMap")["grassroots-config"]["data"]
+
+    assert base["ENVIRONMENT"] == "production"
+    assert prod["ENVIRONMENT"] == "production"
+
+
+@pytest.mark.parametrize("tree", sorted(TREES))
+def test_no_manifest_carries_a_fixed_password(tree: str) -> None:
+    for obj in rendered(tree):
+        values: dict[str, str] = {}
+        if obj["kind"] == "ConfigMap":
+            values = obj.get("data", {})
+        if obj["kind"] == "Secret":
+            values = obj.get("stringData", {})
+        for key, value in values.items():
+            if PASSWORD_SETTING.search(key):
+                assert "CHANGE-ME" in value, f"{tree}: {obj['metadata']['name']}/{key}"
+        if obj["kind"] != "Deployment":
+            continue
+        for item in _container(obj).get("env", []):
+            if PASSWORD_SETTING.search(item["name"]):
+                assert "value" not in item, f"{tree}: {item['name']} has a fixed value"
+
+
+def test_the_admin_password_is_an_optional_secret_only_people_reads() -> None:
+    for name, deployment in of_kind(rendered("base"), "Deployment").items():
+        env = {item["name"]: item for item in _container(deployment).get("env", [])}
+        if name != "people":
+            assert "BOOTSTRAP_ADMIN_PASSWORD" not in env, name
+            continue
+        ref = env["BOOTSTRAP_ADMIN_PASSWORD"]["valueFrom"]["secretKeyRef"]
+        assert ref == {
+            "name": "grassroots-secrets",
+            "key": "BOOTSTRAP_ADMIN_PASSWORD",
+            "optional": True,
+        }
+    assert (
+        "BOOTSTRAP_ADMIN_PASSWORD"
+        not in of_kind(rendered("base"), "Secret")["grassroots-secrets"]["stringData"]
+    )

@@ -15,6 +15,7 @@ from grassroots_kit.settings import ServiceSettings
 from starlette.applications import Starlette
 
 from tests.support.contract import check_event
+from tests.support.people_auth import ADMIN_PASSWORD
 from tests.support.rabbit import BrokerNamespace
 
 S = TypeVar("S", bound=ServiceSettings)
@@ -39,12 +40,19 @@ class RunningService:
 
 
 def settings_for(cls: type[S], *, mongo_url: str, db_name: str, ns: BrokerNamespace) -> S:
+    # people makes its platform admin with the tests' fixed login (tests/support/people_auth.py).
+    admin = (
+        {"bootstrap_admin_password": ADMIN_PASSWORD}
+        if "bootstrap_admin_password" in (cls.model_fields)
+        else {}
+    )
     return cls(
         mongodb_url=mongo_url,
         mongodb_database=db_name,
         amqp_url=ns.url,
         events_prefix=ns.prefix,
         relay_poll_seconds=0.1,
+        **admin,
     )
 
 

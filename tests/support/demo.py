@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -20,6 +21,7 @@ def run_loader(stack: Stack) -> str:
             "--graphql",
             f"{stack.gateway.url}/graphql",
         ],
+        env={**os.environ, **stack.admin_login_env()},
         capture_output=True,
         text=True,
         # The first load works the named cases live, imports a year of cases and replays their

@@ -1,4 +1,4 @@
-"""Logging in to people as the development bootstrap admin, for tests that need a token."""
+"""Logging in to people as the bootstrap admin, for tests that need a token."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from typing import Any
 
 from tests.support.stack import post_graphql
 
-# The platform admin people ensures at start in development (grassroots_people.settings).
+# The platform admin people creates at first start. No deployment has a fixed password; the
+# tests give people this one (BOOTSTRAP_ADMIN_PASSWORD) in tests/support/apps.py and stack.py.
 ADMIN_PHONE = "10000000000"
 ADMIN_PASSWORD = "grassroots-bootstrap"
 LOGIN = """mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }"""

@@ -68,6 +68,13 @@ class Stack:
     def database(self, service: str) -> str:
         return f"{self.prefix.rstrip('.')}_{service}"
 
+    def admin_login_env(self) -> dict[str, str]:
+        """people's platform admin login (no deployment has a fixed one): the tests' own."""
+        from tests.support.people_auth import ADMIN_PASSWORD, ADMIN_PHONE
+
+        login = {"BOOTSTRAP_ADMIN_PHONE": ADMIN_PHONE, "BOOTSTRAP_ADMIN_PASSWORD": ADMIN_PASSWORD}
+        return {**login, **{k: v for k, v in self.env.items() if k in login}}
+
     def service_env(self, service: str, port: int) -> dict[str, str]:
         return {
             **os.environ,
@@ -79,6 +86,7 @@ class Stack:
             "EVENTS_PREFIX": self.prefix,
             "RELAY_POLL_SECONDS": "0.2",
             "LOG_LEVEL": "INFO",
+            **self.admin_login_env(),
             # Services verify tokens against this stack's people, once people is up.
             **(
                 {"JWKS_URL": f"{self.processes['people'][0].url}/.well-known/jwks.json"}

@@ -6,14 +6,20 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from grassroots_kit.auth import Principal, RoleGrant
-from grassroots_kit.errors import BadUserInput, Forbidden, InvalidTransition, Unauthenticated
+from grassroots_kit.errors import (
+    BadUserInput,
+    Conflict,
+    Forbidden,
+    InvalidTransition,
+    Unauthenticated,
+)
 from grassroots_people.domain import access
 from grassroots_people.domain.care import CareLevel, VisitSchedule, overdue_by
 from grassroots_people.domain.commitments import Board, CommitmentStatus, fulfilled, new_commitment
 from grassroots_people.domain.ids import CommitmentId, OrgUnitId, PersonId, RoleAssignmentId
 from grassroots_people.domain.masking import mask_address, mask_phone
 from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind, check_can_move, moved
-from grassroots_people.domain.people import clean_phone
+from grassroots_people.domain.people import clean_phone, require_not_reserved
 from grassroots_people.domain.roles import (
     Role,
     RoleAssignment,
@@ -21,7 +27,6 @@ from grassroots_people.domain.roles import (
     election,
     nearest_first,
 )
-from grassroots_people.domain.throttle import LoginAttempts
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -270,17 +275,14 @@ def test_the_platform_admin_manages_everything_and_anonymous_callers_nothing():
 # --- throttling ---------------------------------------------------------------------------
 
 
-def test_five_failures_lock_a_phone_for_a_doubling_interval():
-    attempts = LoginAttempts()
-    for _ in range(4):
-        attempts = attempts.after_failure(NOW)
-        assert attempts.locked_for(NOW) is None
+# --- the platform admin's phone ---------------------------------------------------------------
 
-    first = attempts.after_failure(NOW)
-    again = first
-    for _ in range(5):
-        again = again.after_failure(NOW)
 
-    assert first.locked_for(NOW) == timedelta(minutes=1)
-    assert again.locked_for(NOW) == timedelta(minutes=2)
-    assert first.locked_for(NOW + timedelta(minutes=1)) is None
+def test_nobody_takes_the_platform_admins_phone():
+    with pytest.raises(Conflict):
+        require_not_reserved("10000000000", None, "10000000000")
+    with pytest.raises(Conflict):
+        require_not_reserved("10000000000", "13800000011", "10000000000")
+    require_not_reserved("10000000000", "10000000000", "10000000000")  # the admin themselves
+    require_not_reserved("13800000011", None, "10000000000")
+    require_not_reserved(None, None, "10000000000")

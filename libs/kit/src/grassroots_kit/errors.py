@@ -13,6 +13,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     CONFLICT = "CONFLICT"
     INVALID_TRANSITION = "INVALID_TRANSITION"
+    RATE_LIMITED = "RATE_LIMITED"
 
 
 class UserError(Exception):
@@ -50,3 +51,9 @@ class Conflict(UserError):
 
 class InvalidTransition(UserError):
     code = ErrorCode.INVALID_TRANSITION
+
+
+class RateLimited(UserError):
+    """Too many attempts, or too much work waiting: `retryAfterSeconds` says when to retry."""
+
+    code = ErrorCode.RATE_LIMITED

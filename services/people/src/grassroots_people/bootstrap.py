@@ -1,9 +1,10 @@
-"""Create or update the platform admin, then exit:
+"""Create the platform admin, or set the existing platform admin's password, then exit:
 
     python -m grassroots_people.bootstrap --phone 13900000000 --password '…'
 
 Reads MONGODB_URL / MONGODB_DATABASE like the service. The password may come from the
 BOOTSTRAP_ADMIN_PASSWORD variable instead of the command line, to keep it out of shell history.
+A person who holds the phone without being the platform admin is not made one.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ async def _run(phone: str, password: str) -> str:
     try:
         await ensure_collections(host.db, COLLECTIONS)
         await ensure_indexes(host.db, INDEXES)
-        return await ensure_platform_admin(Runtime.create(host, settings), phone, password)
+        runtime = Runtime.create(host, settings)
+        admin = await ensure_platform_admin(runtime, phone, password, reset_password=True)
+        return admin.person_id
     finally:
         await host.client.close()
 

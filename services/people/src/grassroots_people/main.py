@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from grassroots_people.graphql.context import Context, Stores
 from grassroots_people.graphql.schema import schema
-from grassroots_people.handlers.bootstrap import ensure_platform_admin
+from grassroots_people.handlers.bootstrap import PhoneTaken, bootstrap_at_start
 from grassroots_people.handlers.commitments import commitment_sweeper
 from grassroots_people.handlers.runtime import Runtime
 from grassroots_people.settings import PeopleSettings
@@ -34,10 +34,29 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
 
     async def prepare() -> None:
         await runtime.keys.ensure()
-        login = settings.bootstrap_login()
-        if login is not None:
-            person_id = await ensure_platform_admin(runtime, *login)
-            log.info("platform admin ensured", extra={"personId": person_id})
+        try:
+            admin = await bootstrap_at_start(
+                runtime, settings.bootstrap_admin_phone, settings.bootstrap_admin_password
+            )
+        except PhoneTaken as exc:  # serve anyway: refusing to start would not make it safer
+            log.error("platform admin not ensured: %s", exc.message)
+            return
+        if admin is None:
+            log.info("platform admin exists: nothing bootstrapped")
+        elif admin.generated_password is not None:
+            # The one time this password is ever shown; only its hash is kept.
+            log.warning(
+                "platform admin created with a generated password; log in as %s with %s "
+                "and change it (setPassword). It is not shown again.",
+                settings.bootstrap_admin_phone,
+                admin.generated_password,
+                extra={"personId": admin.person_id},
+            )
+        else:
+            log.info(
+                "platform admin ensured",
+                extra={"personId": admin.person_id, "created": admin.created},
+            )
 
     host.add_boot_step("signing keys and bootstrap admin", prepare)
     host.add_background(commitment_sweeper(runtime, settings.commitment_sweep_seconds))

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 from grassroots_kit.settings import ServiceSettings
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
-# A development-only bootstrap login, so `make up` and the demo loader work out of the box.
-# In production nothing is bootstrapped unless BOOTSTRAP_ADMIN_PHONE/PASSWORD are given.
-DEV_BOOTSTRAP_PHONE = "10000000000"
-DEV_BOOTSTRAP_PASSWORD = "grassroots-bootstrap"
+# The platform admin's phone unless BOOTSTRAP_ADMIN_PHONE says otherwise. It has no password
+# of its own: when BOOTSTRAP_ADMIN_PASSWORD is unset, a random one is made at first start.
+DEFAULT_BOOTSTRAP_PHONE = "10000000000"
 
 
 class PeopleSettings(ServiceSettings):
@@ -26,11 +25,28 @@ class PeopleSettings(ServiceSettings):
         description="RSA private key (PEM) that signs access tokens, e.g. from a Secret "
         "(also read as JWT_PRIVATE_KEY); when unset, keys are generated and kept in MongoDB.",
     )
-    bootstrap_admin_phone: str | None = Field(
-        None, description="Phone of the platform admin ensured at start (with the password)."
+    bootstrap_admin_phone: str = Field(
+        DEFAULT_BOOTSTRAP_PHONE,
+        description="Phone of the platform admin created at first start; nobody else may "
+        "take this number.",
     )
     bootstrap_admin_password: str | None = Field(
-        None, description="Password of the bootstrap platform admin."
+        None,
+        description="Password given to the platform admin when first created; unset: a random "
+        "one, written once to the log. A later change does not reset it (use "
+        "`python -m grassroots_people.bootstrap`).",
+    )
+    password_hashing_concurrency: int = Field(
+        2,
+        ge=1,
+        le=64,
+        description="Argon2 hashes run at once per process (64 MiB of memory each).",
+    )
+    password_hashing_wait_seconds: float = Field(
+        5,
+        gt=0,
+        description="How long a request waits for a hashing slot before it is refused "
+        "(RATE_LIMITED).",
     )
     visit_days_red: int = Field(7, ge=1, description="Days between visits of RED households.")
     visit_days_yellow: int = Field(30, ge=1, description="Days between visits, YELLOW.")
@@ -46,9 +62,8 @@ class PeopleSettings(ServiceSettings):
                 values[name] = "***"
         return values
 
-    def bootstrap_login(self) -> tuple[str, str] | None:
-        if self.bootstrap_admin_phone and self.bootstrap_admin_password:
-            return self.bootstrap_admin_phone, self.bootstrap_admin_password
-        if self.environment == "development":
-            return DEV_BOOTSTRAP_PHONE, DEV_BOOTSTRAP_PASSWORD
-        return None
+    @field_validator("bootstrap_admin_password", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        # Compose passes `${BOOTSTRAP_ADMIN_PASSWORD:-}`: an empty value means "make one".
+        return None if value == "" else value

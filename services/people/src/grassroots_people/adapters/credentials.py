@@ -1,19 +1,16 @@
-"""Password hashes (Argon2), refresh tokens (stored hashed) and failed-login counters."""
+"""Password hashes, refresh tokens (stored hashed) and login attempt counters."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from grassroots_kit.mongo import Database, Indexes, Session
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, IndexModel, ReturnDocument
 
-from grassroots_people.domain.throttle import LoginAttempts
+from grassroots_people.domain.throttle import MEMORY, Counter
 
 PASSWORDS = "passwords"
 REFRESH_TOKENS = "refresh_tokens"
@@ -27,26 +24,8 @@ INDEXES = (
             IndexModel([("expiresAt", ASCENDING)], expireAfterSeconds=0),
         ),
     ),
+    Indexes(LOGIN_ATTEMPTS, (IndexModel([("forgetAt", ASCENDING)], expireAfterSeconds=0),)),
 )
-
-_hasher = PasswordHasher()
-# Verified against when the phone is unknown, so a miss costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a password anyone has")
-
-
-async def hash_password(password: str) -> str:
-    return await asyncio.to_thread(_hasher.hash, password)
-
-
-async def verify_password(password_hash: str | None, password: str) -> bool:
-    def verify() -> bool:
-        try:
-            return _hasher.verify(password_hash or _DUMMY_HASH, password)
-        except (VerificationError, InvalidHashError, UnicodeEncodeError):
-            return False
-
-    ok = await asyncio.to_thread(verify)
-    return ok and password_hash is not None
 
 
 def new_refresh_token() -> tuple[str, str]:
@@ -89,27 +68,47 @@ class CredentialStore:
             session=session,
         )
 
-    async def attempts(self, phone: str) -> LoginAttempts:
-        doc = await self._attempts.find_one({"_id": phone})
-        if doc is None:
-            return LoginAttempts()
-        return LoginAttempts(doc["failures"], doc["locks"], doc["lockedUntil"])
-
-    async def record_attempts(self, phone: str, attempts: LoginAttempts) -> None:
-        await self._attempts.update_one(
-            {"_id": phone},
-            {
-                "$set": {
-                    "failures": attempts.failures,
-                    "locks": attempts.locks,
-                    "lockedUntil": attempts.locked_until,
-                }
-            },
+    async def count_attempt(self, key: str, window: timedelta, now: datetime) -> Counter:
+        """Counts one attempt in one atomic update (a new round once the last one ended) and
+        returns the state with it: concurrent attempts each see a different count."""
+        fresh = {
+            "$or": [{"$eq": [{"$type": "$resetsAt"}, "missing"]}, {"$lte": ["$resetsAt", now]}]
+        }
+        doc = await self._attempts.find_one_and_update(
+            {"_id": key},
+            [
+                {"$set": {"_fresh": fresh}},
+                {
+                    "$set": {
+                        "attempts": {"$cond": ["$_fresh", 1, {"$add": ["$attempts", 1]}]},
+                        "strikes": {"$ifNull": ["$strikes", 0]},
+                        "resetsAt": {"$cond": ["$_fresh", now + window, "$resetsAt"]},
+                        "forgetAt": {"$cond": ["$_fresh", now + window + MEMORY, "$forgetAt"]},
+                    }
+                },
+                {"$unset": "_fresh"},
+            ],
             upsert=True,
+            return_document=ReturnDocument.AFTER,
+        )
+        assert doc is not None  # upserted
+        return Counter(doc["attempts"], doc["strikes"], doc["resetsAt"])
+
+    async def lock(self, key: str, until: datetime) -> None:
+        """Called by the one attempt that went over the limit."""
+        await self._attempts.update_one(
+            {"_id": key},
+            {"$set": {"resetsAt": until, "forgetAt": until + MEMORY}, "$inc": {"strikes": 1}},
         )
 
-    async def forget_attempts(self, phone: str) -> None:
-        await self._attempts.delete_one({"_id": phone})
+    async def forgive(self, key: str) -> None:
+        await self._attempts.delete_one({"_id": key})
+
+    async def take_back(self, key: str) -> None:
+        """A successful attempt does not count against its address."""
+        await self._attempts.update_one(
+            {"_id": key, "attempts": {"$gt": 0}}, {"$inc": {"attempts": -1}}
+        )
 
     async def store_refresh(self, record: RefreshRecord, session: Session | None = None) -> None:
         await self._refresh.insert_one(

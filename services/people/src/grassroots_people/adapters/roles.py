@@ -67,7 +67,7 @@ class RoleStore:
         role: Role,
         org_unit_id: str,
         now: datetime,
-        session: Session,
+        session: Session | None,
         *,
         person_id: str | None = None,
         organization_id: str | None = None,

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from grassroots_kit.errors import BadUserInput
+from grassroots_kit.errors import BadUserInput, Conflict
 
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId
 from grassroots_people.domain.org_units import OrgUnit, clean_name
 from grassroots_people.domain.text import require_encodable
 
+PHONE_LENGTH = 11
 _PHONE = re.compile(r"^1\d{10}$")
 MAX_ADDRESS_LENGTH = 200
 MAX_NEEDS = 20
@@ -50,6 +51,17 @@ def clean_phone(phone: str) -> str:
     if not _PHONE.match(cleaned):
         raise BadUserInput("a phone number has 11 digits and starts with 1", field="phone")
     return cleaned
+
+
+def require_not_reserved(
+    phone: str | None, held: str | None, reserved: str, *, platform_admin: bool = False
+) -> None:
+    """The bootstrap admin's phone is for platform admins only: nobody else may register with
+    it or change to it (were it free at a restart, its holder used to be made admin)."""
+    if phone is not None and phone == reserved and phone != held and not platform_admin:
+        raise Conflict(
+            "this phone number is reserved for the platform administrator", field="phone"
+        )
 
 
 def clean_address(address: str) -> str:

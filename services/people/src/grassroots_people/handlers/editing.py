@@ -4,6 +4,7 @@ those who manage the place may edit anyone there."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from grassroots_contracts.event_types import PERSON_UPDATED, SOURCE_PEOPLE
 from grassroots_kit.auth import Principal
@@ -12,9 +13,17 @@ from grassroots_kit.mongo import Session
 
 from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.adapters.persons import PersonStore
+from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import HouseholdId, PersonId
-from grassroots_people.domain.people import Household, Person, edited, household_edited
+from grassroots_people.domain.people import (
+    Household,
+    Person,
+    edited,
+    household_edited,
+    require_not_reserved,
+)
+from grassroots_people.domain.roles import EVERYWHERE, Role
 from grassroots_people.handlers.households import load_household
 from grassroots_people.handlers.people import load_person, snapshot
 from grassroots_people.handlers.runtime import Runtime
@@ -48,6 +57,13 @@ async def update_person(runtime: Runtime, actor: Principal | None, command: Upda
         changed = edited(
             person, name=command.name, phone=command.phone, party_member=command.party_member
         )
+        if changed.phone == runtime.bootstrap_phone != person.phone:
+            admin = await RoleStore(runtime.host.db).holding(
+                Role.PLATFORM_ADMIN, EVERYWHERE, datetime.now(UTC), session, person_id=person.id
+            )
+            require_not_reserved(
+                changed.phone, person.phone, runtime.bootstrap_phone, platform_admin=bool(admin)
+            )
         await persons.save(changed, session)
         event = new_event(
             PERSON_UPDATED,

@@ -53,7 +53,7 @@ class LogVisit:
 
 
 async def load_household(
-    store: HouseholdStore, household_id: str, session: Session, field: str = "householdId"
+    store: HouseholdStore, household_id: str, session: Session | None, field: str = "householdId"
 ) -> Household:
     household = await store.get(household_id, session)
     if household is None:

@@ -7,21 +7,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from grassroots_kit.auth import Principal
-from grassroots_kit.errors import BadUserInput, Unauthenticated
+from grassroots_kit.errors import BadUserInput, RateLimited, Unauthenticated
 from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.credentials import (
-    CredentialStore,
-    hash_password,
-    token_hash,
-    verify_password,
-)
+from grassroots_people.adapters.credentials import CredentialStore, token_hash
 from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.adapters.roles import RoleStore
-from grassroots_people.domain import access
+from grassroots_people.domain import access, throttle
 from grassroots_people.domain.ids import PersonId
-from grassroots_people.domain.passwords import check_password
-from grassroots_people.domain.people import Person
+from grassroots_people.domain.passwords import MAX_LENGTH, check_password
+from grassroots_people.domain.people import PHONE_LENGTH, Person
+from grassroots_people.domain.throttle import Scope
 from grassroots_people.handlers.people import load_person
 from grassroots_people.handlers.runtime import Runtime
 from grassroots_people.handlers.tokens import Tokens, issue
@@ -36,31 +32,50 @@ class SetPassword:
     new_password: str
 
 
-async def login(runtime: Runtime, phone: str, password: str) -> Tokens:
-    """Failed attempts are counted per phone number, known or not, and lock it for a while."""
+async def login(runtime: Runtime, phone: str, password: str, address: str) -> Tokens:
+    """Every attempt is counted before its password is checked, per client address, per phone
+    at that address and per phone, known or not (domain/throttle.py); an unknown phone costs
+    the same hash as a wrong password, through the same bounded hashing."""
     credentials = CredentialStore(runtime.host.db)
     phone = "".join(phone.split())
-    if not phone.isascii():
-        raise Unauthenticated(_WRONG)  # no phone number we store has anything else
-    now = datetime.now(UTC)
-    attempts = await credentials.attempts(phone)
-    locked = attempts.locked_for(now)
-    if locked is not None:
-        seconds = math.ceil(locked.total_seconds())
-        raise Unauthenticated(
-            f"too many failed logins for this phone number; try again in {seconds} s",
-            retryAfterSeconds=seconds,
-        )
+    if not (phone.isascii() and phone.isdigit() and len(phone) == PHONE_LENGTH):
+        raise Unauthenticated(_WRONG)  # no phone number we store looks otherwise: no hash needed
+    if len(password) > MAX_LENGTH:
+        raise Unauthenticated(_WRONG)  # longer than any password we accept: no hash needed
+    await _count_attempt(credentials, throttle.keys(phone, address))
     person = await PersonStore(runtime.host.db).by_phone(phone)
     password_hash = await credentials.password_hash(person.id) if person else None
-    if person is None or not await verify_password(password_hash, password):
-        await credentials.record_attempts(phone, attempts.after_failure(now))
+    if not await runtime.hashing.verify(password_hash, password) or person is None:
         raise Unauthenticated(_WRONG)
-    if attempts.failures:
-        await credentials.forget_attempts(phone)
+    await _forgive(credentials, throttle.keys(phone, address))
     return await runtime.host.transaction(
         lambda session: issue(runtime, person.id, session=session)
     )
+
+
+async def _forgive(credentials: CredentialStore, keys: list[tuple[Scope, str]]) -> None:
+    for scope, key in keys:
+        if scope in throttle.FORGIVEN_ON_SUCCESS:
+            await credentials.forgive(key)
+        else:
+            await credentials.take_back(key)
+
+
+async def _count_attempt(credentials: CredentialStore, keys: list[tuple[Scope, str]]) -> None:
+    """Counts the attempt on each key in turn; the first key that refuses stops it."""
+    now = datetime.now(UTC)
+    for scope, key in keys:
+        limit = throttle.LIMITS[scope]
+        verdict = throttle.judge(
+            limit, await credentials.count_attempt(key, limit.window, now), now
+        )
+        if verdict.lock_until is not None:
+            await credentials.lock(key, verdict.lock_until)
+        if not verdict.checked:
+            seconds = math.ceil(verdict.retry_after.total_seconds())
+            raise RateLimited(
+                f"too many login attempts; try again in {seconds} s", retryAfterSeconds=seconds
+            )
 
 
 async def refresh(runtime: Runtime, refresh_token: str) -> Tokens:
@@ -96,12 +111,20 @@ async def logout(runtime: Runtime, refresh_token: str) -> None:
 
 
 async def _require_may_set(
-    runtime: Runtime, actor: Principal, target: Person, current: str | None
+    runtime: Runtime, actor: Principal, target: Person, current: str | None, address: str
 ) -> None:
     if target.id == actor.person_id:
-        stored = await CredentialStore(runtime.host.db).password_hash(target.id)
-        if stored is not None and not await verify_password(stored, current or ""):
+        credentials = CredentialStore(runtime.host.db)
+        stored = await credentials.password_hash(target.id)
+        if stored is None:
+            return
+        # The current password is a login of its own: counted on the same keys, so a stolen
+        # access token is no faster a way to guess it.
+        keys = throttle.keys(target.phone or target.id, address)
+        await _count_attempt(credentials, keys)
+        if not await runtime.hashing.verify(stored, current or ""):
             raise BadUserInput("the current password is wrong", field="currentPassword")
+        await _forgive(credentials, keys)
         return
     # Setting another person's password takes over their account: allowed only to someone
     # who manages where they live and could have granted every role they hold.
@@ -110,15 +133,17 @@ async def _require_may_set(
         access.require_can_grant(actor, assignment.role, assignment.org_unit_path)
 
 
-async def set_password(runtime: Runtime, actor: Principal | None, command: SetPassword) -> Person:
+async def set_password(
+    runtime: Runtime, actor: Principal | None, command: SetPassword, address: str
+) -> Person:
     if actor is None:
         raise Unauthenticated("log in to set a password")
     check_password(command.new_password)
     persons, credentials = PersonStore(runtime.host.db), CredentialStore(runtime.host.db)
     target_id = command.person_id or actor.person_id
     target = await load_person(persons, target_id, None)
-    await _require_may_set(runtime, actor, target, command.current_password)
-    password_hash = await hash_password(command.new_password)
+    await _require_may_set(runtime, actor, target, command.current_password, address)
+    password_hash = await runtime.hashing.hash(command.new_password)
 
     async def work(session: Session) -> Person:
         now = datetime.now(UTC)

@@ -51,7 +51,7 @@ class MoveOrgUnit:
 
 
 async def load_unit(
-    store: OrgUnitStore, unit_id: str, session: Session, field: str = "orgUnitId"
+    store: OrgUnitStore, unit_id: str, session: Session | None, field: str = "orgUnitId"
 ) -> OrgUnit:
     unit = await store.get(unit_id, session)
     if unit is None:

@@ -13,19 +13,27 @@ from grassroots_kit.errors import BadUserInput, Conflict, NotFound
 from grassroots_kit.messaging.envelope import new_event
 from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.credentials import CredentialStore, hash_password
+from grassroots_people.adapters.credentials import CredentialStore
 from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId, new_person_id
 from grassroots_people.domain.passwords import check_password
-from grassroots_people.domain.people import Household, Person, moved_to, new_person
+from grassroots_people.domain.people import (
+    Household,
+    Person,
+    moved_to,
+    new_person,
+    require_not_reserved,
+)
 from grassroots_people.handlers.households import load_household
 from grassroots_people.handlers.org_units import load_unit
 from grassroots_people.handlers.runtime import Runtime
 
 MAX_BATCH = 200
+# Each password costs an Argon2 hash (a tenth of a second, 64 MiB): a batch carries few.
+MAX_PASSWORDS = 20
 
 
 @dataclass(frozen=True)
@@ -68,23 +76,27 @@ async def load_person(
 async def register_people(
     runtime: Runtime, actor: Principal | None, commands: Sequence[RegisterPerson]
 ) -> list[Person]:
+    """Everything cheap first (bounds, the caller, where each person goes and whether the
+    caller manages it), then the hashing, then the writes: nobody makes the service hash
+    passwords for a request it refuses."""
+    caller = access.require_actor(actor)
     if not 1 <= len(commands) <= MAX_BATCH:
         raise BadUserInput(f"register 1 to {MAX_BATCH} people at a time", field="people")
+    if sum(1 for c in commands if c.password is not None) > MAX_PASSWORDS:
+        raise BadUserInput(
+            f"give a password to at most {MAX_PASSWORDS} people at a time", field="password"
+        )
     phones = [c.phone for c in commands if c.phone]
     if len(set(phones)) != len(phones):
         raise Conflict("the same phone number is given twice", field="phone")
     for command in commands:
         if command.password is not None:
             check_password(command.password)
-    hashes = {
-        i: await hash_password(c.password) for i, c in enumerate(commands) if c.password is not None
-    }
     db = runtime.host.db
     units, households, persons = OrgUnitStore(db), HouseholdStore(db), PersonStore(db)
     credentials = CredentialStore(db)
 
-    async def work(session: Session) -> list[Person]:
-        now = datetime.now(UTC)
+    async def place(session: Session | None, now: datetime) -> list[Person]:
         seen_households: dict[str, Household] = {}
         people = []
         for command in commands:
@@ -106,8 +118,22 @@ async def register_people(
                 party_member=command.party_member,
                 now=now,
             )
-            access.require_manage(actor, person.org_unit_path, "register people here")
+            access.require_manage(caller, person.org_unit_path, "register people here")
+            require_not_reserved(person.phone, None, runtime.bootstrap_phone)
             people.append(person)
+        return people
+
+    if any(c.password is not None for c in commands):
+        await place(None, datetime.now(UTC))  # authorized before a single hash
+    hashes = {
+        i: await runtime.hashing.hash(c.password)
+        for i, c in enumerate(commands)
+        if c.password is not None
+    }
+
+    async def work(session: Session) -> list[Person]:
+        now = datetime.now(UTC)
+        people = await place(session, now)
         await persons.insert_many(people, session)
         for index, password_hash in hashes.items():
             await credentials.set_password_hash(people[index].id, password_hash, now, session)

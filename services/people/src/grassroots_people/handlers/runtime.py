@@ -11,8 +11,10 @@ from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.messaging.outbox import add_to_outbox
 from grassroots_kit.mongo import Session
 
+from grassroots_people.adapters.hashing import PasswordHashing
 from grassroots_people.adapters.signing_keys import KeyRing
 from grassroots_people.domain.care import VisitSchedule
+from grassroots_people.domain.people import clean_phone
 from grassroots_people.settings import PeopleSettings
 
 
@@ -23,6 +25,8 @@ class Runtime:
     schedule: VisitSchedule
     access_ttl: timedelta
     refresh_ttl: timedelta
+    hashing: PasswordHashing
+    bootstrap_phone: str  # reserved for the platform admin
 
     @classmethod
     def create(cls, host: ServiceHost, settings: PeopleSettings) -> Runtime:
@@ -42,6 +46,11 @@ class Runtime:
             ),
             access_ttl=access_ttl,
             refresh_ttl=timedelta(days=settings.refresh_token_days),
+            hashing=PasswordHashing(
+                settings.password_hashing_concurrency,
+                timedelta(seconds=settings.password_hashing_wait_seconds),
+            ),
+            bootstrap_phone=clean_phone(settings.bootstrap_admin_phone),
         )
 
     async def publish(self, session: Session, events: Sequence[CloudEvent]) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from grassroots_people.graphql.client_address import client_address
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.mutations._tokens import TokenPayload, token_fields
 from grassroots_people.handlers.identity import login
@@ -20,5 +21,6 @@ class LoginPayload(TokenPayload):
 
 
 async def resolve_login(info: Info[Context, None], input: LoginInput) -> LoginPayload:
-    tokens = await login(info.context.runtime, input.phone, input.password)
+    runtime, request = info.context.runtime, info.context.request
+    tokens = await login(runtime, input.phone, input.password, client_address(request))
     return LoginPayload(**token_fields(tokens))  # type: ignore[arg-type]

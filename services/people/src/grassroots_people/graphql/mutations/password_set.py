@@ -4,6 +4,7 @@ import strawberry
 from strawberry.types import Info
 
 from grassroots_people.domain.ids import PersonId
+from grassroots_people.graphql.client_address import client_address
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.types.person import Person
 from grassroots_people.handlers.identity import SetPassword, set_password
@@ -39,5 +40,6 @@ async def resolve_set_password(
             current_password=input.current_password,
             new_password=input.new_password,
         ),
+        client_address(info.context.request),
     )
     return SetPasswordPayload(person=Person.from_domain(person))
