@@ -125,11 +125,23 @@ async def declare_exchange(channel: AbstractChannel, name: str) -> AbstractExcha
     return await channel.declare_exchange(name, aio_pika.ExchangeType.TOPIC, durable=True)
 
 
+async def declare_parking_exchange(channel: AbstractChannel, queue: str) -> AbstractExchange:
+    """The exchange `<queue>.dead` through which a consumer of `queue` parks a message."""
+    return await channel.declare_exchange(
+        f"{queue}.dead", aio_pika.ExchangeType.FANOUT, durable=True
+    )
+
+
 async def declare_queue_pair(
     channel: AbstractChannel, name: str
 ) -> tuple[AbstractQueue, AbstractQueue]:
-    """A durable quorum queue and its `<name>.dead` parking queue."""
+    """A durable quorum queue and its `<name>.dead` parking queue, fed by a fanout exchange
+    of the same name: a consumer parks through it, so its broker user needs no write on the
+    default exchange, which would let it put messages into any queue
+    (grassroots_kit.messaging.permissions)."""
     dead = await channel.declare_queue(f"{name}.dead", durable=True, arguments=QUORUM)
+    parking = await declare_parking_exchange(channel, name)
+    await dead.bind(parking, routing_key="")
     queue = await channel.declare_queue(
         name,
         durable=True,
