@@ -32,7 +32,7 @@ from aio_pika.abc import (
     AbstractIncomingMessage,
     AbstractQueue,
 )
-from aio_pika.exceptions import ChannelInvalidStateError
+from aio_pika.exceptions import ChannelInvalidStateError, ChannelPreconditionFailed
 from pymongo import AsyncMongoClient
 from pymongo.errors import ConnectionFailure, OperationFailure
 
@@ -164,7 +164,18 @@ class EventConsumer:
     async def start(self) -> None:
         self._channel = await self._broker.channel(self._prefetch)
         exchange = await declare_exchange(self._channel, self._broker.exchange_name)
-        self._queue, _ = await declare_queue_pair(self._channel, self.queue_name)
+        try:
+            self._queue, _ = await declare_queue_pair(self._channel, self.queue_name)
+        except ChannelPreconditionFailed:
+            # Declared by an earlier version, which dead-lettered through the default
+            # exchange; queue arguments cannot change, so use it as it is (docs/operations.md,
+            # "Broker users and permissions", says how to recreate it).
+            log.warning(
+                "queue %s keeps the dead-letter arguments of an earlier version", self.queue_name
+            )
+            self._channel = await self._broker.channel(self._prefetch)
+            exchange = await declare_exchange(self._channel, self._broker.exchange_name)
+            self._queue = await self._channel.declare_queue(self.queue_name, passive=True)
         self._parking = await declare_parking_exchange(self._channel, self.queue_name)
         for event_type in self._subscription.handlers:
             await self._queue.bind(exchange, routing_key=event_type)
