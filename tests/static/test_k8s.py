@@ -39,7 +39,7 @@ PROBES = {
 }
 # Settings the manifests pass that docs/conventions.md does not list yet.
 PENDING_SETTINGS = {"JWT_PRIVATE_KEY"}
-EXTERNAL_IN_PROD = {("Secret", "grassroots-secrets")}
+EXTERNAL_IN_PROD = {("Secret", "grassroots-secrets"), ("Secret", "grassroots-rabbitmq-definitions")}
 CLUSTER_SCOPED = {"Namespace", "ClusterRole", "ClusterRoleBinding", "IngressClass"}
 Obj = dict[str, Any]
 

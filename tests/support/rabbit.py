@@ -38,6 +38,11 @@ class BrokerNamespace:
                 channel = await connection.channel()
                 with contextlib.suppress(aio_pika.exceptions.ChannelClosed):
                     await channel.queue_delete(name)
+                if name.endswith(".dead"):
+                    # The parking exchange of the same name (grassroots_kit.messaging.broker).
+                    channel = await connection.channel()
+                    with contextlib.suppress(aio_pika.exceptions.ChannelClosed):
+                        await channel.exchange_delete(name)
             channel = await connection.channel()
             with contextlib.suppress(aio_pika.exceptions.ChannelClosed):
                 await channel.exchange_delete(self.exchange)

@@ -64,6 +64,8 @@ class Stack:
     processes: dict[str, list[Process]] = field(default_factory=dict)
     # Extra environment for every process (services and gateway), e.g. JWKS_URL or limits.
     env: dict[str, str] = field(default_factory=dict)
+    # A service's own broker URL (its own user), instead of `amqp_url`.
+    service_amqp_urls: dict[str, str] = field(default_factory=dict)
 
     def database(self, service: str) -> str:
         return f"{self.prefix.rstrip('.')}_{service}"
@@ -82,7 +84,7 @@ class Stack:
             "PORT": str(port),
             "MONGODB_URL": self.mongo_url,
             "MONGODB_DATABASE": self.database(service),
-            "AMQP_URL": self.amqp_url,
+            "AMQP_URL": self.service_amqp_urls.get(service, self.amqp_url),
             "EVENTS_PREFIX": self.prefix,
             "RELAY_POLL_SECONDS": "0.2",
             "LOG_LEVEL": "INFO",

@@ -33,7 +33,9 @@ class Harness:
         self.brokers: list[Broker] = []
         self.consumers: list[EventConsumer] = []
 
-    async def start_consumer(self, handlers: dict[str, Handler]) -> EventConsumer:
+    async def start_consumer(
+        self, handlers: dict[str, Handler], producers: dict[str, str] | None = None
+    ) -> EventConsumer:
         broker = Broker(self.ns.url, self.ns.exchange, app_name="test")
         await broker.connect()
         self.brokers.append(broker)
@@ -42,7 +44,7 @@ class Harness:
             client=self.client,
             db=self.db,
             queue_name=self.queue,
-            subscription=Subscription("effects", handlers),
+            subscription=Subscription("effects", handlers, producers=producers),
             max_attempts=3,
         )
         await consumer.start()
@@ -212,3 +214,25 @@ def test_messages_carry_the_cloudevents_content_type():
     message = to_message(new_event("a.b", source="s", subject="x", data={}))
     assert message.content_type == "application/cloudevents+json"
     assert message.delivery_mode == aio_pika.DeliveryMode.PERSISTENT
+
+
+async def test_an_event_from_a_source_that_does_not_produce_its_type_is_parked_unapplied(
+    harness: Harness,
+):
+    await harness.start_consumer(
+        {"thing.made": record_effect(harness)}, producers={"thing.made": "makers"}
+    )
+
+    forged = new_event("thing.made", source="attacker", subject="x", data={"n": 1})
+    await harness.publish(forged)
+    genuine = new_event("thing.made", source="makers", subject="y", data={"n": 2})
+    await harness.publish(genuine)
+
+    await eventually(lambda: harness.db["effects"].count_documents({}))
+    parked = await eventually(harness.dead_letters)
+    assert [message.message_id for message in parked] == [forged.id]
+    reason = str(parked[0].headers["x-death-reason"])
+    assert "'attacker'" in reason
+    assert "'makers'" in reason
+    assert await harness.effects() == [{"event": genuine.id, "n": 2}]
+    assert await harness.db[PROCESSED].count_documents({"_id": {"$regex": forged.id}}) == 0

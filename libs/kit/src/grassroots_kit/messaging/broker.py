@@ -125,18 +125,36 @@ async def declare_exchange(channel: AbstractChannel, name: str) -> AbstractExcha
     return await channel.declare_exchange(name, aio_pika.ExchangeType.TOPIC, durable=True)
 
 
+async def declare_parking_exchange(channel: AbstractChannel, queue: str) -> AbstractExchange:
+    """The exchange `<queue>.dead` through which a consumer of `queue` parks a message."""
+    return await channel.declare_exchange(
+        f"{queue}.dead", aio_pika.ExchangeType.FANOUT, durable=True
+    )
+
+
 async def declare_queue_pair(
     channel: AbstractChannel, name: str
 ) -> tuple[AbstractQueue, AbstractQueue]:
-    """A durable quorum queue and its `<name>.dead` parking queue."""
+    """A durable quorum queue and its `<name>.dead` parking queue, fed by a fanout exchange
+    of the same name: the consumer parks through it and the broker dead-letters into it, so
+    a service's broker user needs no write on the default exchange, which would let it put
+    messages into any queue (grassroots_kit.messaging.permissions).
+
+    Raises ChannelPreconditionFailed (and loses the channel) for a queue an earlier version
+    declared with the default exchange as its dead-letter exchange (EventConsumer.start
+    then uses that queue as it is)."""
     dead = await channel.declare_queue(f"{name}.dead", durable=True, arguments=QUORUM)
+    parking = await declare_parking_exchange(channel, name)
+    await dead.bind(parking, routing_key="")
     queue = await channel.declare_queue(
         name,
         durable=True,
         arguments={
             **QUORUM,
             "x-delivery-limit": DELIVERY_LIMIT,
-            "x-dead-letter-exchange": "",
+            # Through the parking exchange: declaring a dead-letter target needs write on it,
+            # and the default exchange is not granted to service users.
+            "x-dead-letter-exchange": f"{name}.dead",
             "x-dead-letter-routing-key": f"{name}.dead",
         },
     )

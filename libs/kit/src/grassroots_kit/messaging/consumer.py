@@ -26,15 +26,26 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from aio_pika import DeliveryMode, Message
-from aio_pika.abc import AbstractChannel, AbstractIncomingMessage, AbstractQueue
-from aio_pika.exceptions import ChannelInvalidStateError
+from aio_pika.abc import (
+    AbstractChannel,
+    AbstractExchange,
+    AbstractIncomingMessage,
+    AbstractQueue,
+)
+from aio_pika.exceptions import ChannelInvalidStateError, ChannelPreconditionFailed
 from pymongo import AsyncMongoClient
 from pymongo.errors import ConnectionFailure, OperationFailure
 
 from grassroots_kit import tracing
 from grassroots_kit.log import event_context
-from grassroots_kit.messaging.broker import Broker, declare_exchange, declare_queue_pair
+from grassroots_kit.messaging.broker import (
+    Broker,
+    declare_exchange,
+    declare_parking_exchange,
+    declare_queue_pair,
+)
 from grassroots_kit.messaging.envelope import CloudEvent, InvalidEvent
+from grassroots_kit.messaging.provenance import wrong_source
 from grassroots_kit.metrics import (
     EVENT_BATCH_SIZE,
     EVENT_HANDLING_SECONDS,
@@ -80,11 +91,15 @@ class Subscription:
 
     `upcasters`, when given, bring older versions of an event up to the one its handler reads
     (grassroots_kit.messaging.upcasting) and park versions it cannot.
+    `producers`, when given, maps each event type to the only `source` accepted for it; an
+    event from anyone else is parked with the reason and has no effect
+    (grassroots_kit.messaging.provenance).
     """
 
     purpose: str
     handlers: Mapping[str, Handler]
     upcasters: Upcasters | None = None
+    producers: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +150,7 @@ class EventConsumer:
         self._linger = linger_seconds
         self._channel: AbstractChannel | None = None
         self._queue: AbstractQueue | None = None
+        self._parking: AbstractExchange | None = None
         self._consumer_tag: str | None = None
         # Deliveries wait in their worker's buffer; None tells it to stop. The prefetch bounds
         # them all together.
@@ -148,7 +164,19 @@ class EventConsumer:
     async def start(self) -> None:
         self._channel = await self._broker.channel(self._prefetch)
         exchange = await declare_exchange(self._channel, self._broker.exchange_name)
-        self._queue, _ = await declare_queue_pair(self._channel, self.queue_name)
+        try:
+            self._queue, _ = await declare_queue_pair(self._channel, self.queue_name)
+        except ChannelPreconditionFailed:
+            # Declared by an earlier version, which dead-lettered through the default
+            # exchange; queue arguments cannot change, so use it as it is (docs/operations.md,
+            # "Broker users and permissions", says how to recreate it).
+            log.warning(
+                "queue %s keeps the dead-letter arguments of an earlier version", self.queue_name
+            )
+            self._channel = await self._broker.channel(self._prefetch)
+            exchange = await declare_exchange(self._channel, self._broker.exchange_name)
+            self._queue = await self._channel.declare_queue(self.queue_name, passive=True)
+        self._parking = await declare_parking_exchange(self._channel, self.queue_name)
         for event_type in self._subscription.handlers:
             await self._queue.bind(exchange, routing_key=event_type)
         self._buffers = [asyncio.Queue() for _ in range(self._workers_wanted)]
@@ -235,6 +263,12 @@ class EventConsumer:
         if handler is None:
             await self._park(message, f"no handler for event type {event.type!r}")
             return None
+        if self._subscription.producers is not None:
+            refused = wrong_source(event, self._subscription.producers)
+            if refused is not None:
+                with event_context(event.id, event.type):
+                    await self._park(message, refused)
+                return None
         if self._subscription.upcasters is not None:
             try:
                 event = self._subscription.upcasters.upcast(event)
@@ -424,10 +458,8 @@ class EventConsumer:
     async def _park(self, message: AbstractIncomingMessage, reason: str) -> None:
         log.error("parking message in dead-letter queue", extra={"reason": reason})
         tracing.mark_current_error(reason)
-        assert self._channel is not None
-        await self._channel.default_exchange.publish(
-            _dead_letter(message, reason, self.queue_name), routing_key=f"{self.queue_name}.dead"
-        )
+        assert self._parking is not None
+        await self._parking.publish(_dead_letter(message, reason, self.queue_name), routing_key="")
         await message.ack()
         EVENTS_DEAD_LETTERED.labels(self.queue_name).inc()
 

@@ -10,6 +10,7 @@ from grassroots_contracts.event_types import (
     ROLE_REVOKED,
 )
 from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.messaging.projection import versioned_projection
@@ -66,4 +67,5 @@ def projection_subscription(db: Database) -> Subscription:
             ROLE_ASSIGNED: _roles(db, revoked=False),
             ROLE_REVOKED: _roles(db, revoked=True),
         },
+        producers=PRODUCERS,
     )

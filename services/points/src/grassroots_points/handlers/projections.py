@@ -12,6 +12,7 @@ from grassroots_contracts.event_types import (
     ROLE_REVOKED,
 )
 from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.messaging.projection import versioned_projection
@@ -87,4 +88,4 @@ def projection_subscription(db: Database) -> Subscription:
         ROLE_ASSIGNED: _versioned(_roles(db, active=True)),
         ROLE_REVOKED: _versioned(_roles(db, active=False)),
     }
-    return Subscription(purpose=PURPOSE, handlers=handlers)
+    return Subscription(purpose=PURPOSE, handlers=handlers, producers=PRODUCERS)

@@ -16,6 +16,7 @@ from grassroots_contracts.event_types import (
     ORDER_TAKEN,
     VISIT_LOGGED,
 )
+from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Database, Session
@@ -134,4 +135,4 @@ def _handler(db: Database, reaction: Reaction) -> Handler:
 def awards_subscription(db: Database) -> Subscription:
     handlers = {event_type: _handler(db, r) for event_type, r in REACTIONS.items()}
     handlers[CASE_CLOSED] = CaseClosedHandler(db)
-    return Subscription(purpose=PURPOSE, handlers=handlers)
+    return Subscription(purpose=PURPOSE, handlers=handlers, producers=PRODUCERS)
