@@ -266,7 +266,7 @@ class PeopleLoader:
                     {"i": {"householdId": household_id, "careLevel": level, "needs": list(needs)}},
                 )
             if days is not None and not known.get("lastVisitAt"):
-                # The chief logs the visit, the grid chief above her confirms it.
+                # The group chief logs the visit, the piece chief above her confirms it.
                 visitor = visitor or self.as_member(CARE_VISITOR)
                 confirmer = confirmer or self.as_member(CARE_CONFIRMER)
                 visit = visitor.execute(
