@@ -140,7 +140,10 @@ async def measure(
     mongo: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(stack.mongo_url)
     try:
         # A fresh stack awards nothing: every closing earns its handler points from here on.
-        await graph.call(RULE, {"input": {"eventType": "case.closed", "points": AWARD_POINTS}})
+        # Point rules are platform-wide: the platform admin sets them.
+        await Graph(gateway, token).call(
+            RULE, {"input": {"eventType": "case.closed", "points": AWARD_POINTS}}
+        )
         phone = f"139{random.randrange(10**8):08d}"
         person = (
             await graph.call(

@@ -12,7 +12,9 @@ from scripts.demo.context import DemoContext
 from scripts.demo.graphql_client import GraphQLClient
 from scripts.demo.people_cast import (
     CARE,
+    CARE_CONFIRMER,
     CARE_UNIT,
+    CARE_VISITOR,
     CAST,
     COMMITMENT,
     GENERATED_PHONE_PREFIX,
@@ -54,6 +56,7 @@ ELECT = (
 )
 CARE_LEVEL = """mutation($i: SetCareLevelInput!) { setCareLevel(input: $i) { household { id } } }"""
 VISIT = """mutation($i: LogVisitInput!) { logVisit(input: $i) { visit { id } } }"""
+CONFIRM_VISIT = """mutation($i: ConfirmVisitInput!) { confirmVisit(input: $i) { visit { id } } }"""
 BOARD = """query($id: ID!) { orgUnit(id: $id) { commitmentBoard {
   commitments(first: 100) { edges { node { text } } } } } }"""
 COMMIT = (
@@ -242,8 +245,18 @@ class PeopleLoader:
             },
         )
 
+    def as_member(self, name: str) -> GraphQLClient:
+        """A client logged in as a named member of the cast."""
+        member = next(m for m in CAST if m.name == name)
+        own = GraphQLClient(self.client.url)
+        own.token = own.execute(LOGIN, {"i": {"phone": member.phone, "password": PASSWORD}})[
+            "login"
+        ]["accessToken"]
+        return own
+
     def care(self) -> None:
         now = datetime.now(UTC)
+        visitor = confirmer = None
         for address, level, needs, days in CARE:
             household_id = self.household(CARE_UNIT, address)
             known = self.households[(self.unit(CARE_UNIT), address)]
@@ -253,7 +266,10 @@ class PeopleLoader:
                     {"i": {"householdId": household_id, "careLevel": level, "needs": list(needs)}},
                 )
             if days is not None and not known.get("lastVisitAt"):
-                self.client.execute(
+                # The group chief logs the visit, the piece chief above her confirms it.
+                visitor = visitor or self.as_member(CARE_VISITOR)
+                confirmer = confirmer or self.as_member(CARE_CONFIRMER)
+                visit = visitor.execute(
                     VISIT,
                     {
                         "i": {
@@ -262,7 +278,8 @@ class PeopleLoader:
                             "notes": "Routine visit",
                         }
                     },
-                )
+                )["logVisit"]["visit"]["id"]
+                confirmer.execute(CONFIRM_VISIT, {"i": {"visitId": visit}})
 
     def commitment(self) -> None:
         name, text = COMMITMENT
@@ -273,10 +290,7 @@ class PeopleLoader:
         ]
         if any(e["node"]["text"] == text for e in board["commitments"]["edges"]):
             return
-        own = GraphQLClient(self.client.url)
-        own.token = own.execute(LOGIN, {"i": {"phone": member.phone, "password": PASSWORD}})[
-            "login"
-        ]["accessToken"]
+        own = self.as_member(name)
         due = datetime.now(UTC) + timedelta(days=365)
         own.execute(COMMIT, {"i": {"text": text, "dueBy": due.isoformat()}})
 

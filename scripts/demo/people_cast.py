@@ -105,14 +105,18 @@ NEIGHBOR_CHIEF = ("Deng Xia", TAOHUAJING_NEIGHBORHOOD)
 COMMITMENT = ("Long Wei", "24-hour water and electricity repairs for neighbours")
 
 # Households of every care level in Taohuajing Block 2-1, where Tang Li is group chief
-# (address, care level, needs, days since the last visit, or None for never visited).
+# (address, care level, needs, days since the last visit, or None for never visited). Tang Li
+# logs each visit and He Qin, the piece chief above her, confirms it: a visit counts (and earns)
+# only once someone else confirms it, and is logged at most 72 hours after it took place, so
+# the overdue ones are those never visited.
 CARE_UNIT = TAOHUAJING_BLOCK
+CARE_VISITOR, CARE_CONFIRMER = "Tang Li", "He Qin"
 CARE = (
-    ("Taohuajing Block 2-1, Room 102", "RED", ("elderly living alone",), 12),
-    ("Taohuajing Block 2-1, Room 103", "RED", ("disabled", "low income"), 3),
-    ("Taohuajing Block 2-1, Room 203", "YELLOW", ("low income",), 45),
+    ("Taohuajing Block 2-1, Room 102", "RED", ("elderly living alone",), None),
+    ("Taohuajing Block 2-1, Room 103", "RED", ("disabled", "low income"), 2),
+    ("Taohuajing Block 2-1, Room 203", "YELLOW", ("low income",), 1),
     ("Taohuajing Block 2-1, Room 303", "YELLOW", ("chronically ill",), None),
-    ("Taohuajing Block 2-1, Room 402", "GREEN", ("elderly couple",), 20),
+    ("Taohuajing Block 2-1, Room 402", "GREEN", ("elderly couple",), 2),
     ("Taohuajing Block 2-1, Room 501", "NONE", (), None),
 )
 

@@ -1,8 +1,9 @@
 """Last stage: point rules that reflect the practice, the Jindingshan "points supermarket",
 and balances earned by the demo cases already closed.
 
-Balances are never written: the stage sets the rules, then asks points to process the closing
-events it has consumed again (`reprocessEvents`), so the real award code turns each closed case
+Balances are never written: the stage sets the rules (as the platform admin: rules are
+platform-wide), then asks points to process the awarding events it has consumed again
+(`reprocessEvents`), so the real award code turns each closed case and each confirmed visit
 into ledger entries, once. Events that arrive later are awarded by the consumer as they come.
 Idempotent: rules are set per occasion, rewards found by name, and reprocessing is exact.
 """
@@ -16,12 +17,11 @@ from scripts.demo.context import DemoContext
 from scripts.demo.graphql_client import GraphQLClient, GraphQLFailure
 from scripts.demo.people_cast import PASSWORD
 
-CHANGSHA = ("Changsha County",)
 JINDINGSHAN = ("Changsha County", "Chunhua Town", "Jindingshan Community")
 
-# Who runs points in the demo: (name, phone, role, unit of the role).
+# Who runs the supermarket in the demo: (name, phone, role, unit of the role). The rules are
+# the platform admin's.
 KEEPERS = {
-    "rules": ("Tang Jun", "13500000001", "DISTRICT_ADMIN", CHANGSHA),
     "supermarket": ("Jin Mei", "13500000002", "COMMUNITY_STAFF", JINDINGSHAN),
 }
 
@@ -122,7 +122,7 @@ def _catalog(ctx: DemoContext, keeper: GraphQLClient) -> int:
 
 def load(ctx: DemoContext) -> str:
     ensure_admin_token(ctx)
-    admin = _keeper(ctx, "rules")
+    admin = ctx.client  # the bootstrap platform admin
     rules = _rules(admin)
     created = _catalog(ctx, _keeper(ctx, "supermarket"))
     # A year of closings, one transaction each: give it minutes, not the default 30 s.

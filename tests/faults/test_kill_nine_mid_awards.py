@@ -48,14 +48,15 @@ async def test_killing_points_then_cases_mid_awards_awards_each_closing_once(
         cases_db = client[stack.database("cases")]
         points_db = client[stack.database("points")]
         try:
-            # Given a grid with grid members, a district admin, and a rule for closings
+            # Given a grid with grid members, a district admin, and a platform rule for closings
             token = await login(people.url)
             district = await create_district(people.url, token, "Award Kill District")
             grid = await _grid_under(people.url, token, district)
             staff = await _district_admin(people.url, token, district)
             members = [await _grid_member(people.url, staff, grid, n) for n in range(MEMBERS)]
+            # point rules are platform-wide: the platform admin sets them
             await _ok(
-                points.url, RULE, {"input": {"eventType": "case.closed", "points": POINTS}}, staff
+                points.url, RULE, {"input": {"eventType": "case.closed", "points": POINTS}}, token
             )
 
             async def grid_projected() -> bool:

@@ -43,6 +43,8 @@ TAKERS = frozenset({"RED_PARTNER_MEMBER", "VOLUNTEER"})
 # Points: the community's catalog and adjustments; rules and reprocessing.
 COMMUNITY = frozenset({"COMMUNITY_STAFF", "COMMUNITY_SECRETARY"})
 ADMINS = frozenset({"DISTRICT_ADMIN"})
+# Point rules are platform-wide: no role of the ladder sets them or replays events under them.
+PLATFORM_ONLY: frozenset[str] = frozenset()
 EVERYONE = frozenset(ROLES)
 
 
@@ -336,9 +338,7 @@ async def _set_rule(world: World, unit: str) -> dict[str, Any]:
 
 
 async def _delete_rule(world: World, unit: str) -> dict[str, Any]:
-    data = await world.act(
-        world.tokens["DISTRICT_ADMIN"], SET_RULE, {"input": _rule_input()}, "points"
-    )
+    data = await world.act(world.admin, SET_RULE, {"input": _rule_input()}, "points")
     return {"input": {"id": data["setPointRule"]["pointRule"]["id"]}}
 
 
@@ -347,12 +347,12 @@ async def _reprocess(world: World, unit: str) -> dict[str, Any]:
 
 
 POINTS_ROWS = [
-    Row("setPointRule", SET_RULE, _set_rule, ADMINS, place=None),
+    Row("setPointRule", SET_RULE, _set_rule, PLATFORM_ONLY, place=None),
     Row(
         "deletePointRule",
         _doc("deletePointRule", "DeletePointRuleInput"),
         _delete_rule,
-        ADMINS,
+        PLATFORM_ONLY,
         place=None,
     ),
     Row("createReward", CREATE_REWARD, _new_reward, COMMUNITY, place="community"),
@@ -400,7 +400,7 @@ POINTS_ROWS = [
         "reprocessEvents",
         _doc("reprocessEvents", "ReprocessEventsInput"),
         _reprocess,
-        ADMINS,
+        PLATFORM_ONLY,
         place=None,
     ),
 ]

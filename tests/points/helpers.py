@@ -23,6 +23,7 @@ N1_PATH = [D, S, C, G, N]
 C2_PATH = [D, S, "c2"]
 
 ADMIN = grant("DISTRICT_ADMIN", D)
+PLATFORM_ADMIN = grant("PLATFORM_ADMIN", "*")  # point rules are platform-wide
 C1_STAFF = grant("COMMUNITY_STAFF", D, S, C)
 C2_STAFF = grant("COMMUNITY_STAFF", D, S, "c2")
 
@@ -88,7 +89,9 @@ def case_reopened(case_id: str, closure: int = 1, path: list[str] | None = None)
     )
 
 
-def visit_logged(visitor: str, care_level: str = "RED") -> CloudEvent:
+def visit_logged(
+    visitor: str, care_level: str = "RED", confirmed_by: str | None = "household-member"
+) -> CloudEvent:
     return new_event(
         "visit.logged",
         source="grassroots/people",
@@ -101,11 +104,14 @@ def visit_logged(visitor: str, care_level: str = "RED") -> CloudEvent:
             "orgUnitId": N,
             "orgUnitPath": N1_PATH,
             "at": datetime.now(UTC).isoformat(),
+            "confirmedBy": confirmed_by,
         },
     )
 
 
-def commitment_fulfilled(person: str, on_time: bool = True) -> CloudEvent:
+def commitment_fulfilled(
+    person: str, on_time: bool = True, confirmed_by: str | None = "group-chief"
+) -> CloudEvent:
     return new_event(
         "commitment.fulfilled",
         source="grassroots/people",
@@ -119,6 +125,7 @@ def commitment_fulfilled(person: str, on_time: bool = True) -> CloudEvent:
             "onTime": on_time,
             "orgUnitId": N,
             "orgUnitPath": N1_PATH,
+            "confirmedBy": confirmed_by,
         },
     )
 
@@ -223,7 +230,7 @@ class Points:
             RULE,
             {"input": {"eventType": event_type, "points": points, **narrowing}},
             as_person=self.admin_id,
-            grants=(ADMIN,),
+            grants=(PLATFORM_ADMIN,),
         )
         return str(data["setPointRule"]["pointRule"]["id"])
 

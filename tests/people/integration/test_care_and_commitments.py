@@ -11,12 +11,16 @@ from tests.people.integration.graph import PeopleGraph
 CARE = """mutation($i: SetCareLevelInput!) { setCareLevel(input: $i) {
   household { careLevel needs nextVisitDue overdueDays } } }"""
 VISIT = """mutation($i: LogVisitInput!) { logVisit(input: $i) {
-  visit { careLevel visitor { name } household { lastVisitAt nextVisitDue } } } }"""
+  visit { id careLevel confirmedAt visitor { name } household { lastVisitAt nextVisitDue } } } }"""
+CONFIRM_VISIT = """mutation($i: ConfirmVisitInput!) { confirmVisit(input: $i) {
+  visit { at confirmedAt confirmedBy { name } household { lastVisitAt nextVisitDue } } } }"""
 OVERDUE = """query($within: ID!) { households(filter: {within: $within, visitOverdue: true}) {
   totalCount edges { node { address careLevel overdueDays } } } }"""
 MAKE = """mutation($i: MakeCommitmentInput!) { makeCommitment(input: $i) { commitment { id status } } }"""
 FULFILL = """mutation($i: FulfillCommitmentInput!) { fulfillCommitment(input: $i) {
-  commitment { status onTime evidence } } }"""
+  commitment { status onTime evidence fulfilledAt } } }"""
+CONFIRM = """mutation($i: ConfirmCommitmentInput!) { confirmCommitment(input: $i) {
+  commitment { status onTime evidence confirmedBy { name } } } }"""
 BOARD = """query($id: ID!) { orgUnit(id: $id) { commitmentBoard {
   made fulfilled lapsed promised rate commitments { edges { node { text status person { name } } } } } } }"""
 
@@ -25,10 +29,14 @@ def iso(moment: datetime) -> str:
     return moment.isoformat()
 
 
-async def test_a_care_level_sets_the_visit_schedule_and_a_visit_resets_it(graph: PeopleGraph):
+async def test_a_care_level_sets_the_visit_schedule_and_a_confirmed_visit_resets_it(
+    graph: PeopleGraph,
+):
     area = await graph.area()
     household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
     chief = await graph.staff("Group Chief", "13800000083", "GROUP_CHIEF", area.group)
+    await graph.person("Shi Kai", "13800000014", household=household)
+    member = await graph.token("13800000014")
 
     care = await graph.ok(
         CARE,
@@ -36,36 +44,74 @@ async def test_a_care_level_sets_the_visit_schedule_and_a_visit_resets_it(graph:
         chief,
     )
     visit = await graph.ok(VISIT, {"i": {"householdId": household, "notes": "All well"}}, chief)
+    logged = visit["logVisit"]["visit"]
+    unconfirmed = await graph.events("visit.logged")
+    confirmed = await graph.ok(CONFIRM_VISIT, {"i": {"visitId": logged["id"]}}, member)
 
     assert care["setCareLevel"]["household"]["careLevel"] == "RED"
     assert care["setCareLevel"]["household"]["nextVisitDue"]  # never visited: due at once
-    logged = visit["logVisit"]["visit"]
     assert logged["careLevel"] == "RED"
     assert logged["visitor"] == {"name": "Group Chief"}
-    last = datetime.fromisoformat(logged["household"]["lastVisitAt"])
-    assert datetime.fromisoformat(logged["household"]["nextVisitDue"]) == last + timedelta(days=7)
+    assert logged["confirmedAt"] is None
+    assert logged["household"]["lastVisitAt"] is None  # the visitor's word alone counts nothing
+    assert unconfirmed == []
+    done = confirmed["confirmVisit"]["visit"]
+    assert done["confirmedBy"] == {"name": "Shi Kai"}
+    last = datetime.fromisoformat(done["household"]["lastVisitAt"])
+    assert last == datetime.fromisoformat(done["at"])
+    assert datetime.fromisoformat(done["household"]["nextVisitDue"]) == last + timedelta(days=7)
     [event] = await graph.events("visit.logged")
     assert event["data"]["householdId"] == household
     assert event["data"]["careLevel"] == "RED"
     assert event["data"]["orgUnitPath"][-1] == area.neighborhood
+    assert event["data"]["confirmedBy"] != event["data"]["visitorId"]
+
+
+async def test_a_visit_is_refused_when_back_dated_logged_twice_or_confirmed_by_its_visitor(
+    graph: PeopleGraph,
+):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
+    chief = await graph.staff("Group Chief", "13800000083", "GROUP_CHIEF", area.group)
+    now = datetime.now(UTC)
+
+    back_dated = await graph.error(
+        VISIT, {"i": {"householdId": household, "at": iso(now - timedelta(hours=73))}}, chief
+    )
+    first = await graph.ok(
+        VISIT, {"i": {"householdId": household, "at": iso(now - timedelta(hours=2))}}, chief
+    )
+    twice = await graph.error(VISIT, {"i": {"householdId": household}}, chief)
+    own = await graph.error(
+        CONFIRM_VISIT, {"i": {"visitId": first["logVisit"]["visit"]["id"]}}, chief
+    )
+
+    assert back_dated["extensions"] == {"code": "BAD_USER_INPUT", "field": "at"}
+    assert twice["extensions"] == {"code": "CONFLICT", "field": "at"}
+    assert own["extensions"] == {"code": "FORBIDDEN", "field": "visitId"}
+    assert await graph.count("visits") == 1
+    assert await graph.count("visits", {"confirmedBy": {"$ne": None}}) == 0
+    assert await graph.events("visit.logged") == []
 
 
 async def test_overdue_households_are_listed_most_overdue_first(graph: PeopleGraph):
     area = await graph.area()
     chief = await graph.staff("Group Chief", "13800000083", "GROUP_CHIEF", area.group)
     now = datetime.now(UTC)
-    for address, level, visited_days_ago in (
-        ("Room 1 (red, 10 days)", "RED", 10),
-        ("Room 2 (yellow, 70 days)", "YELLOW", 70),
-        ("Room 3 (green, 10 days)", "GREEN", 10),
-        ("Room 4 (red, 2 days)", "RED", 2),
+    households = graph.service.host.db["households"]
+    for address, level, visited_days_ago, interval in (
+        ("Room 1 (red, 10 days)", "RED", 10, 7),
+        ("Room 2 (yellow, 70 days)", "YELLOW", 70, 30),
+        ("Room 3 (green, 10 days)", "GREEN", 10, 91),
+        ("Room 4 (red, 2 days)", "RED", 2, 7),
     ):
         household = await graph.household(area.neighborhood, address)
         await graph.ok(CARE, {"i": {"householdId": household, "careLevel": level}}, chief)
-        await graph.ok(
-            VISIT,
-            {"i": {"householdId": household, "at": iso(now - timedelta(days=visited_days_ago))}},
-            chief,
+        # Visits confirmed long ago: back-dating through logVisit is refused beyond 72 hours.
+        last = now - timedelta(days=visited_days_ago)
+        await households.update_one(
+            {"_id": household},
+            {"$set": {"lastVisitAt": last, "nextVisitDue": last + timedelta(days=interval)}},
         )
     await graph.household(area.neighborhood, "Room 5 (no care level)")
 
@@ -108,37 +154,55 @@ async def test_visits_and_care_levels_are_kept_only_by_those_who_serve_the_house
     assert await graph.events("visit.logged") == []
 
 
-async def test_a_party_member_keeps_a_commitment_and_the_board_counts_it(graph: PeopleGraph):
+async def test_a_party_member_keeps_a_commitment_someone_else_confirms_it_and_the_board_counts_it(
+    graph: PeopleGraph,
+):
     area = await graph.area()
     household = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
     await graph.person("Long Wei", "13800000031", household=household, party_member=True)
     token = await graph.token("13800000031")
+    chief = await graph.staff("Group Chief", "13800000083", "GROUP_CHIEF", area.group)
     due = iso(datetime.now(UTC) + timedelta(days=30))
 
     made = await graph.ok(
         MAKE, {"i": {"text": "24-hour water and electricity repairs", "dueBy": due}}, token
     )
     commitment = made["makeCommitment"]["commitment"]["id"]
-    done = await graph.ok(
+    claimed = await graph.ok(
         FULFILL, {"i": {"commitmentId": commitment, "evidence": "Fixed 12 taps"}}, token
     )
     twice = await graph.error(
         FULFILL, {"i": {"commitmentId": commitment, "evidence": "again"}}, token
     )
+    by_promiser = await graph.error(CONFIRM, {"i": {"commitmentId": commitment}}, token)
+    before = await graph.events("commitment.fulfilled")
+    done = await graph.ok(CONFIRM, {"i": {"commitmentId": commitment}}, chief)
+    confirmed_twice = await graph.error(CONFIRM, {"i": {"commitmentId": commitment}}, chief)
     board = await graph.ok(BOARD, {"id": area.community})
 
-    assert done["fulfillCommitment"]["commitment"] == {
+    assert claimed["fulfillCommitment"]["commitment"] == {
+        "status": "PROMISED",
+        "onTime": False,
+        "evidence": "Fixed 12 taps",
+        "fulfilledAt": None,
+    }
+    assert twice["extensions"]["code"] == "INVALID_TRANSITION"
+    assert by_promiser["extensions"] == {"code": "FORBIDDEN", "field": "commitmentId"}
+    assert before == []
+    assert done["confirmCommitment"]["commitment"] == {
         "status": "FULFILLED",
         "onTime": True,
         "evidence": "Fixed 12 taps",
+        "confirmedBy": {"name": "Group Chief"},
     }
-    assert twice["extensions"]["code"] == "INVALID_TRANSITION"
+    assert confirmed_twice["extensions"]["code"] == "INVALID_TRANSITION"
     assert board["orgUnit"]["commitmentBoard"]["made"] == 1
     assert board["orgUnit"]["commitmentBoard"]["fulfilled"] == 1
     assert board["orgUnit"]["commitmentBoard"]["rate"] == 1.0
     [event] = await graph.events("commitment.fulfilled")
     assert event["data"]["onTime"] is True
     assert event["data"]["orgUnitPath"][-1] == area.neighborhood
+    assert event["data"]["confirmedBy"] != event["data"]["personId"]
 
 
 async def test_overdue_commitments_lapse_and_lower_the_rate(graph: PeopleGraph):
@@ -156,9 +220,11 @@ async def test_overdue_commitments_lapse_and_lower_the_rate(graph: PeopleGraph):
         FULFILL, {"i": {"commitmentId": first, "evidence": "Photo of clean stairs"}}, graph.admin
     )
 
+    # the claimed one waits for its confirmation instead of lapsing
     lapsed = await lapse_overdue(
         graph.service.app.state.runtime, datetime.now(UTC) + timedelta(days=2)
     )
+    await graph.ok(CONFIRM, {"i": {"commitmentId": first}}, graph.admin)
 
     board = (await graph.ok(BOARD, {"id": area.district}))["orgUnit"]["commitmentBoard"]
     assert lapsed == 1

@@ -15,7 +15,14 @@ from grassroots_kit.errors import (
 )
 from grassroots_people.domain import access
 from grassroots_people.domain.care import CareLevel, VisitSchedule, overdue_by
-from grassroots_people.domain.commitments import Board, CommitmentStatus, fulfilled, new_commitment
+from grassroots_people.domain.commitments import (
+    Board,
+    CommitmentStatus,
+    Verifier,
+    claimed,
+    confirmed,
+    new_commitment,
+)
 from grassroots_people.domain.ids import CommitmentId, OrgUnitId, PersonId, RoleAssignmentId
 from grassroots_people.domain.masking import mask_address, mask_phone
 from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind, check_can_move, moved
@@ -183,11 +190,18 @@ def test_a_commitment_past_due_reads_as_lapsed_and_may_still_be_kept_late():
 
     assert promise.status_at(NOW) is CommitmentStatus.PROMISED
     assert promise.status_at(NOW + timedelta(days=2)) is CommitmentStatus.LAPSED
-    late = fulfilled(promise, "done", NOW + timedelta(days=2))
-    assert late.status is CommitmentStatus.FULFILLED
-    assert late.on_time is False
+    late = claimed(promise, "done", NOW + timedelta(days=2))
+    assert late.status_at(NOW + timedelta(days=2)) is CommitmentStatus.PROMISED
+    kept = confirmed(
+        late,
+        verifier=Verifier(PersonId("chief"), None, serves_unit=True),
+        promiser_household=None,
+        now=NOW + timedelta(days=3),
+    )
+    assert kept.status is CommitmentStatus.FULFILLED
+    assert kept.on_time is False
     with pytest.raises(InvalidTransition):
-        fulfilled(late, "again", NOW + timedelta(days=3))
+        claimed(kept, "again", NOW + timedelta(days=3))
 
 
 def test_only_party_members_commit_and_only_to_the_future():

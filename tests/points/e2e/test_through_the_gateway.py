@@ -117,17 +117,17 @@ def test_rules_catalog_adjustment_redemption_and_leaderboard_through_the_gateway
         return person_id, gw.login(phone, PASSWORD)
 
     digits = str(uuid.uuid4().int)[:7]
-    _, admin = person("Tang Jun", f"137{digits}1", "DISTRICT_ADMIN", district)
+    _, district_admin = person("Tang Jun", f"137{digits}1", "DISTRICT_ADMIN", district)
     staff_id, staff = person("Jin Mei", f"137{digits}2", "COMMUNITY_STAFF", community)
     resident_id, resident = person("Li Na", f"137{digits}3", None, community)
 
-    # a district admin sets a rule; community staff stock the catalog and thank a resident
-    rule = gw.ok(
-        """mutation { setPointRule(input: {eventType: "visit.logged", careLevel: "RED", points: 5}) {
-          pointRule { id points } } }""",
-        None,
-        admin,
-    )
+    # the platform admin sets a rule (a district admin may not: rules are platform-wide);
+    # community staff stock the catalog and thank a resident
+    set_rule = """mutation { setPointRule(input: {eventType: "visit.logged", careLevel: "RED",
+      points: 5}) { pointRule { id points } } }"""
+    refused = gw.call(set_rule, None, district_admin)
+    rule = gw.ok(set_rule, None, root)
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert rule["setPointRule"]["pointRule"]["points"] == 5
     reward = gw.eventually_ok(
         """mutation($i: CreateRewardInput!) { createReward(input: $i) { reward { id } } }""",

@@ -8,6 +8,7 @@ from tests.points.helpers import (
     C1_PATH,
     C1_STAFF,
     C2_STAFF,
+    PLATFORM_ADMIN,
     RULE,
     Points,
     given_points,
@@ -75,20 +76,26 @@ async def test_person_points_are_null_for_those_who_may_not_see_them(points: Poi
     assert other["_entities"] == [{"id": resident, "points": None}]
 
 
-async def test_only_district_admins_change_rules(points: Points):
+async def test_only_platform_admins_change_rules(points: Points):
     rule = {"input": {"eventType": "case.closed", "points": 3}}
 
     staff = await points.gql(RULE, rule, as_person="s", grants=(C1_STAFF,))
-    admin = await points.ok(RULE, rule, as_person="a", grants=(ADMIN,))
+    district = await points.gql(RULE, rule, as_person="d", grants=(ADMIN,))
+    admin = await points.ok(RULE, rule, as_person="a", grants=(PLATFORM_ADMIN,))
     delete = """mutation($i: DeletePointRuleInput!) { deletePointRule(input: $i) { pointRule { id } } }"""
     rule_id = admin["setPointRule"]["pointRule"]["id"]
     staff_delete = await points.gql(
         delete, {"i": {"id": rule_id}}, as_person="s", grants=(C1_STAFF,)
     )
-    deleted = await points.ok(delete, {"i": {"id": rule_id}}, as_person="a", grants=(ADMIN,))
-    again = await points.gql(delete, {"i": {"id": rule_id}}, as_person="a", grants=(ADMIN,))
+    deleted = await points.ok(
+        delete, {"i": {"id": rule_id}}, as_person="a", grants=(PLATFORM_ADMIN,)
+    )
+    again = await points.gql(
+        delete, {"i": {"id": rule_id}}, as_person="a", grants=(PLATFORM_ADMIN,)
+    )
 
     assert staff["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert district["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert staff_delete["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert deleted["deletePointRule"]["pointRule"]["id"] == rule_id
     assert again["errors"][0]["extensions"]["code"] == "NOT_FOUND"
@@ -96,16 +103,22 @@ async def test_only_district_admins_change_rules(points: Points):
 
 async def test_a_rule_with_an_unknown_event_type_or_value_is_refused(points: Points):
     bad_type = await points.gql(
-        RULE, {"input": {"eventType": "case.opened", "points": 3}}, as_person="a", grants=(ADMIN,)
+        RULE,
+        {"input": {"eventType": "case.opened", "points": 3}},
+        as_person="a",
+        grants=(PLATFORM_ADMIN,),
     )
     bad_role = await points.gql(
         RULE,
         {"input": {"eventType": "case.closed", "points": 3, "role": "KING"}},
         as_person="a",
-        grants=(ADMIN,),
+        grants=(PLATFORM_ADMIN,),
     )
     negative = await points.gql(
-        RULE, {"input": {"eventType": "case.closed", "points": -1}}, as_person="a", grants=(ADMIN,)
+        RULE,
+        {"input": {"eventType": "case.closed", "points": -1}},
+        as_person="a",
+        grants=(PLATFORM_ADMIN,),
     )
 
     assert bad_type["errors"][0]["extensions"]["field"] == "eventType"

@@ -12,9 +12,9 @@ from grassroots_points.main import create_app
 from grassroots_points.settings import PointsSettings
 
 from tests.points.helpers import (
-    ADMIN,
     C1_STAFF,
     N1_PATH,
+    PLATFORM_ADMIN,
     Points,
     case_closed,
     case_reopened,
@@ -198,7 +198,7 @@ async def test_bonuses_for_a_met_deadline_and_a_top_rating(points: Points):
             }
         },
         as_person=points.admin_id,
-        grants=(ADMIN,),
+        grants=(PLATFORM_ADMIN,),
     )
     chief = uid("chief-")
     events = [
@@ -219,7 +219,7 @@ async def test_visits_and_commitments_award_the_visitor_and_the_person(points: P
         """mutation($input: SetPointRuleInput!) { setPointRule(input: $input) { pointRule { id } } }""",
         {"input": {"eventType": "commitment.fulfilled", "points": 20, "metDeadlineBonus": 5}},
         as_person=points.admin_id,
-        grants=(ADMIN,),
+        grants=(PLATFORM_ADMIN,),
     )
     visitor, member = uid("chief-"), uid("member-")
     events = [
@@ -307,3 +307,71 @@ async def test_a_run_of_closings_is_awarded_together_with_running_balances(point
     assert not await points.db["ledger"].find_one({"caseId": reopened_first})
     outbox = points.db["outbox"]
     assert await outbox.count_documents({"type": "points.awarded"}) >= 7
+
+
+async def test_an_award_keeps_who_confirmed_it_and_shows_it_to_the_earner(points: Points):
+    await points.rule("visit.logged", 5, careLevel="RED")
+    visitor = uid("chief-")
+    event = visit_logged(visitor, "RED", confirmed_by="grandma")
+    await points.publish(event)
+    await points.processed(event)
+
+    shown = await points.ok(
+        """query($id: ID!) { ledger(personId: $id) { edges { node { delta confirmedBy { id } } } } }""",
+        {"id": visitor},
+        as_person=visitor,
+    )
+
+    [entry] = await points.entries(visitor)
+    assert entry["confirmedBy"] == "grandma"
+    assert [e["node"] for e in shown["ledger"]["edges"]] == [
+        {"delta": 5, "confirmedBy": {"id": "grandma"}}
+    ]
+
+
+async def test_visits_and_commitments_nobody_else_confirmed_earn_nothing(points: Points):
+    await points.rule("visit.logged", 5)
+    await points.rule("commitment.fulfilled", 20)
+    visitor, member = uid("chief-"), uid("member-")
+    events = [
+        visit_logged(visitor, confirmed_by=None),
+        visit_logged(visitor, confirmed_by=visitor),
+        commitment_fulfilled(member, confirmed_by=None),
+        commitment_fulfilled(member, confirmed_by=member),
+    ]
+    for event in events:
+        await points.publish(event)
+    await points.processed(*events)
+
+    assert await points.entries(visitor) == []
+    assert await points.entries(member) == []
+    withheld = [doc async for doc in points.db["withheld_awards"].find({})]
+    assert sorted(doc["sourceEventId"] for doc in withheld) == sorted(e.id for e in events)
+    assert all("nobody earns from what only they attest" in doc["reason"] for doc in withheld)
+
+
+async def test_a_burst_of_confirmed_visits_earns_up_to_the_daily_cap(points: Points):
+    await points.rule("visit.logged", 2)
+    visitor = uid("chief-")
+    events = [visit_logged(visitor, "RED") for _ in range(15)]
+    for event in events:
+        await points.publish(event)
+    await points.processed(*events)
+
+    assert len(await points.entries(visitor)) == 12
+    assert await points.balance(visitor) == 24
+    capped = await points.db["withheld_awards"].count_documents(
+        {"personId": visitor, "reason": {"$regex": "^capped"}}
+    )
+    assert capped == 3
+
+
+async def test_a_rule_sets_its_own_cap(points: Points):
+    await points.rule("visit.logged", 2, maxPerPeriod=2, capPeriod="WEEK")
+    visitor = uid("chief-")
+    events = [visit_logged(visitor) for _ in range(4)]
+    for event in events:
+        await points.publish(event)
+    await points.processed(*events)
+
+    assert await points.balance(visitor) == 4

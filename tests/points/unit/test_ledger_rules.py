@@ -87,7 +87,9 @@ def test_only_community_staff_adjust_and_never_their_own():
         access.require_adjuster(grid, "p1", PATH)
 
 
-def test_only_district_admins_manage_rules():
-    access.require_rule_manager(Principal("a", (grant("DISTRICT_ADMIN", "d1"),)))
+def test_only_platform_admins_manage_rules():
+    access.require_rule_manager(Principal("a", (grant("PLATFORM_ADMIN", "*"),)))
+    with pytest.raises(Forbidden):
+        access.require_rule_manager(Principal("d", (grant("DISTRICT_ADMIN", "d1"),)))
     with pytest.raises(Forbidden):
         access.require_rule_manager(Principal("s", (grant("STREET_STAFF", "d1", "s1"),)))

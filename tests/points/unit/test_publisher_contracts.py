@@ -35,11 +35,11 @@ def test_case_events_from_the_cases_contract_are_read():
 def test_visit_and_commitment_events_from_the_people_contract_are_read():
     visit = VisitLogged(
         id="v1", household_id="h1", visitor_id="p2", care_level="RED", org_unit_id="n1",
-        org_unit_path=("d1", "n1"), at=AT,
+        org_unit_path=("d1", "n1"), at=AT, confirmed_by="p7",
     )  # fmt: skip
     commitment = CommitmentFulfilled(
         id="c1", person_id="p3", text="24-hour repair", due_by=AT, fulfilled_at=AT,
-        on_time=True, org_unit_id="n1", org_unit_path=("d1", "n1"),
+        on_time=True, org_unit_id="n1", org_unit_path=("d1", "n1"), confirmed_by="p8",
     )  # fmt: skip
 
     assert parse.visit_logged("e1", visit.to_data(), AT).person_id == "p2"

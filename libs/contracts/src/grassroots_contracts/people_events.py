@@ -155,6 +155,7 @@ class VisitLogged:
     org_unit_id: str
     org_unit_path: tuple[str, ...]
     at: datetime
+    confirmed_by: str  # a household member or someone serving it; never the visitor
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -165,6 +166,7 @@ class VisitLogged:
             "orgUnitId": self.org_unit_id,
             "orgUnitPath": list(self.org_unit_path),
             "at": _time(self.at),
+            "confirmedBy": self.confirmed_by,
         }
 
     @classmethod
@@ -180,6 +182,7 @@ class VisitLogged:
             org_unit_id=_str(data, "orgUnitId"),
             org_unit_path=_path(data),
             at=_parse_time(data, "at"),
+            confirmed_by=_str(data, "confirmedBy"),
         )
 
 
@@ -193,6 +196,7 @@ class CommitmentFulfilled:
     on_time: bool
     org_unit_id: str
     org_unit_path: tuple[str, ...]
+    confirmed_by: str  # someone serving the unit; never the promiser
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -204,6 +208,7 @@ class CommitmentFulfilled:
             "onTime": self.on_time,
             "orgUnitId": self.org_unit_id,
             "orgUnitPath": list(self.org_unit_path),
+            "confirmedBy": self.confirmed_by,
         }
 
     @classmethod
@@ -220,4 +225,5 @@ class CommitmentFulfilled:
             on_time=on_time,
             org_unit_id=_str(data, "orgUnitId"),
             org_unit_path=_path(data),
+            confirmed_by=_str(data, "confirmedBy"),
         )

@@ -16,6 +16,7 @@ from grassroots_points.adapters import (
     received,
     rewards,
     rules,
+    withheld,
 )
 from grassroots_points.graphql.context import Context
 from grassroots_points.graphql.schema import schema
@@ -31,6 +32,7 @@ INDEXES = [
     *rewards.INDEXES,
     *cases_seen.INDEXES,
     received.INDEXES,
+    withheld.INDEXES,
 ]
 COLLECTIONS = [
     ledger.ACCOUNTS,
@@ -44,6 +46,7 @@ COLLECTIONS = [
     cases_seen.CLOSURES,
     cases_seen.ORDERS,
     received.COLLECTION,
+    withheld.COLLECTION,
 ]
 
 

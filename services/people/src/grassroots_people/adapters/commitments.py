@@ -43,7 +43,8 @@ class CommitmentStore:
 
     async def lapse_overdue(self, now: datetime) -> int:
         result = await self._commitments.update_many(
-            {"status": CommitmentStatus.PROMISED.value, "dueBy": {"$lt": now}},
+            # a claimed fulfilment waits for its confirmation instead of lapsing
+            {"status": CommitmentStatus.PROMISED.value, "dueBy": {"$lt": now}, "claimedAt": None},
             {"$set": {"status": CommitmentStatus.LAPSED.value}},
         )
         return result.modified_count
@@ -57,6 +58,7 @@ class CommitmentStore:
                     "$and": [
                         {"$eq": ["$status", CommitmentStatus.PROMISED.value]},
                         {"$lt": ["$dueBy", now]},
+                        {"$eq": [{"$ifNull": ["$claimedAt", None]}, None]},
                     ]
                 },
             ]
@@ -102,6 +104,9 @@ def to_doc(commitment: Commitment) -> Document:
         "orgUnitId": commitment.org_unit_id,
         "orgUnitPath": list(commitment.org_unit_path),
         "createdAt": commitment.created_at,
+        "claimedAt": commitment.claimed_at,
+        "confirmedBy": commitment.confirmed_by,
+        "confirmedAt": commitment.confirmed_at,
     }
 
 
@@ -117,4 +122,7 @@ def from_doc(doc: Document) -> Commitment:
         org_unit_id=OrgUnitId(doc["orgUnitId"]),
         org_unit_path=tuple(OrgUnitId(p) for p in doc["orgUnitPath"]),
         created_at=doc["createdAt"],
+        claimed_at=doc.get("claimedAt"),
+        confirmed_by=PersonId(doc["confirmedBy"]) if doc.get("confirmedBy") else None,
+        confirmed_at=doc.get("confirmedAt"),
     )

@@ -67,6 +67,13 @@ class HouseholdStore:
     async def insert_many(self, households: Sequence[Household], session: Session) -> None:
         await self._households.insert_many([to_doc(h) for h in households], session=session)
 
+    async def count_visit_logged(self, household_id: str, session: Session) -> None:
+        """A write on the household in the logging transaction: two visits logged to it at
+        once conflict, so the second one's duplicate check sees the first."""
+        await self._households.update_one(
+            {"_id": household_id}, {"$inc": {"visitsLogged": 1}}, session=session
+        )
+
     async def save(self, household: Household, session: Session) -> None:
         await self._households.replace_one(
             {"_id": household.id}, to_doc(household), session=session

@@ -1,4 +1,9 @@
-"""Party members' public promises, tracked until fulfilled or lapsed."""
+"""Party members' public promises, tracked until fulfilled or lapsed.
+
+Fulfilment is two steps (DESIGN §8, nobody earns from what only they attest): the promiser (or
+a manager for them) claims it with evidence, and someone else serving the commitment's unit
+confirms it. Only a confirmed commitment is FULFILLED and earns points.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from grassroots_kit.errors import BadUserInput, InvalidTransition
+from grassroots_kit.errors import BadUserInput, Forbidden, InvalidTransition
 
-from grassroots_people.domain.ids import CommitmentId, OrgUnitId, PersonId
+from grassroots_people.domain.ids import CommitmentId, HouseholdId, OrgUnitId, PersonId
 from grassroots_people.domain.text import require_encodable
 
 MAX_TEXT_LENGTH = 500
@@ -32,10 +37,18 @@ class Commitment:
     org_unit_id: OrgUnitId
     org_unit_path: tuple[OrgUnitId, ...]
     created_at: datetime
+    claimed_at: datetime | None = None
+    confirmed_by: PersonId | None = None
+    confirmed_at: datetime | None = None
 
     def status_at(self, now: datetime) -> CommitmentStatus:
-        """A promise past its due date is lapsed even before the sweeper has recorded it."""
-        if self.status is CommitmentStatus.PROMISED and self.due_by < now:
+        """A promise past its due date is lapsed even before the sweeper has recorded it;
+        one claimed fulfilled (waiting for confirmation) is not."""
+        if (
+            self.status is CommitmentStatus.PROMISED
+            and self.claimed_at is None
+            and self.due_by < now
+        ):
             return CommitmentStatus.LAPSED
         return self.status
 
@@ -101,13 +114,60 @@ def new_commitment(
     )
 
 
-def fulfilled(commitment: Commitment, evidence: str, now: datetime) -> Commitment:
-    """Fulfilment is accepted late too (then it is not on time), but only once."""
+def claimed(commitment: Commitment, evidence: str, now: datetime) -> Commitment:
+    """The promiser says it is kept. Accepted late too (then it is not on time), but once;
+    nothing is earned until someone else confirms it."""
     if commitment.status is CommitmentStatus.FULFILLED:
         raise InvalidTransition("this commitment is already fulfilled", field="commitmentId")
+    if commitment.claimed_at is not None:
+        raise InvalidTransition(
+            "this commitment is already claimed fulfilled and waits for confirmation",
+            field="commitmentId",
+        )
+    return replace(commitment, claimed_at=now, evidence=clean_text(evidence, "evidence", 2000))
+
+
+@dataclass(frozen=True)
+class Verifier:
+    """Who confirms a fulfilment: their household, and whether a role of theirs serves the
+    commitment's unit."""
+
+    person_id: PersonId
+    household_id: HouseholdId | None
+    serves_unit: bool
+
+
+def confirmed(
+    commitment: Commitment,
+    *,
+    verifier: Verifier,
+    promiser_household: HouseholdId | None,
+    now: datetime,
+) -> Commitment:
+    """Fulfilled once confirmed by someone serving the unit who is neither the promiser nor
+    of the promiser's household. It is kept when it was claimed, so `onTime` reads the claim."""
+    if commitment.status is CommitmentStatus.FULFILLED:
+        raise InvalidTransition("this commitment is already fulfilled", field="commitmentId")
+    if commitment.claimed_at is None:
+        raise InvalidTransition(
+            "this commitment has not been claimed fulfilled yet", field="commitmentId"
+        )
+    if verifier.person_id == commitment.person_id:
+        raise Forbidden("nobody confirms their own commitment", field="commitmentId")
+    if promiser_household is not None and verifier.household_id == promiser_household:
+        raise Forbidden(
+            "a commitment is not confirmed by someone of the promiser's household",
+            field="commitmentId",
+        )
+    if not verifier.serves_unit:
+        raise Forbidden(
+            "only someone serving this commitment's unit confirms its fulfilment",
+            field="commitmentId",
+        )
     return replace(
         commitment,
         status=CommitmentStatus.FULFILLED,
-        fulfilled_at=now,
-        evidence=clean_text(evidence, "evidence", 2000),
+        fulfilled_at=commitment.claimed_at,
+        confirmed_by=verifier.person_id,
+        confirmed_at=now,
     )

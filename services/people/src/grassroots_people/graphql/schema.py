@@ -6,6 +6,7 @@ import strawberry
 from grassroots_kit.graphql.schema import SubgraphSchema
 
 from grassroots_people.graphql.mutations import (
+    commitment_confirm,
     commitment_fulfill,
     commitment_make,
     election_record,
@@ -27,6 +28,7 @@ from grassroots_people.graphql.mutations import (
     role_assign,
     role_revoke,
     token_refresh,
+    visit_confirm,
     visit_log,
 )
 from grassroots_people.graphql.mutations.login import LoginPayload, resolve_login
@@ -106,7 +108,12 @@ class Mutation:
         description="Pair an organization with an org unit.",
     )
     log_visit: visit_log.LogVisitPayload = strawberry.mutation(
-        resolver=visit_log.resolve_log_visit, description="Log a visit to a household."
+        resolver=visit_log.resolve_log_visit,
+        description="Log a visit to a household; it counts once someone else confirms it.",
+    )
+    confirm_visit: visit_confirm.ConfirmVisitPayload = strawberry.mutation(
+        resolver=visit_confirm.resolve_confirm_visit,
+        description="Confirm a visit: a member of the household visited or someone serving it.",
     )
     make_commitment: commitment_make.MakeCommitmentPayload = strawberry.mutation(
         resolver=commitment_make.resolve_make_commitment,
@@ -114,7 +121,11 @@ class Mutation:
     )
     fulfill_commitment: commitment_fulfill.FulfillCommitmentPayload = strawberry.mutation(
         resolver=commitment_fulfill.resolve_fulfill_commitment,
-        description="Mark a commitment fulfilled with evidence.",
+        description="Claim a commitment fulfilled with evidence; someone else confirms it.",
+    )
+    confirm_commitment: commitment_confirm.ConfirmCommitmentPayload = strawberry.mutation(
+        resolver=commitment_confirm.resolve_confirm_commitment,
+        description="Confirm a claimed fulfilment: someone serving the unit, not the promiser.",
     )
     login: LoginPayload = strawberry.mutation(
         resolver=resolve_login, description="Log in with phone and password."

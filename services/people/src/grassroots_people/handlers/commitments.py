@@ -1,4 +1,5 @@
-"""Use cases of commitments: make one, fulfil it, lapse the overdue ones."""
+"""Use cases of commitments: make one, claim it fulfilled, confirm that claim, lapse the
+overdue ones."""
 
 from __future__ import annotations
 
@@ -18,7 +19,13 @@ from grassroots_kit.mongo import Session
 from grassroots_people.adapters.commitments import CommitmentStore
 from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.domain import access
-from grassroots_people.domain.commitments import Commitment, fulfilled, new_commitment
+from grassroots_people.domain.commitments import (
+    Commitment,
+    Verifier,
+    claimed,
+    confirmed,
+    new_commitment,
+)
 from grassroots_people.domain.ids import CommitmentId, PersonId, new_commitment_id
 from grassroots_people.handlers.people import load_person
 from grassroots_people.handlers.runtime import Runtime
@@ -37,6 +44,11 @@ class MakeCommitment:
 class FulfillCommitment:
     commitment_id: CommitmentId
     evidence: str
+
+
+@dataclass(frozen=True)
+class ConfirmCommitment:
+    commitment_id: CommitmentId
 
 
 def _is_self_or_manager(actor: Principal | None, person_id: str, path: tuple[str, ...]) -> bool:
@@ -75,24 +87,59 @@ async def make_commitment(
     return await runtime.host.transaction(work)
 
 
+async def _load(store: CommitmentStore, commitment_id: str, session: Session) -> Commitment:
+    commitment = await store.get(commitment_id, session)
+    if commitment is None:
+        raise NotFound(f"no commitment with id {commitment_id}", field="commitmentId")
+    return commitment
+
+
 async def fulfill_commitment(
     runtime: Runtime, actor: Principal | None, command: FulfillCommitment
 ) -> Commitment:
+    """The promiser (or a manager for them) claims it kept; it earns nothing yet."""
     commitments = CommitmentStore(runtime.host.db)
 
     async def work(session: Session) -> Commitment:
-        commitment = await commitments.get(command.commitment_id, session)
-        if commitment is None:
-            raise NotFound(f"no commitment with id {command.commitment_id}", field="commitmentId")
+        commitment = await _load(commitments, command.commitment_id, session)
         access.require(
             _is_self_or_manager(
                 access.require_actor(actor), commitment.person_id, commitment.org_unit_path
             ),
             "mark this commitment fulfilled",
         )
-        done = fulfilled(commitment, command.evidence, datetime.now(UTC))
+        done = claimed(commitment, command.evidence, datetime.now(UTC))
+        await commitments.save(done, session)
+        return done
+
+    return await runtime.host.transaction(work)
+
+
+async def confirm_commitment(
+    runtime: Runtime, actor: Principal | None, command: ConfirmCommitment
+) -> Commitment:
+    """Someone else serving the unit confirms the claim: the commitment is FULFILLED and
+    `commitment.fulfilled` carries who confirmed it."""
+    commitments, persons = CommitmentStore(runtime.host.db), PersonStore(runtime.host.db)
+
+    async def work(session: Session) -> Commitment:
+        caller = access.require_actor(actor)
+        commitment = await _load(commitments, command.commitment_id, session)
+        me = await persons.get(caller.person_id, session)
+        promiser = await persons.get(commitment.person_id, session)
+        done = confirmed(
+            commitment,
+            verifier=Verifier(
+                person_id=PersonId(caller.person_id),
+                household_id=me.household_id if me else None,
+                serves_unit=access.has_role_over(caller, access.CARING, commitment.org_unit_path),
+            ),
+            promiser_household=promiser.household_id if promiser else None,
+            now=datetime.now(UTC),
+        )
         await commitments.save(done, session)
         assert done.fulfilled_at is not None
+        assert done.confirmed_by is not None
         data = CommitmentFulfilled(
             id=done.id,
             person_id=done.person_id,
@@ -102,6 +149,7 @@ async def fulfill_commitment(
             on_time=done.on_time,
             org_unit_id=done.org_unit_id,
             org_unit_path=done.org_unit_path,
+            confirmed_by=done.confirmed_by,
         )
         event = new_event(
             COMMITMENT_FULFILLED, source=SOURCE_PEOPLE, subject=done.id, data=data.to_data()

@@ -1,4 +1,4 @@
-"""Use cases of households: create one, set its care level, log a visit."""
+"""Use cases of households: create one, set its care level, log a visit and confirm it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from grassroots_kit.mongo import Session
 
 from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.adapters.org_units import OrgUnitStore
+from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.adapters.visits import VisitStore
 from grassroots_people.domain import access
 from grassroots_people.domain.care import CareLevel
@@ -21,12 +22,21 @@ from grassroots_people.domain.ids import (
     HouseholdId,
     OrgUnitId,
     PersonId,
+    VisitId,
     new_household_id,
     new_visit_id,
 )
 from grassroots_people.domain.org_units import OrgUnit
 from grassroots_people.domain.people import Household, clean_needs, new_household
-from grassroots_people.domain.visits import Visit, check_visit
+from grassroots_people.domain.visits import (
+    DUPLICATE_WINDOW,
+    Confirmer,
+    Visit,
+    check_not_duplicate,
+    check_visit,
+    check_visitor,
+    confirmed,
+)
 from grassroots_people.handlers.org_units import load_unit
 from grassroots_people.handlers.runtime import Runtime
 
@@ -50,6 +60,11 @@ class LogVisit:
     household_id: HouseholdId
     at: datetime | None
     notes: str
+
+
+@dataclass(frozen=True)
+class ConfirmVisit:
+    visit_id: VisitId
 
 
 async def load_household(
@@ -134,8 +149,11 @@ async def set_care_level(
 async def log_visit(
     runtime: Runtime, actor: Principal | None, command: LogVisit
 ) -> tuple[Visit, Household]:
+    """Record a visit on the visitor's word: it changes no schedule and earns nothing until
+    someone else confirms it (`confirm_visit`)."""
     households = HouseholdStore(runtime.host.db)
     visits = VisitStore(runtime.host.db)
+    persons = PersonStore(runtime.host.db)
 
     async def work(session: Session) -> tuple[Visit, Household]:
         household = await load_household(households, command.household_id, session)
@@ -146,17 +164,61 @@ async def log_visit(
         at = command.at or now
         if at.tzinfo is None:
             raise BadUserInput("`at` needs a time zone", field="at")
+        notes = check_visit(at, now, command.notes)
+        own = await persons.get(visitor.person_id, session)
+        check_visitor(own.household_id if own else None, household.id)
+        await households.count_visit_logged(household.id, session)
+        check_not_duplicate(
+            at,
+            await visits.times_near(visitor.person_id, household.id, at, DUPLICATE_WINDOW, session),
+        )
         visit = Visit(
             id=new_visit_id(),
             household_id=household.id,
             visitor_id=PersonId(visitor.person_id),
             at=at,
-            notes=check_visit(at, now, command.notes),
+            notes=notes,
             care_level=household.care_level,
             org_unit_id=household.org_unit_id,
             org_unit_path=household.org_unit_path,
         )
-        last = max(at, household.last_visit_at) if household.last_visit_at else at
+        await visits.insert(visit, session)
+        return visit, household
+
+    return await runtime.host.transaction(work)
+
+
+async def confirm_visit(
+    runtime: Runtime, actor: Principal | None, command: ConfirmVisit
+) -> tuple[Visit, Household]:
+    """A member of the household visited, or someone else serving it, confirms a visit: it then
+    counts for the household's schedule and `visit.logged` carries who confirmed it."""
+    households = HouseholdStore(runtime.host.db)
+    visits = VisitStore(runtime.host.db)
+    persons = PersonStore(runtime.host.db)
+
+    async def work(session: Session) -> tuple[Visit, Household]:
+        caller = access.require_actor(actor)
+        visit = await visits.get(command.visit_id, session)
+        if visit is None:
+            raise NotFound(f"no visit with id {command.visit_id}", field="visitId")
+        household = await load_household(households, visit.household_id, session)
+        me = await persons.get(caller.person_id, session)
+        visitor = await persons.get(visit.visitor_id, session)
+        now = datetime.now(UTC)
+        done = confirmed(
+            visit,
+            confirmer=Confirmer(
+                person_id=PersonId(caller.person_id),
+                household_id=me.household_id if me else None,
+                serves_household=access.has_role_over(
+                    caller, access.CARING, household.org_unit_path
+                ),
+            ),
+            visitor_household=visitor.household_id if visitor else None,
+            now=now,
+        )
+        last = max(done.at, household.last_visit_at) if household.last_visit_at else done.at
         changed = replace(
             household,
             last_visit_at=last,
@@ -164,19 +226,21 @@ async def log_visit(
                 household.care_level, last_visit_at=last, care_since=household.care_since
             ),
         )
-        await visits.insert(visit, session)
+        await visits.save(done, session)
         await households.save(changed, session)
+        assert done.confirmed_by is not None
         data = VisitLogged(
-            id=visit.id,
-            household_id=visit.household_id,
-            visitor_id=visit.visitor_id,
-            care_level=visit.care_level.value,
-            org_unit_id=visit.org_unit_id,
-            org_unit_path=visit.org_unit_path,
-            at=visit.at,
+            id=done.id,
+            household_id=done.household_id,
+            visitor_id=done.visitor_id,
+            care_level=done.care_level.value,
+            org_unit_id=done.org_unit_id,
+            org_unit_path=done.org_unit_path,
+            at=done.at,
+            confirmed_by=done.confirmed_by,
         )
-        event = new_event(VISIT_LOGGED, source=SOURCE_PEOPLE, subject=visit.id, data=data.to_data())
+        event = new_event(VISIT_LOGGED, source=SOURCE_PEOPLE, subject=done.id, data=data.to_data())
         await runtime.publish(session, [event])
-        return visit, changed
+        return done, changed
 
     return await runtime.host.transaction(work)

@@ -161,6 +161,25 @@ class LedgerStore:
         )
         return {(doc["sourceEventId"], doc["personId"]) async for doc in cursor}
 
+    async def count_awards(
+        self,
+        person_id: str,
+        event_type: str,
+        since: datetime,
+        until: datetime,
+        session: Session,
+    ) -> int:
+        """Awards a person earned for one kind of occasion done within [since, until)."""
+        return await self._entries.count_documents(
+            {
+                "personId": person_id,
+                "kind": EntryKind.AWARD.value,
+                "sourceEventType": event_type,
+                "earnedAt": {"$gte": since, "$lt": until},
+            },
+            session=session,
+        )
+
     async def account(self, person_id: str, session: Session | None = None) -> Account | None:
         doc = await self._accounts.find_one({"_id": person_id}, session=session)
         return _account(doc) if doc else None
@@ -233,6 +252,7 @@ def _entry_doc(entry: Entry) -> Document:
         "reverses": entry.reverses,
         "redemptionId": entry.redemption_id,
         "balanceAfter": entry.balance_after,
+        "confirmedBy": entry.confirmed_by,
     }
 
 
@@ -258,6 +278,7 @@ def _entry(doc: Document) -> Entry:
         reverses=EntryId(doc["reverses"]) if opt("reverses") else None,
         redemption_id=RedemptionId(doc["redemptionId"]) if opt("redemptionId") else None,
         balance_after=opt("balanceAfter"),
+        confirmed_by=PersonId(doc["confirmedBy"]) if opt("confirmedBy") else None,
     )
 
 

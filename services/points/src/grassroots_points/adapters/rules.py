@@ -6,7 +6,7 @@ from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, IndexModel, ReturnDocument
 
 from grassroots_points.domain.ids import PersonId, RuleId
-from grassroots_points.domain.rules import PointRule, Selector
+from grassroots_points.domain.rules import CapPeriod, PointRule, Selector
 
 COLLECTION = "rules"
 INDEXES = Indexes(
@@ -74,6 +74,8 @@ def _doc(rule: PointRule) -> Document:
         "description": rule.description,
         "updatedAt": rule.updated_at,
         "updatedBy": rule.updated_by,
+        "maxPerPeriod": rule.max_per_period,
+        "capPeriod": rule.cap_period.value if rule.cap_period else None,
     }
 
 
@@ -94,4 +96,6 @@ def _rule(doc: Document) -> PointRule:
         description=doc.get("description", ""),
         updated_at=doc["updatedAt"],
         updated_by=PersonId(doc["updatedBy"]) if doc.get("updatedBy") else None,
+        max_per_period=doc.get("maxPerPeriod"),
+        cap_period=CapPeriod(doc["capPeriod"]) if doc.get("capPeriod") else None,
     )

@@ -21,7 +21,9 @@ STAFF_ROLES: Final = frozenset(
 )
 CATALOG_ROLES: Final = frozenset({Role.COMMUNITY_STAFF, Role.COMMUNITY_SECRETARY})
 ADJUSTING_ROLES: Final = frozenset({Role.COMMUNITY_STAFF, Role.COMMUNITY_SECRETARY})
-RULE_ROLES: Final = frozenset({Role.DISTRICT_ADMIN})
+# Point rules are platform-wide (one economy for every district): only a platform admin sets
+# them or replays events under them; a district admin's scope is one district.
+RULE_ROLES: Final = frozenset({Role.PLATFORM_ADMIN})
 
 
 def may_view_account(caller: Principal, person_id: str, path: Sequence[str]) -> bool:
@@ -53,4 +55,6 @@ def require_adjuster(caller: Principal, person_id: str, path: Sequence[str]) -> 
 
 def require_rule_manager(caller: Principal) -> None:
     if not any(grant.role in RULE_ROLES for grant in caller.grants):
-        raise Forbidden("only district admins manage point rules")
+        raise Forbidden(
+            "point rules are platform-wide: only a platform admin sets them or replays events"
+        )

@@ -49,6 +49,7 @@ class Entry:
     reverses: EntryId | None = None
     redemption_id: RedemptionId | None = None
     balance_after: int | None = None  # set once the entry is posted
+    confirmed_by: PersonId | None = None  # who confirmed the visit or commitment it rewards
 
     @property
     def earned(self) -> int:

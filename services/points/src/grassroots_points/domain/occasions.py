@@ -50,6 +50,7 @@ class Occasion:
     rating: int | None = None
     case_id: str | None = None
     closure: int | None = None
+    confirmed_by: PersonId | None = None  # who confirmed a visit or a commitment's fulfilment
 
     @property
     def reason(self) -> str:
@@ -175,6 +176,7 @@ def visit_logged(event_id: str, data: Mapping[str, Any], at: datetime) -> Occasi
         org_unit_id=_id(data, "orgUnitId"),
         org_unit_path=_path(data),
         care_level=_optional(data, "careLevel", str),
+        confirmed_by=_confirmer(data),
     )
 
 
@@ -188,11 +190,19 @@ def commitment_fulfilled(event_id: str, data: Mapping[str, Any], at: datetime) -
         org_unit_id=_optional(data, "orgUnitId", str),
         org_unit_path=_path(data, required=False),
         met_deadline=_optional(data, "onTime", bool),
+        confirmed_by=_confirmer(data),
     )
 
 
 AWARDING_TYPES = frozenset({CASE_CLOSED, VISIT_LOGGED, COMMITMENT_FULFILLED})
 CASE_TYPES = frozenset({CASE_CLOSED, CASE_REOPENED, ORDER_TAKEN})
+
+
+def _confirmer(data: Mapping[str, Any]) -> PersonId | None:
+    # Optional when reading: an event without it (published before confirmation existed, or
+    # forged) is read, and earns nothing (`caps.unconfirmed`).
+    confirmed_by = _optional(data, "confirmedBy", str)
+    return PersonId(confirmed_by) if confirmed_by else None
 
 
 def _required(data: Mapping[str, Any], name: str, kind: type) -> Any:

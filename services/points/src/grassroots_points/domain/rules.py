@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from grassroots_kit.errors import BadUserInput
 
@@ -14,6 +15,14 @@ from grassroots_points.domain.occasions import Occasion
 
 MAX_POINTS = 10_000
 TOP_RATING = 5
+
+
+class CapPeriod(StrEnum):
+    """The business day, week (Monday first) or month a cap counts awards in."""
+
+    DAY = "DAY"
+    WEEK = "WEEK"
+    MONTH = "MONTH"
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,10 @@ class PointRule:
     description: str
     updated_at: datetime
     updated_by: PersonId | None
+    # At most this many awards of the rule's event type per person and period; None: the
+    # platform default (`caps.DEFAULT_CAPS`).
+    max_per_period: int | None = None
+    cap_period: CapPeriod | None = None
 
     def points_for(self, occasion: Occasion) -> int:
         total = self.points

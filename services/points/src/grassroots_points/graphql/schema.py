@@ -54,10 +54,10 @@ from grassroots_points.graphql.types import Person
 @strawberry.type
 class Mutation:
     set_point_rule: SetPointRulePayload = strawberry.mutation(
-        resolver=resolve_set_point_rule, description="Set a point rule (district admins)."
+        resolver=resolve_set_point_rule, description="Set a point rule (platform admins)."
     )
     delete_point_rule: DeletePointRulePayload = strawberry.mutation(
-        resolver=resolve_delete_point_rule, description="Delete a point rule (district admins)."
+        resolver=resolve_delete_point_rule, description="Delete a point rule (platform admins)."
     )
     create_reward: CreateRewardPayload = strawberry.mutation(
         resolver=resolve_create_reward, description="Add a reward to a community's catalog."
@@ -85,7 +85,7 @@ class Mutation:
     )
     reprocess_events: ReprocessEventsPayload = strawberry.mutation(
         resolver=resolve_reprocess_events,
-        description="Apply today's rules to awarding events consumed earlier (district admins).",
+        description="Apply today's rules to awarding events consumed earlier (platform admins).",
     )
 
 

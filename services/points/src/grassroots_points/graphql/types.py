@@ -27,6 +27,9 @@ from grassroots_points.graphql.context import Context
 strawberry.enum(domain.EntryKind, description="Why a balance changed.")
 EntryKind = domain.EntryKind
 strawberry.enum(PeriodKind, description="A leaderboard period (calendar periods are in UTC).")
+strawberry.enum(
+    rule_domain.CapPeriod, description="The business day, week or month a cap counts awards in."
+)
 
 
 @strawberry.federation.type(keys=["id"], description="A person (owned by `people`).")
@@ -70,6 +73,9 @@ class LedgerEntry:
     case_id: strawberry.ID | None = strawberry.field(description="The case it rewarded.")
     actor: Person | None = strawberry.field(description="Who made a manual change.")
     redemption_id: strawberry.ID | None = strawberry.field(description="The redemption.")
+    confirmed_by: Person | None = strawberry.field(
+        description="Who confirmed the visit or the commitment's fulfilment it rewards."
+    )
     at: datetime = strawberry.field(description="When it was booked.")
     earned_at: datetime = strawberry.field(description="When the service it rewards was done.")
     balance_after: int = strawberry.field(description="The balance right after this entry.")
@@ -88,6 +94,7 @@ class LedgerEntry:
             case_id=strawberry.ID(entry.case_id) if entry.case_id else None,
             actor=person(entry.actor_id),
             redemption_id=strawberry.ID(entry.redemption_id) if entry.redemption_id else None,
+            confirmed_by=person(entry.confirmed_by),
             at=entry.at,
             earned_at=entry.earned_at or entry.at,
             balance_after=entry.balance_after or 0,
@@ -169,6 +176,12 @@ class PointRule:
     description: str = strawberry.field(description="What the rule rewards, in words.")
     updated_at: datetime = strawberry.field(description="When the rule last changed.")
     updated_by: Person | None = strawberry.field(description="Who changed it last.")
+    max_per_period: int | None = strawberry.field(
+        description="At most this many awards per person and period; null: the platform default."
+    )
+    cap_period: rule_domain.CapPeriod | None = strawberry.field(
+        description="The period a cap counts in."
+    )
 
     @classmethod
     def from_domain(cls, rule: rule_domain.PointRule) -> PointRule:
@@ -187,4 +200,6 @@ class PointRule:
             description=rule.description,
             updated_at=rule.updated_at,
             updated_by=person(rule.updated_by),
+            max_per_period=rule.max_per_period,
+            cap_period=rule.cap_period,
         )

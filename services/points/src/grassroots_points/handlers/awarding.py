@@ -23,17 +23,23 @@ from grassroots_points.adapters.cases_seen import CasesSeen
 from grassroots_points.adapters.ledger import LedgerStore
 from grassroots_points.adapters.people_projection import PeopleProjection
 from grassroots_points.adapters.rules import RuleStore
+from grassroots_points.adapters.withheld import WithheldAwards
+from grassroots_points.domain.caps import CountKey, count_key, within_caps
 from grassroots_points.domain.ids import new_entry_id
 from grassroots_points.domain.ledger import Entry, EntryKind, reversal_amount
 from grassroots_points.domain.occasions import Occasion
-from grassroots_points.domain.rules import awards_for
+from grassroots_points.domain.rules import Award, awards_for
 
 
 async def award(db: Database, session: Session, occasions: list[Occasion]) -> list[Entry]:
     """Post one award per person and source event that the rules in force reward, skipping
-    those already awarded. The occasions may come from several events (a consumer's batch):
+    those already awarded, and withholding (with the reason) those nobody else confirmed and
+    those past their cap. The occasions may come from several events (a consumer's batch):
     the rules, the people's homes, the accounts and the outbox are then read and written once
-    for all of them."""
+    for all of them.
+
+    Caps hold under concurrency: every award writes its person's account in this transaction,
+    so two transactions awarding the same person conflict and the retried one counts again."""
     if not occasions:
         return []
     ledger = LedgerStore(db)
@@ -50,12 +56,14 @@ async def award(db: Database, session: Session, occasions: list[Occasion]) -> li
         for a in awards_for(rules, event_occasions)
         if (a.occasion.source_event_id, a.occasion.person_id) not in already
     ]
+    now = datetime.now(UTC)
+    found, withheld = within_caps(found, await _counted(ledger, found, session))
+    await WithheldAwards(db).record(withheld, now, session)
     if not found:
         return []
     homes = await PeopleProjection(db).homes(
         sorted({a.occasion.person_id for a in found}), session=session
     )
-    now = datetime.now(UTC)
     entries = [
         Entry(
             id=new_entry_id(),
@@ -71,6 +79,7 @@ async def award(db: Database, session: Session, occasions: list[Occasion]) -> li
             source_event_type=a.occasion.source_event_type,
             case_id=a.occasion.case_id,
             closure=a.occasion.closure,
+            confirmed_by=a.occasion.confirmed_by,
         )
         for a in found
     ]
@@ -105,6 +114,21 @@ async def award(db: Database, session: Session, occasions: list[Occasion]) -> li
         )
     await add_to_outbox(db, session, events)
     return posted
+
+
+async def _counted(
+    ledger: LedgerStore, awards: list[Award], session: Session
+) -> dict[CountKey, int]:
+    """What each capped person already earned in each period the awards fall in."""
+    counted: dict[CountKey, int] = {}
+    for award in awards:
+        key = count_key(award)
+        if key is not None and key not in counted:
+            person, event_type, window = key
+            counted[key] = await ledger.count_awards(
+                person, event_type, window.since, window.until, session
+            )
+    return counted
 
 
 async def reverse_closure(

@@ -1,4 +1,5 @@
-"""District admins set and delete point rules; a change applies to events processed after it."""
+"""Platform admins set and delete point rules (one economy for every district); a change applies
+to events processed after it."""
 
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ from grassroots_kit.mongo import Session
 
 from grassroots_points.adapters.rules import RuleStore
 from grassroots_points.domain.access import require_rule_manager
+from grassroots_points.domain.caps import check_cap
 from grassroots_points.domain.ids import PersonId, new_rule_id
 from grassroots_points.domain.ledger import MAX_REASON_LENGTH
-from grassroots_points.domain.rules import PointRule, Selector, check_points, check_selector
+from grassroots_points.domain.rules import (
+    CapPeriod,
+    PointRule,
+    Selector,
+    check_points,
+    check_selector,
+)
 
 
 @dataclass(frozen=True)
@@ -24,10 +32,13 @@ class SetPointRule:
     met_deadline_bonus: int = 0
     top_rating_bonus: int = 0
     description: str = ""
+    max_per_period: int | None = None
+    cap_period: CapPeriod | None = None
 
 
 async def set_point_rule(host: ServiceHost, caller: Principal, command: SetPointRule) -> PointRule:
     require_rule_manager(caller)
+    cap = check_cap(command.max_per_period, command.cap_period)
     rule = PointRule(
         id=new_rule_id(),
         selector=check_selector(command.selector),
@@ -37,6 +48,8 @@ async def set_point_rule(host: ServiceHost, caller: Principal, command: SetPoint
         description=" ".join(command.description.split())[:MAX_REASON_LENGTH],
         updated_at=datetime.now(UTC),
         updated_by=PersonId(caller.person_id),
+        max_per_period=cap.limit if cap else None,
+        cap_period=cap.period if cap else None,
     )
     store = RuleStore(host.db)
 

@@ -9,7 +9,10 @@ from grassroots_people.graphql.types.commitment import Commitment
 from grassroots_people.handlers.commitments import FulfillCommitment, fulfill_commitment
 
 
-@strawberry.input(description="Mark a commitment fulfilled, with evidence.")
+@strawberry.input(
+    description="Claim a commitment fulfilled, with evidence; it is FULFILLED (and earns) once "
+    "someone else serving its unit confirms it (confirmCommitment)."
+)
 class FulfillCommitmentInput:
     commitment_id: strawberry.ID = strawberry.field(description="The commitment.")
     evidence: str = strawberry.field(description="What shows it was kept.")
@@ -17,7 +20,9 @@ class FulfillCommitmentInput:
 
 @strawberry.type(description="The result of fulfillCommitment.")
 class FulfillCommitmentPayload:
-    commitment: Commitment = strawberry.field(description="The fulfilled commitment.")
+    commitment: Commitment = strawberry.field(
+        description="The commitment, claimed and waiting for confirmation."
+    )
 
 
 async def resolve_fulfill_commitment(

@@ -12,7 +12,10 @@ from grassroots_people.graphql.types.household import Household
 from grassroots_people.handlers.households import LogVisit, log_visit
 
 
-@strawberry.input(description="A visit the caller paid to a household.")
+@strawberry.input(
+    description="A visit the caller paid to a household, at most 72 hours ago; it counts once "
+    "a member of the household or someone else serving it confirms it (confirmVisit)."
+)
 class LogVisitInput:
     household_id: strawberry.ID = strawberry.field(description="The household visited.")
     at: datetime | None = strawberry.field(default=None, description="When; default now.")
@@ -21,7 +24,7 @@ class LogVisitInput:
 
 @strawberry.type(description="The result of logVisit.")
 class LogVisitPayload:
-    visit: Visit = strawberry.field(description="The visit logged.")
+    visit: Visit = strawberry.field(description="The visit logged, not yet confirmed.")
 
 
 async def resolve_log_visit(info: Info[Context, None], input: LogVisitInput) -> LogVisitPayload:

@@ -32,7 +32,15 @@ class Commitment:
     fulfilled_at: datetime | None = strawberry.field(description="When it was fulfilled.")
     evidence: str | None = strawberry.field(description="What shows it was fulfilled.")
     on_time: bool = strawberry.field(description="Fulfilled by its due date.")
+    claimed_at: datetime | None = strawberry.field(
+        description="When the promiser claimed it fulfilled; it waits for confirmation until "
+        "`confirmedAt`."
+    )
+    confirmed_at: datetime | None = strawberry.field(
+        description="When someone serving its unit confirmed the fulfilment."
+    )
     person_id: strawberry.Private[str]
+    confirmed_by_id: strawberry.Private[str | None]
 
     @classmethod
     def from_domain(cls, commitment: domain.Commitment, now: datetime) -> Commitment:
@@ -44,13 +52,20 @@ class Commitment:
             fulfilled_at=commitment.fulfilled_at,
             evidence=commitment.evidence,
             on_time=commitment.on_time,
+            claimed_at=commitment.claimed_at,
+            confirmed_at=commitment.confirmed_at,
             person_id=commitment.person_id,
+            confirmed_by_id=commitment.confirmed_by,
         )
 
     @strawberry.field(description="Who made it.")
     async def person(self, info: Info[Context, None]) -> Person | None:
         person = await info.context.persons.load(self.person_id)
         return Person.from_domain(person) if person else None
+
+    @strawberry.field(description="Who confirmed the fulfilment.")
+    async def confirmed_by(self, info: Info[Context, None]) -> Person | None:
+        return await _person(info, self.confirmed_by_id)
 
 
 @strawberry.type(description="The commitments of an org unit's subtree and how they fare.")
@@ -95,7 +110,11 @@ class Visit:
     at: datetime = strawberry.field(description="When the visit took place.")
     notes: str = strawberry.field(description="What was found or done.")
     care_level: CareLevel = strawberry.field(description="The household's level at the time.")
+    confirmed_at: datetime | None = strawberry.field(
+        description="When it was confirmed; a visit counts (schedule, points) only from then."
+    )
     visitor_id: strawberry.Private[str]
+    confirmed_by_id: strawberry.Private[str | None]
     household: Household = strawberry.field(description="The household visited, after the visit.")
 
     @classmethod
@@ -105,11 +124,21 @@ class Visit:
             at=visit.at,
             notes=visit.notes,
             care_level=visit.care_level,
+            confirmed_at=visit.confirmed_at,
             visitor_id=visit.visitor_id,
+            confirmed_by_id=visit.confirmed_by,
             household=household,
         )
 
     @strawberry.field(description="Who visited.")
     async def visitor(self, info: Info[Context, None]) -> Person | None:
-        person = await info.context.persons.load(self.visitor_id)
-        return Person.from_domain(person) if person else None
+        return await _person(info, self.visitor_id)
+
+    @strawberry.field(description="Who confirmed it: a household member or someone serving it.")
+    async def confirmed_by(self, info: Info[Context, None]) -> Person | None:
+        return await _person(info, self.confirmed_by_id)
+
+
+async def _person(info: Info[Context, None], person_id: str | None) -> Person | None:
+    person = await info.context.persons.load(person_id) if person_id else None
+    return Person.from_domain(person) if person else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from grassroots_points.domain.rules import Selector
+from grassroots_points.domain.rules import CapPeriod, Selector
 from grassroots_points.graphql.context import Context
 from grassroots_points.graphql.types import PointRule
 from grassroots_points.handlers.rules import SetPointRule, set_point_rule
@@ -32,6 +32,14 @@ class SetPointRuleInput:
     )
     top_rating_bonus: int = strawberry.field(default=0, description="Extra points when rated 5.")
     description: str = strawberry.field(default="", description="What it rewards, in words.")
+    max_per_period: int | None = strawberry.field(
+        default=None,
+        description="At most this many awards of this event type per person and period "
+        "(1 to 1000); unset: the platform default (visits 12 a day, commitments 4 a month).",
+    )
+    cap_period: CapPeriod | None = strawberry.field(
+        default=None, description="The business DAY (default), WEEK or MONTH a cap counts in."
+    )
 
 
 @strawberry.type(description="The result of setPointRule.")
@@ -55,6 +63,8 @@ async def resolve_set_point_rule(
         met_deadline_bonus=input.met_deadline_bonus,
         top_rating_bonus=input.top_rating_bonus,
         description=input.description,
+        max_per_period=input.max_per_period,
+        cap_period=input.cap_period,
     )
     rule = await set_point_rule(info.context.host, await info.context.caller(), command)
     return SetPointRulePayload(point_rule=PointRule.from_domain(rule))
