@@ -205,12 +205,17 @@ def _text(value: bytes | None) -> str | None:
     return None if value is None else value.decode("latin-1")
 
 
+# An IPv6 address with a zone fits; a longer value is cut, so a caller cannot grow the
+# throttle's keys (docs/security.md).
+MAX_CLIENT_ADDRESS_CHARS = 64
+
+
 def _client_address(scope: Scope, headers: dict[bytes, bytes]) -> str:
     """The gateway's word for who the client is (covered by its signature when a secret is
     set; taken on trust in development), else the TCP peer."""
-    forwarded = _text(headers.get(CLIENT_ADDRESS_HEADER))
+    forwarded = (_text(headers.get(CLIENT_ADDRESS_HEADER)) or "").strip()
     if forwarded:
-        return forwarded
+        return forwarded[:MAX_CLIENT_ADDRESS_CHARS]
     client = scope.get("client")
     return str(client[0]) if client else "unknown"
 
@@ -221,7 +226,7 @@ def client_address(request: HTTPConnection) -> str:
     address = state.get("client_address")
     if isinstance(address, str):
         return address
-    return request.client.host if request.client else "unknown"
+    return _client_address(request.scope, dict(request.scope.get("headers", [])))
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

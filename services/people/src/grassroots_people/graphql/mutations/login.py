@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import strawberry
+from grassroots_kit.gateway_signature import client_address
 from strawberry.types import Info
 
-from grassroots_people.graphql.client_address import client_address
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.mutations._tokens import TokenPayload, token_fields
 from grassroots_people.handlers.identity import login

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import strawberry
+from grassroots_kit.gateway_signature import client_address
 from strawberry.types import Info
 
 from grassroots_people.domain.ids import PersonId
-from grassroots_people.graphql.client_address import client_address
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.types.person import Person
 from grassroots_people.handlers.identity import SetPassword, set_password

@@ -1,8 +1,8 @@
-"""Which address a login is counted against (graphql/client_address.py)."""
+"""Which address a login is counted against (grassroots_kit.gateway_signature)."""
 
 from __future__ import annotations
 
-from grassroots_people.graphql.client_address import client_address
+from grassroots_kit.gateway_signature import client_address
 from starlette.requests import Request
 
 
