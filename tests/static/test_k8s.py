@@ -554,6 +554,8 @@ def test_the_ingress_limits_each_client_before_any_gateway_replica(tree: str) ->
         value = annotations[f"nginx.ingress.kubernetes.io/{key}"]
         assert int(value) > 0, key
     assert annotations["nginx.ingress.kubernetes.io/proxy-body-size"] == "100k"
+
+
 # ---- safe by default ----------------------------------------------------------------------------
 
 # What a password-looking setting may hold in the manifests: nothing but a placeholder.
