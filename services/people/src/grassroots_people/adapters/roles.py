@@ -117,6 +117,8 @@ def to_doc(assignment: RoleAssignment) -> Document:
         }
         if election
         else None,
+        "grantedBy": assignment.granted_by,
+        "revokedBy": assignment.revoked_by,
     }
 
 
@@ -139,4 +141,6 @@ def from_doc(doc: Document) -> RoleAssignment:
         )
         if raw_election
         else None,
+        granted_by=PersonId(doc["grantedBy"]) if doc.get("grantedBy") else None,
+        revoked_by=PersonId(doc["revokedBy"]) if doc.get("revokedBy") else None,
     )
