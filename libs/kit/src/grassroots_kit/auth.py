@@ -10,7 +10,7 @@ import asyncio
 import json
 import time
 import urllib.request
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,11 @@ _REFRESH_AT_MOST_EVERY = 30.0
 # token with every request for its 15 minutes, and RS256 verification was a tenth of a
 # subgraph's time per request.
 _VERIFIED_CACHE_SIZE = 4096
+# How long "this role assignment is not revoked" is believed before asking the source again:
+# a revoked role stops working within this (plus the event's way to a service's projection),
+# and a busy client costs one indexed lookup per this interval, not one per request.
+_REVOCATION_RECHECK_SECONDS = 2.0
+_REVOCATION_CACHE_SIZE = 16384
 
 
 @dataclass(frozen=True)
@@ -37,18 +42,23 @@ class RoleGrant:
     org_unit_id: str
     path: tuple[str, ...]
     organization_id: str | None = None
+    # The role assignment it comes from, so a revocation can be checked while the token lives.
+    assignment_id: str | None = None
 
     def covers(self, path_with_self: Iterable[str]) -> bool:
         """True when a thing located at `path_with_self` lies in this grant's subtree."""
         return self.org_unit_id in path_with_self
 
     def to_claim(self) -> dict[str, Any]:
-        return {
+        claim = {
             "role": self.role,
             "orgUnitId": self.org_unit_id,
             "path": list(self.path),
             "organizationId": self.organization_id,
         }
+        if self.assignment_id is not None:
+            claim["id"] = self.assignment_id
+        return claim
 
     @classmethod
     def from_claim(cls, claim: Mapping[str, Any]) -> RoleGrant:
@@ -57,6 +67,7 @@ class RoleGrant:
             org_unit_id=str(claim["orgUnitId"]),
             path=tuple(str(p) for p in claim["path"]),
             organization_id=claim.get("organizationId"),
+            assignment_id=str(claim["id"]) if claim.get("id") else None,
         )
 
 
@@ -84,6 +95,9 @@ def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
 
 
 KeySource = Callable[[], Awaitable[Mapping[str, Any]]]
+# Given role assignment ids, the ones that have been revoked (people's store, or a service's
+# projection of `role.revoked`).
+RevokedAssignments = Callable[[Sequence[str]], Awaitable[Collection[str]]]
 
 
 def jwks_from_url(url: str, timeout: float = 5.0) -> KeySource:
@@ -105,8 +119,18 @@ class TokenVerifier:
     memory is dropped whenever the keys are refetched (a key that left the JWKS must not keep
     vouching for its tokens)."""
 
-    def __init__(self, keys: KeySource, *, issuer: str = ISSUER, audience: str = AUDIENCE) -> None:
+    def __init__(
+        self,
+        keys: KeySource,
+        *,
+        issuer: str = ISSUER,
+        audience: str = AUDIENCE,
+        revoked: RevokedAssignments | None = None,
+    ) -> None:
         self._source = keys
+        self._revoked_source = revoked
+        # assignment id → (revoked, when it was last asked); a revocation is final.
+        self._revocations: dict[str, tuple[bool, float]] = {}
         self._issuer = issuer
         self._audience = audience
         self._keys: dict[str, PyJWK] = {}
@@ -117,10 +141,41 @@ class TokenVerifier:
     async def verify(self, token: str) -> Principal:
         known = self._verified.get(token)
         if known is not None and time.time() < known[1]:
-            return known[0]
-        principal, expires = await self._verify(token)
-        self._remember(token, principal, expires)
+            principal = known[0]
+        else:
+            principal, expires = await self._verify(token)
+            self._remember(token, principal, expires)
+        await self._require_current(principal)
         return principal
+
+    async def _require_current(self, principal: Principal) -> None:
+        """Refuses a token that carries a role revoked since it was issued."""
+        if self._revoked_source is None:
+            return
+        ids = [g.assignment_id for g in principal.grants if g.assignment_id is not None]
+        now = time.monotonic()
+        stale = [
+            i
+            for i in ids
+            if (seen := self._revocations.get(i)) is None
+            or (not seen[0] and now - seen[1] > _REVOCATION_RECHECK_SECONDS)
+        ]
+        if stale:
+            try:
+                gone = set(await self._revoked_source(stale))
+            except Exception as exc:
+                raise Unauthenticated(f"the token's roles cannot be checked now: {exc}") from None
+            if len(self._revocations) + len(stale) > _REVOCATION_CACHE_SIZE:
+                self._revocations = {i: v for i, v in self._revocations.items() if v[0]}
+                if len(self._revocations) + len(stale) > _REVOCATION_CACHE_SIZE:
+                    self._revocations.clear()
+            for i in stale:
+                self._revocations[i] = (i in gone, now)
+        if any(self._revocations.get(i, (False, 0.0))[0] for i in ids):
+            raise Unauthenticated(
+                "a role in this access token has been revoked; refresh the token to get "
+                "your current roles"
+            )
 
     def _remember(self, token: str, principal: Principal, expires: float) -> None:
         if len(self._verified) >= _VERIFIED_CACHE_SIZE:
