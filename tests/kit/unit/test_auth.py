@@ -215,3 +215,39 @@ async def test_when_revocations_cannot_be_checked_the_token_is_not_trusted():
 
     with pytest.raises(Unauthenticated, match="cannot be checked"):
         await verifier.verify(token(roles=[HELD.to_claim()]))
+
+
+async def test_a_key_people_stops_publishing_stops_verifying_within_a_minute(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    clock = [1000.0]
+    monkeypatch.setattr("grassroots_kit.auth.time.monotonic", lambda: clock[0])
+    source = Source(jwks(("retired", KEY), ("k2", OTHER)))
+    verifier = TokenVerifier(source)
+    old = token(kid="retired")
+    await verifier.verify(old)
+
+    source.document = jwks(("k2", OTHER))  # the grace of "retired" ended
+    clock[0] += 61
+
+    with pytest.raises(Unauthenticated, match="unknown key"):
+        await verifier.verify(old)  # remembered, and still refused
+    await verifier.verify(token(key=OTHER, kid="k2"))
+
+
+async def test_known_keys_stay_in_use_while_the_key_source_is_down(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    clock = [1000.0]
+    monkeypatch.setattr("grassroots_kit.auth.time.monotonic", lambda: clock[0])
+    source = Source(jwks(("k1", KEY)))
+    verifier = TokenVerifier(source)
+    await verifier.verify(token())
+
+    async def down():
+        raise ConnectionError("people is down")
+
+    verifier._source = down
+    clock[0] += 61
+
+    assert (await verifier.verify(token())).person_id == "p1"

@@ -23,6 +23,9 @@ ISSUER = "grassroots/people"
 AUDIENCE = "grassroots"
 ALGORITHM = "RS256"
 _REFRESH_AT_MOST_EVERY = 30.0
+# Known keys are refetched this often, so a key people stopped publishing (a rotated-out key
+# past its grace) stops verifying here within a minute, whatever kids the tokens carry.
+_KEYS_MAX_AGE_SECONDS = 60.0
 # Verified tokens kept (by their exact text) until they expire; a client sends the same access
 # token with every request for its 15 minutes, and RS256 verification was a tenth of a
 # subgraph's time per request.
@@ -115,9 +118,10 @@ def jwks_from_url(url: str, timeout: float = 5.0) -> KeySource:
 class TokenVerifier:
     """Verifies access tokens; keys are cached by `kid` and refetched when an unknown one shows.
 
-    A token that verified is remembered until its `exp`, so a repeat costs a dict lookup; the
-    memory is dropped whenever the keys are refetched (a key that left the JWKS must not keep
-    vouching for its tokens)."""
+    Known keys are refetched every minute and a key no longer published is dropped, so a
+    rotated-out key stops verifying once people ends its grace. A token that verified is
+    remembered until its `exp`, so a repeat costs a dict lookup; the memory is dropped whenever
+    the set of keys changes (a key that left the JWKS must not keep vouching for its tokens)."""
 
     def __init__(
         self,
@@ -139,6 +143,7 @@ class TokenVerifier:
         self._verified: dict[str, tuple[Principal, float]] = {}
 
     async def verify(self, token: str) -> Principal:
+        await self._refresh_if_stale()
         known = self._verified.get(token)
         if known is not None and time.time() < known[1]:
             principal = known[0]
@@ -211,6 +216,12 @@ class TokenVerifier:
         # `exp` is required and checked by decode: a number in the future.
         return principal_from_claims(claims), float(claims["exp"])
 
+    async def _refresh_if_stale(self) -> None:
+        if self._keys and time.monotonic() - self._fetched_at > _KEYS_MAX_AGE_SECONDS:
+            async with self._lock:
+                if time.monotonic() - self._fetched_at > _KEYS_MAX_AGE_SECONDS:
+                    await self._refresh(keep_on_failure=True)
+
     async def _key(self, kid: str) -> PyJWK:
         if kid in self._keys:
             return self._keys[kid]
@@ -224,17 +235,24 @@ class TokenVerifier:
             raise Unauthenticated("the access token was signed with an unknown key")
         return self._keys[kid]
 
-    async def _refresh(self) -> None:
+    async def _refresh(self, *, keep_on_failure: bool = False) -> None:
         try:
             document = await self._source()
         except Exception as exc:
+            if keep_on_failure:
+                # The keys we have stay in use while the source is down; try again soon.
+                # (A key that is gone is gone in the source too: nothing new can be trusted.)
+                self._fetched_at = time.monotonic() - _KEYS_MAX_AGE_SECONDS + _REFRESH_AT_MOST_EVERY
+                return
             raise Unauthenticated(f"the signing keys cannot be fetched now: {exc}") from None
         keys = {}
         for entry in document.get("keys", []):
             if entry.get("kid") and entry.get("kty") == "RSA":
                 keys[str(entry["kid"])] = PyJWK(dict(entry), algorithm=ALGORITHM)
+        if set(keys) != set(self._keys):
+            # A key that left the JWKS must not keep vouching for tokens it verified.
+            self._verified = {}
         self._keys = keys
-        self._verified = {}
         self._fetched_at = time.monotonic()
 
 

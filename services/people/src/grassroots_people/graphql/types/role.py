@@ -68,9 +68,7 @@ class RoleAssignment:
         viewer = info.context.actor()
         if person_id is None or viewer is None:
             return None
-        if viewer.person_id != self.person_id and not access.can_manage(
-            viewer, self.org_unit_path
-        ):
+        if viewer.person_id != self.person_id and not access.can_manage(viewer, self.org_unit_path):
             return None
         person = await info.context.persons.load(person_id)
         return Person.from_domain(person) if person else None
