@@ -106,6 +106,23 @@ def test_an_organization_role_is_granted_only_where_the_organization_belongs_or_
         )
 
 
+def test_a_district_department_has_staff_anywhere_in_its_district_and_nowhere_else():
+    admin = holder("DISTRICT_ADMIN", WANGCHENG)
+    street = (*WANGCHENG, "gaotangling")
+
+    require_may_grant(
+        admin, grantee=OTHER, role=Role.DEPARTMENT_STAFF, unit_path=street, organization=SEWAGE
+    )
+    with pytest.raises(Forbidden, match="neither registered"):
+        require_may_grant(
+            holder("DISTRICT_ADMIN", SHIBEI),
+            grantee=OTHER,
+            role=Role.DEPARTMENT_STAFF,
+            unit_path=SHIBEI,
+            organization=SEWAGE,
+        )
+
+
 def test_an_organization_role_needs_an_organization_and_other_roles_none():
     with pytest.raises(BadUserInput):
         require_may_grant(SECRETARY, grantee=OTHER, role=Role.RED_PARTNER_MEMBER, unit_path=YICHUN)

@@ -1,9 +1,10 @@
 """Grants follow the ladder: who may grant (or revoke) which role to whom, and where.
 
 A role at a unit is granted only by someone who manages that unit and holds a role there that
-ranks above it; never by the grantee; an organization's role only for an organization that is
-registered at that unit or paired with it. Revoking follows the same rule of rank, subtree and
-self; a role held for an organization can be revoked even after the organization moved on.
+ranks above it; never by the grantee; an organization's role only within the organization's
+area: the subtree of the unit it is registered at or of a unit it is paired with. Revoking
+follows the same rule of rank, subtree and self; a role held for an organization can be revoked
+even after the organization moved on.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ class OrganizationTies:
     registered_at: OrgUnitId
     paired_with: Collection[OrgUnitId]
 
-    def serves(self, unit_id: str) -> bool:
-        return unit_id == self.registered_at or unit_id in self.paired_with
+    def serves(self, unit_path: Sequence[str]) -> bool:
+        """True when the unit (its path, itself last) lies where the organization belongs: in
+        the subtree of the unit it is registered at or of a unit it is paired with."""
+        return self.registered_at in unit_path or any(p in unit_path for p in self.paired_with)
 
 
 def require_may_grant(
@@ -54,10 +57,10 @@ def require_may_grant(
     if role in ORGANIZATION_ROLES:
         if organization is None:
             raise BadUserInput(f"{role.value} is held for an organization", field="organizationId")
-        if not organization.serves(unit_path[-1]):
+        if not organization.serves(unit_path):
             raise Forbidden(
-                f"{organization.name} is neither registered at this org unit nor paired with "
-                f"it: {role.value} for it is granted where it belongs"
+                f"{organization.name} is neither registered at this org unit (or above it) nor "
+                f"paired with it: {role.value} for it is granted where it belongs"
             )
     elif organization is not None:
         raise BadUserInput(
