@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from grassroots_contracts import event_types
 from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_contracts.people_events import RoleAssignmentData
 from grassroots_kit.messaging.envelope import new_event
 from jsonschema import Draft202012Validator
 
@@ -83,3 +86,29 @@ def test_the_snapshot_the_code_emits_matches_the_contract():
     )
 
     check_event(event.to_dict())
+
+
+def test_role_events_carry_who_granted_and_who_revoked_as_the_contract_says():
+    granted = RoleAssignmentData(
+        id="r1",
+        person_id="p1",
+        role="GRID_MEMBER",
+        org_unit_id="g1",
+        org_unit_path=("d1", "g1"),
+        organization_id=None,
+        since=datetime(2026, 12, 7, tzinfo=UTC),
+        until=None,
+        granted_by="p9",
+    )
+    revoked = replace(granted, revoked_at=datetime(2026, 12, 8, tzinfo=UTC), revoked_by="p8")
+
+    assigned = new_event(
+        "role.assigned", source="grassroots/people", subject="r1", data=granted.to_data()
+    )
+    gone = new_event(
+        "role.revoked", source="grassroots/people", subject="r1", data=revoked.to_data()
+    )
+
+    check_event(assigned.to_dict())
+    check_event(gone.to_dict())
+    assert RoleAssignmentData.from_data(gone.data) == revoked

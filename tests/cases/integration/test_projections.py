@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from grassroots_contracts.event_types import (
@@ -105,3 +106,25 @@ async def test_a_moved_unit_takes_its_cases_along_once_and_only_forward(cases: C
         { collected } }""",
     )
     assert stats["data"]["caseStats"]["collected"] == 1
+
+
+async def test_a_token_carrying_a_role_that_people_revoked_is_refused_within_seconds(
+    cases: Cases,
+):
+    grant = replace(cases.world.grant("gridder"), assignment_id="ra-gridder")
+    headers = cases.world.mint.header("gridder", grant)
+    query = {"query": "{ cases(first: 5) { totalCount } }"}
+    before = (await cases.svc.client.post("/graphql", json=query, headers=headers)).json()
+    assert "errors" not in before, before
+
+    await _publish(
+        cases,
+        _role("ra-gridder", "gridder", "GRID_MEMBER", ("d1", "s1", "c1", "g1"), revoked_at=NOW),
+    )
+
+    async def refused() -> bool:
+        body = (await cases.svc.client.post("/graphql", json=query, headers=headers)).json()
+        codes = {e["extensions"]["code"] for e in body.get("errors") or []}
+        return codes == {"UNAUTHENTICATED"} and "refresh" in body["errors"][0]["message"]
+
+    await eventually(refused, timeout=10)

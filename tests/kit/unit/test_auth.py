@@ -149,3 +149,105 @@ async def test_refetched_keys_forget_the_tokens_verified_with_the_old_ones():
 
     with pytest.raises(Unauthenticated, match="unknown key"):
         await verifier.verify(access)
+
+
+class Revocations:
+    def __init__(self, *revoked: str) -> None:
+        self.revoked = set(revoked)
+        self.asked: list[list[str]] = []
+
+    async def __call__(self, ids):
+        self.asked.append(list(ids))
+        return self.revoked & set(ids)
+
+
+HELD = RoleGrant("GRID_MEMBER", "g1", ("d1", "g1"), assignment_id="r1")
+
+
+def test_a_grant_carries_its_assignment_id_through_the_claim():
+    assert RoleGrant.from_claim(HELD.to_claim()) == HELD
+    assert "id" not in GRANT.to_claim()
+
+
+async def test_a_token_carrying_a_revoked_role_is_refused_with_a_hint_to_refresh():
+    verifier = TokenVerifier(Source(jwks(("k1", KEY))), revoked=Revocations("r1"))
+
+    with pytest.raises(Unauthenticated, match="revoked; refresh"):
+        await verifier.verify(token(roles=[HELD.to_claim()]))
+
+
+async def test_a_remembered_token_is_refused_once_its_role_is_revoked(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    clock = [1000.0]
+    monkeypatch.setattr("grassroots_kit.auth.time.monotonic", lambda: clock[0])
+    revocations = Revocations()
+    verifier = TokenVerifier(Source(jwks(("k1", KEY))), revoked=revocations)
+    held = token(roles=[HELD.to_claim()])
+    await verifier.verify(held)
+
+    revocations.revoked.add("r1")
+    await verifier.verify(held)  # still believed: checked less than the interval ago
+    clock[0] += 3
+
+    with pytest.raises(Unauthenticated, match="revoked"):
+        await verifier.verify(held)
+    assert revocations.asked == [["r1"], ["r1"]]
+
+
+async def test_repeated_requests_ask_about_revocations_once_per_interval():
+    revocations = Revocations()
+    verifier = TokenVerifier(Source(jwks(("k1", KEY))), revoked=revocations)
+    other = RoleGrant("VOLUNTEER", "c1", ("d1", "c1"), assignment_id="r2")
+    held = token(roles=[HELD.to_claim(), other.to_claim()])
+
+    for _ in range(20):
+        await verifier.verify(held)
+
+    assert revocations.asked == [["r1", "r2"]]
+
+
+async def test_when_revocations_cannot_be_checked_the_token_is_not_trusted():
+    async def down(ids):
+        raise ConnectionError("no database")
+
+    verifier = TokenVerifier(Source(jwks(("k1", KEY))), revoked=down)
+
+    with pytest.raises(Unauthenticated, match="cannot be checked"):
+        await verifier.verify(token(roles=[HELD.to_claim()]))
+
+
+async def test_a_key_people_stops_publishing_stops_verifying_within_a_minute(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    clock = [1000.0]
+    monkeypatch.setattr("grassroots_kit.auth.time.monotonic", lambda: clock[0])
+    source = Source(jwks(("retired", KEY), ("k2", OTHER)))
+    verifier = TokenVerifier(source)
+    old = token(kid="retired")
+    await verifier.verify(old)
+
+    source.document = jwks(("k2", OTHER))  # the grace of "retired" ended
+    clock[0] += 61
+
+    with pytest.raises(Unauthenticated, match="unknown key"):
+        await verifier.verify(old)  # remembered, and still refused
+    await verifier.verify(token(key=OTHER, kid="k2"))
+
+
+async def test_known_keys_stay_in_use_while_the_key_source_is_down(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    clock = [1000.0]
+    monkeypatch.setattr("grassroots_kit.auth.time.monotonic", lambda: clock[0])
+    source = Source(jwks(("k1", KEY)))
+    verifier = TokenVerifier(source)
+    await verifier.verify(token())
+
+    async def down():
+        raise ConnectionError("people is down")
+
+    verifier._source = down
+    clock[0] += 61
+
+    assert (await verifier.verify(token())).person_id == "p1"

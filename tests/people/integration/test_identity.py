@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from datetime import UTC, datetime, timedelta
@@ -31,7 +32,7 @@ async def test_login_returns_an_rs256_token_with_roles_and_paths_that_verifies_a
 ):
     area = await graph.area()
     secretary = await graph.person("Li Lang", "13800000011", unit=area.community)
-    await graph.assign(secretary, "COMMUNITY_SECRETARY", area.community)
+    assignment = await graph.assign(secretary, "COMMUNITY_SECRETARY", area.community)
 
     tokens = await graph.login("13800000011")
     keys = await jwks(graph)
@@ -54,6 +55,7 @@ async def test_login_returns_an_rs256_token_with_roles_and_paths_that_verifies_a
             "orgUnitId": area.community,
             "path": [area.district, area.street, area.community],
             "organizationId": None,
+            "id": assignment,
         }
     ]
 
@@ -262,3 +264,33 @@ async def test_a_signing_key_given_by_a_secret_signs_and_is_published(
     assert jwt.get_unverified_header(token)["kid"] == load_key(pem).kid
     assert [k["kid"] for k in keys] == [load_key(pem).kid]
     assert "d" not in keys[0]  # the public half only
+
+
+async def test_a_token_whose_role_was_revoked_is_refused_and_a_refresh_carries_the_current_roles(
+    graph: PeopleGraph,
+):
+    area = await graph.area()
+    member = await graph.person("Xu Jing", "13800000016", unit=area.grid)
+    assignment = await graph.assign(member, "GRID_MEMBER", area.grid)
+    tokens = await graph.login("13800000016")
+    me = "{ me { id roles { role } } }"
+    assert (await graph.ok(me, {}, tokens["accessToken"]))["me"]["roles"] == [
+        {"role": "GRID_MEMBER"}
+    ]
+
+    await graph.ok(
+        "mutation($id: ID!) { revokeRole(input: {roleAssignmentId: $id}) { roleAssignment { id } } }",
+        {"id": assignment},
+        graph.admin,
+    )
+    await asyncio.sleep(2.5)  # "not revoked" is believed for 2 s (grassroots_kit.auth)
+    stale = await graph.error(me, {}, tokens["accessToken"])
+    refreshed = await graph.ok(
+        "mutation($r: String!) { refreshToken(input: {refreshToken: $r}) { accessToken } }",
+        {"r": tokens["refreshToken"]},
+    )
+
+    assert stale["extensions"]["code"] == "UNAUTHENTICATED"
+    assert "refresh" in stale["message"]
+    current = refreshed["refreshToken"]["accessToken"]
+    assert (await graph.ok(me, {}, current))["me"] == {"id": member, "roles": []}

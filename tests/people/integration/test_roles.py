@@ -223,3 +223,80 @@ async def test_served_by_lists_chiefs_and_staff_nearest_first_up_the_ladder(grap
         "Li Lang",
         "Street Staff",
     ]
+
+
+ROLES_OF = """query($id: ID!) { person(id: $id) { roles {
+  id grantedBy { name } revokedBy { name } } } }"""
+REGISTER_ORG = """mutation($i: CreateOrganizationInput!) {
+  createOrganization(input: $i) { organization { id } } }"""
+
+
+async def test_every_grant_and_revocation_records_who_made_it(graph: PeopleGraph):
+    area = await graph.area()
+    secretary_id = await graph.person("Li Lang", "13800000071", unit=area.community)
+    await graph.assign(secretary_id, "COMMUNITY_SECRETARY", area.community)
+    secretary = await graph.token("13800000071")
+    member = await graph.person("Xu Jing", "13800000072", unit=area.grid)
+
+    assignment = await graph.assign(member, "GRID_MEMBER", area.grid, token=secretary)
+    seen = await graph.ok(ROLES_OF, {"id": member}, secretary)
+    await graph.ok(REVOKE, {"id": assignment}, graph.admin)
+
+    [_, assigned] = await graph.events("role.assigned")
+    [gone] = await graph.events("role.revoked")
+    assert assigned["data"]["grantedBy"] == secretary_id
+    assert gone["data"]["grantedBy"] == secretary_id
+    admin_id = (await graph.login("10000000000", "grassroots-bootstrap"))["personId"]
+    assert gone["data"]["revokedBy"] == admin_id
+    assert seen["person"]["roles"] == [
+        {"id": assignment, "grantedBy": {"name": "Li Lang"}, "revokedBy": None}
+    ]
+
+
+async def test_nobody_grants_themselves_a_role_and_nothing_is_written(graph: PeopleGraph):
+    area = await graph.area()
+    secretary_id = await graph.person("Li Lang", "13800000073", unit=area.community)
+    await graph.assign(secretary_id, "COMMUNITY_SECRETARY", area.community)
+    secretary = await graph.token("13800000073")
+    before = await graph.count("role_assignments")
+
+    refused = await graph.error(
+        ASSIGN,
+        {"i": {"personId": secretary_id, "role": "VOLUNTEER", "orgUnitId": area.community}},
+        secretary,
+    )
+
+    assert refused["extensions"]["code"] == "FORBIDDEN"
+    assert await graph.count("role_assignments") == before
+    assert len(await graph.events("role.assigned")) == 1
+
+
+async def test_an_organization_role_is_granted_only_for_an_organization_of_the_unit(
+    graph: PeopleGraph,
+):
+    area = await graph.area()
+    elsewhere = await graph.unit("DISTRICT", "Shibei District")
+    made = await graph.ok(
+        REGISTER_ORG,
+        {"i": {"kind": "DEPARTMENT", "name": "Sewage Management Office", "orgUnitId": elsewhere}},
+        graph.admin,
+    )
+    office = made["createOrganization"]["organization"]["id"]
+    person = await graph.person("Peng Tao", "13800000074", unit=area.district)
+
+    refused = await graph.error(
+        ASSIGN,
+        {
+            "i": {
+                "personId": person,
+                "role": "DEPARTMENT_STAFF",
+                "orgUnitId": area.district,
+                "organizationId": office,
+            }
+        },
+        graph.admin,
+    )
+    granted = await graph.assign(person, "DEPARTMENT_STAFF", elsewhere, organization=office)
+
+    assert refused["extensions"]["code"] == "FORBIDDEN"
+    assert granted

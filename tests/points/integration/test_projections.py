@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from grassroots_kit.auth import RoleGrant
 from grassroots_kit.messaging.envelope import new_event
 
 from tests.points.helpers import (
+    ACCOUNT,
     C1_PATH,
     C2_PATH,
     Points,
@@ -69,3 +71,38 @@ async def test_a_malformed_person_event_is_parked_in_the_projection_dead_letters
 
     parked = await eventually(lambda: points.dead_letters("projections"), timeout=15)
     assert "missing field 'orgUnitId'" in str(parked[0].headers["x-death-reason"])
+
+
+async def test_a_token_carrying_a_role_that_people_revoked_is_refused_within_seconds(
+    points: Points,
+):
+    person, assignment = uid("p-"), uid("ra-")
+    held = RoleGrant("GRID_MEMBER", C1_PATH[-1], tuple(C1_PATH), assignment_id=assignment)
+    assert await points.ok(ACCOUNT, {"id": person}, as_person=person, grants=(held,))
+    revoked = new_event(
+        "role.revoked",
+        source="grassroots/people",
+        subject=assignment,
+        data={
+            "id": assignment,
+            "personId": person,
+            "role": "GRID_MEMBER",
+            "orgUnitId": C1_PATH[-1],
+            "orgUnitPath": C1_PATH,
+            "organizationId": None,
+            "since": "2026-12-01T00:00:00Z",
+            "until": None,
+            "revokedAt": "2026-12-07T00:00:00Z",
+            "revokedBy": "secretary",
+        },
+    )
+
+    await points.publish(revoked)
+    await points.processed(revoked)
+
+    async def refused() -> bool:
+        body = await points.gql(ACCOUNT, {"id": person}, as_person=person, grants=(held,))
+        codes = {e["extensions"]["code"] for e in body.get("errors") or []}
+        return codes == {"UNAUTHENTICATED"}
+
+    await eventually(refused, timeout=10)

@@ -112,6 +112,8 @@ class RoleAssignmentData:
     since: datetime
     until: datetime | None
     revoked_at: datetime | None = None
+    granted_by: str | None = None  # the person who granted it; None when bootstrapped
+    revoked_by: str | None = None
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -123,9 +125,11 @@ class RoleAssignmentData:
             "organizationId": self.organization_id,
             "since": _time(self.since),
             "until": _time(self.until) if self.until else None,
+            "grantedBy": self.granted_by,
         }
         if self.revoked_at is not None:
             data["revokedAt"] = _time(self.revoked_at)
+            data["revokedBy"] = self.revoked_by
         return data
 
     @classmethod
@@ -143,6 +147,8 @@ class RoleAssignmentData:
             since=_parse_time(data, "since"),
             until=_optional_time(data, "until"),
             revoked_at=_optional_time(data, "revokedAt"),
+            granted_by=_optional_str(data, "grantedBy"),
+            revoked_by=_optional_str(data, "revokedBy"),
         )
 
 

@@ -10,7 +10,7 @@ import asyncio
 import json
 import time
 import urllib.request
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,10 +23,18 @@ ISSUER = "grassroots/people"
 AUDIENCE = "grassroots"
 ALGORITHM = "RS256"
 _REFRESH_AT_MOST_EVERY = 30.0
+# Known keys are refetched this often, so a key people stopped publishing (a rotated-out key
+# past its grace) stops verifying here within a minute, whatever kids the tokens carry.
+_KEYS_MAX_AGE_SECONDS = 60.0
 # Verified tokens kept (by their exact text) until they expire; a client sends the same access
 # token with every request for its 15 minutes, and RS256 verification was a tenth of a
 # subgraph's time per request.
 _VERIFIED_CACHE_SIZE = 4096
+# How long "this role assignment is not revoked" is believed before asking the source again:
+# a revoked role stops working within this (plus the event's way to a service's projection),
+# and a busy client costs one indexed lookup per this interval, not one per request.
+_REVOCATION_RECHECK_SECONDS = 2.0
+_REVOCATION_CACHE_SIZE = 16384
 
 
 @dataclass(frozen=True)
@@ -37,18 +45,23 @@ class RoleGrant:
     org_unit_id: str
     path: tuple[str, ...]
     organization_id: str | None = None
+    # The role assignment it comes from, so a revocation can be checked while the token lives.
+    assignment_id: str | None = None
 
     def covers(self, path_with_self: Iterable[str]) -> bool:
         """True when a thing located at `path_with_self` lies in this grant's subtree."""
         return self.org_unit_id in path_with_self
 
     def to_claim(self) -> dict[str, Any]:
-        return {
+        claim = {
             "role": self.role,
             "orgUnitId": self.org_unit_id,
             "path": list(self.path),
             "organizationId": self.organization_id,
         }
+        if self.assignment_id is not None:
+            claim["id"] = self.assignment_id
+        return claim
 
     @classmethod
     def from_claim(cls, claim: Mapping[str, Any]) -> RoleGrant:
@@ -57,6 +70,7 @@ class RoleGrant:
             org_unit_id=str(claim["orgUnitId"]),
             path=tuple(str(p) for p in claim["path"]),
             organization_id=claim.get("organizationId"),
+            assignment_id=str(claim["id"]) if claim.get("id") else None,
         )
 
 
@@ -84,6 +98,9 @@ def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
 
 
 KeySource = Callable[[], Awaitable[Mapping[str, Any]]]
+# Given role assignment ids, the ones that have been revoked (people's store, or a service's
+# projection of `role.revoked`).
+RevokedAssignments = Callable[[Sequence[str]], Awaitable[Collection[str]]]
 
 
 def jwks_from_url(url: str, timeout: float = 5.0) -> KeySource:
@@ -101,12 +118,23 @@ def jwks_from_url(url: str, timeout: float = 5.0) -> KeySource:
 class TokenVerifier:
     """Verifies access tokens; keys are cached by `kid` and refetched when an unknown one shows.
 
-    A token that verified is remembered until its `exp`, so a repeat costs a dict lookup; the
-    memory is dropped whenever the keys are refetched (a key that left the JWKS must not keep
-    vouching for its tokens)."""
+    Known keys are refetched every minute and a key no longer published is dropped, so a
+    rotated-out key stops verifying once people ends its grace. A token that verified is
+    remembered until its `exp`, so a repeat costs a dict lookup; the memory is dropped whenever
+    the set of keys changes (a key that left the JWKS must not keep vouching for its tokens)."""
 
-    def __init__(self, keys: KeySource, *, issuer: str = ISSUER, audience: str = AUDIENCE) -> None:
+    def __init__(
+        self,
+        keys: KeySource,
+        *,
+        issuer: str = ISSUER,
+        audience: str = AUDIENCE,
+        revoked: RevokedAssignments | None = None,
+    ) -> None:
         self._source = keys
+        self._revoked_source = revoked
+        # assignment id → (revoked, when it was last asked); a revocation is final.
+        self._revocations: dict[str, tuple[bool, float]] = {}
         self._issuer = issuer
         self._audience = audience
         self._keys: dict[str, PyJWK] = {}
@@ -115,12 +143,44 @@ class TokenVerifier:
         self._verified: dict[str, tuple[Principal, float]] = {}
 
     async def verify(self, token: str) -> Principal:
+        await self._refresh_if_stale()
         known = self._verified.get(token)
         if known is not None and time.time() < known[1]:
-            return known[0]
-        principal, expires = await self._verify(token)
-        self._remember(token, principal, expires)
+            principal = known[0]
+        else:
+            principal, expires = await self._verify(token)
+            self._remember(token, principal, expires)
+        await self._require_current(principal)
         return principal
+
+    async def _require_current(self, principal: Principal) -> None:
+        """Refuses a token that carries a role revoked since it was issued."""
+        if self._revoked_source is None:
+            return
+        ids = [g.assignment_id for g in principal.grants if g.assignment_id is not None]
+        now = time.monotonic()
+        stale = [
+            i
+            for i in ids
+            if (seen := self._revocations.get(i)) is None
+            or (not seen[0] and now - seen[1] > _REVOCATION_RECHECK_SECONDS)
+        ]
+        if stale:
+            try:
+                gone = set(await self._revoked_source(stale))
+            except Exception as exc:
+                raise Unauthenticated(f"the token's roles cannot be checked now: {exc}") from None
+            if len(self._revocations) + len(stale) > _REVOCATION_CACHE_SIZE:
+                self._revocations = {i: v for i, v in self._revocations.items() if v[0]}
+                if len(self._revocations) + len(stale) > _REVOCATION_CACHE_SIZE:
+                    self._revocations.clear()
+            for i in stale:
+                self._revocations[i] = (i in gone, now)
+        if any(self._revocations.get(i, (False, 0.0))[0] for i in ids):
+            raise Unauthenticated(
+                "a role in this access token has been revoked; refresh the token to get "
+                "your current roles"
+            )
 
     def _remember(self, token: str, principal: Principal, expires: float) -> None:
         if len(self._verified) >= _VERIFIED_CACHE_SIZE:
@@ -156,6 +216,12 @@ class TokenVerifier:
         # `exp` is required and checked by decode: a number in the future.
         return principal_from_claims(claims), float(claims["exp"])
 
+    async def _refresh_if_stale(self) -> None:
+        if self._keys and time.monotonic() - self._fetched_at > _KEYS_MAX_AGE_SECONDS:
+            async with self._lock:
+                if time.monotonic() - self._fetched_at > _KEYS_MAX_AGE_SECONDS:
+                    await self._refresh(keep_on_failure=True)
+
     async def _key(self, kid: str) -> PyJWK:
         if kid in self._keys:
             return self._keys[kid]
@@ -169,17 +235,24 @@ class TokenVerifier:
             raise Unauthenticated("the access token was signed with an unknown key")
         return self._keys[kid]
 
-    async def _refresh(self) -> None:
+    async def _refresh(self, *, keep_on_failure: bool = False) -> None:
         try:
             document = await self._source()
         except Exception as exc:
+            if keep_on_failure:
+                # The keys we have stay in use while the source is down; try again soon.
+                # (A key that is gone is gone in the source too: nothing new can be trusted.)
+                self._fetched_at = time.monotonic() - _KEYS_MAX_AGE_SECONDS + _REFRESH_AT_MOST_EVERY
+                return
             raise Unauthenticated(f"the signing keys cannot be fetched now: {exc}") from None
         keys = {}
         for entry in document.get("keys", []):
             if entry.get("kid") and entry.get("kty") == "RSA":
                 keys[str(entry["kid"])] = PyJWK(dict(entry), algorithm=ALGORITHM)
+        if set(keys) != set(self._keys):
+            # A key that left the JWKS must not keep vouching for tokens it verified.
+            self._verified = {}
         self._keys = keys
-        self._verified = {}
         self._fetched_at = time.monotonic()
 
 

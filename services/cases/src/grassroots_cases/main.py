@@ -64,7 +64,11 @@ def create_app(
     """`keys` replaces the JWKS fetched from `settings.jwks_url` (tests sign their own tokens)."""
     settings = settings or CasesSettings()
     host = build_host(settings)
-    verifier = TokenVerifier(keys or jwks_from_url(settings.jwks_url))
+    # A token whose role was revoked is refused once `role.revoked` reaches the projection.
+    verifier = TokenVerifier(
+        keys or jwks_from_url(settings.jwks_url),
+        revoked=role_projection.RoleProjection(host.db).revoked_among,
+    )
 
     async def context(request: Request) -> Context:
         return await build_context(host, verifier, request)

@@ -4,7 +4,9 @@
     python -m grassroots_people.keys list       the keys and whether each is published
 
 Every replica picks the new key up within 30 seconds; the old one stays published until the
-tokens it signed have expired. Not for a key given by SIGNING_KEY_PEM: rotate that Secret.
+tokens it signed have expired, plus SIGNING_KEY_GRACE_MINUTES. The new private key is sealed
+with SIGNING_KEY_ENCRYPTION_KEY: give it the same value as the people service. Not for a key
+given by SIGNING_KEY_PEM: rotate that Secret.
 """
 
 from __future__ import annotations
@@ -24,12 +26,15 @@ async def _run(command: str) -> None:
     settings = load_settings(PeopleSettings)
     client = create_client(settings.mongodb_url, app_name="people-keys")
     db = client[settings.mongodb_database]
-    keys = KeyRing(db, retain=timedelta(minutes=settings.access_token_minutes + 5))
+    retain = timedelta(minutes=settings.access_token_minutes + settings.signing_key_grace_minutes)
+    keys = KeyRing(db, retain=retain, sealer=settings.key_sealer())
     try:
         if command == "rotate":
             print(f"new signing key {await keys.rotate()}")
         published = {k["kid"] for k in (await keys.jwks())["keys"]}
-        async for doc in db[COLLECTION].find({}, {"privatePem": 0}).sort("createdAt", 1):
+        async for doc in (
+            db[COLLECTION].find({}, {"privatePem": 0, "sealedPrivateKey": 0}).sort("createdAt", 1)
+        ):
             state = "signing" if doc["active"] else "retired"
             shown = "published" if doc["_id"] in published else "no longer published"
             print(f"{doc['_id']}  {state}  created {doc['createdAt']:%Y-%m-%d %H:%M}  {shown}")

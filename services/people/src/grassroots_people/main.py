@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.graphql.context import Context, Stores
 from grassroots_people.graphql.schema import schema
 from grassroots_people.handlers.bootstrap import PhoneTaken, bootstrap_at_start
@@ -29,7 +30,8 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
     host = ServiceHost(settings, collections=COLLECTIONS, indexes=INDEXES)
     runtime = Runtime.create(host, settings)
     # people verifies its own tokens like every service, but reads its keys locally.
-    verifier = TokenVerifier(runtime.keys.jwks)
+    # A token that carries a revoked role is refused at once: people is the source of truth.
+    verifier = TokenVerifier(runtime.keys.jwks, revoked=RoleStore(host.db).revoked_among)
     stores = Stores.of(host.db)
 
     async def prepare() -> None:

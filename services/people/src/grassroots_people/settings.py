@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from grassroots_kit.settings import ServiceSettings
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
+
+from grassroots_people.adapters.key_sealing import KeySealer, parse_encryption_key
 
 # The platform admin's phone unless BOOTSTRAP_ADMIN_PHONE says otherwise. It has no password
 # of its own: when BOOTSTRAP_ADMIN_PASSWORD is unset, a random one is made at first start.
@@ -24,6 +26,22 @@ class PeopleSettings(ServiceSettings):
         validation_alias=AliasChoices("signing_key_pem", "jwt_private_key"),
         description="RSA private key (PEM) that signs access tokens, e.g. from a Secret "
         "(also read as JWT_PRIVATE_KEY); when unset, keys are generated and kept in MongoDB.",
+    )
+    signing_key_encryption_key: str | None = Field(
+        None,
+        description='Base64 of 32 random bytes (`python -c "import base64, os; '
+        'print(base64.urlsafe_b64encode(os.urandom(32)).decode())"`) that seals the private '
+        "signing keys kept in MongoDB (AES-256-GCM), the same for every replica and for "
+        "`python -m grassroots_people.keys`. Required in production unless SIGNING_KEY_PEM "
+        "gives the key; in development, unset, a key generated once per database and kept in "
+        "MongoDB is used, which protects nothing.",
+    )
+    signing_key_grace_minutes: int = Field(
+        5,
+        ge=0,
+        le=1440,
+        description="How long a rotated-out signing key stays published after the access-token "
+        "lifetime; after it, tokens it signed are refused everywhere.",
     )
     bootstrap_admin_phone: str = Field(
         DEFAULT_BOOTSTRAP_PHONE,
@@ -55,9 +73,30 @@ class PeopleSettings(ServiceSettings):
         300, gt=0, description="How often overdue commitments are marked lapsed."
     )
 
+    @field_validator("signing_key_encryption_key")
+    @classmethod
+    def _encryption_key_is_32_bytes(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None  # unset, or set empty (compose passes `${VAR:-}`)
+        parse_encryption_key(value)
+        return value
+
+    @model_validator(mode="after")
+    def _production_seals_its_keys(self) -> PeopleSettings:
+        if (
+            self.environment == "production"
+            and self.signing_key_pem is None
+            and self.signing_key_encryption_key is None
+        ):
+            raise ValueError(
+                "SIGNING_KEY_ENCRYPTION_KEY is required in production (base64 of 32 random "
+                "bytes): it seals the private signing keys kept in MongoDB"
+            )
+        return self
+
     def redacted(self) -> dict[str, object]:
         values = super().redacted()
-        for name in ("signing_key_pem", "bootstrap_admin_password"):
+        for name in ("signing_key_pem", "bootstrap_admin_password", "signing_key_encryption_key"):
             if values.get(name):
                 values[name] = "***"
         return values
@@ -67,3 +106,9 @@ class PeopleSettings(ServiceSettings):
     def _empty_is_unset(cls, value: object) -> object:
         # Compose passes `${BOOTSTRAP_ADMIN_PASSWORD:-}`: an empty value means "make one".
         return None if value == "" else value
+
+    def key_sealer(self) -> KeySealer | None:
+        """The sealer of private signing keys; None in development without the setting."""
+        if self.signing_key_encryption_key is None:
+            return None
+        return KeySealer(parse_encryption_key(self.signing_key_encryption_key))

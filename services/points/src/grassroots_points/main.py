@@ -58,7 +58,11 @@ def create_app(
     host = ServiceHost(settings, collections=COLLECTIONS, indexes=INDEXES)
     host.add_subscription(projection_subscription(host.db))
     host.add_subscription(awards_subscription(host.db))
-    verifier = TokenVerifier(keys or jwks_from_url(settings.jwks_url))
+    # A token whose role was revoked is refused once `role.revoked` reaches the projection.
+    verifier = TokenVerifier(
+        keys or jwks_from_url(settings.jwks_url),
+        revoked=people_projection.PeopleProjection(host.db).revoked_among,
+    )
 
     async def context(request: Request) -> Context:
         return Context(host=host, request=request, verifier=verifier)

@@ -6,7 +6,7 @@ is kept even when it overtakes the assignment, and an assignment never clears it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +118,11 @@ class RoleProjection:
             "revokedAt": None,
         }
         return [_assignment(d) async for d in self._roles.find(query, session=session)]
+
+    async def revoked_among(self, assignment_ids: Sequence[str]) -> set[str]:
+        """The given assignments that have been revoked (one indexed query by `_id`)."""
+        query: Document = {"_id": {"$in": list(assignment_ids)}, "revokedAt": {"$ne": None}}
+        return {d["_id"] async for d in self._roles.find(query, {"_id": 1})}
 
     async def organization_known(self, organization_id: str) -> bool:
         found = await self._roles.find_one({"organizationId": organization_id, "revokedAt": None})

@@ -14,6 +14,7 @@ from pymongo import ASCENDING, IndexModel
 from pymongo.errors import DuplicateKeyError
 
 from grassroots_people.adapters._paging import keyset_page
+from grassroots_people.domain.granting import OrganizationTies
 from grassroots_people.domain.ids import OrganizationId, OrgUnitId
 from grassroots_people.domain.organizations import Organization, OrganizationKind
 
@@ -78,6 +79,18 @@ class OrganizationStore:
             doc["_id"]: from_doc(doc)
             async for doc in self._organizations.find({"_id": {"$in": list(set(ids))}})
         }
+
+    async def ties(self, org_id: str, session: Session | None = None) -> OrganizationTies | None:
+        doc = await self._organizations.find_one(
+            {"_id": org_id}, {"name": 1, "orgUnitId": 1, "pairedOrgUnitIds": 1}, session=session
+        )
+        if doc is None:
+            return None
+        return OrganizationTies(
+            name=doc["name"],
+            registered_at=OrgUnitId(doc["orgUnitId"]),
+            paired_with=frozenset(OrgUnitId(u) for u in doc.get("pairedOrgUnitIds", [])),
+        )
 
     async def insert(self, organization: Organization, session: Session) -> None:
         try:

@@ -62,6 +62,11 @@ class RoleStore:
             found.setdefault(doc["personId"], []).append(from_doc(doc))
         return found
 
+    async def revoked_among(self, assignment_ids: Sequence[str]) -> set[str]:
+        """The given assignments that have been revoked (one indexed query by `_id`)."""
+        query: Document = {"_id": {"$in": list(assignment_ids)}, "revokedAt": {"$ne": None}}
+        return {d["_id"] async for d in self._roles.find(query, {"_id": 1})}
+
     async def holding(
         self,
         role: Role,
@@ -117,6 +122,8 @@ def to_doc(assignment: RoleAssignment) -> Document:
         }
         if election
         else None,
+        "grantedBy": assignment.granted_by,
+        "revokedBy": assignment.revoked_by,
     }
 
 
@@ -139,4 +146,6 @@ def from_doc(doc: Document) -> RoleAssignment:
         )
         if raw_election
         else None,
+        granted_by=PersonId(doc["grantedBy"]) if doc.get("grantedBy") else None,
+        revoked_by=PersonId(doc["revokedBy"]) if doc.get("revokedBy") else None,
     )

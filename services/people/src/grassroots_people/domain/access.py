@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Forbidden, Unauthenticated
 
-from grassroots_people.domain.roles import TIER, Role
+from grassroots_people.domain.roles import RANK, Role
 
 # Roles that see the people within their scope: the chiefs and every kind of staff.
 SEEING = frozenset(
@@ -89,19 +89,22 @@ def require_platform_admin(principal: Principal | None, what: str) -> None:
     require(is_platform_admin(require_actor(principal)), what)
 
 
-def highest_tier_over(principal: Principal | None, path_with_self: Sequence[str]) -> int:
+def highest_rank_over(principal: Principal | None, path_with_self: Sequence[str]) -> int:
     if is_platform_admin(principal):
-        return TIER[Role.PLATFORM_ADMIN]
-    return max((TIER[r] for r in _roles_over(principal, path_with_self)), default=-1)
+        return RANK[Role.PLATFORM_ADMIN]
+    return max((RANK[r] for r in _roles_over(principal, path_with_self)), default=-1)
 
 
 def require_can_grant(
     principal: Principal | None, role: Role, path_with_self: Sequence[str]
 ) -> None:
-    """Community staff and above grant roles in their subtree, up to their own tier."""
+    """Community staff and above grant roles in their subtree, each ranking below their own."""
     require_manage(principal, path_with_self, f"manage roles at this org unit ({role.value})")
-    if TIER[role] > highest_tier_over(principal, path_with_self):
-        raise Forbidden(f"you may not grant {role.value}: it ranks above your own role here")
+    if RANK[role] >= highest_rank_over(principal, path_with_self):
+        raise Forbidden(
+            f"you may not grant or revoke {role.value} here: only someone whose role here "
+            "ranks above it may; ask them"
+        )
 
 
 def visible_scope(principal: Principal | None, roles: Iterable[Role]) -> list[str] | None:

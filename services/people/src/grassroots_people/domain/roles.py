@@ -17,23 +17,25 @@ from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
 EVERYWHERE = OrgUnitId("*")
 
 
-# Who may manage what: a role may grant roles of its own tier or below, within its subtree.
-TIER: dict[Role, int] = {
+# The ladder of roles: a role is granted or revoked only by someone who ranks above it over
+# the unit (domain/granting.py). DEPARTMENT_STAFF handles what the district dispatches (cases
+# ranks it at district level), so only a district admin grants it.
+RANK: dict[Role, int] = {
     Role.RESIDENT: 0,
     Role.VOLUNTEER: 0,
     Role.RED_PARTNER_MEMBER: 0,
     Role.NEIGHBOR_CHIEF: 1,
-    Role.GROUP_CHIEF: 1,
-    Role.PIECE_CHIEF: 1,
     Role.BUILDING_CHIEF: 1,
-    Role.GRID_MEMBER: 1,
-    Role.GRID_CHIEF: 1,
-    Role.DEPARTMENT_STAFF: 1,
-    Role.COMMUNITY_STAFF: 2,
-    Role.COMMUNITY_SECRETARY: 2,
-    Role.STREET_STAFF: 3,
-    Role.DISTRICT_ADMIN: 4,
-    Role.PLATFORM_ADMIN: 5,
+    Role.GROUP_CHIEF: 2,
+    Role.PIECE_CHIEF: 3,
+    Role.GRID_MEMBER: 4,
+    Role.GRID_CHIEF: 5,
+    Role.COMMUNITY_STAFF: 6,
+    Role.COMMUNITY_SECRETARY: 7,
+    Role.STREET_STAFF: 8,
+    Role.DEPARTMENT_STAFF: 9,
+    Role.DISTRICT_ADMIN: 10,
+    Role.PLATFORM_ADMIN: 11,
 }
 
 # The lowest rung each role may be held at; DISTRICT_ADMIN only on a district, and so on.
@@ -76,6 +78,8 @@ class RoleAssignment:
     until: datetime | None
     revoked_at: datetime | None = None
     election: Election | None = None
+    granted_by: PersonId | None = None  # None: bootstrapped
+    revoked_by: PersonId | None = None
 
     def active_at(self, now: datetime) -> bool:
         return (
@@ -118,6 +122,7 @@ def new_assignment(
     organization_id: OrganizationId | None,
     since: datetime,
     until: datetime | None,
+    granted_by: PersonId | None,
     election: Election | None = None,
 ) -> RoleAssignment:
     check_role_fits(role, unit, organization_id)
@@ -132,13 +137,14 @@ def new_assignment(
         since=since,
         until=until,
         election=election,
+        granted_by=granted_by,
     )
 
 
-def revoked(assignment: RoleAssignment, now: datetime) -> RoleAssignment:
+def revoked(assignment: RoleAssignment, now: datetime, by: PersonId) -> RoleAssignment:
     if assignment.revoked_at is not None:
         raise Conflict("this role has already been revoked", field="roleAssignmentId")
-    return replace(assignment, revoked_at=now)
+    return replace(assignment, revoked_at=now, revoked_by=by)
 
 
 def check_election(households_total: int, households_voting: int) -> Election | None:
@@ -170,5 +176,5 @@ def nearest_first(
     depth = {unit_id: i for i, unit_id in enumerate(path_with_self)}
     return sorted(
         assignments,
-        key=lambda a: (-depth.get(a.org_unit_id, -1), -TIER[a.role], a.since, a.id),
+        key=lambda a: (-depth.get(a.org_unit_id, -1), -RANK[a.role], a.since, a.id),
     )

@@ -17,7 +17,7 @@ from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.adapters.organizations import OrganizationStore
 from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.adapters.roles import RoleStore
-from grassroots_people.domain import access
+from grassroots_people.domain.granting import OrganizationTies, require_may_grant
 from grassroots_people.domain.ids import (
     OrganizationId,
     OrgUnitId,
@@ -66,6 +66,8 @@ def role_event(type: str, assignment: RoleAssignment) -> CloudEvent:
         since=assignment.since,
         until=assignment.until,
         revoked_at=assignment.revoked_at,
+        granted_by=assignment.granted_by,
+        revoked_by=assignment.revoked_by,
     )
     if type == ROLE_REVOKED:
         return new_event(
@@ -85,14 +87,21 @@ async def assign_role(
 
     async def work(session: Session) -> RoleAssignment:
         unit = await load_unit(units, command.org_unit_id, session)
-        access.require_can_grant(actor, command.role, unit.path_with_self)
+        ties: OrganizationTies | None = None
+        if command.organization_id is not None:
+            ties = await organizations.ties(command.organization_id, session)
+            if ties is None:
+                raise NotFound(
+                    f"no organization with id {command.organization_id}", field="organizationId"
+                )
+        granter = require_may_grant(
+            actor,
+            grantee=command.person_id,
+            role=command.role,
+            unit_path=unit.path_with_self,
+            organization=ties,
+        )
         person = await load_person(persons, command.person_id, session)
-        if command.organization_id is not None and (
-            await organizations.get(command.organization_id, session) is None
-        ):
-            raise NotFound(
-                f"no organization with id {command.organization_id}", field="organizationId"
-            )
         if command.role is Role.NEIGHBOR_CHIEF:
             raise BadUserInput("a neighbor chief is elected: use recordElection", field="role")
         now = datetime.now(UTC)
@@ -113,6 +122,7 @@ async def assign_role(
             organization_id=command.organization_id,
             since=command.since or now,
             until=command.until,
+            granted_by=PersonId(granter.person_id),
         )
         await roles.insert(assignment, session)
         await runtime.publish(session, [role_event(ROLE_ASSIGNED, assignment)])
@@ -133,8 +143,15 @@ async def revoke_role(
                 f"no role assignment with id {command.role_assignment_id}",
                 field="roleAssignmentId",
             )
-        access.require_can_grant(actor, assignment.role, assignment.org_unit_path)
-        changed = revoked(assignment, datetime.now(UTC))
+        revoker = require_may_grant(
+            actor,
+            grantee=assignment.person_id,
+            role=assignment.role,
+            unit_path=assignment.org_unit_path,
+            organization=None,
+            revoking=True,
+        )
+        changed = revoked(assignment, datetime.now(UTC), PersonId(revoker.person_id))
         await roles.save(changed, session)
         await runtime.publish(session, [role_event(ROLE_REVOKED, changed)])
         return changed
@@ -161,7 +178,14 @@ async def record_election(
                 f"{unit.name!r} is a {unit.kind.value}; chiefs are elected by a NEIGHBORHOOD",
                 field="neighborhoodId",
             )
-        access.require_can_grant(actor, Role.NEIGHBOR_CHIEF, unit.path_with_self)
+        recorder = require_may_grant(
+            actor,
+            grantee=command.chief_id,
+            role=Role.NEIGHBOR_CHIEF,
+            unit_path=unit.path_with_self,
+            organization=None,
+        )
+        by = PersonId(recorder.person_id)
         chief = await load_person(persons, command.chief_id, session, "chiefId")
         household_ids = await households.ids_in_unit(unit.id, session)
         result = election(command.held_on, len(household_ids), command.households_voting)
@@ -173,7 +197,7 @@ async def record_election(
         now = datetime.now(UTC)
         events = []
         for previous in await roles.holding(Role.NEIGHBOR_CHIEF, unit.id, now, session):
-            gone = revoked(previous, now)
+            gone = revoked(previous, now, by)
             await roles.save(gone, session)
             events.append(role_event(ROLE_REVOKED, gone))
         assignment = new_assignment(
@@ -184,6 +208,7 @@ async def record_election(
             organization_id=None,
             since=now,
             until=None,
+            granted_by=by,
             election=result,
         )
         await roles.insert(assignment, session)

@@ -33,10 +33,11 @@ class Runtime:
         access_ttl = timedelta(minutes=settings.access_token_minutes)
         return cls(
             host=host,
-            # A rotated-out key is published until its last token has expired, and a little more.
+            # A rotated-out key is published until its last token has expired, and the grace.
             keys=KeyRing(
                 host.db,
-                retain=access_ttl + timedelta(minutes=5),
+                retain=access_ttl + timedelta(minutes=settings.signing_key_grace_minutes),
+                sealer=settings.key_sealer(),
                 given_pem=settings.signing_key_pem,
             ),
             schedule=VisitSchedule(

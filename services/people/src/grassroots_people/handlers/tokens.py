@@ -31,6 +31,7 @@ def grant(assignment: RoleAssignment) -> RoleGrant:
         org_unit_id=assignment.org_unit_id,
         path=assignment.org_unit_path,
         organization_id=assignment.organization_id,
+        assignment_id=assignment.id,
     )
 
 

@@ -77,6 +77,11 @@ class PeopleProjection:
                 {"_id": assignment_id}, {"$set": fields}, upsert=True, session=session
             )
 
+    async def revoked_among(self, assignment_ids: Sequence[str]) -> set[str]:
+        """The given assignments that have been revoked (one indexed query by `_id`)."""
+        query = {"_id": {"$in": list(assignment_ids)}, "active": False}
+        return {d["_id"] async for d in self._roles.find(query, {"_id": 1})}
+
     async def holders(self, role: str, within: str) -> set[str]:
         query = {"role": role, "orgUnitPath": within, "active": True}
         return {doc["personId"] async for doc in self._roles.find(query, {"personId": 1})}

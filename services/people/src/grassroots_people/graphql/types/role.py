@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
+from grassroots_people.domain import access
 from grassroots_people.domain import roles as domain
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.types.enums import Role
@@ -34,6 +35,9 @@ class RoleAssignment:
     person_id: strawberry.Private[str]
     org_unit_id: strawberry.Private[str]
     organization_id: strawberry.Private[str | None]
+    org_unit_path: strawberry.Private[tuple[str, ...]]
+    granted_by_id: strawberry.Private[str | None]
+    revoked_by_id: strawberry.Private[str | None]
 
     @classmethod
     def from_domain(cls, assignment: domain.RoleAssignment) -> RoleAssignment:
@@ -54,7 +58,34 @@ class RoleAssignment:
             person_id=assignment.person_id,
             org_unit_id=assignment.org_unit_id,
             organization_id=assignment.organization_id,
+            org_unit_path=assignment.org_unit_path,
+            granted_by_id=assignment.granted_by,
+            revoked_by_id=assignment.revoked_by,
         )
+
+    async def _who(self, info: Info[Context, None], person_id: str | None) -> Person | None:
+        # Who granted or revoked a role is shown to its holder and to those who manage the unit.
+        viewer = info.context.actor()
+        if person_id is None or viewer is None:
+            return None
+        if viewer.person_id != self.person_id and not access.can_manage(viewer, self.org_unit_path):
+            return None
+        person = await info.context.persons.load(person_id)
+        return Person.from_domain(person) if person else None
+
+    @strawberry.field(
+        description="Who granted the role (null when bootstrapped); shown to its holder and "
+        "to those who manage the unit."
+    )
+    async def granted_by(self, info: Info[Context, None]) -> Person | None:
+        return await self._who(info, self.granted_by_id)
+
+    @strawberry.field(
+        description="Who revoked the role, if it was; shown to its holder and to those who "
+        "manage the unit."
+    )
+    async def revoked_by(self, info: Info[Context, None]) -> Person | None:
+        return await self._who(info, self.revoked_by_id)
 
     @strawberry.field(description="Who holds the role.")
     async def person(self, info: Info[Context, None]) -> Person | None:
