@@ -7,7 +7,9 @@ secret; its gateways (development mode, so any document may be sent) sign with t
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -49,6 +51,8 @@ def edge_stack(
         env={
             "ENVIRONMENT": "production",
             "SUBGRAPH_SIGNING_SECRET": SECRET,
+            # production people seals its signing keys (docs/security.md)
+            "SIGNING_KEY_ENCRYPTION_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
             "BOOTSTRAP_ADMIN_PHONE": ADMIN_PHONE,
             "BOOTSTRAP_ADMIN_PASSWORD": ADMIN_PASSWORD,
         },

@@ -60,14 +60,23 @@ def test_the_encryption_key_is_32_bytes_of_base64_either_alphabet():
         parse_encryption_key("not base64 at all!")
 
 
+# Production also needs the gateway's signing secret (docs/security.md); given here so that the
+# key-sealing rule is the one under test.
+GATEWAY_SECRET = "s" * 32
+
+
 def test_production_refuses_to_start_without_an_encryption_key():
     with pytest.raises(ValidationError, match="SIGNING_KEY_ENCRYPTION_KEY is required"):
-        PeopleSettings(environment="production")
+        PeopleSettings(environment="production", subgraph_signing_secret=GATEWAY_SECRET)
 
     assert PeopleSettings(
-        environment="production", signing_key_encryption_key=new_encryption_key()
+        environment="production",
+        subgraph_signing_secret=GATEWAY_SECRET,
+        signing_key_encryption_key=new_encryption_key(),
     ).key_sealer()
-    assert PeopleSettings(environment="production", signing_key_pem=PEM)
+    assert PeopleSettings(
+        environment="production", subgraph_signing_secret=GATEWAY_SECRET, signing_key_pem=PEM
+    )
     assert PeopleSettings(environment="development").key_sealer() is None
 
 
