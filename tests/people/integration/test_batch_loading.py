@@ -139,6 +139,7 @@ async def test_entities_of_every_type_are_resolved_in_one_query_per_type(counted
           ... on Person { name } ... on Household { careLevel } ... on OrgUnit { name }
           ... on Organization { name } } }""",
         {"r": representations},
+        graph.admin,  # residents' names and households show only to those who may see them
     )
 
     assert [e.get("name") for e in data["_entities"][:3]] == ["P0", "P1", "P2"]
