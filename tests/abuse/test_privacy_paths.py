@@ -25,6 +25,8 @@ SHI_KAI = "13800000022"  # resident of Taohuajing Neighborhood 2-1
 LONG_WEI = "13800000021"  # volunteer and party member, Taohuajing; the board's commitment
 ZHAO_GANG = "13800000020"  # building chief in Yichun Road Community (Shibei)
 PENG_TAO = "13800000023"  # department staff, Sewage Management Office (Wangcheng)
+HE_QIN = "13800000017"  # piece chief living in Taohuajing Neighborhood 2-1
+ZHOU_MIN = "13800000014"  # community staff, Taohuajing Community
 RED_HOUSEHOLD = "Taohuajing Block 2-1, Room 102"  # RED, "elderly living alone"
 
 ISSUE_QUERY = """{ orgUnits(filter: {kind: NEIGHBORHOOD}, first: 20) { edges { node {
@@ -145,19 +147,28 @@ async def test_department_staff_cannot_read_care_levels_in_their_district(attack
 
 
 async def test_anonymous_caller_cannot_walk_the_leaderboard_to_households(attacker: Attacker):
+    # Given someone who lives in a household on the leaderboard (the demo's earners are staff
+    # living elsewhere): the community's staff credits the piece chief.
+    unit = await unit_by_name(attacker, "Taohuajing Community")
+    he_qin = await person_by_phone(attacker, HE_QIN)
+    credited = await attacker.graphql(
+        """mutation($i: AdjustPointsInput!) { adjustPoints(input: $i) { entry { delta } } }""",
+        {"i": {"personId": he_qin["_id"], "delta": 500, "reason": "Privacy abuse test"}},
+        token=attacker.token(ZHOU_MIN),
+    )
+    assert "errors" not in credited, credited
     before = await snapshot(attacker)
 
     body = await attacker.graphql(
-        """{ orgUnits(filter: {kind: COMMUNITY}, first: 5) { edges { node { name
-          leaderboard(period: ALL_TIME, first: 10) { rank person { id name phone partyMembership
-            household { careLevel needs address members { name } } } } } } } }"""
+        """query($u: ID!) { orgUnit(id: $u) { leaderboard(period: ALL_TIME, first: 20) {
+          rank person { id name phone partyMembership
+            household { careLevel needs address members { name } } } } } }""",
+        {"u": unit["_id"]},
     )
 
     assert "errors" not in body, body
-    entries = [
-        entry for edge in body["data"]["orgUnits"]["edges"] for entry in edge["node"]["leaderboard"]
-    ]
-    assert entries, "the demo's points stage leaves someone on a leaderboard"
+    entries = body["data"]["orgUnit"]["leaderboard"]
+    assert he_qin["_id"] in {e["person"]["id"] for e in entries}, entries
     for entry in entries:
         person = entry["person"]
         assert person["household"] is None
