@@ -172,7 +172,7 @@ class Context:
                 self._viewer = privacy.Viewer(principal, me.household_id if me else None)
         return self._viewer
 
-    def _viewer_by_grants(self) -> privacy.Viewer:
+    def viewer_by_grants(self) -> privacy.Viewer:
         """The caller without their household: enough when their grants already decide, as
         the policy only ever grants more for a household (no lookup of the caller then)."""
         principal = self.principal if self.auth_error is None else None
@@ -184,7 +184,7 @@ class Context:
         if known is not None:
             return known
         subject = privacy.PersonSubject(person.id, person.household_id, person.org_unit_path)
-        viewer = self._viewer_by_grants()
+        viewer = self.viewer_by_grants()
         if not privacy.knows_privately(viewer, subject):
             viewer = await self.viewer()
         if not privacy.knows_privately(viewer, subject):
@@ -199,6 +199,6 @@ class Context:
 
     async def sees_household(self, household: Household) -> bool:
         subject = privacy.HouseholdSubject(household.id, household.org_unit_path)
-        return privacy.sees_household(self._viewer_by_grants(), subject) or (
+        return privacy.sees_household(self.viewer_by_grants(), subject) or (
             privacy.sees_household(await self.viewer(), subject)
         )

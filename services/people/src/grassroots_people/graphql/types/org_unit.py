@@ -115,7 +115,7 @@ class OrgUnit:
 
         limit = SERVED_BY_DEFAULT if first is None else page_size(first)
         wanted = {DomainRole(r) for r in roles} if roles else set(SERVING)
-        if not privacy.lists_residents(await info.context.viewer(), self.path_with_self):
+        if not privacy.lists_residents(info.context.viewer_by_grants(), self.path_with_self):
             wanted -= privacy.RESIDENT_ROLES
         if not wanted or limit == 0:
             return []
