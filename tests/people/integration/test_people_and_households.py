@@ -116,6 +116,9 @@ async def test_a_resident_knows_their_household_and_no_one_else(graph: PeopleGra
     other = await graph.ok(PERSON, {"id": neighbour}, token)
     listing = await graph.error(PEOPLE, {"f": {"within": area.neighborhood}}, token)
     household = await graph.ok(PEOPLE, {"f": {"householdId": home}}, token)
+    phone_search = await graph.ok(
+        PEOPLE, {"f": {"householdId": home, "phoneStartsWith": "1381234"}}, token
+    )
 
     assert mine["person"]["phone"] == "13812345678"
     # A phone shows in full only to its owner and those who serve them, a housemate included.
@@ -130,6 +133,8 @@ async def test_a_resident_knows_their_household_and_no_one_else(graph: PeopleGra
     }
     assert listing["extensions"]["code"] == "FORBIDDEN"
     assert household["people"]["totalCount"] == 2
+    # No spelling out a housemate's masked phone by prefix: the search is limited to one's scope.
+    assert phone_search["people"]["totalCount"] == 0
 
 
 async def test_a_grid_member_sees_their_grid_in_full_and_nothing_beyond(graph: PeopleGraph):

@@ -80,8 +80,12 @@ class Query:
     ) -> Connection[Person]:
         context = info.context
         f = filter or PersonFilter()
+        # A resident may list their household, but not search it by phone: the policy masks a
+        # housemate's phone, and a prefix search would spell it out digit by digit.
         own_household = (
-            f.household_id is not None and str(f.household_id) == await context.viewer_household()
+            f.household_id is not None
+            and f.phone_starts_with is None
+            and str(f.household_id) == await context.viewer_household()
         )
         scope = None if own_household else await _scope(context, f.within)
         query = PersonQuery(
