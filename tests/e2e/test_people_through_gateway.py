@@ -65,10 +65,7 @@ async def test_a_resident_logs_in_through_the_gateway_and_sees_only_what_is_thei
         "phone": "13600000001",
         "household": {"address": "Gateway Road 1, Room 1"},
     }
-    assert theirs["data"]["person"] == {
-        "name": "Long Wei",
-        "phone": "136****0002",
-        "household": {"address": "Gateway Road 2, ****"},
-    }
+    # Another household's resident is no one to a resident (docs/people.md, Private data).
+    assert theirs["data"]["person"] == {"name": "****", "phone": None, "household": None}
     assert forbidden["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert wrong["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"

@@ -1,4 +1,4 @@
-"""For every role: what lies outside it is masked, and what ranks above it is FORBIDDEN."""
+"""For every role: what lies outside it is hidden, and what ranks above it is FORBIDDEN."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from tests.people.integration.graph import Area, PeopleGraph
 
-PERSON = "query($id: ID!) { person(id: $id) { phone household { address } } }"
+PERSON = "query($id: ID!) { person(id: $id) { name phone household { address } } }"
 ASSIGN = """mutation($i: AssignRoleInput!) { assignRole(input: $i) { roleAssignment { id } } }"""
 HOUSEHOLD = """mutation($i: CreateHouseholdInput!) {
   createHousehold(input: $i) { household { id } } }"""
@@ -88,10 +88,8 @@ async def test_a_role_sees_nothing_outside_its_scope_unmasked_and_may_not_act_ab
         HOUSEHOLD, {"i": {"orgUnitId": elsewhere, "address": "Intruder Road 1"}}, token
     )
 
-    assert seen["person"] == {
-        "phone": "139****5678",
-        "household": {"address": "Yichun Road No. 8, ****"},
-    }
+    # A resident outside one's scope is no one to them: name masked, no phone, no household.
+    assert seen["person"] == {"name": "****", "phone": None, "household": None}
     assert grant["extensions"]["code"] == "FORBIDDEN"
     assert create["extensions"]["code"] == "FORBIDDEN"
     assert await graph.count("households") == households

@@ -139,6 +139,7 @@ async def test_entities_of_every_type_are_resolved_in_one_query_per_type(counted
           ... on Person { name } ... on Household { careLevel } ... on OrgUnit { name }
           ... on Organization { name } } }""",
         {"r": representations},
+        graph.admin,  # residents' names and households show only to those who may see them
     )
 
     assert [e.get("name") for e in data["_entities"][:3]] == ["P0", "P1", "P2"]
@@ -149,3 +150,25 @@ async def test_entities_of_every_type_are_resolved_in_one_query_per_type(counted
         "find org_units": 1,
         "find organizations": 1,
     }
+
+
+async def test_served_by_for_a_page_of_units_costs_one_query(counted):
+    graph, reads = counted
+    area = await graph.area()
+    for role, unit in (("GRID_MEMBER", area.grid), ("GROUP_CHIEF", area.group)):
+        holder = await graph.person(f"Holder {role}", None, unit=unit, password=None)
+        await graph.assign(holder, role, unit)
+    reads.counts.clear()
+
+    data = await graph.ok(
+        """query($f: OrgUnitFilter) { orgUnits(filter: $f, first: 50) { edges { node {
+          name servedBy(first: 5) { role person { name } } } } } }""",
+        {"f": {"within": area.district}},
+        graph.admin,
+    )
+
+    served = [e["node"]["servedBy"] for e in data["orgUnits"]["edges"]]
+    assert len(served) > 3
+    assert any(served)
+    assert reads.counts["find role_assignments"] == 1, dict(reads.counts)
+    assert reads.counts["find persons"] == 1, dict(reads.counts)

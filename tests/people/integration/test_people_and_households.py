@@ -102,7 +102,7 @@ async def test_people_are_searched_by_name_or_phone_prefix_within_a_subtree(grap
     assert [e["node"]["name"] for e in by_phone["people"]["edges"]] == ["Wang Li"]
 
 
-async def test_a_resident_sees_their_household_in_full_and_others_masked(graph: PeopleGraph):
+async def test_a_resident_knows_their_household_and_no_one_else(graph: PeopleGraph):
     area = await graph.area()
     home = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 301")
     next_door = await graph.household(area.neighborhood, "Liaoyuan Road No. 26, Room 302")
@@ -116,17 +116,25 @@ async def test_a_resident_sees_their_household_in_full_and_others_masked(graph: 
     other = await graph.ok(PERSON, {"id": neighbour}, token)
     listing = await graph.error(PEOPLE, {"f": {"within": area.neighborhood}}, token)
     household = await graph.ok(PEOPLE, {"f": {"householdId": home}}, token)
+    phone_search = await graph.ok(
+        PEOPLE, {"f": {"householdId": home, "phoneStartsWith": "1381234"}}, token
+    )
 
     assert mine["person"]["phone"] == "13812345678"
-    assert family["person"]["phone"] == "13812340000"
+    # A phone shows in full only to its owner and those who serve them, a housemate included.
+    assert family["person"]["name"] == "Shi Mei"
+    assert family["person"]["phone"] == "138****0000"
+    assert family["person"]["household"] == {"address": "Liaoyuan Road No. 26, Room 301"}
     assert other["person"] == {
-        "name": "Long Wei",
-        "phone": "138****4321",
+        "name": "****",
+        "phone": None,
         "phoneVisible": False,
-        "household": {"address": "Liaoyuan Road No. 26, ****"},
+        "household": None,
     }
     assert listing["extensions"]["code"] == "FORBIDDEN"
     assert household["people"]["totalCount"] == 2
+    # No spelling out a housemate's masked phone by prefix: the search is limited to one's scope.
+    assert phone_search["people"]["totalCount"] == 0
 
 
 async def test_a_grid_member_sees_their_grid_in_full_and_nothing_beyond(graph: PeopleGraph):
@@ -138,12 +146,17 @@ async def test_a_grid_member_sees_their_grid_in_full_and_nothing_beyond(graph: P
     token = await graph.staff("Grid Member", "13800000061", "GRID_MEMBER", area.grid)
 
     seen = await graph.ok(PERSON, {"id": resident}, token)
-    masked = await graph.ok(PERSON, {"id": stranger}, token)
+    hidden = await graph.ok(PERSON, {"id": stranger}, token)
     listed = await graph.ok(PEOPLE, {}, token)
     beyond = await graph.error(PEOPLE, {"f": {"within": area.other_community}}, token)
 
     assert seen["person"]["phone"] == "13812345678"
-    assert masked["person"]["phone"] == "138****4321"
+    assert hidden["person"] == {
+        "name": "****",
+        "phone": None,
+        "phoneVisible": False,
+        "household": None,
+    }
     assert {e["node"]["name"] for e in listed["people"]["edges"]} == {"Shi Kai", "Grid Member"}
     assert beyond["extensions"]["code"] == "FORBIDDEN"
 

@@ -18,3 +18,8 @@ def mask_address(address: str) -> str:
     if head == address.strip():
         head = address.split(" ", 1)[0]
     return f"{head}, {MASK}"
+
+
+def mask_name(name: str) -> str:
+    """A resident's name shown to someone who may not know who they are: nothing of it."""
+    return MASK

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import TypeVar
@@ -19,11 +19,11 @@ from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.adapters.organizations import Membership, OrganizationStore
 from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.adapters.roles import RoleStore
-from grassroots_people.domain import access
+from grassroots_people.domain import privacy
 from grassroots_people.domain.org_units import OrgUnit
 from grassroots_people.domain.organizations import Organization
 from grassroots_people.domain.people import Household, Person
-from grassroots_people.domain.roles import RoleAssignment
+from grassroots_people.domain.roles import Role, RoleAssignment
 from grassroots_people.handlers.runtime import Runtime
 
 V = TypeVar("V")
@@ -77,6 +77,10 @@ class Context:
     principal: Principal | None = None
     auth_error: Unauthenticated | None = None
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    _viewer: privacy.Viewer | None = field(default=None, init=False, repr=False)
+    _person_views: dict[str, privacy.PersonView] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     # Each loader is built when a resolver first asks for it: most operations use one or two
     # of them, and building all nine (and their stores) on every request was about a twentieth
@@ -101,6 +105,25 @@ class Context:
     def roles(self) -> DataLoader[str, list[RoleAssignment]]:
         roles = self.stores.roles
         return _grouped(lambda ids: roles.active_for_many(ids, self.now))
+
+    @cached_property
+    def serving(self) -> DataLoader[tuple[tuple[str, ...], tuple[Role, ...]], list[RoleAssignment]]:
+        """Role assignments held at a unit or above it, by (unit path with itself, roles): a
+        page of units asking `servedBy` costs one query."""
+        roles = self.stores.roles
+
+        async def load(
+            keys: Sequence[tuple[tuple[str, ...], tuple[Role, ...]]],
+        ) -> list[list[RoleAssignment]]:
+            units = sorted({u for path, _ in keys for u in path})
+            wanted = sorted({r for _, held in keys for r in held})
+            found = await roles.serving(units, wanted, self.now)
+            return [
+                [a for a in found if a.org_unit_id in path and a.role in held]
+                for path, held in keys
+            ]
+
+        return DataLoader(load_fn=load)
 
     @cached_property
     def organizations(self) -> DataLoader[str, Organization | None]:
@@ -138,16 +161,44 @@ class Context:
         me = await self.persons.load(actor.person_id)
         return me.household_id if me else None
 
-    async def sees_private(
-        self, person_id: str | None, household_id: str | None, path: Sequence[str]
-    ) -> bool:
-        """Phone numbers and addresses show in full to oneself, one's household and those
-        with a role over the place; everyone else sees them masked."""
-        actor = self.actor()
-        if actor is None:
-            return False
-        if person_id is not None and actor.person_id == person_id:
-            return True
-        if access.can_see(actor, path):
-            return True
-        return household_id is not None and household_id == await self.viewer_household()
+    async def viewer(self) -> privacy.Viewer:
+        """The caller as the privacy policy sees them; a bad token sees what anyone sees."""
+        if self._viewer is None:
+            principal = self.principal if self.auth_error is None else None
+            if principal is None:
+                self._viewer = privacy.ANONYMOUS
+            else:
+                me = await self.persons.load(principal.person_id)
+                self._viewer = privacy.Viewer(principal, me.household_id if me else None)
+        return self._viewer
+
+    def viewer_by_grants(self) -> privacy.Viewer:
+        """The caller without their household: enough when their grants already decide, as
+        the policy only ever grants more for a household (no lookup of the caller then)."""
+        principal = self.principal if self.auth_error is None else None
+        return privacy.Viewer(principal) if principal is not None else privacy.ANONYMOUS
+
+    async def person_view(self, person: Person) -> privacy.PersonView:
+        """What the caller may see of this person (`domain/privacy.py`), once per request."""
+        known = self._person_views.get(person.id)
+        if known is not None:
+            return known
+        subject = privacy.PersonSubject(person.id, person.household_id, person.org_unit_path)
+        viewer = self.viewer_by_grants()
+        if not privacy.knows_privately(viewer, subject):
+            viewer = await self.viewer()
+        if not privacy.knows_privately(viewer, subject):
+            # Only now do the person's roles matter (does their name show publicly?); the
+            # loader asks for every person of this tick in one query.
+            held = await self.roles.load(person.id)
+            public = privacy.serves_publicly(a.role for a in held)
+            subject = replace(subject, serves_publicly=public)
+        view = privacy.person_view(viewer, subject)
+        self._person_views[person.id] = view
+        return view
+
+    async def sees_household(self, household: Household) -> bool:
+        subject = privacy.HouseholdSubject(household.id, household.org_unit_path)
+        return privacy.sees_household(self.viewer_by_grants(), subject) or (
+            privacy.sees_household(await self.viewer(), subject)
+        )

@@ -17,6 +17,7 @@ from grassroots_people.adapters.org_units import OrgUnitQuery
 from grassroots_people.adapters.organizations import OrganizationQuery
 from grassroots_people.adapters.persons import PersonQuery, PersonStore, page_key
 from grassroots_people.domain import access
+from grassroots_people.domain.roles import Role
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.filters import (
     HouseholdFilter,
@@ -24,21 +25,30 @@ from grassroots_people.graphql.filters import (
     OrgUnitFilter,
     PersonFilter,
 )
-from grassroots_people.graphql.types.household import Household, household_connection
+from grassroots_people.graphql.types.household import (
+    Household,
+    household_connection,
+    visible_household,
+)
 from grassroots_people.graphql.types.org_unit import OrgUnit, org_unit_connection
 from grassroots_people.graphql.types.organization import Organization, organization_connection
 from grassroots_people.graphql.types.person import Person
 
 
-async def _scope(context: Context, within: strawberry.ID | None) -> list[str] | None:
-    """The subtrees a list may show: `within` if the caller sees it, else all they see."""
+async def _scope(
+    context: Context, within: strawberry.ID | None, roles: frozenset[Role] = access.SEEING
+) -> list[str] | None:
+    """The subtrees a list may show: `within` if the caller sees it with these roles, else
+    all they see with them."""
     actor = context.require_actor()
     if within is None:
-        return access.visible_scope(actor, access.SEEING)
+        return access.visible_scope(actor, roles)
     unit = await context.org_units.load(str(within))
     if unit is None:
         raise NotFound(f"no org unit with id {within}", field="within")
-    access.require(access.can_see(actor, unit.path_with_self), "list what is in this org unit")
+    access.require(
+        access.has_role_over(actor, roles, unit.path_with_self), "list what is in this org unit"
+    )
     return None
 
 
@@ -50,7 +60,9 @@ class Query:
         person = await info.context.persons.load(actor.person_id)
         return Person.from_domain(person) if person else None
 
-    @strawberry.field(description="One person by id (personal data masked unless you may see it).")
+    @strawberry.field(
+        description="One person by id, shown as people's privacy policy allows (docs/people.md)."
+    )
     async def person(self, info: Info[Context, None], id: strawberry.ID) -> Person | None:
         info.context.require_actor()
         person = await info.context.persons.load(str(id))
@@ -68,8 +80,12 @@ class Query:
     ) -> Connection[Person]:
         context = info.context
         f = filter or PersonFilter()
+        # A resident may list their household, but not search it by phone: the policy masks a
+        # housemate's phone, and a prefix search would spell it out digit by digit.
         own_household = (
-            f.household_id is not None and str(f.household_id) == await context.viewer_household()
+            f.household_id is not None
+            and f.phone_starts_with is None
+            and str(f.household_id) == await context.viewer_household()
         )
         scope = None if own_household else await _scope(context, f.within)
         query = PersonQuery(
@@ -87,11 +103,12 @@ class Query:
             context.persons.prime(person.id, person)
         return to_connection(page, page_key, Person.from_domain)
 
-    @strawberry.field(description="One household by id (address masked unless you may see it).")
+    @strawberry.field(
+        description="One household by id; null when there is none or you may not see it."
+    )
     async def household(self, info: Info[Context, None], id: strawberry.ID) -> Household | None:
         info.context.require_actor()
-        household = await info.context.households.load(str(id))
-        return Household.from_domain(household) if household else None
+        return await visible_household(info.context, str(id))
 
     @strawberry.field(
         description="Households within the caller's scope, by address; with `visitOverdue` "
@@ -108,7 +125,8 @@ class Query:
         f = filter or HouseholdFilter()
         query = HouseholdQuery(
             within=str(f.within) if f.within else None,
-            scope=await _scope(context, f.within),
+            # Households show to those who care for them (domain/privacy.py `sees_household`).
+            scope=await _scope(context, f.within, access.CARING),
             care_level=f.care_level,
             overdue_at=context.now if f.visit_overdue else None,
             address=f.address,

@@ -9,14 +9,18 @@ from strawberry.types import Info
 from grassroots_people.adapters.households import HouseholdQuery, HouseholdStore, page_key
 from grassroots_people.domain import people as domain
 from grassroots_people.domain.care import overdue_by
-from grassroots_people.domain.masking import mask_address
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.types.enums import CareLevel
 from grassroots_people.graphql.types.org_unit import OrgUnit
 from grassroots_people.graphql.types.person import Person
 
 
-@strawberry.federation.type(keys=["id"], description="A household at an address in the ladder.")
+@strawberry.federation.type(
+    keys=["id"],
+    description="A household at an address in the ladder. Only its members and the chiefs and "
+    "staff who care for it (a caring role over its unit) see a household; to anyone else, "
+    "whichever path they come by, it is null (docs/people.md, Private data).",
+)
 class Household:
     id: strawberry.ID = strawberry.field(description="Stable identifier.")
     care_level: CareLevel = strawberry.field(description="RED, YELLOW, GREEN or NONE.")
@@ -46,16 +50,11 @@ class Household:
     async def resolve_reference(
         cls, info: Info[Context, None], id: strawberry.ID
     ) -> Household | None:
-        household = await info.context.households.load(str(id))
-        return cls.from_domain(household) if household else None
+        return await visible_household(info.context, str(id))
 
-    @strawberry.field(
-        description="Address; masked unless you live here or hold a role over the place."
-    )
-    async def address(self, info: Info[Context, None]) -> str:
-        if await info.context.sees_private(None, str(self.id), self.org_unit_path):
-            return self.raw_address
-        return mask_address(self.raw_address)
+    @strawberry.field(description="Street address, unit and room.")
+    def address(self) -> str:
+        return self.raw_address
 
     @strawberry.field(description="Days the next visit is overdue; null when it is not.")
     def overdue_days(self, info: Info[Context, None]) -> int | None:
@@ -70,6 +69,14 @@ class Household:
     @strawberry.field(description="The people living here, by name.")
     async def members(self, info: Info[Context, None]) -> list[Person]:
         return [Person.from_domain(p) for p in await info.context.members.load(str(self.id))]
+
+
+async def visible_household(context: Context, household_id: str) -> Household | None:
+    """The household if the caller may see it (`domain/privacy.py`), else None."""
+    household = await context.households.load(household_id)
+    if household is None or not await context.sees_household(household):
+        return None
+    return Household.from_domain(household)
 
 
 async def household_connection(

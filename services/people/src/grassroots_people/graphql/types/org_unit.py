@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from grassroots_kit.graphql.connections import (
+    MAX_PAGE,
     After,
     Connection,
     First,
@@ -15,8 +16,8 @@ from grassroots_kit.graphql.connections import (
 from strawberry.types import Info
 
 from grassroots_people.adapters.org_units import OrgUnitQuery, OrgUnitStore, page_key
-from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.domain import org_units as domain
+from grassroots_people.domain import privacy
 from grassroots_people.domain.ids import OrgUnitId
 from grassroots_people.domain.roles import Role as DomainRole
 from grassroots_people.domain.roles import nearest_first
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from grassroots_people.graphql.types.commitment import CommitmentBoard
     from grassroots_people.graphql.types.role import RoleAssignment
 
+# `servedBy` without `first`: more than the chiefs and staff of a whole ladder.
+SERVED_BY_DEFAULT = 20
 # Who serves a place: the chiefs and the staff, not the residents and volunteers.
 SERVING = tuple(
     r
@@ -93,18 +96,32 @@ class OrgUnit:
 
     @strawberry.field(
         description="Who serves this unit: chiefs and staff holding a role here or above, "
-        "nearest first up the ladder (the rung's highest role first)."
+        "nearest first up the ladder (the rung's highest role first), at most `first` "
+        f"({SERVED_BY_DEFAULT} unless given, at most {MAX_PAGE}). Residents and volunteers "
+        "(`roles: [RESIDENT, VOLUNTEER]`) are listed only to those who serve the unit."
     )
     async def served_by(
-        self, info: Info[Context, None], roles: list[Role] | None = None
+        self,
+        info: Info[Context, None],
+        roles: list[Role] | None = None,
+        first: Annotated[
+            int | None,
+            strawberry.argument(
+                description=f"How many, at most {MAX_PAGE}; {SERVED_BY_DEFAULT} when not given."
+            ),
+        ] = None,
     ) -> list[Annotated[RoleAssignment, strawberry.lazy("grassroots_people.graphql.types.role")]]:
         from grassroots_people.graphql.types.role import RoleAssignment
 
-        wanted = [DomainRole(r) for r in roles] if roles else list(SERVING)
-        found = await RoleStore(info.context.runtime.host.db).serving(
-            self.path_with_self, wanted, info.context.now
-        )
-        return [RoleAssignment.from_domain(a) for a in nearest_first(found, self.path_with_self)]
+        limit = SERVED_BY_DEFAULT if first is None else page_size(first)
+        wanted = {DomainRole(r) for r in roles} if roles else set(SERVING)
+        if not privacy.lists_residents(info.context.viewer_by_grants(), self.path_with_self):
+            wanted -= privacy.RESIDENT_ROLES
+        if not wanted or limit == 0:
+            return []
+        found = await info.context.serving.load((tuple(self.path_with_self), tuple(sorted(wanted))))
+        nearest = nearest_first(found, self.path_with_self)[:limit]
+        return [RoleAssignment.from_domain(a) for a in nearest]
 
     @strawberry.field(description="Commitments made in this unit's subtree and how they fare.")
     async def commitment_board(
