@@ -32,6 +32,10 @@ RED_HOUSEHOLD = "Taohuajing Block 2-1, Room 102"  # RED, "elderly living alone"
 ISSUE_QUERY = """{ orgUnits(filter: {kind: NEIGHBORHOOD}, first: 20) { edges { node {
   servedBy(roles: [RESIDENT, VOLUNTEER]) { role person { name partyMember phone
     household { careLevel needs members { name } } } } } } } }"""
+# The same walk with pages the cost limit lets through.
+SMALL_QUERY = ISSUE_QUERY.replace("first: 20", "first: 5").replace(
+    "servedBy(roles: [RESIDENT, VOLUNTEER])", "servedBy(roles: [RESIDENT, VOLUNTEER], first: 10)"
+)
 ENTITIES = """query($r: [_Any!]!) { _entities(representations: $r) {
   ... on Household { id careLevel needs address members { name } }
   ... on Person { id name phone partyMembership household { careLevel needs } } } }"""
@@ -43,7 +47,11 @@ HOUSEHOLD = "query($id: ID!) { household(id: $id) { careLevel needs address memb
 async def test_anonymous_caller_cannot_read_care_levels_through_served_by(attacker: Attacker):
     before = await snapshot(attacker)
 
-    body = await attacker.graphql(ISSUE_QUERY)
+    # The issue's query as it was sent: now over the gateway's cost limit (issue 16, item 13),
+    # and when it does answer, it answers without residents.
+    exact = await attacker.graphql(ISSUE_QUERY)
+    assert refused(exact, "QUERY_TOO_COMPLEX") or private_values(exact) == [], exact
+    body = await attacker.graphql(SMALL_QUERY)
 
     assert "errors" not in body, body
     units = [e["node"] for e in body["data"]["orgUnits"]["edges"]]
@@ -192,7 +200,12 @@ async def test_anonymous_caller_cannot_read_household_data_from_the_commitment_b
     )
 
     assert "errors" not in body, body
-    [edge] = body["data"]["orgUnit"]["commitmentBoard"]["commitments"]["edges"]
+    # (other abuse tests add commitments of their own; the demo's is the 24-hour promise)
+    [edge] = [
+        e
+        for e in body["data"]["orgUnit"]["commitmentBoard"]["commitments"]["edges"]
+        if e["node"]["text"].startswith("24-hour")
+    ]
     # The promise is public; who made it is a resident (a volunteer) and stays unknown.
     assert edge["node"]["text"].startswith("24-hour")
     assert edge["node"]["person"] == {

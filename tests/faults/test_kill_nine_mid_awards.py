@@ -17,7 +17,7 @@ from pymongo import AsyncMongoClient
 from tests.faults._harness import create_district, fault_stack, graphql, login
 from tests.support.apps import eventually
 from tests.support.imports import resolved_case
-from tests.support.people_auth import LOGIN, login_variables
+from tests.support.people_auth import ADMIN_PASSWORD, LOGIN, login_variables
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 CASES = 240
@@ -26,7 +26,6 @@ POINTS = 10
 UNIT = (
     """mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id } } }"""
 )
-ME = "{ me { id } }"
 REGISTER = """mutation($input: RegisterPersonInput!) {
   registerPerson(input: $input) { person { id } } }"""
 ASSIGN = """mutation($input: AssignRoleInput!) { assignRole(input: $input) { __typename } }"""
@@ -162,11 +161,23 @@ async def _grid_under(url: str, token: str, district: str) -> str:
 
 
 async def _district_admin(url: str, token: str, district: str) -> str:
-    """The bootstrap admin made DISTRICT_ADMIN of the district, signed in again."""
-    me = (await _ok(url, ME, {}, token))["me"]["id"]
-    role = {"personId": me, "role": "DISTRICT_ADMIN", "orgUnitId": district}
+    """A district admin of the district, granted by the bootstrap admin (nobody grants a role
+    to themselves), signed in."""
+    person = {
+        "name": "Award District Admin",
+        "phone": "13699990000",
+        "orgUnitId": district,
+        "password": ADMIN_PASSWORD,
+    }
+    data = await _ok(url, REGISTER, {"input": person}, token)
+    role = {
+        "personId": data["registerPerson"]["person"]["id"],
+        "role": "DISTRICT_ADMIN",
+        "orgUnitId": district,
+    }
     await _ok(url, ASSIGN, {"input": role}, token)
-    return str((await _ok(url, LOGIN, login_variables(), token))["login"]["accessToken"])
+    login = login_variables(phone=person["phone"], password=ADMIN_PASSWORD)
+    return str((await _ok(url, LOGIN, login, token))["login"]["accessToken"])
 
 
 async def _grid_member(url: str, token: str, grid: str, n: int) -> str:
