@@ -40,11 +40,12 @@ logs: ## follow the stack's logs (SERVICE=cases for one service)
 test: bootstrap ## run the whole test suite (PYTEST_ARGS='-k cases -x' to narrow it)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
-lint: bootstrap ## ruff check, ruff format --check and mypy
+lint: bootstrap ## ruff check, ruff format --check, mypy and the import contracts
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m mypy
 	$(PYTHON) -m mypy --explicit-package-bases scripts
+	$(VENV)/bin/lint-imports --no-logo
 
 schema: bootstrap ## export every subgraph's SDL and recompose gateway/supergraph.graphql
 	$(PYTHON) scripts/export_schemas.py
