@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from grassroots_kit import cursors
-from grassroots_kit.graphql.connections import Page
+from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Database, Document
 
 from grassroots_cases.adapters.case_documents import from_doc

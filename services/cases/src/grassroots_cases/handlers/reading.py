@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from grassroots_kit.auth import Principal
+from grassroots_kit.cursors import Page
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
-from grassroots_kit.graphql.connections import Page
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Document
 
