@@ -13,16 +13,12 @@ from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Document
 
 from grassroots_cases.adapters import rollups
-from grassroots_cases.adapters.case_queries import (
-    CaseFilter,
-    CaseSort,
-    page_of_cases,
-    readable_by,
-)
+from grassroots_cases.adapters.case_queries import filter_query, page_of_cases, readable_by
 from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.statistics import CaseStatistics, case_statistics
 from grassroots_cases.domain.access import CaseView, case_view, may_list_summaries
+from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.vocabulary import TAKER_ROLES, Status
 from grassroots_cases.handlers.access import is_staff_over, reader_of, require
@@ -65,7 +61,7 @@ async def list_cases(
     clock: Clock = utc_now,
 ) -> Page[Case]:
     caller = require(principal)
-    query = {"$and": [filter.to_mongo(clock()), visible_to(caller)]}
+    query = {"$and": [filter_query(filter, clock()), visible_to(caller)]}
     total = await _total_from_rollups(host, caller, filter)
     return await page_of_cases(host.db, query, sort, first, after, total_count=total)
 
