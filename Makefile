@@ -6,14 +6,17 @@ REPLICAS    ?= 1
 BACKUP      ?=
 SERVICE     ?=
 PYTEST_ARGS ?=
+# CHECKS=no skips the static checks in front of `make test` (a narrowed local run); CI never sets it.
+CHECKS      ?= yes
 STACK_ARGS  ?=
+UNIT_TESTS  := $(wildcard tests/*/unit)
 # `down`, `status` and `logs` need nothing but the standard library: they work without the venv.
 STACK       := $(if $(wildcard $(PYTHON)),$(PYTHON),python3) scripts/stack.py
 
 export VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help bench bench-quick bootstrap up down status logs test lint schema schema-check schema-release settings-doc \
+.PHONY: help bench bench-quick bootstrap up down status logs test test-fast check lint schema schema-check schema-release settings-doc \
         backup restore clean
 
 help: ## list the targets
@@ -37,14 +40,20 @@ status: ## show what runs and whether it is ready
 logs: ## follow the stack's logs (SERVICE=cases for one service)
 	@$(STACK) logs --follow $(SERVICE)
 
-test: bootstrap ## run the whole test suite (PYTEST_ARGS='-k cases -x' to narrow it)
+test: bootstrap $(if $(filter no,$(CHECKS)),,check) ## `make check`, then the whole suite (PYTEST_ARGS='-k cases -x' narrows, CHECKS=no skips checks)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
-lint: bootstrap ## ruff check, ruff format --check and mypy
+test-fast: bootstrap ## the fast lane: domain, kit and unit tests (no mongod, no broker; ~10 s)
+	$(VENV)/bin/python -m pytest -m unit $(UNIT_TESTS) $(PYTEST_ARGS)
+
+check: lint schema-check ## every static check `make test` runs first: lint, import contracts, schema checks
+
+lint: bootstrap ## ruff check, ruff format --check, mypy and the import contracts
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m mypy
 	$(PYTHON) -m mypy --explicit-package-bases scripts
+	$(VENV)/bin/lint-imports --no-logo
 
 schema: bootstrap ## export every subgraph's SDL and recompose gateway/supergraph.graphql
 	$(PYTHON) scripts/export_schemas.py

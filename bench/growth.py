@@ -41,7 +41,7 @@ from typing import Any
 
 from grassroots_cases.adapters import rollups
 from grassroots_cases.adapters.case_documents import to_doc
-from grassroots_cases.adapters.case_queries import CaseFilter
+from grassroots_cases.adapters.case_queries import filter_query
 from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
 from grassroots_cases.adapters.org_unit_projection import COLLECTION as ORG_UNITS
 from grassroots_cases.adapters.rollups import COLLECTION as ROLLUPS
@@ -57,6 +57,7 @@ from grassroots_cases.adapters.statistics import (
 )
 from grassroots_cases.domain import workflow
 from grassroots_cases.domain.ids import CaseId, OrganizationId, OrgUnitId, PersonId
+from grassroots_cases.domain.listing import CaseFilter
 from grassroots_cases.domain.model import SYSTEM, Actor, Case
 from grassroots_cases.domain.numbering import case_number, district_code
 from grassroots_cases.domain.reporting import NewCase, report
@@ -588,7 +589,7 @@ async def explain(host: ServiceHost, world: World) -> dict[str, Any]:
     count_overdue = overdue_query(DISTRICT, since, until, NOW)
     commands["stats: overdue now (count)"] = _count(count_overdue, BY_PATH_STATUS_DUE)
     for name, unit in (("community", community), ("district", DISTRICT)):
-        listed = {"$and": [CaseFilter(within=unit).to_mongo(NOW), visible_to(admin)]}
+        listed = {"$and": [filter_query(CaseFilter(within=unit), NOW), visible_to(admin)]}
         commands[f"dashboard {name}: page of 50"] = {
             "find": COLLECTION,
             "filter": listed,

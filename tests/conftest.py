@@ -1,10 +1,16 @@
-"""Fixtures shared by every suite: a real mongod and the real RabbitMQ, isolated per test."""
+"""Fixtures shared by every suite: a real mongod and the real RabbitMQ, isolated per test.
+
+Also the markers, given by where a test lives (a `pytestmark` in a conftest marks nothing):
+`unit` for tests/<part>/unit (no mongod, no broker: `make test-fast`), `e2e` and `slow` for the
+suites that start whole stacks, `slow` for the fault and operations suites.
+"""
 
 from __future__ import annotations
 
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import aio_pika
 import pytest
@@ -12,6 +18,29 @@ from pymongo import AsyncMongoClient
 
 from tests.support.mongod import MongoServer, start_mongod
 from tests.support.rabbit import BrokerNamespace, amqp_url
+
+TESTS = Path(__file__).resolve().parent
+# Directory name (anywhere under tests/) -> the markers its tests carry.
+MARKERS_BY_DIRECTORY: dict[str, tuple[str, ...]] = {
+    "unit": ("unit",),
+    "e2e": ("e2e", "slow"),
+    "hostile": ("e2e", "slow"),
+    "gateway": ("e2e", "slow"),
+    "abuse": ("e2e", "slow"),
+    "faults": ("slow",),
+    "ops": ("slow",),
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        try:
+            parts = item.path.resolve().relative_to(TESTS).parts[:-1]
+        except ValueError:
+            continue
+        names = {name for part in parts for name in MARKERS_BY_DIRECTORY.get(part, ())}
+        for name in sorted(names):
+            item.add_marker(name)
 
 
 @pytest.fixture(scope="session")

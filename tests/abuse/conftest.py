@@ -17,8 +17,6 @@ from tests.abuse._attacker import Attacker
 from tests.support.demo import run_loader
 from tests.support.stack import Stack, remove_stack_state, running_stack
 
-pytestmark = pytest.mark.e2e
-
 
 @pytest.fixture(scope="session")
 def abuse_stack(

@@ -7,8 +7,6 @@ import pytest
 
 from tests.support.stack import Stack, remove_stack_state, running_stack
 
-pytestmark = pytest.mark.e2e
-
 
 @pytest.fixture(scope="session")
 async def stack(

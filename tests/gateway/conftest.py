@@ -26,8 +26,6 @@ from tests.support.mongod import free_port
 from tests.support.stack import ROOT, SERVICES, Process, Stack, remove_stack_state, wait_http
 from tests.support.tokens import TokenMint
 
-pytestmark = pytest.mark.e2e
-
 # Small enough to trip in a test (on `limited_gateway` only).
 RATE_LIMIT_PER_IP = 40
 RATE_LIMIT_PER_USER = 25

@@ -12,8 +12,6 @@ from tests.support.private_rabbit import queues_with_prefix
 from tests.support.rabbit import BrokerNamespace
 from tests.support.stack import SERVICES, Stack, running_stack
 
-pytestmark = pytest.mark.e2e
-
 
 @pytest.fixture(scope="session")
 def hostile_stack(

@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from grassroots_kit.errors import BadUserInput
 
@@ -22,6 +22,20 @@ Scalar = str | int | float | bool | None
 # The longest cursor we issue is a timestamp and an id (~80 characters once encoded); anything
 # much longer is not ours and is refused before decoding.
 MAX_CURSOR_CHARS = 512
+
+N = TypeVar("N")
+
+
+@dataclass(frozen=True)
+class Page(Generic[N]):
+    """A page fetched with one extra item to learn whether more follow. Plain data, no
+    Strawberry: stores return it, `grassroots_kit.graphql.connections` turns it into a
+    Connection."""
+
+    items: Sequence[N]
+    has_next: bool
+    has_previous: bool
+    total_count: int
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
 from grassroots_kit import cursors
+from grassroots_kit.cursors import Page as Page  # Strawberry-free, for stores; re-exported
 from grassroots_kit.errors import BadUserInput
 
 T = TypeVar("T")
@@ -59,16 +59,6 @@ def page_size(first: int | None) -> int:
     if not 0 <= first <= MAX_PAGE:
         raise BadUserInput(f"`first` must be between 0 and {MAX_PAGE}", field="first")
     return first
-
-
-@dataclass(frozen=True)
-class Page(Generic[N]):
-    """A page fetched with one extra item to learn whether more follow."""
-
-    items: Sequence[N]
-    has_next: bool
-    has_previous: bool
-    total_count: int
 
 
 def to_connection(

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from grassroots_kit import cursors
-from grassroots_kit.graphql.connections import Page
+from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Database, Document
 
 from grassroots_cases.adapters.case_documents import from_doc
 from grassroots_cases.adapters.cases import COLLECTION
 from grassroots_cases.domain.access import Reader
+from grassroots_cases.domain.listing import CaseFilter as CaseFilter
+from grassroots_cases.domain.listing import CaseSort as CaseSort
 from grassroots_cases.domain.model import Case
-from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Category, Level, Priority, Status
-
-
-class CaseSort(StrEnum):
-    CREATED = "CREATED"  # newest first
-    DUE = "DUE"  # soonest deadline first
-    UPDATED = "UPDATED"  # most recently changed first
-
+from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Status
 
 _SORT: dict[CaseSort, tuple[str, int]] = {
     CaseSort.CREATED: ("createdAt", -1),
@@ -32,60 +25,41 @@ _SORT: dict[CaseSort, tuple[str, int]] = {
 }
 
 
-@dataclass(frozen=True)
-class CaseFilter:
-    statuses: Sequence[Status] = ()
-    categories: Sequence[Category] = ()
-    priorities: Sequence[Priority] = ()
-    levels: Sequence[Level] = ()
-    within: str | None = None  # org unit subtree
-    assignee_id: str | None = None
-    organization_id: str | None = None
-    reporter_id: str | None = None
-    overdue: bool | None = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
-
-    def only_within(self) -> bool:
-        """Whether the filter says nothing but the subtree (`within`)."""
-        return not any(
-            getattr(self, f.name) not in (None, (), []) for f in fields(self) if f.name != "within"
-        )
-
-    def to_mongo(self, now: datetime) -> Document:
-        query: Document = {}
-        if self.statuses:
-            query["status"] = {"$in": [s.value for s in self.statuses]}
-        for field, values in (
-            ("category", self.categories),
-            ("priority", self.priorities),
-            ("level", self.levels),
-        ):
-            if values:
-                query[field] = {"$in": [v.value for v in values]}
-        for field, value in (
-            ("orgUnitPath", self.within),
-            ("assigneeId", self.assignee_id),
-            ("organizationId", self.organization_id),
-            ("reporterId", self.reporter_id),
-        ):
-            if value is not None:
-                query[field] = value
-        created: Document = {}
-        if self.created_from is not None:
-            created["$gte"] = self.created_from
-        if self.created_to is not None:
-            created["$lt"] = self.created_to
-        if created:
-            query["createdAt"] = created
-        if self.overdue is not None:
-            open_values = [s.value for s in OPEN_STATUSES]
-            if self.overdue:
-                query["dueAt"] = {"$lte": now}
-                query["status"] = {"$in": _narrow(query.get("status"), open_values)}
-            else:
-                query["$nor"] = [{"dueAt": {"$lte": now}, "status": {"$in": open_values}}]
-        return query
+def filter_query(filter: CaseFilter, now: datetime) -> Document:
+    """A CaseFilter as a MongoDB query over the cases collection."""
+    query: Document = {}
+    if filter.statuses:
+        query["status"] = {"$in": [s.value for s in filter.statuses]}
+    for field, values in (
+        ("category", filter.categories),
+        ("priority", filter.priorities),
+        ("level", filter.levels),
+    ):
+        if values:
+            query[field] = {"$in": [v.value for v in values]}
+    for field, value in (
+        ("orgUnitPath", filter.within),
+        ("assigneeId", filter.assignee_id),
+        ("organizationId", filter.organization_id),
+        ("reporterId", filter.reporter_id),
+    ):
+        if value is not None:
+            query[field] = value
+    created: Document = {}
+    if filter.created_from is not None:
+        created["$gte"] = filter.created_from
+    if filter.created_to is not None:
+        created["$lt"] = filter.created_to
+    if created:
+        query["createdAt"] = created
+    if filter.overdue is not None:
+        open_values = [s.value for s in OPEN_STATUSES]
+        if filter.overdue:
+            query["dueAt"] = {"$lte": now}
+            query["status"] = {"$in": _narrow(query.get("status"), open_values)}
+        else:
+            query["$nor"] = [{"dueAt": {"$lte": now}, "status": {"$in": open_values}}]
+    return query
 
 
 def _narrow(existing: Document | None, values: list[str]) -> list[str]:
@@ -112,15 +86,6 @@ def readable_by(reader: Reader) -> Document:
             }
         )
     return {"$or": scopes}
-
-
-def sort_key(case: Case, sort: CaseSort) -> list[Any]:
-    value = {
-        CaseSort.CREATED: case.created_at,
-        CaseSort.DUE: case.due_at,
-        CaseSort.UPDATED: case.updated_at,
-    }[sort]
-    return [value.isoformat(), case.id]
 
 
 async def page_of_cases(

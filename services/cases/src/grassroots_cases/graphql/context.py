@@ -11,8 +11,8 @@ from grassroots_kit.host import ServiceHost
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
-from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.domain.model import Case
+from grassroots_cases.handlers.reading import cases_by_id
 
 
 @dataclass
@@ -24,11 +24,10 @@ class Context:
     cases: DataLoader[str, Case | None] = field(init=False)
 
     def __post_init__(self) -> None:
-        repository = CaseRepository(self.host.db)
+        host = self.host
 
         async def load_cases(ids: Sequence[str]) -> list[Case | None]:
-            found = await repository.get_many(ids)
-            return [found.get(i) for i in ids]
+            return await cases_by_id(host, ids)
 
         self.cases = DataLoader(load_fn=load_cases)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from grassroots_cases.adapters import case_queries
+from grassroots_cases.domain import listing
 from grassroots_cases.domain import vocabulary as v
 
 strawberry.enum(v.Status, name="CaseStatus", description="Where a case stands.")
@@ -15,7 +15,7 @@ strawberry.enum(v.Level, name="CaseLevel", description="A rung of the ladder, lo
 strawberry.enum(
     v.EscalationReason, name="EscalationReason", description="Why a case climbed the ladder."
 )
-strawberry.enum(case_queries.CaseSort, name="CaseSort", description="Order of a list of cases.")
+strawberry.enum(listing.CaseSort, name="CaseSort", description="Order of a list of cases.")
 
 CaseStatus = v.Status
 CaseCategory = v.Category
@@ -23,4 +23,4 @@ CaseChannel = v.Channel
 CasePriority = v.Priority
 CaseLevel = v.Level
 EscalationReason = v.EscalationReason
-CaseSort = case_queries.CaseSort
+CaseSort = listing.CaseSort

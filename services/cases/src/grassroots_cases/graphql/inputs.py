@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from grassroots_cases.adapters.case_queries import CaseFilter as DomainFilter
+from grassroots_cases.domain.listing import CaseFilter as DomainFilter
 from grassroots_cases.graphql.enums import CaseCategory, CaseLevel, CasePriority, CaseStatus
 
 

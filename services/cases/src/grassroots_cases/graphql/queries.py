@@ -13,8 +13,8 @@ from grassroots_kit.graphql.connections import (
 )
 from strawberry.types import Info
 
-from grassroots_cases.adapters.case_queries import CaseFilter as DomainFilter
-from grassroots_cases.adapters.case_queries import sort_key
+from grassroots_cases.domain.listing import CaseFilter as DomainFilter
+from grassroots_cases.domain.listing import sort_key
 from grassroots_cases.graphql.context import Context
 from grassroots_cases.graphql.enums import CaseLevel, CaseSort
 from grassroots_cases.graphql.inputs import CaseFilter

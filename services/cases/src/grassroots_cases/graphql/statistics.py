@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from grassroots_cases.adapters import statistics as stats
+from grassroots_cases.domain import statistics as stats
 
 
 @strawberry.type(description="Durations from report to a milestone, in seconds.")

@@ -7,8 +7,8 @@ from datetime import datetime
 import strawberry
 from grassroots_kit.graphql.connections import Connection, Page, to_connection
 
-from grassroots_cases.adapters.case_queries import sort_key
 from grassroots_cases.domain import model
+from grassroots_cases.domain.listing import sort_key
 from grassroots_cases.graphql.enums import CaseCategory, CaseSort, CaseStatus
 
 

@@ -7,22 +7,18 @@ from datetime import datetime
 from typing import Any
 
 from grassroots_kit.auth import Principal
+from grassroots_kit.cursors import Page
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
-from grassroots_kit.graphql.connections import Page
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Document
 
 from grassroots_cases.adapters import rollups
-from grassroots_cases.adapters.case_queries import (
-    CaseFilter,
-    CaseSort,
-    page_of_cases,
-    readable_by,
-)
+from grassroots_cases.adapters.case_queries import filter_query, page_of_cases, readable_by
 from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.statistics import CaseStatistics, case_statistics
 from grassroots_cases.domain.access import CaseView, case_view, may_list_summaries
+from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.vocabulary import TAKER_ROLES, Status
 from grassroots_cases.handlers.access import is_staff_over, reader_of, require
@@ -48,6 +44,13 @@ async def get_case(host: ServiceHost, principal: Principal | None, case_id: str)
     return readable(caller, await CaseRepository(host.db).get(case_id))
 
 
+async def cases_by_id(host: ServiceHost, ids: Sequence[str]) -> list[Case | None]:
+    """The cases with these ids in their order, None where there is none: the batch behind the
+    request's DataLoader. No access check: what a resolver hands out it checks with `readable`."""
+    found = await CaseRepository(host.db).get_many(ids)
+    return [found.get(i) for i in ids]
+
+
 async def case_by_number(
     host: ServiceHost, principal: Principal | None, number: str
 ) -> Case | None:
@@ -65,7 +68,7 @@ async def list_cases(
     clock: Clock = utc_now,
 ) -> Page[Case]:
     caller = require(principal)
-    query = {"$and": [filter.to_mongo(clock()), visible_to(caller)]}
+    query = {"$and": [filter_query(filter, clock()), visible_to(caller)]}
     total = await _total_from_rollups(host, caller, filter)
     return await page_of_cases(host.db, query, sort, first, after, total_count=total)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from grassroots_kit import cursors
-from grassroots_kit.graphql.connections import Page
+from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Document
 from pymongo.asynchronous.collection import AsyncCollection
 

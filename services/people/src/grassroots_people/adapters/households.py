@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from grassroots_kit.graphql.connections import Page
+from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, IndexModel
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from grassroots_kit import cursors
-from grassroots_kit.graphql.connections import Page
+from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument, UpdateOne
 

@@ -9,12 +9,18 @@ from datetime import UTC, datetime
 from typing import Any
 
 from grassroots_kit import cursors
-from grassroots_kit.graphql.connections import Page
+from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo.errors import DuplicateKeyError
 
 from grassroots_points.domain.ids import PersonId, RedemptionId, RewardId
-from grassroots_points.domain.rewards import Redemption, RedemptionStatus, Reward
+from grassroots_points.domain.rewards import (
+    Redemption,
+    RedemptionStatus,
+    Reward,
+    RewardNameTaken,
+)
 
 REWARDS = "rewards"
 REDEMPTIONS = "redemptions"
@@ -41,7 +47,11 @@ class RewardStore:
         self._rewards = db[REWARDS]
 
     async def insert(self, reward: Reward, session: Session) -> None:
-        await self._rewards.insert_one(_reward_doc(reward), session=session)
+        """Raises RewardNameTaken when the catalog has a reward of that name."""
+        try:
+            await self._rewards.insert_one(_reward_doc(reward), session=session)
+        except DuplicateKeyError as exc:
+            raise RewardNameTaken(reward.name) from exc
 
     async def get(self, reward_id: str, session: Session | None = None) -> Reward | None:
         doc = await self._rewards.find_one({"_id": reward_id}, session=session)
@@ -56,12 +66,16 @@ class RewardStore:
         return _reward(doc) if doc else None
 
     async def update(self, reward_id: str, changes: Document, session: Session) -> Reward | None:
-        doc = await self._rewards.find_one_and_update(
-            {"_id": reward_id},
-            {"$set": changes},
-            return_document=ReturnDocument.AFTER,
-            session=session,
-        )
+        """None when there is no such reward; RewardNameTaken when renaming onto a taken name."""
+        try:
+            doc = await self._rewards.find_one_and_update(
+                {"_id": reward_id},
+                {"$set": changes},
+                return_document=ReturnDocument.AFTER,
+                session=session,
+            )
+        except DuplicateKeyError as exc:
+            raise RewardNameTaken(str(changes.get("name", ""))) from exc
         return _reward(doc) if doc else None
 
     async def change_stock(self, reward_id: str, by: int, session: Session) -> Reward | None:

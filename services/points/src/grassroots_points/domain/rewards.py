@@ -22,6 +22,12 @@ class RedemptionStatus(StrEnum):
     CANCELLED = "CANCELLED"
 
 
+class RewardNameTaken(Exception):
+    """The community's catalog already has a reward of that name (names are unique per
+    catalog; the store enforces it and raises this, so use cases never see the database's
+    own error)."""
+
+
 @dataclass(frozen=True)
 class Reward:
     id: RewardId

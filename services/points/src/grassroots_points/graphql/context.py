@@ -11,10 +11,9 @@ from grassroots_kit.host import ServiceHost
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
-from grassroots_points.adapters.ledger import LedgerStore
-from grassroots_points.adapters.rewards import RewardStore
 from grassroots_points.domain.ledger import Account
 from grassroots_points.domain.rewards import Reward
+from grassroots_points.handlers import reading
 
 
 @dataclass
@@ -27,15 +26,13 @@ class Context:
     _principal: Principal | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        ledger, rewards = LedgerStore(self.host.db), RewardStore(self.host.db)
+        host = self.host
 
         async def load_accounts(ids: Sequence[str]) -> list[Account | None]:
-            found = await ledger.accounts(ids)
-            return [found.get(i) for i in ids]
+            return await reading.accounts_by_id(host, ids)
 
         async def load_rewards(ids: Sequence[str]) -> list[Reward | None]:
-            found = await rewards.get_many(ids)
-            return [found.get(i) for i in ids]
+            return await reading.rewards_by_id(host, ids)
 
         self.accounts = DataLoader(load_fn=load_accounts)
         self.rewards = DataLoader(load_fn=load_rewards)

@@ -17,12 +17,11 @@ from grassroots_kit.graphql.connections import (
 )
 from strawberry.types import Info
 
-from grassroots_points.adapters.rewards import RewardStore, reward_key
 from grassroots_points.domain.periods import PeriodKind, period
 from grassroots_points.graphql.catalog_types import Reward
 from grassroots_points.graphql.context import Context
 from grassroots_points.graphql.types import Person
-from grassroots_points.handlers import recognition
+from grassroots_points.handlers import reading, recognition
 
 MAX_LEADERBOARD = 100
 
@@ -106,12 +105,16 @@ async def reward_connection(
     first: int | None,
     after: str | None,
 ) -> Connection[Reward]:
-    page = await RewardStore(info.context.host.db).page(
-        org_unit_id, not include_inactive, page_size(first), decode_cursor(after) if after else None
+    page = await reading.reward_page(
+        info.context.host,
+        org_unit_id,
+        not include_inactive,
+        page_size(first),
+        decode_cursor(after) if after else None,
     )
     for reward in page.items:
         info.context.rewards.prime(reward.id, reward)
-    return to_connection(page, reward_key, Reward.from_domain)
+    return to_connection(page, reading.reward_key, Reward.from_domain)
 
 
 @strawberry.federation.type(keys=["id"], description="A unit of the administrative ladder.")

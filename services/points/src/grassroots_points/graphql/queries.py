@@ -11,9 +11,6 @@ from grassroots_kit.graphql.connections import (
 )
 from strawberry.types import Info
 
-from grassroots_points.adapters.org_unit_projection import OrgUnitProjection
-from grassroots_points.adapters.rewards import RedemptionQuery, RedemptionStore, redemption_key
-from grassroots_points.adapters.rules import RuleStore
 from grassroots_points.domain.access import require_staff_over, require_view_account
 from grassroots_points.domain.periods import PeriodKind
 from grassroots_points.graphql.catalog_types import Redemption, RedemptionStatus, Reward
@@ -29,6 +26,7 @@ from grassroots_points.graphql.org_unit import (
     reward_connection,
 )
 from grassroots_points.graphql.types import LedgerEntry, PointRule, PointsAccount, ledger_connection
+from grassroots_points.handlers import reading
 
 
 @strawberry.input(description="Narrows a list of redemptions; all given conditions apply.")
@@ -71,7 +69,7 @@ class Query:
     @strawberry.field(description="The point rules in force.")
     async def point_rules(self, info: Info[Context, None]) -> list[PointRule]:
         await info.context.caller()
-        return [PointRule.from_domain(r) for r in await RuleStore(info.context.host.db).all()]
+        return [PointRule.from_domain(r) for r in await reading.point_rules(info.context.host)]
 
     @strawberry.field(description="The rewards offered in an org unit's subtree, by name.")
     async def rewards(
@@ -97,18 +95,22 @@ class Query:
         person_id = str(wanted.person_id) if wanted.person_id else None
         within = str(wanted.org_unit_id) if wanted.org_unit_id else None
         if within is not None:
-            unit = await OrgUnitProjection(info.context.host.db).get(within)
+            unit = await reading.org_unit(info.context.host, within)
             require_staff_over(caller, unit.path_with_self if unit else ())
         elif person_id is not None and person_id != caller.person_id:
             account = await info.context.accounts.load(person_id)
             require_view_account(caller, person_id, account.org_unit_path if account else ())
         elif person_id is None:
             person_id = caller.person_id
-        query = RedemptionQuery(person_id=person_id, within=within, status=wanted.status)
-        page = await RedemptionStore(info.context.host.db).page(
-            query, page_size(first), decode_cursor(after) if after else None
+        page = await reading.redemption_page(
+            info.context.host,
+            person_id,
+            within,
+            wanted.status,
+            page_size(first),
+            decode_cursor(after) if after else None,
         )
-        return to_connection(page, redemption_key, Redemption.from_domain)
+        return to_connection(page, reading.redemption_key, Redemption.from_domain)
 
     @strawberry.field(description="Top earners of points in an org unit's subtree in a period.")
     async def leaderboard(

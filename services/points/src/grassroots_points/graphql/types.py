@@ -15,14 +15,12 @@ from grassroots_kit.graphql.connections import (
 )
 from strawberry.types import Info
 
-from grassroots_points.adapters import ledger as ledger_store
-from grassroots_points.adapters.org_unit_projection import OrgUnitProjection
-from grassroots_points.adapters.standings import Standings
 from grassroots_points.domain import ledger as domain
 from grassroots_points.domain import rules as rule_domain
 from grassroots_points.domain.access import may_view_account, require_view_account
 from grassroots_points.domain.periods import PeriodKind, period
 from grassroots_points.graphql.context import Context
+from grassroots_points.handlers import reading
 
 strawberry.enum(domain.EntryKind, description="Why a balance changed.")
 EntryKind = domain.EntryKind
@@ -137,11 +135,8 @@ class PointsAccount:
     async def community_rank(
         self, info: Info[Context, None], period_kind: PeriodKind = PeriodKind.YEAR
     ) -> int | None:
-        community = await OrgUnitProjection(info.context.host.db).community_in(self.path)
-        if community is None:
-            return None
         window = period(period_kind, now=datetime.now(UTC))
-        return await Standings(info.context.host.db).rank(self.person_id, community.id, window)
+        return await reading.community_rank(info.context.host, self.person_id, self.path, window)
 
 
 async def ledger_connection(
@@ -150,10 +145,10 @@ async def ledger_connection(
     caller = await context.caller()
     account = await context.accounts.load(person_id)
     require_view_account(caller, person_id, account.org_unit_path if account else ())
-    page = await ledger_store.LedgerStore(context.host.db).page(
-        person_id, page_size(first), decode_cursor(after) if after else None
+    page = await reading.ledger_page(
+        context.host, person_id, page_size(first), decode_cursor(after) if after else None
     )
-    return to_connection(page, ledger_store.page_key, LedgerEntry.from_domain)
+    return to_connection(page, reading.entry_key, LedgerEntry.from_domain)
 
 
 @strawberry.type(description="How many points an occasion earns, and for whom.")

@@ -9,14 +9,13 @@ from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Conflict, NotFound
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Document, Session
-from pymongo.errors import DuplicateKeyError
 
 from grassroots_points.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_points.adapters.rewards import RewardStore
 from grassroots_points.domain import rewards as domain
 from grassroots_points.domain.access import require_catalog_manager
 from grassroots_points.domain.ids import new_reward_id
-from grassroots_points.domain.rewards import Reward
+from grassroots_points.domain.rewards import Reward, RewardNameTaken
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ async def create_reward(host: ServiceHost, caller: Principal, command: CreateRew
     async def work(session: Session) -> Reward:
         try:
             await store.insert(reward, session)
-        except DuplicateKeyError:
+        except RewardNameTaken:
             raise Conflict(
                 f"this catalog already has a reward named {reward.name!r}", field="name"
             ) from None
@@ -89,7 +88,7 @@ async def update_reward(host: ServiceHost, caller: Principal, command: UpdateRew
     async def work(session: Session) -> Reward:
         try:
             updated = await store.update(command.reward_id, changes, session)
-        except DuplicateKeyError:
+        except RewardNameTaken:
             raise Conflict(
                 "this catalog already has a reward with that name", field="name"
             ) from None

@@ -1,0 +1,95 @@
+"""Reads for the graph: what the resolvers and the request's DataLoaders fetch, so that the
+GraphQL layer never builds a store itself. Access is checked where it was, by the caller of
+these functions (`domain.access`); these only fetch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from grassroots_kit.cursors import Page
+from grassroots_kit.host import ServiceHost
+
+from grassroots_points.adapters.ledger import LedgerStore
+from grassroots_points.adapters.ledger import page_key as entry_key
+from grassroots_points.adapters.org_unit_projection import KnownUnit, OrgUnitProjection
+from grassroots_points.adapters.rewards import (
+    RedemptionQuery,
+    RedemptionStore,
+    RewardStore,
+    redemption_key,
+    reward_key,
+)
+from grassroots_points.adapters.rules import RuleStore
+from grassroots_points.adapters.standings import Standings
+from grassroots_points.domain.ledger import Account, Entry
+from grassroots_points.domain.periods import Period
+from grassroots_points.domain.rewards import Redemption, RedemptionStatus, Reward
+from grassroots_points.domain.rules import PointRule
+
+# The keyset of each list, for the connection's cursors.
+__all__ = [
+    "accounts_by_id",
+    "community_rank",
+    "entry_key",
+    "ledger_page",
+    "org_unit",
+    "point_rules",
+    "redemption_key",
+    "redemption_page",
+    "reward_key",
+    "reward_page",
+    "rewards_by_id",
+]
+
+
+async def accounts_by_id(host: ServiceHost, ids: Sequence[str]) -> list[Account | None]:
+    found = await LedgerStore(host.db).accounts(ids)
+    return [found.get(i) for i in ids]
+
+
+async def rewards_by_id(host: ServiceHost, ids: Sequence[str]) -> list[Reward | None]:
+    found = await RewardStore(host.db).get_many(ids)
+    return [found.get(i) for i in ids]
+
+
+async def reward_page(
+    host: ServiceHost, within: str, only_active: bool, first: int, after: Sequence[Any] | None
+) -> Page[Reward]:
+    return await RewardStore(host.db).page(within, only_active, first, after)
+
+
+async def point_rules(host: ServiceHost) -> list[PointRule]:
+    return await RuleStore(host.db).all()
+
+
+async def org_unit(host: ServiceHost, unit_id: str) -> KnownUnit | None:
+    return await OrgUnitProjection(host.db).get(unit_id)
+
+
+async def redemption_page(
+    host: ServiceHost,
+    person_id: str | None,
+    within: str | None,
+    status: RedemptionStatus | None,
+    first: int,
+    after: Sequence[Any] | None,
+) -> Page[Redemption]:
+    query = RedemptionQuery(person_id=person_id, within=within, status=status)
+    return await RedemptionStore(host.db).page(query, first, after)
+
+
+async def community_rank(
+    host: ServiceHost, person_id: str, path: Sequence[str], window: Period
+) -> int | None:
+    """The person's rank in the community their path runs through; None when unknown."""
+    community = await OrgUnitProjection(host.db).community_in(path)
+    if community is None:
+        return None
+    return await Standings(host.db).rank(person_id, community.id, window)
+
+
+async def ledger_page(
+    host: ServiceHost, person_id: str, first: int, after: Sequence[Any] | None
+) -> Page[Entry]:
+    return await LedgerStore(host.db).page(person_id, first, after)
