@@ -172,8 +172,16 @@ def test_service_images_use_python_3_11_slim_bookworm() -> None:
             assert stage.base.startswith("python:3.11.")
             assert "-slim-bookworm@" in stage.base
     for stage in parse(DOCKERFILES["gateway"]).stages:
-        assert stage.base.startswith("node:20.")
+        # Node.js 24, an LTS line (20 reached its end of life on 2026-04-30).
+        assert stage.base.startswith("node:24.")
         assert "-bookworm-slim@" in stage.base
+
+
+def test_gateway_image_labels_name_the_base_it_is_built_on() -> None:
+    dockerfile = parse(DOCKERFILES["gateway"])
+    base = dockerfile.final.base.split("@", 1)[0]
+    labels = " ".join(dockerfile.final.values("LABEL"))
+    assert f'org.opencontainers.image.base.name="docker.io/library/{base}"' in labels
 
 
 def test_final_stage_runs_as_a_numeric_non_root_user(image: tuple[str, Dockerfile]) -> None:
