@@ -21,7 +21,10 @@ from pathlib import Path
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Indexes
 from grassroots_kit.settings import ServiceSettings
-from grassroots_kit.settings_doc import render_indexes, render_settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.settings_doc import render_indexes, render_settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ("people", "cases", "points")

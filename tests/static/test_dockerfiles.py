@@ -23,7 +23,9 @@ from dockerfile_parse import DockerfileParser
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = {"people": 4001, "cases": 4002, "points": 4003}
 GATEWAY_PORT = 4000
-DOCKERFILES = {name: ROOT / "services" / name / "Dockerfile" for name in SERVICES} | {
+# One Dockerfile for every Python service, told which by the build arguments SERVICE and PORT.
+SERVICE_DOCKERFILE = ROOT / "deploy" / "docker" / "service.Dockerfile"
+DOCKERFILES = {name: SERVICE_DOCKERFILE for name in SERVICES} | {
     "gateway": ROOT / "gateway" / "Dockerfile"
 }
 HEALTHCHECK_SCRIPT = ROOT / "deploy" / "docker" / "healthcheck.py"
@@ -70,10 +72,19 @@ def _substitute(text: str, args: dict[str, str]) -> str:
     return re.sub(r"\$\{(\w+)\}|\$(\w+)", lambda m: args.get(m[1] or m[2], m[0]), text)
 
 
-def parse(path: Path) -> Dockerfile:
+# A stage's build arguments are expanded by Docker (COPY, ENV, LABEL, EXPOSE, ...) or, in RUN, by
+# the shell, which has them in its environment; the container's commands run without them.
+NOT_EXPANDED = {"CMD", "ENTRYPOINT", "HEALTHCHECK"}
+
+
+def parse(path: Path, build_args: dict[str, str] | None = None) -> Dockerfile:
+    """The Dockerfile's stages, with the given `build_args` (`--build-arg`) expanded as Docker
+    would; other arguments stay as `${NAME}`."""
+    given = build_args or {}
     parser = DockerfileParser(path=str(path), cache_content=True)
     global_args: dict[str, str] = {}
     stages: list[Stage] = []
+    stage_args: dict[str, str] = {}
     for item in parser.structure:
         name, value = item["instruction"], item["value"]
         if name == "COMMENT":
@@ -82,19 +93,34 @@ def parse(path: Path) -> Dockerfile:
             words = value.split()
             alias = words[2] if len(words) == 3 and words[1].upper() == "AS" else None
             stages.append(Stage(base=_substitute(words[0], global_args), alias=alias))
+            stage_args = {}
         elif not stages:
             assert name == "ARG", f"{path}: only ARG may come before the first FROM, got {name}"
             key, _, default = value.partition("=")
-            global_args[key.strip()] = default.strip()
+            global_args[key.strip()] = given.get(key.strip(), default.strip())
         else:
+            if name == "ARG" and value.partition("=")[0].strip() in given:
+                key = value.partition("=")[0].strip()
+                stage_args[key] = given[key]
+            elif name not in NOT_EXPANDED:
+                value = _substitute(value, stage_args)
             stages[-1].instructions.append(Instruction(name, value))
     return Dockerfile(path, global_args, stages)
+
+
+def build_args(name: str) -> dict[str, str]:
+    """What docker-compose.yml passes besides VERSION and GIT_REVISION (test_compose.py)."""
+    return {} if name == "gateway" else {"SERVICE": name, "PORT": str(SERVICES[name])}
+
+
+def image_of(name: str) -> Dockerfile:
+    return parse(DOCKERFILES[name], build_args(name))
 
 
 @pytest.fixture(scope="module", params=sorted(DOCKERFILES))
 def image(request: pytest.FixtureRequest) -> tuple[str, Dockerfile]:
     name: str = request.param
-    return name, parse(DOCKERFILES[name])
+    return name, image_of(name)
 
 
 def _labels(stage: Stage) -> dict[str, str]:
@@ -168,12 +194,20 @@ def test_base_images_are_pinned_by_version_and_digest(image: tuple[str, Dockerfi
 
 def test_service_images_use_python_3_11_slim_bookworm() -> None:
     for name in SERVICES:
-        for stage in parse(DOCKERFILES[name]).stages:
+        for stage in image_of(name).stages:
             assert stage.base.startswith("python:3.11.")
             assert "-slim-bookworm@" in stage.base
-    for stage in parse(DOCKERFILES["gateway"]).stages:
-        assert stage.base.startswith("node:20.")
+    for stage in image_of("gateway").stages:
+        # Node.js 24, an LTS line (20 reached its end of life on 2026-04-30).
+        assert stage.base.startswith("node:24.")
         assert "-bookworm-slim@" in stage.base
+
+
+def test_gateway_image_labels_name_the_base_it_is_built_on() -> None:
+    dockerfile = image_of("gateway")
+    base = dockerfile.final.base.split("@", 1)[0]
+    labels = " ".join(dockerfile.final.values("LABEL"))
+    assert f'org.opencontainers.image.base.name="docker.io/library/{base}"' in labels
 
 
 def test_final_stage_runs_as_a_numeric_non_root_user(image: tuple[str, Dockerfile]) -> None:
@@ -227,7 +261,7 @@ def test_final_stage_labels_and_environment_carry_version_and_revision(
 
 @pytest.mark.parametrize("name", sorted(SERVICES))
 def test_service_image_listens_where_the_conventions_say(name: str) -> None:
-    final = parse(DOCKERFILES[name]).final
+    final = image_of(name).final
     port = SERVICES[name]
     assert final.values("EXPOSE") == [str(port)]
     env = _env(final)
@@ -236,12 +270,39 @@ def test_service_image_listens_where_the_conventions_say(name: str) -> None:
         "the conventions' default 127.0.0.1 is unreachable in a container"
     )
     assert "/opt/venv/bin" in env["PATH"]
-    assert _exec_form(final.values("CMD")[-1]) == ["python", "-m", f"grassroots_{name}"]
+    assert env["GRASSROOTS_SERVICE"] == name
+    # sh expands the module name and execs Python, which so runs as PID 1 and gets SIGTERM.
+    assert _exec_form(final.values("CMD")[-1]) == [
+        "sh",
+        "-c",
+        'exec python -m "grassroots_${GRASSROOTS_SERVICE}"',
+    ]
+
+
+def test_python_services_share_one_dockerfile() -> None:
+    assert SERVICE_DOCKERFILE.is_file()
+    assert sorted(ROOT.glob("services/*/Dockerfile")) == [], "use deploy/docker/service.Dockerfile"
+
+
+def test_service_dockerfile_refuses_a_build_without_service_or_port() -> None:
+    """Without SERVICE, `COPY services/${SERVICE}/` would take every service; without PORT the
+    image would listen nowhere its health check asks."""
+    dockerfile = parse(SERVICE_DOCKERFILE)
+    builder = dockerfile.stage("builder")
+    names = [i.name for i in builder.instructions]
+    check = names.index("RUN")
+    assert 'case "${SERVICE}"' in builder.instructions[check].value
+    assert "exit 64" in builder.instructions[check].value
+    assert check < names.index("COPY"), "the check runs before anything is copied"
+    assert 'case "${PORT}"' in dockerfile.final.values("RUN")[0]
+    for stage in (builder, dockerfile.final):
+        args = {v.partition("=")[0]: v.partition("=")[2] for v in stage.values("ARG")}
+        assert args.get("SERVICE", "") == "", "no default service: a build must name one"
 
 
 @pytest.mark.parametrize("name", sorted(SERVICES))
 def test_service_builder_installs_with_the_repository_pins(name: str) -> None:
-    builder = parse(DOCKERFILES[name]).stage("builder")
+    builder = image_of(name).stage("builder")
     runs = " ".join(builder.values("RUN"))
     assert "python -m venv /opt/venv" in runs
     assert "pip install --constraint constraints.txt " in runs
@@ -266,7 +327,7 @@ def _local_requirements(project: Path) -> set[str]:
 @pytest.mark.parametrize("name", sorted(SERVICES))
 def test_service_builder_installs_every_local_package_the_service_needs(name: str) -> None:
     _landed(ROOT / "services" / name / "pyproject.toml")
-    builder = parse(DOCKERFILES[name]).stage("builder")
+    builder = image_of(name).stage("builder")
     install = next(r for r in builder.values("RUN") if "pip install" in r)
     copied = builder.values("COPY")
     for lib in sorted(_local_requirements(ROOT / "services" / name)):
@@ -277,7 +338,7 @@ def test_service_builder_installs_every_local_package_the_service_needs(name: st
 
 
 def test_demo_data_target_runs_the_demo_script_against_the_gateway() -> None:
-    dockerfile = parse(DOCKERFILES["people"])
+    dockerfile = image_of("people")
     demo = dockerfile.stage("demo-data")
     assert "scripts/ /app/scripts/" in demo.values("COPY")
     entrypoint = _exec_form(demo.values("ENTRYPOINT")[-1])
@@ -294,7 +355,7 @@ def test_demo_data_target_runs_the_demo_script_against_the_gateway() -> None:
 
 
 def test_gateway_image_installs_production_dependencies_from_the_lockfile() -> None:
-    dockerfile = parse(DOCKERFILES["gateway"])
+    dockerfile = image_of("gateway")
     deps = dockerfile.stages[0]
     assert "gateway/package.json gateway/package-lock.json ./" in deps.values("COPY")
     assert any(re.search(r"\bnpm ci --omit=dev\b", run) for run in deps.values("RUN"))
@@ -372,7 +433,7 @@ def test_dockerignore_keeps_local_state_out_of_the_context(path: str) -> None:
 
 
 def test_dockerignore_keeps_what_the_dockerfiles_copy() -> None:
-    for dockerfile in map(parse, DOCKERFILES.values()):
+    for dockerfile in map(image_of, DOCKERFILES):
         for source in _copy_sources(dockerfile):
             assert not is_ignored(source), f"{dockerfile.path}: COPY {source} is dockerignored"
     for kept in [
@@ -392,10 +453,12 @@ def _landed(marker: Path) -> None:
 @pytest.mark.parametrize("name", sorted(SERVICES))
 def test_what_a_service_image_copies_exists(name: str) -> None:
     _landed(ROOT / "services" / name / "pyproject.toml")
-    for source in _copy_sources(parse(DOCKERFILES[name])):
+    for source in _copy_sources(image_of(name)):
         if source in {"scripts/", "constraints.txt"}:
             continue  # checked on their own below
-        assert (ROOT / source).exists(), f"services/{name}/Dockerfile copies missing {source}"
+        assert (ROOT / source).exists(), (
+            f"{SERVICE_DOCKERFILE.name} for {name} copies missing {source}"
+        )
     assert (ROOT / "libs/kit/pyproject.toml").is_file()
     main = ROOT / "services" / name / "src" / f"grassroots_{name}" / "__main__.py"
     assert main.is_file(), f"CMD python -m grassroots_{name} needs {main.relative_to(ROOT)}"
@@ -416,7 +479,7 @@ def test_the_demo_data_script_exists() -> None:
 
 def test_what_the_gateway_image_copies_exists() -> None:
     _landed(ROOT / "gateway" / "package.json")
-    for source in _copy_sources(parse(DOCKERFILES["gateway"])):
+    for source in _copy_sources(image_of("gateway")):
         assert (ROOT / source).exists(), f"gateway/Dockerfile copies missing {source}"
     assert (ROOT / "gateway" / "supergraph.graphql").is_file()
     start = (ROOT / "gateway" / "start.sh").read_text()

@@ -302,7 +302,9 @@ def test_pods_run_as_non_root_with_the_restricted_profile(tree: str) -> None:
 
 def test_pods_run_as_the_users_the_images_create() -> None:
     for name, deployment in of_kind(rendered("base"), "Deployment").items():
-        dockerfile = ROOT / ("gateway" if name == "gateway" else f"services/{name}") / "Dockerfile"
+        dockerfile = ROOT / (
+            "gateway/Dockerfile" if name == "gateway" else "deploy/docker/service.Dockerfile"
+        )
         user = re.findall(r"^USER (\d+):(\d+)$", dockerfile.read_text(), re.M)[-1]
         context = deployment["spec"]["template"]["spec"]["securityContext"]
         assert (str(context["runAsUser"]), str(context["runAsGroup"])) == user, name

@@ -1,7 +1,8 @@
 """Markdown tables of settings and indexes, generated from the code that defines them.
 
 scripts/settings_table.py writes docs/configuration.md and docs/indexes.md with these;
-tests/ops fails when either file no longer matches the code.
+tests/ops fails when either file no longer matches the code. A build-time tool: it lives here,
+not in the runtime kit, which the service images install.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin
 
 from annotated_types import Ge, Gt, Le, Lt, MinLen
-from pydantic.fields import FieldInfo
-
 from grassroots_kit.mongo import Indexes
 from grassroots_kit.settings import ServiceSettings
+from pydantic.fields import FieldInfo
 
 _PROBE = "probe://probe:probe@probe"
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from grassroots_kit.mongo import Indexes
 from grassroots_kit.settings import ServiceSettings
-from grassroots_kit.settings_doc import render_indexes, render_settings, secret_fields
 from pydantic import Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.settings_doc import render_indexes, render_settings, secret_fields  # noqa: E402
 
 
 class AlphaSettings(ServiceSettings):
