@@ -101,7 +101,8 @@ def load_passwords(path: Path, users: Sequence[str]) -> dict[str, str]:
         kept = {}
     missing = [user for user in users if not kept.get(user)]
     if missing or not path.exists():
-        kept.update({user: secrets.token_urlsafe(24) for user in missing})
+        # hex: a password that starts with "-" would read as an option to rabbitmqctl
+        kept.update({user: secrets.token_hex(24) for user in missing})
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as file:

@@ -89,3 +89,11 @@ def test_credentials_are_quoted_into_the_url():
     assert url == "amqp://u:p%40ss%2F%3A@h:1/v"
     assert broker_users.vhost_of(url) == "v"
     assert broker_users.vhost_of("amqp://h/") == "/"
+
+
+def test_generated_passwords_never_read_as_a_rabbitmqctl_option(tmp_path: Path):
+    # A password starting with "-" made `rabbitmqctl add_user` refuse it as an unknown option.
+    users = [f"grassroots-user-{n}" for n in range(1000)]
+    passwords = broker_users.load_passwords(tmp_path / "broker-users.json", users)
+
+    assert all(p[:1].isalnum() for p in passwords.values()), passwords

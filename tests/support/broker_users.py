@@ -22,7 +22,8 @@ def service_users(base_url: str, prefix: str) -> Iterator[dict[str, str]]:
     if shutil.which("rabbitmqctl") is None:
         pytest.fail("per-service broker users need rabbitmqctl on this machine", pytrace=False)
     grants = broker_users.grants(prefix, user_prefix=prefix)
-    passwords = {grant.user: secrets.token_urlsafe(18) for grant in grants}
+    # hex: a password that starts with "-" would read as an option to rabbitmqctl
+    passwords = {grant.user: secrets.token_hex(18) for grant in grants}
     try:
         broker_users.provision(grants, passwords, broker_users.vhost_of(base_url))
         yield {
