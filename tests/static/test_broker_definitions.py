@@ -7,6 +7,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ def compose() -> dict[str, Any]:
 
 def test_the_generated_definitions_are_current():
     done = subprocess.run(
-        ["python", "scripts/broker_definitions.py", "--check"],
+        [sys.executable, "scripts/broker_definitions.py", "--check"],
         cwd=ROOT,
         capture_output=True,
         text=True,
