@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 import urllib.request
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
@@ -18,6 +19,8 @@ import jwt
 from jwt import PyJWK
 
 from grassroots_kit.errors import Unauthenticated
+
+log = logging.getLogger(__name__)
 
 ISSUER = "grassroots/people"
 AUDIENCE = "grassroots"
@@ -168,8 +171,12 @@ class TokenVerifier:
         if stale:
             try:
                 gone = set(await self._revoked_source(stale))
-            except Exception as exc:
-                raise Unauthenticated(f"the token's roles cannot be checked now: {exc}") from None
+            except Exception:
+                # The cause (a database error, its host names) is for the log, not the caller.
+                log.exception("revocation lookup failed")
+                raise Unauthenticated(
+                    "the token's roles cannot be checked now; try again in a moment"
+                ) from None
             if len(self._revocations) + len(stale) > _REVOCATION_CACHE_SIZE:
                 self._revocations = {i: v for i, v in self._revocations.items() if v[0]}
                 if len(self._revocations) + len(stale) > _REVOCATION_CACHE_SIZE:
