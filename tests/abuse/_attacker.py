@@ -68,6 +68,13 @@ class Attacker:
         body: dict[str, Any] = response.json()
         return body
 
+    async def people_doc(self, collection: str, **match: object) -> dict[str, Any]:
+        """The one document of people's `collection` that matches (a demo person, household,
+        unit or organization), to find its id; fails the test when there is none."""
+        found = await self.db("people")[collection].find_one(match)
+        assert found is not None, (collection, match)
+        return dict(found)
+
     def db(self, service: str) -> AsyncDatabase[dict[str, object]]:
         """The stack's database of one service, to prove that nothing was written."""
         return self.mongo[self.stack.database(service)]

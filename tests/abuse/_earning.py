@@ -26,15 +26,11 @@ CONFIRM_VISIT = """mutation($i: ConfirmVisitInput!) { confirmVisit(input: $i) {
 
 
 async def person_id(attacker: Attacker, phone: str) -> str:
-    doc = await attacker.db("people")["persons"].find_one({"phone": phone})
-    assert doc is not None, phone
-    return str(doc["_id"])
+    return str((await attacker.people_doc("persons", phone=phone))["_id"])
 
 
 async def household_id(attacker: Attacker, address: str) -> str:
-    doc = await attacker.db("people")["households"].find_one({"address": address})
-    assert doc is not None, address
-    return str(doc["_id"])
+    return str((await attacker.people_doc("households", address=address))["_id"])
 
 
 async def points_of(attacker: Attacker, token: str) -> dict[str, Any] | None:

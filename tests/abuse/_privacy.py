@@ -17,21 +17,15 @@ async def snapshot(attacker: Attacker) -> dict[str, int]:
 
 
 async def person_by_phone(attacker: Attacker, phone: str) -> dict[str, Any]:
-    found = await attacker.db("people")["persons"].find_one({"phone": phone})
-    assert found is not None, phone
-    return dict(found)
+    return await attacker.people_doc("persons", phone=phone)
 
 
 async def household_by_address(attacker: Attacker, address: str) -> dict[str, Any]:
-    found = await attacker.db("people")["households"].find_one({"address": address})
-    assert found is not None, address
-    return dict(found)
+    return await attacker.people_doc("households", address=address)
 
 
 async def unit_by_name(attacker: Attacker, name: str) -> dict[str, Any]:
-    found = await attacker.db("people")["org_units"].find_one({"name": name})
-    assert found is not None, name
-    return dict(found)
+    return await attacker.people_doc("org_units", name=name)
 
 
 HOUSEHOLD_FIELDS = frozenset({"careLevel", "needs", "address", "members", "lastVisitAt"})

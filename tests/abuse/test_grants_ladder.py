@@ -21,21 +21,15 @@ ZHAO_GANG = "13800000020"  # building chief in Yichun Road Community
 
 
 async def _person(attacker: Attacker, phone: str) -> str:
-    doc = await attacker.db("people")["persons"].find_one({"phone": phone})
-    assert doc is not None, phone
-    return str(doc["_id"])
+    return str((await attacker.people_doc("persons", phone=phone))["_id"])
 
 
 async def _unit(attacker: Attacker, name: str) -> str:
-    doc = await attacker.db("people")["org_units"].find_one({"name": name})
-    assert doc is not None, name
-    return str(doc["_id"])
+    return str((await attacker.people_doc("org_units", name=name))["_id"])
 
 
 async def _organization(attacker: Attacker, name: str) -> str:
-    doc = await attacker.db("people")["organizations"].find_one({"name": name})
-    assert doc is not None, name
-    return str(doc["_id"])
+    return str((await attacker.people_doc("organizations", name=name))["_id"])
 
 
 async def _written(attacker: Attacker, person_id: str) -> tuple[int, int]:
