@@ -50,10 +50,10 @@ class Transaction:
         self.events.extend(events)
 
 
-class UnitOfWork(Protocol[TxT]):
+class UnitOfWork(Protocol[TxT_co]):
     """Runs `work` atomically: its repository writes and published events, or nothing."""
 
-    async def run(self, work: Callable[[TxT], Awaitable[T]]) -> T: ...
+    async def run(self, work: Callable[[TxT_co], Awaitable[T]]) -> T: ...
 
 
 class MongoUnitOfWork(Generic[TxT]):
