@@ -1,13 +1,21 @@
-"""A subgraph that is down or hangs fails its own fields quickly; the others still resolve."""
+"""A subgraph that is down, hangs or refuses fails its own fields; the others still resolve.
+
+The fields one subgraph adds to another's entity (`OrgUnit.caseStats`, `OrgUnit.leaderboard`,
+…) are nullable, so a refusal or an outage nulls that field alone, never the unit people
+answered or the list it sits in (docs/graph.md, "When part of an answer fails").
+"""
 
 from __future__ import annotations
 
 import time
+import uuid
+from typing import Any
 
 import pytest
 
-from tests.gateway.conftest import SUBGRAPH_TIMEOUT_MS, Degraded
+from tests.gateway.conftest import SUBGRAPH_TIMEOUT_MS, Degraded, Gateway
 from tests.gateway.runtimes import RUNTIMES, run_script
+from tests.support.tokens import TokenMint, grant
 
 
 def test_a_dead_subgraph_errors_fast_while_the_healthy_ones_answer(degraded: Degraded) -> None:
@@ -38,6 +46,10 @@ def test_a_dead_subgraph_errors_fast_while_the_healthy_ones_answer(degraded: Deg
     assert elapsed < 5
 
 
+# Where the gateway puts the error of a failed call that was to add fields to an object another
+# service returned: on that object (where its executor merges the call's answer).
+LEADERBOARD_ERROR_PATH = ["orgUnit"]
+
 CREATE = """mutation($input: CreateOrgUnitInput!) {
   createOrgUnit(input: $input) { orgUnit { id name } } }"""
 
@@ -60,20 +72,15 @@ def test_a_nested_field_of_a_dead_subgraph_errors_within_seconds(
     elapsed = time.monotonic() - started
 
     assert elapsed < 5
-    # The error sits on the unit whose `leaderboard` the failed call was to add (where the
-    # gateway's executor merges that call's answer), says which service failed, and is not
-    # masked as an unexpected error.
-    assert [e["path"] for e in body["errors"]] == [["orgUnit"]]
+    # people's part of the unit is there; only points' field is null
+    assert body["data"] == {"orgUnit": {"name": "Degraded District", "leaderboard": None}}, body
+    # The error says which service failed and is not masked as an unexpected error.
+    assert [e["path"] for e in body["errors"]] == [LEADERBOARD_ERROR_PATH], body
     assert body["errors"][0]["extensions"] == {
         "code": "SERVICE_UNAVAILABLE",
         "serviceName": "points",
     }
     assert "points service is unavailable" in body["errors"][0]["message"]
-    # `OrgUnit.leaderboard` is non-null in points' schema, so the error nulls the whole unit;
-    # were it nullable, `name` would survive the way `orgUnits` does above.
-    assert (
-        body["data"] is None or body["data"]["orgUnit"] is None or "name" in body["data"]["orgUnit"]
-    )
 
 
 def test_a_hanging_subgraph_times_out_instead_of_hanging_the_request(degraded: Degraded) -> None:
@@ -160,3 +167,92 @@ console.log("ok");
         runtime,
     )
     assert out.strip() == "ok"
+
+
+# -- refusals: a field another service refuses is null with its error; the rest is answered --
+
+PERIOD = {"from": "2026-01-01T00:00:00Z", "to": "2027-01-01T00:00:00Z"}
+
+DISTRICTS_DASHBOARD = """query($from: DateTime!, $to: DateTime!) {
+  orgUnits(filter: {rootsOnly: true}, first: 100) {
+    edges { node { id name kind caseStats(from: $from, to: $to) { collected open } } }
+  }
+}"""
+
+
+def create_district(gateway: Gateway, admin_token: str, name: str) -> str:
+    body = gateway.query(CREATE, {"input": {"kind": "DISTRICT", "name": name}}, token=admin_token)
+    assert "errors" not in body, body
+    unit_id: str = body["data"]["createOrgUnit"]["orgUnit"]["id"]
+    return unit_id
+
+
+def errors_by_path(body: dict[str, Any]) -> dict[tuple[str | int, ...], dict[str, Any]]:
+    return {tuple(error["path"]): error for error in body.get("errors", [])}
+
+
+def test_a_district_admins_dashboard_over_two_districts_nulls_only_the_refused_statistics(
+    gateway: Gateway, admin_token: str, mint: TokenMint
+) -> None:
+    # given two districts and an administrator of the first only
+    tag = uuid.uuid4().hex[:6]
+    mine = create_district(gateway, admin_token, f"Admin's District {tag}")
+    other = create_district(gateway, admin_token, f"Neighbouring District {tag}")
+    token = mint.token(f"district-admin-{tag}", [grant("DISTRICT_ADMIN", mine)])
+
+    # when they load a dashboard over every district
+    body = gateway.query(DISTRICTS_DASHBOARD, PERIOD, token=token)
+
+    # then both units are in the list: statistics for theirs, null for the other
+    assert body["data"] and body["data"]["orgUnits"], body
+    edges = body["data"]["orgUnits"]["edges"]
+    at = {edge["node"]["id"]: index for index, edge in enumerate(edges)}
+    assert edges[at[mine]]["node"] == {
+        "id": mine,
+        "name": f"Admin's District {tag}",
+        "kind": "DISTRICT",
+        "caseStats": {"collected": 0, "open": 0},
+    }
+    assert edges[at[other]]["node"] == {
+        "id": other,
+        "name": f"Neighbouring District {tag}",
+        "kind": "DISTRICT",
+        "caseStats": None,
+    }
+    # and the other district's statistics carry a FORBIDDEN error at their path; theirs none
+    errors = errors_by_path(body)
+    refused = errors[("orgUnits", "edges", at[other], "node", "caseStats")]
+    assert refused["extensions"]["code"] == "FORBIDDEN", refused
+    assert ("orgUnits", "edges", at[mine], "node", "caseStats") not in errors
+    assert all(e["extensions"]["code"] == "FORBIDDEN" for e in errors.values()), body
+
+
+def test_a_resident_asking_for_statistics_gets_null_and_forbidden_and_the_rest(
+    gateway: Gateway, admin_token: str, mint: TokenMint
+) -> None:
+    # given a resident of a district
+    tag = uuid.uuid4().hex[:6]
+    district = create_district(gateway, admin_token, f"Residents' District {tag}")
+    token = mint.token(f"resident-{tag}", [grant("RESIDENT", district)])
+
+    # when they ask for the district with its (staff-only) case statistics
+    body = gateway.query(
+        """query($id: ID!, $from: DateTime!, $to: DateTime!) {
+          orgUnit(id: $id) { id name kind caseStats(from: $from, to: $to) { collected } }
+        }""",
+        {"id": district, **PERIOD},
+        token=token,
+    )
+
+    # then the unit is answered and only its statistics are null, with FORBIDDEN at their path
+    assert body["data"] == {
+        "orgUnit": {
+            "id": district,
+            "name": f"Residents' District {tag}",
+            "kind": "DISTRICT",
+            "caseStats": None,
+        }
+    }, body
+    assert [(e["path"], e["extensions"]["code"]) for e in body["errors"]] == [
+        (["orgUnit", "caseStats"], "FORBIDDEN")
+    ], body

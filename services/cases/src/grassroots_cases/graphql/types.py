@@ -37,6 +37,10 @@ Since = Annotated[datetime, strawberry.argument(name="from", description="Period
 Until = Annotated[datetime, strawberry.argument(name="to", description="Period end (excluded).")]
 
 
+# The fields below are added to entities people owns. Each is nullable: when cases refuses one
+# (FORBIDDEN, UNAUTHENTICATED) or is down, the gateway nulls that field alone, with the error at
+# its path, instead of the person, organization or org unit (and the list it sits in) that
+# people answered (docs/graph.md, "When part of an answer fails").
 @strawberry.federation.type(keys=["id"], description="A person; resolved by the people service.")
 class Person:
     id: strawberry.ID = strawberry.field(description="Stable identifier.")
@@ -48,14 +52,14 @@ class Person:
     @strawberry.field(description="Cases this person reported that the caller may see.")
     async def reported_cases(
         self, info: Info[Context, None], first: First = None, after: After = None
-    ) -> Connection[Case]:
+    ) -> Connection[Case] | None:
         where = DomainFilter(reporter_id=str(self.id))
         return await case_connection(info.context, where, CaseSort.CREATED, first, after)
 
     @strawberry.field(description="Cases assigned to this person that the caller may see.")
     async def assigned_cases(
         self, info: Info[Context, None], first: First = None, after: After = None
-    ) -> Connection[Case]:
+    ) -> Connection[Case] | None:
         where = DomainFilter(assignee_id=str(self.id))
         return await case_connection(info.context, where, CaseSort.CREATED, first, after)
 
@@ -73,7 +77,7 @@ class Organization:
     @strawberry.field(description="Cases dispatched to or taken by this organization.")
     async def assigned_cases(
         self, info: Info[Context, None], first: First = None, after: After = None
-    ) -> Connection[Case]:
+    ) -> Connection[Case] | None:
         where = DomainFilter(organization_id=str(self.id))
         return await case_connection(info.context, where, CaseSort.CREATED, first, after)
 
@@ -96,13 +100,18 @@ class OrgUnit:
         after: After = None,
         filter: CaseFilter | None = None,
         sort: CaseSort = CaseSort.CREATED,
-    ) -> Connection[Case]:
+    ) -> Connection[Case] | None:
         where = filter.to_domain() if filter else DomainFilter()
         where = DomainFilter(**{**where.__dict__, "within": str(self.id)})
         return await case_connection(info.context, where, sort, first, after)
 
-    @strawberry.field(description="Case statistics of this unit's subtree (staff of the area).")
-    async def case_stats(self, info: Info[Context, None], since: Since, until: Until) -> CaseStats:
+    @strawberry.field(
+        description="Case statistics of this unit's subtree; null, with a FORBIDDEN error, to "
+        "anyone but the staff of the area."
+    )
+    async def case_stats(
+        self, info: Info[Context, None], since: Since, until: Until
+    ) -> CaseStats | None:
         result = await reading.statistics(
             info.context.host, info.context.caller, str(self.id), since, until
         )

@@ -117,6 +117,9 @@ async def reward_connection(
     return to_connection(page, reading.reward_key, Reward.from_domain)
 
 
+# people owns OrgUnit; the fields points adds are nullable so that a refusal or a points outage
+# nulls that field alone, with the error at its path, not the unit people answered (nor the
+# list it sits in) (docs/graph.md, "When part of an answer fails").
 @strawberry.federation.type(keys=["id"], description="A unit of the administrative ladder.")
 class OrgUnit:
     id: strawberry.ID = strawberry.field(description="Stable identifier.")
@@ -139,7 +142,7 @@ class OrgUnit:
                 "(the default: CUSTOM when from or to is given, else ALL_TIME)."
             ),
         ] = None,
-    ) -> list[LeaderboardEntry]:
+    ) -> list[LeaderboardEntry] | None:
         return await leaderboard_of(info, str(self.id), period, since, until, first)
 
     @strawberry.field(description="The rewards offered in this unit's subtree, by name.")
@@ -149,7 +152,7 @@ class OrgUnit:
         first: First = None,
         after: After = None,
         include_inactive: bool = False,
-    ) -> Connection[Reward]:
+    ) -> Connection[Reward] | None:
         return await reward_connection(info, str(self.id), include_inactive, first, after)
 
     @strawberry.field(
@@ -158,5 +161,5 @@ class OrgUnit:
     )
     async def outstanding_chiefs(
         self, info: Info[Context, None], year: int | None = None, first: Size = 10
-    ) -> list[OutstandingChief]:
+    ) -> list[OutstandingChief] | None:
         return await outstanding_chiefs_of(info, str(self.id), year, first)
