@@ -73,7 +73,10 @@ async function logIn(phone: string, password: string): Promise<void> {
       to: `${year + 1}-01-01T00:00:00Z`,
     })
     .toPromise();
-  if (result.error || !result.data?.orgUnit) {
+  // A refused or unavailable part (case statistics, the leaderboard) comes back as null with an
+  // error at its path while the rest of the unit is there: render what arrived, and give up only
+  // when the unit itself is missing.
+  if (!result.data?.orgUnit) {
     showError(result.error?.graphQLErrors[0]?.message ?? "the dashboard could not be loaded");
     return;
   }
@@ -81,11 +84,13 @@ async function logIn(phone: string, password: string): Promise<void> {
   render(me.data?.me?.name ?? "", result.data);
 }
 
+const unavailable = (what: string) => `<p class="unavailable">${what} cannot be shown now.</p>`;
+
 function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
   const unit = data.orgUnit!;
   const stats = unit.caseStats;
-  const rate = stats.completionRate == null ? "–" : `${(stats.completionRate * 100).toFixed(1)}%`;
-  const cases = unit.openCases.edges
+  const rate = stats?.completionRate == null ? "–" : `${(stats.completionRate * 100).toFixed(1)}%`;
+  const cases = (unit.openCases?.edges ?? [])
     .map(
       ({ node }) => `<tr data-testid="case">
         <td>${escapeHtml(node.number)}</td><td>${escapeHtml(node.title)}</td>
@@ -96,7 +101,7 @@ function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
   const board = data.orderBoard.edges
     .map(({ node }) => `<li>${escapeHtml(node.number)} ${escapeHtml(node.title)}</li>`)
     .join("");
-  const leaders = unit.leaderboard
+  const leaders = (unit.leaderboard ?? [])
     .map((entry) => `<li>#${entry.rank} ${escapeHtml(entry.person.name)} · ${entry.points} points</li>`)
     .join("");
   dashboard.innerHTML = `
@@ -104,23 +109,35 @@ function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
     <p>Signed in as ${escapeHtml(viewer)}</p>
     <div class="grid">
       <div class="card">
-        <h2>Open cases (${unit.openCases.totalCount})</h2>
-        <table><thead><tr><th>number</th><th>title</th><th>status</th><th>reporter</th><th>assignee</th></tr></thead>
-        <tbody>${cases || '<tr><td colspan="5">No open case.</td></tr>'}</tbody></table>
+        <h2>Open cases (${unit.openCases?.totalCount ?? "–"})</h2>
+        ${
+          unit.openCases
+            ? `<table><thead><tr><th>number</th><th>title</th><th>status</th><th>reporter</th><th>assignee</th></tr></thead>
+        <tbody>${cases || '<tr><td colspan="5">No open case.</td></tr>'}</tbody></table>`
+            : unavailable("The cases")
+        }
         <h2>Order board (${data.orderBoard.totalCount})</h2>
         <ul data-testid="order-board">${board || "<li>No order waiting.</li>"}</ul>
       </div>
       <div class="card">
         <h2>This year</h2>
-        <div class="figures" data-testid="stats">
+        ${
+          stats
+            ? `<div class="figures" data-testid="stats">
           <div>${stats.collected}<small>collected</small></div>
           <div>${stats.handled}<small>handled</small></div>
           <div>${rate}<small>completion</small></div>
           <div>${stats.open}<small>open</small></div>
         </div>
-        ${barChartSvg(stats.byCategory)}
+        ${barChartSvg(stats.byCategory)}`
+            : unavailable("The case statistics")
+        }
         <h2>Points leaderboard</h2>
-        <ol data-testid="leaderboard">${leaders || "<li>No points earned yet.</li>"}</ol>
+        ${
+          unit.leaderboard
+            ? `<ol data-testid="leaderboard">${leaders || "<li>No points earned yet.</li>"}</ol>`
+            : unavailable("The leaderboard")
+        }
       </div>
     </div>`;
   dashboard.hidden = false;
