@@ -204,7 +204,8 @@ def test_a_district_admins_dashboard_over_two_districts_nulls_only_the_refused_s
     body = gateway.query(DISTRICTS_DASHBOARD, PERIOD, token=token)
 
     # then both units are in the list: statistics for theirs, null for the other
-    assert body["data"] and body["data"]["orgUnits"], body
+    assert body["data"], body
+    assert body["data"]["orgUnits"], body
     edges = body["data"]["orgUnits"]["edges"]
     at = {edge["node"]["id"]: index for index, edge in enumerate(edges)}
     assert edges[at[mine]]["node"] == {
