@@ -89,7 +89,8 @@ const unavailable = (what: string) => `<p class="unavailable">${what} cannot be 
 function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
   const unit = data.orgUnit!;
   const stats = unit.caseStats;
-  const rate = stats?.completionRate == null ? "–" : `${(stats.completionRate * 100).toFixed(1)}%`;
+  const rate =
+    stats == null || stats.completionRate == null ? "–" : `${(stats.completionRate * 100).toFixed(1)}%`;
   const cases = (unit.openCases?.edges ?? [])
     .map(
       ({ node }) => `<tr data-testid="case">
