@@ -11,6 +11,7 @@ other data cannot answer for them.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -23,7 +24,7 @@ from grassroots_cases.domain.listing import CaseFilter, CaseSort, sort_key
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.sla import CategoryOverride, SlaPolicy
 from grassroots_cases.domain.vocabulary import Category, Priority, Role, Status
-from grassroots_cases.handlers.ports import CasesPorts, CasesTx
+from grassroots_cases.handlers.ports import CasesPorts, CasesTx, ProjectionTx
 from grassroots_kit.errors import Conflict
 
 from tests.cases.unit.builders import case as built_case
@@ -36,6 +37,9 @@ class Harness(Protocol):
 
     async def add_unit(self, unit_id: str, kind: str, name: str, *path: str) -> None: ...
     async def assign(self, assignment: Assignment, *, revoked: bool = False) -> None: ...
+    async def project(self, work: Callable[[ProjectionTx], Awaitable[None]]) -> None:
+        """Run `work` in a consumer's transaction."""
+        ...
 
 
 def uid(prefix: str) -> str:
@@ -195,6 +199,15 @@ class CaseStoreContract:
             await harness.ports.uow.run(work)
         assert await harness.ports.cases.get(case.id) is None
 
+    async def test_a_move_of_its_unit_re_places_the_case(self, harness: Harness):
+        case = a_case()
+        await insert(harness.ports, case)
+        path = (uid("district"), uid("street"), case.org_unit_id)
+
+        await harness.project(lambda tx: tx.cases.move_org_unit(case.org_unit_id, path))
+
+        assert await harness.ports.cases.get(case.id) == replace(case, org_unit_path=path)
+
 
 class CounterStoreContract:
     async def test_values_follow_on_per_key_and_a_batch_reserves_several(self, harness: Harness):
@@ -276,6 +289,32 @@ class RoleStoreContract:
         assert await harness.ports.roles.organization_known(org)
         assert not await harness.ports.roles.organization_known(gone_org)
         assert not await harness.ports.roles.organization_known(uid("org"))
+
+    async def test_a_revocation_overtaking_its_assignment_stays(self, harness: Harness):
+        path = (uid("district"), uid("grid"))
+        early = an_assignment(uid("p"), Role.GRID_MEMBER, path)
+        late = an_assignment(uid("p"), Role.GRID_MEMBER, path)
+
+        async def work(tx: ProjectionTx) -> None:
+            await tx.roles.revoked(early, "2001-01-01T00:00:00Z")
+            await tx.roles.assigned(early, None, None)  # the assignment arrives after all
+            await tx.roles.assigned(late, None, None)
+            await tx.roles.assigned(late, None, None)  # and twice
+
+        await harness.project(work)
+
+        assert await harness.ports.roles.active_over(path) == [late]
+
+    async def test_a_move_of_the_unit_re_places_its_assignments(self, harness: Harness):
+        path = (uid("district"), uid("grid"))
+        held = an_assignment(uid("p"), Role.GRID_MEMBER, path)
+        moved = (uid("district"), uid("street"), path[-1])
+        await harness.assign(held)
+
+        await harness.project(lambda tx: tx.roles.move_org_unit(path[-1], moved))
+
+        assert await harness.ports.roles.active_over(moved[:1]) == []
+        assert await harness.ports.roles.active_over(moved) == [replace(held, org_unit_path=moved)]
 
 
 class CaseQueriesContract:

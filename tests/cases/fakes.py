@@ -27,7 +27,7 @@ from grassroots_cases.domain.statistics import (
     summarize,
 )
 from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Category, Status
-from grassroots_cases.handlers.ports import CasesPorts, CasesTx
+from grassroots_cases.handlers.ports import CasesPorts, CasesTx, ProjectionTx
 from grassroots_cases.handlers.unit_of_work import Clock
 from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
@@ -145,6 +145,12 @@ class FakeCaseStore:
         )
         return replace(case, version=case.version + 1)
 
+    async def move_org_unit(self, org_unit_id: str, path_with_self: Sequence[str]) -> None:
+        for case in list(self._state.cases.values()):
+            if case.org_unit_id == org_unit_id:
+                path = tuple(OrgUnitId(p) for p in path_with_self)
+                self._state.cases[case.id] = replace(case, org_unit_path=path)
+
 
 class FakeCounterStore:
     def __init__(self, state: CasesState) -> None:
@@ -192,6 +198,19 @@ class FakeRoleStore:
 
     async def organization_known(self, organization_id: str) -> bool:
         return any(a.organization_id == organization_id for a in self._active())
+
+    async def assigned(self, assignment: Assignment, since: str | None, until: str | None) -> None:
+        known = self._state.roles.get(assignment.id)
+        self._state.roles[assignment.id] = (assignment, known is not None and known[1])
+
+    async def revoked(self, assignment: Assignment, revoked_at: str) -> None:
+        self._state.roles[assignment.id] = (assignment, True)
+
+    async def move_org_unit(self, org_unit_id: str, path_with_self: Sequence[str]) -> None:
+        for key, (a, revoked) in list(self._state.roles.items()):
+            if a.org_unit_id == org_unit_id:
+                moved = replace(a, org_unit_path=tuple(path_with_self))
+                self._state.roles[key] = (moved, revoked)
 
 
 def _matches(f: CaseFilter, case: Case, now: datetime) -> bool:
@@ -310,6 +329,10 @@ class FixedClock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+def bind_projection(state: CasesState) -> ProjectionTx:
+    return ProjectionTx(cases=FakeCaseStore(state), roles=FakeRoleStore(state))
 
 
 def bind(state: CasesState) -> CasesTx:

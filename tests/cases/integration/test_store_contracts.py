@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import pytest
 from grassroots_cases.adapters import org_unit_projection
 from grassroots_cases.adapters.role_projection import Assignment, RoleProjection
 from grassroots_cases.handlers.composition import cases_ports
+from grassroots_cases.handlers.ports import ProjectionTx
+from grassroots_cases.handlers.projections import mongo_binding
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Session
 
@@ -41,6 +45,10 @@ class MongoHarness:
                 await roles.assigned(assignment, {}, session)
 
         await self.host.transaction(work)
+
+    async def project(self, work: Callable[[ProjectionTx], Awaitable[None]]) -> None:
+        bind = mongo_binding(self.host.db)
+        await self.host.transaction(lambda session: work(bind(session)))
 
 
 @pytest.fixture

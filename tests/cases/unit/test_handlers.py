@@ -16,15 +16,19 @@ from grassroots_cases.domain.sla import SlaPolicy
 from grassroots_cases.domain.vocabulary import EscalationReason, Level, Priority, Role, Status
 from grassroots_cases.handlers import case_commands as commands
 from grassroots_cases.handlers.importing import HistoricalCase, import_cases
+from grassroots_cases.handlers.projections import project_role, re_place
 from grassroots_cases.handlers.reading import case_by_number, get_case, statistics
 from grassroots_cases.handlers.report_case import report_case
 from grassroots_cases.handlers.routing import level_for
 from grassroots_cases.handlers.sla_admin import get_policy, set_policy
 from grassroots_cases.handlers.sweeper import Sweeper
 from grassroots_cases.handlers.transitions import Transition
+from grassroots_contracts.org_units import OrgUnitSnapshot
 from grassroots_kit.errors import BadUserInput, Conflict, Forbidden, NotFound
+from grassroots_kit.messaging.consumer import PermanentEventError
+from grassroots_kit.messaging.envelope import CloudEvent
 
-from tests.cases.fakes import FakeCases
+from tests.cases.fakes import FakeCases, bind_projection
 from tests.cases.unit.fake_area import NOW, area, clock, new_case, who
 
 
@@ -407,3 +411,49 @@ async def test_only_a_district_admin_imports():
             fakes.ports, who("admin"), [historical("y", new=new_case(unit="nowhere"))]
         )
     assert fakes.state.cases == {}
+
+
+# --- projections of people's events ------------------------------------------------------
+
+
+def role_event(kind: str, **data: object) -> CloudEvent:
+    payload = {
+        "id": "ra-new",
+        "personId": "newcomer",
+        "role": "GRID_MEMBER",
+        "orgUnitId": "g1",
+        "orgUnitPath": ["d1", "s1", "c1", "g1"],
+        **data,
+    }
+    return CloudEvent("e1", f"role.{kind}", "people", "ra-new", NOW, payload)
+
+
+async def test_a_role_assignment_routes_new_cases_and_its_revocation_stays():
+    fakes = area(roles=False)
+    tx = bind_projection(fakes.state)
+
+    await project_role(tx, role_event("assigned"), revoked=False)
+    assert (await reported(fakes)).level is Level.GRID
+    await project_role(tx, role_event("revoked"), revoked=True)
+    await project_role(tx, role_event("assigned"), revoked=False)  # redelivered late
+
+    assert (await reported(fakes, title="Street light out")).level is Level.DISTRICT
+
+
+async def test_a_malformed_role_event_is_permanently_refused():
+    fakes = area()
+
+    with pytest.raises(PermanentEventError):
+        await project_role(
+            bind_projection(fakes.state), role_event("assigned", orgUnitPath=["d1"]), revoked=False
+        )
+
+
+async def test_a_moved_unit_takes_its_cases_along():
+    fakes = area()
+    case = await reported(fakes)
+    unit = OrgUnitSnapshot("b1", "BUILDING", "Harbin Road No. 3", "b0", ("d2", "b0"), 2)
+
+    await re_place(bind_projection(fakes.state), unit)
+
+    assert stored(fakes, case).org_unit_path == ("d2", "b0", "b1")

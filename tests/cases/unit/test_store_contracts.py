@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import pytest
 from grassroots_cases.adapters.role_projection import Assignment
+from grassroots_cases.handlers.ports import ProjectionTx
 
 from tests.cases.contract_stores import (
     T0,
@@ -14,7 +17,7 @@ from tests.cases.contract_stores import (
     RoleStoreContract,
     SlaPolicyStoreContract,
 )
-from tests.cases.fakes import FakeCases, FixedClock
+from tests.cases.fakes import FakeCases, FixedClock, bind_projection
 
 
 class FakeHarness:
@@ -27,6 +30,9 @@ class FakeHarness:
 
     async def assign(self, assignment: Assignment, *, revoked: bool = False) -> None:
         self.fakes.assign(assignment, revoked=revoked)
+
+    async def project(self, work: Callable[[ProjectionTx], Awaitable[None]]) -> None:
+        await work(bind_projection(self.fakes.state))
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from grassroots_cases.adapters import counters, rollups
 from grassroots_cases.adapters.case_documents import to_doc
 from grassroots_cases.adapters.case_queries import filter_query, page_of_cases, readable_by
 from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
+from grassroots_cases.adapters.role_projection import Assignment, RoleProjection
 from grassroots_cases.adapters.sla_policies import SlaPolicies
 from grassroots_cases.adapters.statistics import case_statistics
 from grassroots_cases.domain.access import Reader
@@ -77,6 +78,38 @@ class MongoCaseStore:
 
     async def save_if_still_due(self, case: Case, due_at: datetime) -> Case | None:
         return await self._repository.save_if_still_due(case, due_at, self._bound())
+
+    async def move_org_unit(self, org_unit_id: str, path_with_self: Sequence[str]) -> None:
+        await self._repository.move_org_unit(org_unit_id, list(path_with_self), self._bound())
+
+
+class MongoRoleProjectionStore:
+    """The role projection bound to the consumer's session."""
+
+    def __init__(self, db: Database, session: Session) -> None:
+        self._roles = RoleProjection(db)
+        self._session = session
+
+    async def active_over(self, path_with_self: Iterable[str]) -> list[Assignment]:
+        return await self._roles.active_over(path_with_self, self._session)
+
+    async def of_person_over(
+        self, person_id: str, path_with_self: Iterable[str]
+    ) -> list[Assignment]:
+        return await self._roles.of_person_over(person_id, path_with_self, self._session)
+
+    async def organization_known(self, organization_id: str) -> bool:
+        return await self._roles.organization_known(organization_id)
+
+    async def assigned(self, assignment: Assignment, since: str | None, until: str | None) -> None:
+        data = {"since": since, "until": until}
+        await self._roles.assigned(assignment, data, self._session)
+
+    async def revoked(self, assignment: Assignment, revoked_at: str) -> None:
+        await self._roles.revoked(assignment, {"revokedAt": revoked_at}, self._session)
+
+    async def move_org_unit(self, org_unit_id: str, path_with_self: Sequence[str]) -> None:
+        await self._roles.move_org_unit(org_unit_id, list(path_with_self), self._session)
 
 
 class MongoCounterStore:

@@ -55,6 +55,19 @@ class RoleStore(Protocol):
     async def organization_known(self, organization_id: str) -> bool: ...
 
 
+class RoleProjectionStore(RoleStore, Protocol):
+    """The role projection as its consumer keeps it: either event may arrive first or twice."""
+
+    async def assigned(self, assignment: Assignment, since: str | None, until: str | None) -> None:
+        """Record the assignment; a revocation already recorded stays."""
+        ...
+
+    async def revoked(self, assignment: Assignment, revoked_at: str) -> None: ...
+    async def move_org_unit(self, org_unit_id: str, path_with_self: Sequence[str]) -> None:
+        """Re-place the assignments held over this unit."""
+        ...
+
+
 class SlaPolicyStore(Protocol):
     async def for_district(self, district_id: str) -> SlaPolicy:
         """The district's policy; the defaults when it has none."""
@@ -109,6 +122,10 @@ class CaseStore(Protocol):
         """Like `save`, and only if the stored deadline is still `due_at`; None when not."""
         ...
 
+    async def move_org_unit(self, org_unit_id: str, path_with_self: Sequence[str]) -> None:
+        """Re-place the cases of this unit (a move of the unit in `people`)."""
+        ...
+
 
 class CaseQueries(Protocol):
     """Lists and statistics of cases, as the read side asks for them."""
@@ -154,6 +171,17 @@ class CasesTx(Transaction):
     cases: CaseStore
     counters: CounterStore
     sla_policies: SlaPolicyStore
+
+    def __post_init__(self) -> None:
+        super().__init__()
+
+
+@dataclass
+class ProjectionTx(Transaction):
+    """The consumer's transaction, as the projections of people's events see it."""
+
+    cases: CaseStore
+    roles: RoleProjectionStore
 
     def __post_init__(self) -> None:
         super().__init__()
