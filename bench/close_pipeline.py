@@ -312,6 +312,7 @@ async def _at_fixed_rate(
 ) -> dict[str, Any]:
     # Imported late, so the gateway part runs without the cases package loaded here.
     from grassroots_cases.handlers.case_commands import close_case
+    from grassroots_cases.handlers.composition import cases_ports
     from grassroots_cases.handlers.transitions import Transition
     from grassroots_cases.main import create_app
     from grassroots_cases.settings import CasesSettings
@@ -355,10 +356,11 @@ async def _at_fixed_rate(
     async with app.router.lifespan_context(app):
         host = app.state.host
         await asyncio.wait_for(host.wait_booted(), 60)
+        ports = cases_ports(host)
 
         async def close(case_id: str) -> None:
             try:
-                await close_case(host, principal, Transition(case_id), None)
+                await close_case(ports, principal, Transition(case_id), None)
             except Exception as exc:
                 failures.append(f"{type(exc).__name__}: {exc}"[:200])
                 return

@@ -41,7 +41,7 @@ from typing import Any
 
 from grassroots_cases.adapters import rollups
 from grassroots_cases.adapters.case_documents import to_doc
-from grassroots_cases.adapters.case_queries import filter_query
+from grassroots_cases.adapters.case_queries import filter_query, readable_by
 from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
 from grassroots_cases.adapters.org_unit_projection import COLLECTION as ORG_UNITS
 from grassroots_cases.adapters.rollups import COLLECTION as ROLLUPS
@@ -74,7 +74,7 @@ from grassroots_cases.domain.vocabulary import (
 )
 from grassroots_cases.graphql.context import Context
 from grassroots_cases.graphql.schema import schema
-from grassroots_cases.handlers.reading import visible_to
+from grassroots_cases.handlers.access import reader_of
 from grassroots_cases.main import build_host
 from grassroots_cases.settings import CasesSettings
 from grassroots_contracts.org_units import OrgUnitSnapshot
@@ -589,7 +589,9 @@ async def explain(host: ServiceHost, world: World) -> dict[str, Any]:
     count_overdue = overdue_query(DISTRICT, since, until, NOW)
     commands["stats: overdue now (count)"] = _count(count_overdue, BY_PATH_STATUS_DUE)
     for name, unit in (("community", community), ("district", DISTRICT)):
-        listed = {"$and": [filter_query(CaseFilter(within=unit), NOW), visible_to(admin)]}
+        listed = {
+            "$and": [filter_query(CaseFilter(within=unit), NOW), readable_by(reader_of(admin))]
+        }
         commands[f"dashboard {name}: page of 50"] = {
             "find": COLLECTION,
             "filter": listed,

@@ -8,6 +8,7 @@ from grassroots_cases.domain import workflow
 from grassroots_cases.domain.ids import PersonId
 from grassroots_cases.domain.vocabulary import Role
 from grassroots_cases.handlers.access import actor_over
+from grassroots_cases.handlers.composition import cases_ports
 from grassroots_cases.handlers.transitions import load_for
 from grassroots_cases.handlers.unit_of_work import commit_outcome, utc_now
 from grassroots_kit.auth import Principal
@@ -46,10 +47,10 @@ async def test_two_assigners_at_once_one_wins_the_other_gets_conflict(cases: Cas
 async def test_a_change_computed_from_a_stale_read_is_refused(cases: Cases):
     # given two handlers that read the same version of a case
     case = await cases.report("res-1")
-    host = cases.svc.host
+    ports = cases_ports(cases.svc.host)
     loaded = []
     for person in ("gridder", "gridder2"):
-        subject, _ = await load_for(host, case["id"], _principal(cases, person))
+        subject, _ = await load_for(ports, case["id"], _principal(cases, person))
         loaded.append(subject)
     a, b = loaded
     actor_a = actor_over(_principal(cases, "gridder"), a.org_unit_path)
@@ -58,11 +59,11 @@ async def test_a_change_computed_from_a_stale_read_is_refused(cases: Cases):
 
     # when both commit, one after the other
     await commit_outcome(
-        host, workflow.assign(a, actor_a, now, PersonId("gridder"), Role.GRID_MEMBER)
+        ports.uow, workflow.assign(a, actor_a, now, PersonId("gridder"), Role.GRID_MEMBER)
     )
     try:
         await commit_outcome(
-            host, workflow.assign(b, actor_b, now, PersonId("gridder2"), Role.GRID_MEMBER)
+            ports.uow, workflow.assign(b, actor_b, now, PersonId("gridder2"), Role.GRID_MEMBER)
         )
     except Conflict:
         refused = True

@@ -16,6 +16,7 @@ from grassroots_cases.adapters.statistics import (
     overdue_query,
 )
 from grassroots_cases.domain.statistics import CaseStatistics, Percentiles, bucket, cover
+from grassroots_cases.handlers.composition import cases_ports
 from grassroots_cases.handlers.sweeper import Sweeper
 from grassroots_cases.handlers.unit_of_work import utc_now
 
@@ -58,7 +59,7 @@ async def _history(cases: Cases) -> None:
     def later() -> datetime:
         return utc_now() + timedelta(days=8)
 
-    assert (await Sweeper(cases.svc.host, clock=later).sweep_once()).escalated >= 2
+    assert (await Sweeper(cases_ports(cases.svc.host), clock=later).sweep_once()).escalated >= 2
 
 
 def _rounded(p: Percentiles) -> Percentiles:

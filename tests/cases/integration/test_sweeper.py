@@ -6,6 +6,7 @@ import asyncio
 import json
 from datetime import timedelta
 
+from grassroots_cases.handlers.composition import cases_ports
 from grassroots_cases.handlers.sweeper import Sweeper
 from grassroots_cases.handlers.unit_of_work import utc_now
 from grassroots_kit.messaging.outbox import OUTBOX
@@ -25,7 +26,7 @@ async def test_two_sweepers_racing_escalate_each_overdue_case_exactly_once(cases
     ]
     fresh = await cases.report("res-1", title="Suggestion", category="SUGGESTION", priority="LOW")
     host = cases.svc.host
-    replicas = [Sweeper(host, clock=later(73), batch=2) for _ in range(2)]
+    replicas = [Sweeper(cases_ports(host), clock=later(73), batch=2) for _ in range(2)]
 
     # when two replicas sweep at the same time until nothing is left
     async def drain(sweeper: Sweeper) -> int:
@@ -54,11 +55,11 @@ async def test_two_sweepers_racing_escalate_each_overdue_case_exactly_once(cases
 
 async def test_a_case_breaching_again_escalates_again(cases: Cases):
     case = await cases.report("res-1")
-    sweeper = Sweeper(cases.svc.host, clock=later(73))
+    sweeper = Sweeper(cases_ports(cases.svc.host), clock=later(73))
     assert (await sweeper.sweep_once()).escalated == 1
     assert (await sweeper.sweep_once()).escalated == 0
 
-    again = Sweeper(cases.svc.host, clock=later(73 + 73))
+    again = Sweeper(cases_ports(cases.svc.host), clock=later(73 + 73))
     assert (await again.sweep_once()).escalated == 1
     doc = await cases.db["cases"].find_one({"_id": case["id"]})
     assert doc["breachCount"] == 2
@@ -97,8 +98,10 @@ async def test_a_resolution_nobody_rates_closes_itself_after_seven_days(cases: C
     await cases.act("gridder", "assignCase", {**ref, "assigneeId": "gridder"})
     await cases.act("gridder", "resolveCase", {**ref, "resolution": "Fixed"})
 
-    assert (await Sweeper(cases.svc.host, clock=later(24 * 6)).sweep_once()).closed == 0
-    result = await Sweeper(cases.svc.host, clock=later(24 * 7 + 1)).sweep_once()
+    assert (
+        await Sweeper(cases_ports(cases.svc.host), clock=later(24 * 6)).sweep_once()
+    ).closed == 0
+    result = await Sweeper(cases_ports(cases.svc.host), clock=later(24 * 7 + 1)).sweep_once()
 
     assert result.closed == 1
     doc = await cases.db["cases"].find_one({"_id": case["id"]})

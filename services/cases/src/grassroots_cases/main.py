@@ -18,6 +18,7 @@ from grassroots_cases.adapters import (
 )
 from grassroots_cases.graphql.context import Context, build_context
 from grassroots_cases.graphql.schema import schema
+from grassroots_cases.handlers.composition import cases_ports
 from grassroots_cases.handlers.projections import projection_subscription
 from grassroots_cases.handlers.sweeper import Sweeper
 from grassroots_cases.settings import CasesSettings
@@ -49,7 +50,7 @@ def build_host(settings: CasesSettings) -> ServiceHost:
     host.add_boot_step("case rollups", build_rollups)
     host.add_subscription(projection_subscription(host.db))
     if settings.sweep_seconds > 0:
-        sweeper = Sweeper(host)
+        sweeper = Sweeper(cases_ports(host))
 
         async def sweep() -> None:
             await sweeper.run(settings.sweep_seconds)

@@ -1,4 +1,4 @@
-"""Per-request context: the host, who is calling, and the request's DataLoaders."""
+"""Per-request context: the handlers' ports, who is calling, and the request's DataLoaders."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
 from grassroots_cases.domain.model import Case
+from grassroots_cases.handlers.composition import cases_ports
+from grassroots_cases.handlers.ports import CasesPorts
 from grassroots_cases.handlers.reading import cases_by_id
 
 
@@ -21,13 +23,15 @@ class Context:
     request: Request
     principal: Principal | None = None
     auth_error: Unauthenticated | None = None
+    ports: CasesPorts = field(init=False)
     cases: DataLoader[str, Case | None] = field(init=False)
 
     def __post_init__(self) -> None:
-        host = self.host
+        # A handful of small objects over the host's database: cheap enough per request.
+        ports = self.ports = cases_ports(self.host)
 
         async def load_cases(ids: Sequence[str]) -> list[Case | None]:
-            return await cases_by_id(host, ids)
+            return await cases_by_id(ports, ids)
 
         self.cases = DataLoader(load_fn=load_cases)
 

@@ -31,14 +31,14 @@ class Query:
     async def case(self, info: Info[Context, None], id: strawberry.ID) -> Case | None:
         if info.context.caller is None:
             return None
-        found = await reading.get_case(info.context.host, info.context.caller, str(id))
+        found = await reading.get_case(info.context.ports, info.context.caller, str(id))
         return Case.from_domain(found) if found else None
 
     @strawberry.field(description="One case by its number, e.g. WC-2026-000123.")
     async def case_by_number(self, info: Info[Context, None], number: str) -> Case | None:
         if info.context.caller is None:
             return None
-        found = await reading.case_by_number(info.context.host, info.context.caller, number)
+        found = await reading.case_by_number(info.context.ports, info.context.caller, number)
         return Case.from_domain(found) if found else None
 
     @strawberry.field(description="The cases you may see, narrowed by a filter.")
@@ -62,7 +62,7 @@ class Query:
         after: After = None,
     ) -> Connection[Case]:
         page = await reading.order_board(
-            info.context.host,
+            info.context.ports,
             info.context.caller,
             str(org_unit_id),
             page_size(first),
@@ -82,7 +82,7 @@ class Query:
         after: After = None,
     ) -> Connection[CaseSummary]:
         page = await reading.public_summaries(
-            info.context.host,
+            info.context.ports,
             info.context.caller,
             str(org_unit_id),
             page_size(first),
@@ -95,7 +95,7 @@ class Query:
         self, info: Info[Context, None], org_unit_id: strawberry.ID, since: Since, until: Until
     ) -> CaseStats:
         result = await reading.statistics(
-            info.context.host, info.context.caller, str(org_unit_id), since, until
+            info.context.ports, info.context.caller, str(org_unit_id), since, until
         )
         return CaseStats.from_domain(str(org_unit_id), since, until, result)
 
@@ -105,9 +105,9 @@ class Query:
     async def routing_level(
         self, info: Info[Context, None], org_unit_id: strawberry.ID
     ) -> CaseLevel | None:
-        return await routing.level_for(info.context.host, str(org_unit_id))
+        return await routing.level_for(info.context.ports, str(org_unit_id))
 
     @strawberry.field(description="The deadlines that apply in an org unit's district.")
     async def sla_policy(self, info: Info[Context, None], org_unit_id: strawberry.ID) -> SlaPolicy:
-        district, policy = await sla_admin.get_policy(info.context.host, str(org_unit_id))
+        district, policy = await sla_admin.get_policy(info.context.ports, str(org_unit_id))
         return SlaPolicy.from_domain(district, policy)

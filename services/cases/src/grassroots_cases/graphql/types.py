@@ -113,7 +113,7 @@ class OrgUnit:
         self, info: Info[Context, None], since: Since, until: Until
     ) -> CaseStats | None:
         result = await reading.statistics(
-            info.context.host, info.context.caller, str(self.id), since, until
+            info.context.ports, info.context.caller, str(self.id), since, until
         )
         return CaseStats.from_domain(str(self.id), since, until, result)
 
@@ -251,7 +251,7 @@ async def case_connection(
         )
         return Connection(edges=[], page_info=empty, total_count=0)
     key = decode_cursor(after) if after else None
-    page = await reading.list_cases(context.host, caller, where, sort, size, key)
+    page = await reading.list_cases(context.ports, caller, where, sort, size, key)
     for case in page.items:
         context.cases.prime(case.id, case)
     return to_connection(page, lambda c: sort_key(c, sort), Case.from_domain)

@@ -6,37 +6,34 @@ from datetime import datetime
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import NotFound
-from grassroots_kit.host import ServiceHost
 
-from grassroots_cases.adapters.role_projection import RoleProjection
-from grassroots_cases.adapters.sla_policies import SlaPolicies
 from grassroots_cases.domain import workflow
 from grassroots_cases.domain.ids import OrganizationId, PersonId
 from grassroots_cases.domain.model import Actor, Case
 from grassroots_cases.domain.vocabulary import ROLE_LEVEL, EscalationReason, Level, roles_of
 from grassroots_cases.domain.workflow import Outcome
 from grassroots_cases.handlers.access import organization_for
+from grassroots_cases.handlers.ports import CasesPorts
 from grassroots_cases.handlers.transitions import Transition, apply
-from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 
 
-async def _new_due_at(host: ServiceHost, case: Case, now: datetime) -> datetime:
-    policy = await SlaPolicies(host.db).for_district(case.district_id)
+async def _new_due_at(ports: CasesPorts, case: Case, now: datetime) -> datetime:
+    policy = await ports.sla_policies.for_district(case.district_id)
     return policy.due_at(case.priority, case.category, now)
 
 
-async def accept_case(host: ServiceHost, who: Principal | None, t: Transition) -> Case:
+async def accept_case(ports: CasesPorts, who: Principal | None, t: Transition) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
         return workflow.accept(case, actor, now)
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)
 
 
 async def assign_case(
-    host: ServiceHost, who: Principal | None, t: Transition, assignee_id: str
+    ports: CasesPorts, who: Principal | None, t: Transition, assignee_id: str
 ) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
-        held = await RoleProjection(host.db).of_person_over(assignee_id, case.org_unit_path)
+        held = await ports.roles.of_person_over(assignee_id, case.org_unit_path)
         roles = sorted(
             (r for r in roles_of({a.role for a in held}) if r in ROLE_LEVEL),
             key=lambda r: ROLE_LEVEL[r].rank,
@@ -47,18 +44,18 @@ async def assign_case(
             )
         return workflow.assign(case, actor, now, PersonId(assignee_id), roles[0])
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)
 
 
-async def start_case(host: ServiceHost, who: Principal | None, t: Transition) -> Case:
+async def start_case(ports: CasesPorts, who: Principal | None, t: Transition) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
         return workflow.start(case, actor, now)
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)
 
 
 async def escalate_case(
-    host: ServiceHost,
+    ports: CasesPorts,
     who: Principal | None,
     t: Transition,
     reason: EscalationReason,
@@ -66,98 +63,95 @@ async def escalate_case(
     note: str | None,
 ) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
-        due = await _new_due_at(host, case, now)
+        due = await _new_due_at(ports, case, now)
         return workflow.escalate(
             case, actor, now, reason=reason, new_due_at=due, to_level=to_level, note=note
         )
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)
 
 
 async def dispatch_case(
-    host: ServiceHost, who: Principal | None, t: Transition, organization_id: str
+    ports: CasesPorts, who: Principal | None, t: Transition, organization_id: str
 ) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
-        if not await RoleProjection(host.db).organization_known(organization_id):
+        if not await ports.roles.organization_known(organization_id):
             raise NotFound(
                 f"no organization with id {organization_id} has members to take the case",
                 field="organizationId",
             )
         return workflow.dispatch(case, actor, now, OrganizationId(organization_id))
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)
 
 
-async def post_order(host: ServiceHost, who: Principal | None, t: Transition) -> Case:
+async def post_order(ports: CasesPorts, who: Principal | None, t: Transition) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
         return workflow.post_order(case, actor, now)
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)
 
 
-async def take_order(host: ServiceHost, who: Principal | None, t: Transition) -> Case:
+async def take_order(ports: CasesPorts, who: Principal | None, t: Transition) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
         assert who is not None  # apply() has checked
         organization = organization_for(who, case.org_unit_path)
         return workflow.take_order(case, actor, now, organization)
 
-    return await apply(host, who, t, change, visible=workflow.may_ask_to_take)
+    return await apply(ports, who, t, change, visible=workflow.may_ask_to_take)
 
 
 async def resolve_case(
-    host: ServiceHost, who: Principal | None, t: Transition, resolution: str
+    ports: CasesPorts, who: Principal | None, t: Transition, resolution: str
 ) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
         return workflow.resolve(case, actor, now, resolution)
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)
 
 
 async def rate_case(
-    host: ServiceHost,
+    ports: CasesPorts,
     who: Principal | None,
     t: Transition,
     score: int,
     comment: str | None,
-    clock: Clock = utc_now,
 ) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
-        due = await _new_due_at(host, case, now)
+        due = await _new_due_at(ports, case, now)
         return workflow.rate(case, actor, now, score, comment, due)
 
-    return await apply(host, who, t, change, clock)
+    return await apply(ports, who, t, change)
 
 
 async def close_case(
-    host: ServiceHost, who: Principal | None, t: Transition, note: str | None
+    ports: CasesPorts, who: Principal | None, t: Transition, note: str | None
 ) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
         return workflow.close(case, actor, now, note)
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)
 
 
-async def reopen_case(
-    host: ServiceHost, who: Principal | None, t: Transition, reason: str, clock: Clock = utc_now
-) -> Case:
+async def reopen_case(ports: CasesPorts, who: Principal | None, t: Transition, reason: str) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
-        due = await _new_due_at(host, case, now)
+        due = await _new_due_at(ports, case, now)
         return workflow.reopen(case, actor, now, reason, due)
 
-    return await apply(host, who, t, change, clock)
+    return await apply(ports, who, t, change)
 
 
-async def reject_case(host: ServiceHost, who: Principal | None, t: Transition, reason: str) -> Case:
+async def reject_case(ports: CasesPorts, who: Principal | None, t: Transition, reason: str) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
         return workflow.reject(case, actor, now, reason)
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)
 
 
 async def comment_on_case(
-    host: ServiceHost, who: Principal | None, t: Transition, text: str
+    ports: CasesPorts, who: Principal | None, t: Transition, text: str
 ) -> Case:
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
         return workflow.comment(case, actor, now, text)
 
-    return await apply(host, who, t, change)
+    return await apply(ports, who, t, change)

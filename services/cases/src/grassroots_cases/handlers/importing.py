@@ -12,16 +12,7 @@ from datetime import datetime
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
-from grassroots_kit.host import ServiceHost
-from grassroots_kit.messaging.outbox import add_to_outbox
-from grassroots_kit.mongo import Session
 
-from grassroots_cases.adapters import counters
-from grassroots_cases.adapters.case_documents import to_doc
-from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
-from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
-from grassroots_cases.adapters.role_projection import RoleProjection
-from grassroots_cases.adapters.sla_policies import SlaPolicies
 from grassroots_cases.domain import workflow
 from grassroots_cases.domain.events import DomainEvent
 from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
@@ -31,6 +22,7 @@ from grassroots_cases.domain.reporting import NewCase, report, validate
 from grassroots_cases.domain.sla import SlaPolicy
 from grassroots_cases.domain.vocabulary import Level, Role
 from grassroots_cases.handlers.access import require
+from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.publishing import to_cloud_event
 from grassroots_cases.handlers.routing import route
 
@@ -90,8 +82,8 @@ class _Place:
     level: Level
 
 
-async def _place(host: ServiceHost, unit_id: str) -> _Place | None:
-    units = OrgUnitProjection(host.db)
+async def _place(ports: CasesPorts, unit_id: str) -> _Place | None:
+    units = ports.org_units
     unit = await units.get(unit_id)
     if unit is None:
         return None
@@ -101,13 +93,13 @@ async def _place(host: ServiceHost, unit_id: str) -> _Place | None:
     return _Place(
         path=path,
         code=district_code(district.name),
-        policy=await SlaPolicies(host.db).for_district(district.id),
-        level=await route(RoleProjection(host.db), path),
+        policy=await ports.sla_policies.for_district(district.id),
+        level=await route(ports.roles, path),
     )
 
 
 async def import_cases(
-    host: ServiceHost, principal: Principal | None, items: list[HistoricalCase]
+    ports: CasesPorts, principal: Principal | None, items: list[HistoricalCase]
 ) -> tuple[int, int]:
     """Returns (imported now, already there). The new ones commit in one transaction."""
     caller = require(principal)
@@ -118,16 +110,13 @@ async def import_cases(
         raise BadUserInput(f"import at most {MAX_BATCH} cases at a time", field="cases")
     admin = Actor(PersonId(caller.person_id), frozenset({Role.DISTRICT_ADMIN}))
     refs = [item.ref for item in items]
-    done = {
-        doc["importRef"]
-        async for doc in host.db[COLLECTION].find({"importRef": {"$in": refs}}, {"importRef": 1})
-    }
+    done = await ports.cases.imported_refs(refs)
     places: dict[str, _Place | None] = {}
     todo: list[tuple[HistoricalCase, _Place]] = []
     for item in items:
         unit_id = item.new.org_unit_id
         if unit_id not in places:
-            places[unit_id] = await _place(host, unit_id)
+            places[unit_id] = await _place(ports, unit_id)
         place = places[unit_id]
         if place is None:
             raise NotFound(f"no org unit with id {unit_id}", field="orgUnitId")
@@ -137,22 +126,21 @@ async def import_cases(
             done.add(item.ref)
             todo.append((replace(item, new=validate(item.new)), place))
     if todo:
-        await host.transaction(lambda session: _import_all(host, admin, todo, session))
+        await ports.uow.run(lambda tx: _import_all(tx, admin, todo))
     return len(todo), len(items) - len(todo)
 
 
-async def _import_all(
-    host: ServiceHost, admin: Actor, todo: list[tuple[HistoricalCase, _Place]], session: Session
-) -> None:
+async def _import_all(tx: CasesTx, admin: Actor, todo: list[tuple[HistoricalCase, _Place]]) -> None:
     wanted: dict[str, int] = {}
     for item, place in todo:
         key = f"case:{place.code}:{item.reported_at.year}"
         wanted[key] = wanted.get(key, 0) + 1
     next_number = {}
     for key, count in wanted.items():
-        last = await counters.next_value(host.db, key, session, count)
+        last = await tx.counters.next_value(key, count)
         next_number[key] = last - count + 1
-    docs, events = [], []
+    imported: list[tuple[Case, str]] = []
+    events = []
     for item, place in todo:
         at = item.reported_at
         key = f"case:{place.code}:{at.year}"
@@ -167,7 +155,7 @@ async def _import_all(
             now=at,
         )
         case, later = _replay(outcome.case, item, admin)
-        docs.append({**to_doc(replace(case, version=1)), "importRef": item.ref})
+        imported.append((replace(case, version=1), item.ref))
         events += [to_cloud_event(e) for e in (*outcome.events, *later)]
-    await CaseRepository(host.db).insert_many(docs, session)
-    await add_to_outbox(host.db, session, events)
+    await tx.cases.insert_imported(imported)
+    tx.publish(events)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from grassroots_contracts.event_types import (
     ORGUNIT_CREATED,
     ORGUNIT_MOVED,
@@ -17,11 +19,31 @@ from grassroots_kit.messaging.projection import versioned_projection
 from grassroots_kit.mongo import Database, Session, upsert_if_newer
 
 from grassroots_cases.adapters import org_unit_projection
-from grassroots_cases.adapters.cases import CaseRepository
-from grassroots_cases.adapters.role_projection import RoleProjection, parse_assignment
+from grassroots_cases.adapters.role_projection import parse_assignment
+from grassroots_cases.adapters.stores import MongoCaseStore, MongoRoleProjectionStore
+from grassroots_cases.handlers.ports import ProjectionTx
+
+# The consumer's transaction as the projections' repositories, bound to its session.
+Bind = Callable[[Session], ProjectionTx]
 
 
-def _moved(db: Database) -> Handler:
+def mongo_binding(db: Database) -> Bind:
+    def bind(session: Session) -> ProjectionTx:
+        return ProjectionTx(
+            cases=MongoCaseStore(db, session), roles=MongoRoleProjectionStore(db, session)
+        )
+
+    return bind
+
+
+async def re_place(tx: ProjectionTx, unit: OrgUnitSnapshot) -> None:
+    """A unit moved: its cases and the role assignments held over it move with it."""
+    path = [*unit.path, unit.id]
+    await tx.cases.move_org_unit(unit.id, path)
+    await tx.roles.move_org_unit(unit.id, path)
+
+
+def _moved(db: Database, bind: Bind) -> Handler:
     """A newer snapshot of a moved unit also re-places its cases and role assignments."""
 
     async def handle(event: CloudEvent, session: Session) -> None:
@@ -34,38 +56,42 @@ def _moved(db: Database) -> Handler:
             db, org_unit_projection.COLLECTION, session, doc_id, version, fields
         )
         if applied:
-            path = [*unit.path, unit.id]
-            await CaseRepository(db).move_org_unit(unit.id, path, session)
-            await RoleProjection(db).move_org_unit(unit.id, path, session)
+            await re_place(bind(session), unit)
 
     return handle
 
 
-def _roles(db: Database, *, revoked: bool) -> Handler:
+async def project_role(tx: ProjectionTx, event: CloudEvent, *, revoked: bool) -> None:
+    try:
+        assignment = parse_assignment(event.data)
+    except ValueError as exc:
+        raise PermanentEventError(f"{event.type} data does not match: {exc}") from None
+    if revoked:
+        await tx.roles.revoked(assignment, event.data.get("revokedAt") or "revoked")
+    else:
+        await tx.roles.assigned(assignment, event.data.get("since"), event.data.get("until"))
+
+
+def _roles(bind: Bind, *, revoked: bool) -> Handler:
     async def handle(event: CloudEvent, session: Session) -> None:
-        try:
-            assignment = parse_assignment(event.data)
-        except ValueError as exc:
-            raise PermanentEventError(f"{event.type} data does not match: {exc}") from None
-        roles = RoleProjection(db)
-        if revoked:
-            await roles.revoked(assignment, event.data, session)
-        else:
-            await roles.assigned(assignment, event.data, session)
+        await project_role(bind(session), event, revoked=revoked)
 
     return handle
 
 
-def projection_subscription(db: Database) -> Subscription:
+def projection_subscription(db: Database, bind: Bind | None = None) -> Subscription:
+    """`bind` gives the repositories of a consumer's transaction; MongoDB's over `db` unless
+    given."""
+    bind = bind or mongo_binding(db)
     org_units = versioned_projection(db, org_unit_projection.COLLECTION, OrgUnitSnapshot.projection)
     return Subscription(
         purpose="projections",
         handlers={
             ORGUNIT_CREATED: org_units,
             ORGUNIT_RENAMED: org_units,
-            ORGUNIT_MOVED: _moved(db),
-            ROLE_ASSIGNED: _roles(db, revoked=False),
-            ROLE_REVOKED: _roles(db, revoked=True),
+            ORGUNIT_MOVED: _moved(db, bind),
+            ROLE_ASSIGNED: _roles(bind, revoked=False),
+            ROLE_REVOKED: _roles(bind, revoked=True),
         },
         producers=PRODUCERS,
     )

@@ -6,15 +6,7 @@ from dataclasses import dataclass, replace
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
-from grassroots_kit.host import ServiceHost
-from grassroots_kit.messaging.outbox import add_to_outbox
-from grassroots_kit.mongo import Session
 
-from grassroots_cases.adapters import counters
-from grassroots_cases.adapters.cases import CaseRepository
-from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
-from grassroots_cases.adapters.role_projection import RoleProjection
-from grassroots_cases.adapters.sla_policies import SlaPolicies
 from grassroots_cases.domain.access import CaseView, hints
 from grassroots_cases.domain.duplicates import WINDOW, likely_duplicates
 from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
@@ -22,9 +14,9 @@ from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.numbering import case_number, district_code
 from grassroots_cases.domain.reporting import NewCase, report, validate
 from grassroots_cases.handlers.access import is_staff_over, reader_of, require
+from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.publishing import to_cloud_event
 from grassroots_cases.handlers.routing import route
-from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 
 
 @dataclass(frozen=True)
@@ -35,17 +27,16 @@ class Reported:
 
 
 async def report_case(
-    host: ServiceHost,
+    ports: CasesPorts,
     principal: Principal | None,
     new: NewCase,
     *,
     anonymous: bool = False,
-    clock: Clock = utc_now,
 ) -> Reported:
     """The reporter is the caller, nobody (anonymous), or whoever staff report on behalf of."""
     caller = require(principal)
     new = validate(new)
-    units = OrgUnitProjection(host.db)
+    units = ports.org_units
     unit = await units.get(new.org_unit_id)
     if unit is None:
         raise NotFound(f"no org unit with id {new.org_unit_id}", field="orgUnitId")
@@ -61,18 +52,17 @@ async def report_case(
     district = await units.get(path[0])
     if district is None:
         raise BadUserInput("the org unit's district is not known yet", field="orgUnitId")
-    now = clock()
-    level = await route(RoleProjection(host.db), path)
-    policy = await SlaPolicies(host.db).for_district(district.id)
-    cases = CaseRepository(host.db)
+    now = ports.clock()
+    level = await route(ports.roles, path)
+    policy = await ports.sla_policies.for_district(district.id)
     similar = likely_duplicates(
-        new.title, await cases.recent_open(new.org_unit_id, new.category, now - WINDOW)
+        new.title, await ports.cases.recent_open(new.org_unit_id, new.category, now - WINDOW)
     )
     known = hints(reader_of(caller), similar)
     code = district_code(district.name)
 
-    async def work(session: Session) -> Case:
-        sequence = await counters.next_value(host.db, f"case:{code}:{now.year}", session)
+    async def work(tx: CasesTx) -> Case:
+        sequence = await tx.counters.next_value(f"case:{code}:{now.year}")
         outcome = report(
             new,
             case_id=new_case_id(),
@@ -82,11 +72,11 @@ async def report_case(
             due_at=policy.due_at(new.priority, new.category, now),
             now=now,
         )
-        await cases.insert(outcome.case, session)
-        await add_to_outbox(host.db, session, [to_cloud_event(e) for e in outcome.events])
+        await tx.cases.insert(outcome.case)
+        tx.publish(to_cloud_event(e) for e in outcome.events)
         return outcome.case
 
-    case = await host.transaction(work)
+    case = await ports.uow.run(work)
     return Reported(
         case,
         possible_duplicates=[c for c, view in known if view is CaseView.FULL],

@@ -13,17 +13,13 @@ import logging
 from dataclasses import dataclass
 
 from grassroots_kit.errors import Conflict
-from grassroots_kit.host import ServiceHost
-from grassroots_kit.messaging.outbox import add_to_outbox
-from grassroots_kit.mongo import Session
 
-from grassroots_cases.adapters.cases import CaseRepository
-from grassroots_cases.adapters.sla_policies import SlaPolicies
 from grassroots_cases.domain import workflow
 from grassroots_cases.domain.model import SYSTEM, Case
 from grassroots_cases.domain.vocabulary import EscalationReason
+from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.publishing import to_cloud_event
-from grassroots_cases.handlers.unit_of_work import Clock, commit_outcome, utc_now
+from grassroots_cases.handlers.unit_of_work import Clock, commit_outcome
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +31,11 @@ class SweepResult:
 
 
 class Sweeper:
-    def __init__(self, host: ServiceHost, *, clock: Clock = utc_now, batch: int = 100) -> None:
-        self._host = host
-        self._clock = clock
+    def __init__(self, ports: CasesPorts, *, clock: Clock | None = None, batch: int = 100) -> None:
+        self._ports = ports
+        self._clock = clock or ports.clock
         self._batch = batch
-        self._cases = CaseRepository(host.db)
+        self._cases = ports.cases
 
     async def sweep_once(self) -> SweepResult:
         escalated = closed = 0
@@ -53,7 +49,7 @@ class Sweeper:
 
     async def _escalate(self, case: Case) -> int:
         now = self._clock()
-        policy = await SlaPolicies(self._host.db).for_district(case.district_id)
+        policy = await self._ports.sla_policies.for_district(case.district_id)
         outcome = workflow.escalate(
             case,
             SYSTEM,
@@ -63,19 +59,19 @@ class Sweeper:
             note=f"deadline {case.due_at.isoformat()} passed",
         )
 
-        async def work(session: Session) -> bool:
-            saved = await self._cases.save_if_still_due(outcome.case, case.due_at, session)
+        async def work(tx: CasesTx) -> bool:
+            saved = await tx.cases.save_if_still_due(outcome.case, case.due_at)
             if saved is None:
                 return False  # another replica (or a person) got there first
-            await add_to_outbox(self._host.db, session, [to_cloud_event(e) for e in outcome.events])
+            tx.publish(to_cloud_event(e) for e in outcome.events)
             return True
 
-        return int(await self._host.transaction(work))
+        return int(await self._ports.uow.run(work))
 
     async def _close(self, case: Case) -> int:
         outcome = workflow.close(case, SYSTEM, self._clock(), "no rating within 7 days")
         try:
-            await commit_outcome(self._host, outcome)
+            await commit_outcome(self._ports.uow, outcome)
         except Conflict:
             return 0
         return 1

@@ -8,13 +8,12 @@ from datetime import datetime
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Conflict, NotFound
-from grassroots_kit.host import ServiceHost
 
-from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.domain.model import Actor, Case
 from grassroots_cases.domain.workflow import Outcome, can_view
 from grassroots_cases.handlers.access import actor_over, require
-from grassroots_cases.handlers.unit_of_work import Clock, commit_outcome, utc_now
+from grassroots_cases.handlers.ports import CasesPorts
+from grassroots_cases.handlers.unit_of_work import commit_outcome
 
 # The change to make, given the case as read, the caller over it and the time.
 Change = Callable[[Case, Actor, datetime], Awaitable[Outcome]]
@@ -30,9 +29,9 @@ Visible = Callable[[Actor, Case], bool]
 
 
 async def load_for(
-    host: ServiceHost, case_id: str, actor_of: Principal, visible: Visible = can_view
+    ports: CasesPorts, case_id: str, actor_of: Principal, visible: Visible = can_view
 ) -> tuple[Case, Actor]:
-    case = await CaseRepository(host.db).get(case_id)
+    case = await ports.cases.get(case_id)
     actor = actor_over(actor_of, case.org_unit_path) if case else None
     if case is None or actor is None or not visible(actor, case):
         # Someone who may not see a case learns nothing about it, not even that it exists.
@@ -41,20 +40,19 @@ async def load_for(
 
 
 async def apply(
-    host: ServiceHost,
+    ports: CasesPorts,
     principal: Principal | None,
     transition: Transition,
     change: Change,
-    clock: Clock = utc_now,
     visible: Visible = can_view,
 ) -> Case:
     """`visible` says who may learn the case exists; anyone else gets NOT_FOUND."""
     caller = require(principal)
-    case, actor = await load_for(host, transition.case_id, caller, visible)
+    case, actor = await load_for(ports, transition.case_id, caller, visible)
     if transition.expected_version is not None and transition.expected_version != case.version:
         raise Conflict(
             f"case {case.number} is at version {case.version}, not {transition.expected_version}",
             caseId=case.id,
         )
-    outcome = await change(case, actor, clock())
-    return await commit_outcome(host, outcome)
+    outcome = await change(case, actor, ports.clock())
+    return await commit_outcome(ports.uow, outcome)

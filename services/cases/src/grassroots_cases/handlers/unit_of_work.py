@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from grassroots_kit.host import ServiceHost
-from grassroots_kit.messaging.outbox import add_to_outbox
-from grassroots_kit.mongo import Session
-
-from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.workflow import Outcome
 from grassroots_cases.handlers.publishing import to_cloud_event
+
+if TYPE_CHECKING:
+    from grassroots_kit.unit_of_work import UnitOfWork
+
+    from grassroots_cases.handlers.ports import CasesTx
 
 Clock = Callable[[], datetime]
 
@@ -23,18 +24,17 @@ def utc_now() -> datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
-async def commit_outcome(host: ServiceHost, outcome: Outcome) -> Case:
+async def commit_outcome(uow: UnitOfWork[CasesTx], outcome: Outcome) -> Case:
     """Save the changed case if its version is still the one read, with its events.
 
     The outcome was computed before the transaction from one read of the case; when the
     transaction is retried after a write conflict, the version check turns the lost race into
     CONFLICT instead of silently re-applying the change on top of the winner's.
     """
-    cases = CaseRepository(host.db)
 
-    async def work(session: Session) -> Case:
-        saved = await cases.save(outcome.case, session)
-        await add_to_outbox(host.db, session, [to_cloud_event(e) for e in outcome.events])
+    async def work(tx: CasesTx) -> Case:
+        saved = await tx.cases.save(outcome.case)
+        tx.publish(to_cloud_event(e) for e in outcome.events)
         return saved
 
-    return await host.transaction(work)
+    return await uow.run(work)

@@ -24,5 +24,5 @@ class AcceptCasePayload:
 async def resolve_case_accept(
     info: Info[Context, None], input: AcceptCaseInput
 ) -> AcceptCasePayload:
-    case = await accept_case(info.context.host, info.context.caller, transition(input))
+    case = await accept_case(info.context.ports, info.context.caller, transition(input))
     return AcceptCasePayload(case=Case.from_domain(case))

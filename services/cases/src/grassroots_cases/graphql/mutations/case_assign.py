@@ -25,6 +25,6 @@ async def resolve_case_assign(
     info: Info[Context, None], input: AssignCaseInput
 ) -> AssignCasePayload:
     case = await assign_case(
-        info.context.host, info.context.caller, transition(input), str(input.assignee_id)
+        info.context.ports, info.context.caller, transition(input), str(input.assignee_id)
     )
     return AssignCasePayload(case=Case.from_domain(case))

@@ -22,5 +22,5 @@ class CloseCasePayload:
 
 
 async def resolve_case_close(info: Info[Context, None], input: CloseCaseInput) -> CloseCasePayload:
-    case = await close_case(info.context.host, info.context.caller, transition(input), input.note)
+    case = await close_case(info.context.ports, info.context.caller, transition(input), input.note)
     return CloseCasePayload(case=Case.from_domain(case))

@@ -25,6 +25,6 @@ async def resolve_case_comment(
     info: Info[Context, None], input: CommentOnCaseInput
 ) -> CommentOnCasePayload:
     case = await comment_on_case(
-        info.context.host, info.context.caller, transition(input), input.text
+        info.context.ports, info.context.caller, transition(input), input.text
     )
     return CommentOnCasePayload(case=Case.from_domain(case))

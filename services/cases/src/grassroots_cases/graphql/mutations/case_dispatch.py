@@ -27,6 +27,6 @@ async def resolve_case_dispatch(
     info: Info[Context, None], input: DispatchCaseInput
 ) -> DispatchCasePayload:
     case = await dispatch_case(
-        info.context.host, info.context.caller, transition(input), str(input.organization_id)
+        info.context.ports, info.context.caller, transition(input), str(input.organization_id)
     )
     return DispatchCasePayload(case=Case.from_domain(case))

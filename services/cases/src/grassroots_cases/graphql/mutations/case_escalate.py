@@ -32,7 +32,7 @@ async def resolve_case_escalate(
     info: Info[Context, None], input: EscalateCaseInput
 ) -> EscalateCasePayload:
     case = await escalate_case(
-        info.context.host,
+        info.context.ports,
         info.context.caller,
         transition(input),
         input.reason,

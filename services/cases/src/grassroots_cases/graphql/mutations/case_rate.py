@@ -24,6 +24,6 @@ class RateCasePayload:
 
 async def resolve_case_rate(info: Info[Context, None], input: RateCaseInput) -> RateCasePayload:
     case = await rate_case(
-        info.context.host, info.context.caller, transition(input), input.score, input.comment
+        info.context.ports, info.context.caller, transition(input), input.score, input.comment
     )
     return RateCasePayload(case=Case.from_domain(case))

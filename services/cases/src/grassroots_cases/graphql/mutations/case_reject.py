@@ -25,6 +25,6 @@ async def resolve_case_reject(
     info: Info[Context, None], input: RejectCaseInput
 ) -> RejectCasePayload:
     case = await reject_case(
-        info.context.host, info.context.caller, transition(input), input.reason
+        info.context.ports, info.context.caller, transition(input), input.reason
     )
     return RejectCasePayload(case=Case.from_domain(case))

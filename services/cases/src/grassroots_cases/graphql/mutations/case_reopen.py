@@ -25,6 +25,6 @@ async def resolve_case_reopen(
     info: Info[Context, None], input: ReopenCaseInput
 ) -> ReopenCasePayload:
     case = await reopen_case(
-        info.context.host, info.context.caller, transition(input), input.reason
+        info.context.ports, info.context.caller, transition(input), input.reason
     )
     return ReopenCasePayload(case=Case.from_domain(case))

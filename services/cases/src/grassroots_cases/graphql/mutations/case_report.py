@@ -61,7 +61,7 @@ async def resolve_case_report(
         reported_by_id=None,
     )
     reported = await report_case(
-        info.context.host, info.context.caller, new, anonymous=input.anonymous
+        info.context.ports, info.context.caller, new, anonymous=input.anonymous
     )
     return ReportCasePayload(
         case=Case.from_domain(reported.case),

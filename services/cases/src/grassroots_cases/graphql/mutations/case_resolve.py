@@ -25,6 +25,6 @@ async def resolve_case_resolve(
     info: Info[Context, None], input: ResolveCaseInput
 ) -> ResolveCasePayload:
     case = await resolve_case(
-        info.context.host, info.context.caller, transition(input), input.resolution
+        info.context.ports, info.context.caller, transition(input), input.resolution
     )
     return ResolveCasePayload(case=Case.from_domain(case))

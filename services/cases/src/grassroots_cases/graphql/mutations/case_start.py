@@ -22,5 +22,5 @@ class StartCasePayload:
 
 
 async def resolve_case_start(info: Info[Context, None], input: StartCaseInput) -> StartCasePayload:
-    case = await start_case(info.context.host, info.context.caller, transition(input))
+    case = await start_case(info.context.ports, info.context.caller, transition(input))
     return StartCasePayload(case=Case.from_domain(case))

@@ -81,6 +81,6 @@ async def resolve_cases_import(
     info: Info[Context, None], input: ImportCasesInput
 ) -> ImportCasesPayload:
     imported, skipped = await import_cases(
-        info.context.host, info.context.caller, [c.to_domain() for c in input.cases]
+        info.context.ports, info.context.caller, [c.to_domain() for c in input.cases]
     )
     return ImportCasesPayload(imported=imported, skipped=skipped)

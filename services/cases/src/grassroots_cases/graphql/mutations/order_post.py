@@ -22,5 +22,5 @@ class PostOrderPayload:
 
 
 async def resolve_order_post(info: Info[Context, None], input: PostOrderInput) -> PostOrderPayload:
-    case = await post_order(info.context.host, info.context.caller, transition(input))
+    case = await post_order(info.context.ports, info.context.caller, transition(input))
     return PostOrderPayload(case=Case.from_domain(case))

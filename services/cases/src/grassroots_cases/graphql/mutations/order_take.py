@@ -22,5 +22,5 @@ class TakeOrderPayload:
 
 
 async def resolve_order_take(info: Info[Context, None], input: TakeOrderInput) -> TakeOrderPayload:
-    case = await take_order(info.context.host, info.context.caller, transition(input))
+    case = await take_order(info.context.ports, info.context.caller, transition(input))
     return TakeOrderPayload(case=Case.from_domain(case))

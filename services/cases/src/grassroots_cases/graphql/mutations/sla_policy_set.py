@@ -47,11 +47,11 @@ async def resolve_sla_policy_set(
     info: Info[Context, None], input: SetSlaPolicyInput
 ) -> SetSlaPolicyPayload:
     policy = await set_policy(
-        info.context.host,
+        info.context.ports,
         info.context.caller,
         str(input.district_id),
         {p.priority: p.hours for p in input.priorities},
         [CategoryOverride(c.category, c.hours, c.priority) for c in input.categories],
     )
-    district = await district_of(info.context.host, str(input.district_id))
+    district = await district_of(info.context.ports, str(input.district_id))
     return SetSlaPolicyPayload(sla_policy=SlaPolicy.from_domain(district, policy))

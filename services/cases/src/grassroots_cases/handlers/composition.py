@@ -1,0 +1,43 @@
+"""Where the cases service is composed: the handlers' ports built from the host, with MongoDB.
+
+The one module of `handlers` that knows the `ServiceHost` (an import-linter contract says so);
+`main` calls it once, and so do tests that drive the handlers against a real database.
+"""
+
+from __future__ import annotations
+
+from grassroots_kit.host import ServiceHost
+from grassroots_kit.mongo import Session
+from grassroots_kit.unit_of_work import MongoUnitOfWork
+
+from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
+from grassroots_cases.adapters.role_projection import RoleProjection
+from grassroots_cases.adapters.stores import (
+    MongoCaseQueries,
+    MongoCaseStore,
+    MongoCounterStore,
+    MongoSlaPolicyStore,
+)
+from grassroots_cases.handlers.ports import CasesPorts, CasesTx
+from grassroots_cases.handlers.unit_of_work import Clock, utc_now
+
+
+def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
+    db = host.db
+
+    def bind(session: Session) -> CasesTx:
+        return CasesTx(
+            cases=MongoCaseStore(db, session),
+            counters=MongoCounterStore(db, session),
+            sla_policies=MongoSlaPolicyStore(db, session),
+        )
+
+    return CasesPorts(
+        uow=MongoUnitOfWork(host, bind),
+        cases=MongoCaseStore(db),
+        queries=MongoCaseQueries(db),
+        org_units=OrgUnitProjection(db),
+        roles=RoleProjection(db),
+        sla_policies=MongoSlaPolicyStore(db),
+        clock=clock,
+    )
