@@ -10,6 +10,8 @@ from grassroots_contracts.event_types import (
     ROLE_REVOKED,
 )
 from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_contracts.payload import InvalidPayload
+from grassroots_contracts.people_events import RoleAssignment, RoleRevoked
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
@@ -18,7 +20,7 @@ from grassroots_kit.mongo import Database, Session, upsert_if_newer
 
 from grassroots_cases.adapters import org_unit_projection
 from grassroots_cases.adapters.cases import CaseRepository
-from grassroots_cases.adapters.role_projection import RoleProjection, parse_assignment
+from grassroots_cases.adapters.role_projection import Assignment, RoleProjection
 
 
 def _moved(db: Database) -> Handler:
@@ -44,9 +46,17 @@ def _moved(db: Database) -> Handler:
 def _roles(db: Database, *, revoked: bool) -> Handler:
     async def handle(event: CloudEvent, session: Session) -> None:
         try:
-            assignment = parse_assignment(event.data)
-        except ValueError as exc:
+            role = (RoleRevoked if revoked else RoleAssignment).from_data(event.data)
+        except InvalidPayload as exc:
             raise PermanentEventError(f"{event.type} data does not match: {exc}") from None
+        assignment = Assignment(
+            id=role.id,
+            person_id=role.person_id,
+            role=role.role,
+            org_unit_id=role.org_unit_id,
+            org_unit_path=role.org_unit_path,
+            organization_id=role.organization_id,
+        )
         roles = RoleProjection(db)
         if revoked:
             await roles.revoked(assignment, event.data, session)
