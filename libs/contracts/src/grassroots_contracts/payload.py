@@ -125,5 +125,8 @@ def describe(exc: ValidationError) -> str:
     parts = []
     for error in exc.errors(include_url=False):
         where = ".".join(str(p) for p in error["loc"]) or "data"
-        parts.append(f"{where}: {error['msg']}")
+        if error["type"] == "missing":
+            parts.append(f"missing field {where!r}")
+        else:
+            parts.append(f"{where}: {error['msg']}")
     return "; ".join(parts)
