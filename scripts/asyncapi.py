@@ -57,8 +57,15 @@ CLOUD_EVENT: dict[str, Any] = {
     "type": "object",
     "description": "The CloudEvents 1.0 envelope every Grassroots event uses.",
     "required": [
-        "specversion", "id", "source", "type", "subject", "time", "datacontenttype",
-        "dataversion", "data",
+        "specversion",
+        "id",
+        "source",
+        "type",
+        "subject",
+        "time",
+        "datacontenttype",
+        "dataversion",
+        "data",
     ],
     "properties": {
         "specversion": {"const": "1.0"},
@@ -99,7 +106,7 @@ CLOUD_EVENT: dict[str, Any] = {
             "description": "W3C `tracestate` accompanying `traceparent`, when there is one.",
         },
     },
-}  # fmt: skip
+}
 
 
 class _Untitled(GenerateJsonSchema):
