@@ -57,8 +57,10 @@ lint: bootstrap ## ruff check, ruff format --check, mypy and the import contract
 
 schema: bootstrap ## export every subgraph's SDL and recompose gateway/supergraph.graphql
 	$(PYTHON) scripts/export_schemas.py
+	$(PYTHON) scripts/asyncapi.py
 
-schema-check: ## breaking changes vs schema/released, naming lint, docs/schema and allow-list fresh
+schema-check: ## breaking changes vs schema/released, naming lint, docs/schema, allow-list and docs/asyncapi.yaml fresh
+	$(PYTHON) scripts/asyncapi.py --check
 	node gateway/schema-governance.mjs breaking
 	node gateway/schema-governance.mjs lint
 	node gateway/schema-governance.mjs docs --check

@@ -32,6 +32,11 @@ def uid(prefix: str = "") -> str:
     return f"{prefix}{uuid.uuid4().hex[:10]}"
 
 
+def _number(case_id: str) -> str:
+    # A case number as cases writes them (`WC-2026-000123`), stable for one case id.
+    return f"WC-2026-{int(uuid.uuid5(uuid.NAMESPACE_URL, case_id)) % 1_000_000:06d}"
+
+
 def case_closed(
     case_id: str,
     handlers: list[tuple[str, str]],
@@ -40,7 +45,7 @@ def case_closed(
     path: list[str] | None = None,
     category: str = "ENVIRONMENT",
     priority: str = "NORMAL",
-    level: str = "NEIGHBORHOOD",
+    level: str = "GROUP",
     order_taker: str | None = None,
     rating: int | None = None,
     met_deadline: bool | None = True,
@@ -53,7 +58,7 @@ def case_closed(
         subject=case_id,
         data={
             "caseId": case_id,
-            "number": f"WC-2026-{case_id[-4:]}",
+            "number": _number(case_id),
             "closure": closure,
             "orgUnitId": path[-1],
             "orgUnitPath": path,
@@ -79,7 +84,7 @@ def case_reopened(case_id: str, closure: int = 1, path: list[str] | None = None)
         subject=case_id,
         data={
             "caseId": case_id,
-            "number": f"WC-2026-{case_id[-4:]}",
+            "number": _number(case_id),
             "closure": closure,
             "orgUnitId": path[-1],
             "orgUnitPath": path,

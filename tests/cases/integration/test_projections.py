@@ -13,7 +13,7 @@ from grassroots_contracts.event_types import (
     SOURCE_PEOPLE,
 )
 from grassroots_contracts.org_units import OrgUnitSnapshot
-from grassroots_contracts.people_events import RoleAssignmentData
+from grassroots_contracts.people_events import RoleAssignment, RoleRevoked
 from grassroots_kit.messaging.broker import Broker
 from grassroots_kit.messaging.envelope import new_event
 
@@ -39,9 +39,25 @@ async def _handled(cases: Cases, count: int) -> bool:
 
 
 def _role(assignment_id: str, person: str, role: str, path: tuple[str, ...], **kw):  # type: ignore[no-untyped-def]
-    data = RoleAssignmentData(assignment_id, person, role, path[-1], path, None, NOW, None, **kw)
-    kind = ROLE_REVOKED if kw.get("revoked_at") else ROLE_ASSIGNED
-    return new_event(kind, source=SOURCE_PEOPLE, subject=assignment_id, data=data.to_data())
+    data = RoleAssignment(
+        id=assignment_id, person_id=person, role=role, org_unit_id=path[-1], org_unit_path=path,
+        organization_id=None, since=NOW, until=None,
+    )  # fmt: skip
+    if kw.get("revoked_at"):
+        revoked = RoleRevoked(**data.model_dump(), revoked_by=None, **kw)
+        return new_event(ROLE_REVOKED, source=SOURCE_PEOPLE, subject=assignment_id,
+                         data=revoked.to_data())  # fmt: skip
+    return new_event(
+        ROLE_ASSIGNED, source=SOURCE_PEOPLE, subject=assignment_id, data=data.to_data()
+    )
+
+
+def _unit(
+    unit_id: str, kind: str, name: str, path: tuple[str, ...], version: int
+) -> OrgUnitSnapshot:
+    return OrgUnitSnapshot(
+        id=unit_id, kind=kind, name=name, parent_id=path[-1], path=path, version=version
+    )
 
 
 async def test_a_new_grid_member_takes_new_cases_and_a_revoked_one_no_longer_does(cases: Cases):
@@ -70,11 +86,10 @@ async def test_a_new_grid_member_takes_new_cases_and_a_revoked_one_no_longer_doe
 async def test_a_moved_unit_takes_its_cases_along_once_and_only_forward(cases: Cases):
     # given a case in building b1 and a second street to move the group to
     case = await cases.report()
-    street2 = OrgUnitSnapshot("s2", "STREET", "Second Street", "d1", ("d1",), 1)
-    moved = OrgUnitSnapshot("gr1", "GROUP", "Group 1-1", "g1", ("d1", "s2", "c1", "g1"), 2)
-    stale = OrgUnitSnapshot("gr1", "GROUP", "Group 1-1", "g1", ("d1", "s1", "c1", "g1"), 1)
-    building = OrgUnitSnapshot("b1", "BUILDING", "Harbin Road No. 3", "gr1",
-                               ("d1", "s2", "c1", "g1", "gr1"), 2)  # fmt: skip
+    street2 = _unit("s2", "STREET", "Second Street", ("d1",), 1)
+    moved = _unit("gr1", "GROUP", "Group 1-1", ("d1", "s2", "c1", "g1"), 2)
+    stale = _unit("gr1", "GROUP", "Group 1-1", ("d1", "s1", "c1", "g1"), 1)
+    building = _unit("b1", "BUILDING", "Harbin Road No. 3", ("d1", "s2", "c1", "g1", "gr1"), 2)
 
     # when people announces the move (the stale snapshot arrives late)
     await _publish(

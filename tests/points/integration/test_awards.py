@@ -166,7 +166,7 @@ async def test_the_order_taker_is_remembered_from_order_taken_until_the_case_clo
         subject=case,
         data={
             "caseId": case,
-            "number": "WC-1",
+            "number": "WC-2026-000001",
             "orgUnitId": N1_PATH[-1],
             "orgUnitPath": N1_PATH,
             "category": "ELDERLY_CARE",

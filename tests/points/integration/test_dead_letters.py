@@ -55,7 +55,7 @@ async def test_a_wrongly_typed_field_is_parked_not_retried(points: Points):
     await points.publish(event)
 
     parked = await eventually(lambda: _at_least(points, 1), timeout=15)
-    assert "'closure' must be of type int" in str(parked[0].headers["x-death-reason"])
+    assert "closure: Input should be a valid integer" in str(parked[0].headers["x-death-reason"])
     assert await points.db["processed_events"].count_documents({}) == 0
 
 

@@ -1,4 +1,5 @@
-"""Reading other services' events: strict about what points needs, lenient about the rest."""
+"""Reading other services' events through the contract models: what breaks the contract is
+refused with a reason, what points does not know is ignored."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ from grassroots_points.domain.occasions import MalformedEvent
 AT = datetime(2026, 11, 23, tzinfo=UTC)
 CLOSED = {
     "caseId": "k1",
-    "number": "WC-1",
+    "number": "WC-2026-000001",
     "closure": 2,
     "orgUnitId": "n1",
     "orgUnitPath": ["d1", "n1"],
     "category": "ENVIRONMENT",
     "priority": "HIGH",
-    "level": "NEIGHBORHOOD",
+    "level": "GROUP",
     "reporterId": "r1",
     "handlers": [{"personId": "p1", "role": "NEIGHBOR_CHIEF"}],
     "organizationId": None,
@@ -47,13 +48,14 @@ def test_a_closed_case_is_an_occasion_per_handler_and_one_for_the_order_taker():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"handlers": None}, "'handlers' must be of type list"),
-        ({"closure": 0}, "'closure' must be 1 or more"),
-        ({"closure": True}, "'closure' must be of type int"),
-        ({"orgUnitPath": ["d1", 3]}, "'orgUnitPath' must be a list of ids"),
-        ({"handlers": [{"role": "X"}]}, "missing field 'personId'"),
-        ({"rating": "five"}, "'rating' must be of type int or null"),
-        ({"closedAt": "yesterday"}, "'closedAt' is not an RFC 3339 timestamp"),
+        ({"handlers": None}, "handlers: Input should be a valid tuple"),
+        ({"closure": 0}, "closure: Input should be greater than or equal to 1"),
+        ({"closure": True}, "closure: Input should be a valid integer"),
+        ({"orgUnitPath": ["d1", 3]}, r"orgUnitPath\.1: Input should be a valid string"),
+        ({"handlers": [{"role": "X"}]}, r"missing field 'handlers\.0\.personId'"),
+        ({"rating": "five"}, "rating: Input should be a valid integer"),
+        ({"closedAt": "yesterday"}, "closedAt: Value error, not an RFC 3339 time"),
+        ({"closedAt": "2026-11-20T08:00:00"}, "closedAt: Input should have timezone info"),
     ],
 )
 def test_a_closed_case_that_breaks_the_contract_is_refused(change, message):
@@ -78,6 +80,7 @@ def test_visits_and_commitments_name_who_served():
         "e2",
         {
             "id": "v",
+            "householdId": "h1",
             "visitorId": "p2",
             "careLevel": "RED",
             "orgUnitId": "n1",
@@ -88,7 +91,16 @@ def test_visits_and_commitments_name_who_served():
     )
     commitment = parse.commitment_fulfilled(
         "e3",
-        {"id": "c", "personId": "p3", "onTime": True, "orgUnitId": None, "orgUnitPath": None},
+        {
+            "id": "c",
+            "personId": "p3",
+            "text": "24-hour repair",
+            "dueBy": "2026-11-22T00:00:00Z",
+            "fulfilledAt": "2026-11-23T00:00:00Z",
+            "onTime": True,
+            "orgUnitId": "n1",
+            "orgUnitPath": ["d1", "n1"],
+        },
         AT,
     )
 

@@ -14,12 +14,15 @@ AT = datetime(2026, 11, 20, 8, tzinfo=UTC)
 
 def test_case_events_from_the_cases_contract_are_read():
     closed = CaseClosed(
-        case_id="k1", number="WC-1", closure=2, org_unit_id="n1", org_unit_path=("d1", "n1"),
-        category="ENVIRONMENT", priority="HIGH", level="NEIGHBORHOOD", reporter_id="r1",
-        handlers=(HandlerRole("p1", "NEIGHBOR_CHIEF"),), organization_id=None,
+        case_id="k1", number="WC-2026-000001", closure=2, org_unit_id="n1", org_unit_path=("d1", "n1"),
+        category="ENVIRONMENT", priority="HIGH", level="GROUP", reporter_id="r1",
+        handlers=(HandlerRole(person_id="p1", role="NEIGHBOR_CHIEF"),), organization_id=None,
         order_taker_id="p9", rating=5, met_deadline=True, closed_at=AT,
     )  # fmt: skip
-    reopened = CaseReopened("k1", "WC-1", 2, "n1", ("d1", "n1"), "not satisfied", AT)
+    reopened = CaseReopened(
+        case_id="k1", number="WC-2026-000001", closure=2, org_unit_id="n1",
+        org_unit_path=("d1", "n1"), reason="not satisfied", reopened_at=AT,
+    )  # fmt: skip
 
     read = parse.case_closed(closed.to_data())
     undone = parse.case_reopened(reopened.to_data())

@@ -1,5 +1,6 @@
 """The published contract between services: event type names and the payloads they carry.
 
-`docs/asyncapi.yaml` is the same contract for services outside this repository; a test checks
-that every event the services emit validates against it.
+Each payload is one pydantic model (`payload.Payload`) that producers build and consumers read;
+`catalog.EVENTS` maps each type to its model, and `docs/asyncapi.yaml`, the same contract for
+services outside this repository, is generated from it (scripts/asyncapi.py).
 """

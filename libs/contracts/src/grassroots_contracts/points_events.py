@@ -2,104 +2,67 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from typing import Annotated
+
+from pydantic import Field
+
+from grassroots_contracts.payload import Id, Ids, OneOf, Payload, Timestamp
+
+OrgUnitPath = Annotated[Ids, Field(description="Ancestor ids and the unit itself, root first.")]
 
 
-def _time(at: datetime) -> str:
-    return at.isoformat().replace("+00:00", "Z")
+class PointsAwarded(Payload):
+    """One award; the subject is the person. Idempotent per (sourceEventId, personId)."""
+
+    entry_id: Id
+    person_id: Id
+    points: int = Field(ge=1)
+    balance_after: int = Field(ge=0)
+    rule_id: Id
+    """The point rule that produced the award."""
+    source_event_id: Id
+    """The CloudEvent id of the event rewarded."""
+    source_event_type: Annotated[
+        str, OneOf(("case.closed", "visit.logged", "commitment.fulfilled"))
+    ]
+    """The type of the event rewarded (taking an order is rewarded on its case.closed)."""
+    case_id: Id | None
+    org_unit_id: Id | None
+    org_unit_path: OrgUnitPath
+    at: Timestamp
 
 
-@dataclass(frozen=True)
-class PointsAwarded:
-    """A person earned points because of another service's event (one per person and event)."""
+class PointsReversed(Payload):
+    """An award taken back after `case.reopened`; the subject is the person. `points` were
+    taken back, `unrecovered` could not be because the balance was already spent (a balance
+    never goes below zero)."""
 
-    entry_id: str
-    person_id: str
-    points: int
-    balance_after: int
-    rule_id: str
-    source_event_id: str
-    source_event_type: str
-    case_id: str | None
-    org_unit_id: str | None
-    org_unit_path: tuple[str, ...]
-    at: datetime
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "entryId": self.entry_id,
-            "personId": self.person_id,
-            "points": self.points,
-            "balanceAfter": self.balance_after,
-            "ruleId": self.rule_id,
-            "sourceEventId": self.source_event_id,
-            "sourceEventType": self.source_event_type,
-            "caseId": self.case_id,
-            "orgUnitId": self.org_unit_id,
-            "orgUnitPath": list(self.org_unit_path),
-            "at": _time(self.at),
-        }
+    entry_id: Id
+    person_id: Id
+    points: int = Field(ge=0)
+    unrecovered: int = Field(ge=0)
+    balance_after: int = Field(ge=0)
+    reverses_entry_id: Id
+    source_event_id: Id
+    """The CloudEvent id of the case.reopened event."""
+    case_id: Id
+    closure: int = Field(ge=1)
+    org_unit_id: Id | None
+    org_unit_path: OrgUnitPath
+    at: Timestamp
 
 
-@dataclass(frozen=True)
-class PointsReversed:
-    """An award was taken back because the case it rewarded was reopened."""
+class RewardRedeemed(Payload):
+    """A redemption was requested; the subject is the redemption. The stock is reserved until
+    staff hand it over."""
 
-    entry_id: str
-    person_id: str
-    points: int  # how many points were taken back (positive)
-    unrecovered: int  # what could not be taken back because the balance was already spent
-    balance_after: int
-    reverses_entry_id: str
-    source_event_id: str
-    case_id: str
-    closure: int
-    org_unit_id: str | None
-    org_unit_path: tuple[str, ...]
-    at: datetime
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "entryId": self.entry_id,
-            "personId": self.person_id,
-            "points": self.points,
-            "unrecovered": self.unrecovered,
-            "balanceAfter": self.balance_after,
-            "reversesEntryId": self.reverses_entry_id,
-            "sourceEventId": self.source_event_id,
-            "caseId": self.case_id,
-            "closure": self.closure,
-            "orgUnitId": self.org_unit_id,
-            "orgUnitPath": list(self.org_unit_path),
-            "at": _time(self.at),
-        }
-
-
-@dataclass(frozen=True)
-class RewardRedeemed:
-    """A person exchanged points for a reward; the stock is reserved until staff hand it over."""
-
-    redemption_id: str
-    reward_id: str
-    reward_name: str
-    person_id: str
-    quantity: int
-    cost: int
-    org_unit_id: str
-    org_unit_path: tuple[str, ...]
-    at: datetime
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "redemptionId": self.redemption_id,
-            "rewardId": self.reward_id,
-            "rewardName": self.reward_name,
-            "personId": self.person_id,
-            "quantity": self.quantity,
-            "cost": self.cost,
-            "orgUnitId": self.org_unit_id,
-            "orgUnitPath": list(self.org_unit_path),
-            "at": _time(self.at),
-        }
+    redemption_id: Id
+    reward_id: Id
+    reward_name: str = Field(min_length=1)
+    person_id: Id
+    quantity: int = Field(ge=1)
+    cost: int = Field(ge=1)
+    org_unit_id: Id
+    """The community whose catalog it is."""
+    org_unit_path: OrgUnitPath
+    at: Timestamp

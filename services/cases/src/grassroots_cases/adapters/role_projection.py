@@ -34,25 +34,6 @@ class Assignment:
     organization_id: str | None
 
 
-def parse_assignment(data: Mapping[str, Any]) -> Assignment:
-    """The fields of a role.* payload, or ValueError when it does not match the contract."""
-    try:
-        path = data["orgUnitPath"]
-        assignment = Assignment(
-            id=str(data["id"]),
-            person_id=str(data["personId"]),
-            role=str(data["role"]),
-            org_unit_id=str(data["orgUnitId"]),
-            org_unit_path=tuple(str(p) for p in path),
-            organization_id=str(data["organizationId"]) if data.get("organizationId") else None,
-        )
-    except (KeyError, TypeError) as exc:
-        raise ValueError(f"missing or malformed field: {exc}") from None
-    if not assignment.org_unit_path or assignment.org_unit_path[-1] != assignment.org_unit_id:
-        raise ValueError("orgUnitPath must end with orgUnitId")
-    return assignment
-
-
 class RoleProjection:
     def __init__(self, db: Database) -> None:
         self._roles = db[COLLECTION]

@@ -12,6 +12,8 @@ from grassroots_contracts.event_types import (
     ROLE_REVOKED,
 )
 from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_contracts.payload import InvalidPayload
+from grassroots_contracts.people_events import RoleAssignment, RoleRevoked
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
@@ -19,7 +21,7 @@ from grassroots_kit.messaging.projection import versioned_projection
 from grassroots_kit.mongo import Database, Session, upsert_if_newer
 
 from grassroots_cases.adapters import org_unit_projection
-from grassroots_cases.adapters.role_projection import parse_assignment
+from grassroots_cases.adapters.role_projection import Assignment
 from grassroots_cases.adapters.stores import MongoCaseStore, MongoRoleProjectionStore
 from grassroots_cases.handlers.ports import ProjectionTx
 
@@ -63,9 +65,18 @@ def _moved(db: Database, bind: Bind) -> Handler:
 
 async def project_role(tx: ProjectionTx, event: CloudEvent, *, revoked: bool) -> None:
     try:
-        assignment = parse_assignment(event.data)
-    except ValueError as exc:
+        role = (RoleRevoked if revoked else RoleAssignment).from_data(event.data)
+    except InvalidPayload as exc:
         raise PermanentEventError(f"{event.type} data does not match: {exc}") from None
+    assignment = Assignment(
+        id=role.id,
+        person_id=role.person_id,
+        role=role.role,
+        org_unit_id=role.org_unit_id,
+        org_unit_path=role.org_unit_path,
+        organization_id=role.organization_id,
+    )
+    # The times are kept as the event wrote them (RFC 3339 text), as before the models.
     if revoked:
         await tx.roles.revoked(assignment, event.data.get("revokedAt") or "revoked")
     else:

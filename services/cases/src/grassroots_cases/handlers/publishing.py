@@ -23,12 +23,17 @@ from grassroots_cases.domain.model import Case
 
 
 def _handlers(case: Case) -> tuple[contract.HandlerRole, ...]:
-    return tuple(contract.HandlerRole(h.person_id, h.role.value) for h in case.handlers)
+    return tuple(
+        contract.HandlerRole(person_id=h.person_id, role=h.role.value) for h in case.handlers
+    )
 
 
 def _earning(case: Case) -> tuple[contract.HandlerRole, ...]:
     """Who `case.closed` names for awards: not those only an import says worked it."""
-    return tuple(contract.HandlerRole(h.person_id, h.role.value) for h in case.earning_handlers)
+    return tuple(
+        contract.HandlerRole(person_id=h.person_id, role=h.role.value)
+        for h in case.earning_handlers
+    )
 
 
 def _data(event: ev.DomainEvent) -> tuple[str, dict[str, Any]]:

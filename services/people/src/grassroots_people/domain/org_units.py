@@ -59,7 +59,12 @@ class OrgUnit:
 
     def snapshot(self) -> OrgUnitSnapshot:
         return OrgUnitSnapshot(
-            self.id, self.kind.value, self.name, self.parent_id, self.path, self.version
+            id=self.id,
+            kind=self.kind.value,
+            name=self.name,
+            parent_id=self.parent_id,
+            path=self.path,
+            version=self.version,
         )
 
 

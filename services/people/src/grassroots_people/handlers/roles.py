@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from grassroots_contracts import people_events as contract
 from grassroots_contracts.event_types import ROLE_ASSIGNED, ROLE_REVOKED, SOURCE_PEOPLE
-from grassroots_contracts.people_events import RoleAssignmentData
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Conflict, NotFound
 from grassroots_kit.messaging.envelope import CloudEvent, new_event
@@ -56,7 +56,7 @@ class RecordElection:
 
 
 def role_event(type: str, assignment: RoleAssignment) -> CloudEvent:
-    data = RoleAssignmentData(
+    assigned = contract.RoleAssignment(
         id=assignment.id,
         person_id=assignment.person_id,
         role=assignment.role.value,
@@ -65,16 +65,20 @@ def role_event(type: str, assignment: RoleAssignment) -> CloudEvent:
         organization_id=assignment.organization_id,
         since=assignment.since,
         until=assignment.until,
-        revoked_at=assignment.revoked_at,
         granted_by=assignment.granted_by,
-        revoked_by=assignment.revoked_by,
     )
     if type == ROLE_REVOKED:
+        assert assignment.revoked_at is not None
+        revoked = contract.RoleRevoked(
+            **assigned.model_dump(),
+            revoked_at=assignment.revoked_at,
+            revoked_by=assignment.revoked_by,
+        )
         return new_event(
-            ROLE_REVOKED, source=SOURCE_PEOPLE, subject=assignment.id, data=data.to_data()
+            ROLE_REVOKED, source=SOURCE_PEOPLE, subject=assignment.id, data=revoked.to_data()
         )
     return new_event(
-        ROLE_ASSIGNED, source=SOURCE_PEOPLE, subject=assignment.id, data=data.to_data()
+        ROLE_ASSIGNED, source=SOURCE_PEOPLE, subject=assignment.id, data=assigned.to_data()
     )
 
 

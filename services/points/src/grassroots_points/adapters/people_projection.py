@@ -5,9 +5,9 @@ No names or phone numbers: points needs only where a person belongs and what rol
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
+from grassroots_contracts.people_events import PersonSnapshot, RoleAssignment
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, IndexModel
 
@@ -22,35 +22,17 @@ INDEXES = (
 )
 
 
-def person_projection(data: Mapping[str, Any]) -> tuple[str, int, Document]:
-    """person.registered / person.moved → what points stores (raises ValueError if malformed)."""
-    try:
-        person_id, version = data["id"], data["version"]
-        unit_id, path = data["orgUnitId"], data["orgUnitPath"]
-    except KeyError as exc:
-        raise ValueError(f"missing field {exc.args[0]!r}") from None
-    if not isinstance(person_id, str) or not person_id:
-        raise ValueError("id must be a non-empty string")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError("version must be a positive integer")
-    if not isinstance(path, list) or not all(isinstance(p, str) for p in path):
-        raise ValueError("orgUnitPath must be a list of ids")
-    return person_id, version, {"orgUnitId": unit_id, "orgUnitPath": path}
+def person_projection(person: PersonSnapshot) -> tuple[str, int, Document]:
+    """person.registered / person.moved → the person id, version and what points stores."""
+    fields = {"orgUnitId": person.org_unit_id, "orgUnitPath": list(person.org_unit_path)}
+    return person.id, person.version, fields
 
 
-def role_projection(data: Mapping[str, Any], active: bool) -> tuple[str, Document]:
+def role_projection(role: RoleAssignment, active: bool) -> tuple[str, Document]:
     """role.assigned / role.revoked → the assignment id and what points stores."""
-    try:
-        assignment_id, person_id, role = data["id"], data["personId"], data["role"]
-        path = data["orgUnitPath"]
-    except KeyError as exc:
-        raise ValueError(f"missing field {exc.args[0]!r}") from None
-    if not all(isinstance(x, str) and x for x in (assignment_id, person_id, role)):
-        raise ValueError("id, personId and role must be non-empty strings")
-    if not isinstance(path, list) or not all(isinstance(p, str) for p in path):
-        raise ValueError("orgUnitPath must be a list of ids")
-    fields = {"personId": person_id, "role": role, "orgUnitPath": path, "active": active}
-    return assignment_id, fields
+    path = list(role.org_unit_path)
+    fields = {"personId": role.person_id, "role": role.role, "orgUnitPath": path, "active": active}
+    return role.id, fields
 
 
 class PeopleProjection:

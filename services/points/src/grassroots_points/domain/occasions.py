@@ -1,8 +1,9 @@
 """What other services' events mean to points: who served, where, and the facts rules read.
 
-Parsing is strict about what a consumer needs (ids, paths, handlers) and lenient about the
-rest, so that a publisher adding a field never breaks points. A payload that cannot be read
-raises `MalformedEvent`, which the consumer parks with the reason.
+Payloads are read through the contract's models (grassroots_contracts), the same ones their
+producers build them with; fields points does not know are ignored, so that a publisher adding
+a field never breaks points. A payload that breaks the contract raises `MalformedEvent`, which
+the consumer parks with the reason.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from grassroots_contracts import case_events as contract
+from grassroots_contracts import people_events as people
 from grassroots_contracts.event_types import (
     CASE_CLOSED,
     CASE_REOPENED,
@@ -19,11 +22,14 @@ from grassroots_contracts.event_types import (
     ORDER_TAKEN,
     VISIT_LOGGED,
 )
+from grassroots_contracts.payload import InvalidPayload, Payload
 
 from grassroots_points.domain import vocabulary as v
 from grassroots_points.domain.ids import PersonId
 
 SUPPORTED_DATAVERSIONS = frozenset({"1"})
+
+P = TypeVar("P", bound=Payload)
 
 
 class MalformedEvent(ValueError):
@@ -127,70 +133,70 @@ def check_version(event_type: str, dataversion: str) -> None:
         raise MalformedEvent(f"unsupported dataversion {dataversion!r} of {event_type}")
 
 
+def _read(model: type[P], data: Mapping[str, Any]) -> P:
+    try:
+        return model.from_data(data)
+    except InvalidPayload as exc:
+        raise MalformedEvent(str(exc)) from None
+
+
 def case_closed(data: Mapping[str, Any]) -> CaseClosed:
-    handlers_raw = _required(data, "handlers", list)
-    handlers = []
-    for item in handlers_raw:
-        if not isinstance(item, Mapping):
-            raise MalformedEvent("each handler must be an object {personId, role}")
-        handlers.append(Handler(PersonId(_id(item, "personId")), _optional(item, "role", str)))
-    taker = _optional(data, "orderTakerId", str)
-    rating = _optional(data, "rating", int)
+    closed = _read(contract.CaseClosed, data)
     return CaseClosed(
-        case_id=_id(data, "caseId"),
-        number=_optional(data, "number", str),
-        closure=_closure(data),
-        org_unit_id=_id(data, "orgUnitId"),
-        org_unit_path=_path(data),
-        category=_optional(data, "category", str),
-        priority=_optional(data, "priority", str),
-        level=_optional(data, "level", str),
-        handlers=tuple(handlers),
-        order_taker_id=PersonId(taker) if taker else None,
-        rating=rating,
-        met_deadline=_optional(data, "metDeadline", bool),
-        closed_at=_time(data, "closedAt"),
+        case_id=closed.case_id,
+        number=closed.number,
+        closure=closed.closure,
+        org_unit_id=closed.org_unit_id,
+        org_unit_path=closed.org_unit_path,
+        category=closed.category,
+        priority=closed.priority,
+        level=closed.level,
+        handlers=tuple(Handler(PersonId(h.person_id), h.role) for h in closed.handlers),
+        order_taker_id=PersonId(closed.order_taker_id) if closed.order_taker_id else None,
+        rating=closed.rating,
+        met_deadline=closed.met_deadline,
+        closed_at=closed.closed_at,
     )
 
 
 def case_reopened(data: Mapping[str, Any]) -> CaseReopened:
-    return CaseReopened(
-        case_id=_id(data, "caseId"),
-        closure=_closure(data),
-        reason=_optional(data, "reason", str) or "the case was reopened",
-    )
+    reopened = _read(contract.CaseReopened, data)
+    return CaseReopened(case_id=reopened.case_id, closure=reopened.closure, reason=reopened.reason)
 
 
 def order_taken(data: Mapping[str, Any]) -> OrderTaken:
-    taker = _optional(data, "takerId", str)
-    return OrderTaken(case_id=_id(data, "caseId"), taker_id=PersonId(taker) if taker else None)
+    taken = _read(contract.OrderTaken, data)
+    taker = PersonId(taken.taker_id) if taken.taker_id else None
+    return OrderTaken(case_id=taken.case_id, taker_id=taker)
 
 
 def visit_logged(event_id: str, data: Mapping[str, Any], at: datetime) -> Occasion:
+    visit = _read(people.VisitLogged, data)
     return Occasion(
         rule_event_type=VISIT_LOGGED,
-        person_id=PersonId(_id(data, "visitorId")),
+        person_id=PersonId(visit.visitor_id),
         source_event_id=event_id,
         source_event_type=VISIT_LOGGED,
-        at=_time(data, "at") or at,
-        org_unit_id=_id(data, "orgUnitId"),
-        org_unit_path=_path(data),
-        care_level=_optional(data, "careLevel", str),
-        confirmed_by=_confirmer(data),
+        at=visit.at,
+        org_unit_id=visit.org_unit_id,
+        org_unit_path=visit.org_unit_path,
+        care_level=visit.care_level,
+        confirmed_by=_confirmer(visit.confirmed_by),
     )
 
 
 def commitment_fulfilled(event_id: str, data: Mapping[str, Any], at: datetime) -> Occasion:
+    done = _read(people.CommitmentFulfilled, data)
     return Occasion(
         rule_event_type=COMMITMENT_FULFILLED,
-        person_id=PersonId(_id(data, "personId")),
+        person_id=PersonId(done.person_id),
         source_event_id=event_id,
         source_event_type=COMMITMENT_FULFILLED,
-        at=_time(data, "fulfilledAt") or at,
-        org_unit_id=_optional(data, "orgUnitId", str),
-        org_unit_path=_path(data, required=False),
-        met_deadline=_optional(data, "onTime", bool),
-        confirmed_by=_confirmer(data),
+        at=done.fulfilled_at,
+        org_unit_id=done.org_unit_id,
+        org_unit_path=done.org_unit_path,
+        met_deadline=done.on_time,
+        confirmed_by=_confirmer(done.confirmed_by),
     )
 
 
@@ -198,62 +204,7 @@ AWARDING_TYPES = frozenset({CASE_CLOSED, VISIT_LOGGED, COMMITMENT_FULFILLED})
 CASE_TYPES = frozenset({CASE_CLOSED, CASE_REOPENED, ORDER_TAKEN})
 
 
-def _confirmer(data: Mapping[str, Any]) -> PersonId | None:
-    # Optional when reading: an event without it (published before confirmation existed, or
-    # forged) is read, and earns nothing (`caps.unconfirmed`).
-    confirmed_by = _optional(data, "confirmedBy", str)
+def _confirmer(confirmed_by: str | None) -> PersonId | None:
+    # An event without it (published before confirmation existed, or forged) is read, and
+    # earns nothing (`caps.unconfirmed`).
     return PersonId(confirmed_by) if confirmed_by else None
-
-
-def _required(data: Mapping[str, Any], name: str, kind: type) -> Any:
-    if name not in data:
-        raise MalformedEvent(f"missing field {name!r}")
-    value = data[name]
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise MalformedEvent(f"{name!r} must be of type {kind.__name__}")
-    return value
-
-
-def _optional(data: Mapping[str, Any], name: str, kind: type) -> Any:
-    value = data.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise MalformedEvent(f"{name!r} must be of type {kind.__name__} or null")
-    return value
-
-
-def _id(data: Mapping[str, Any], name: str) -> str:
-    value = _required(data, name, str)
-    if not value:
-        raise MalformedEvent(f"{name!r} must not be empty")
-    return str(value)
-
-
-def _closure(data: Mapping[str, Any]) -> int:
-    closure = _required(data, "closure", int)
-    if closure < 1:
-        raise MalformedEvent("'closure' must be 1 or more")
-    return int(closure)
-
-
-def _path(data: Mapping[str, Any], *, required: bool = True) -> tuple[str, ...]:
-    if not required and data.get("orgUnitPath") is None:
-        return ()
-    path = _required(data, "orgUnitPath", list)
-    if not all(isinstance(p, str) and p for p in path):
-        raise MalformedEvent("'orgUnitPath' must be a list of ids")
-    return tuple(path)
-
-
-def _time(data: Mapping[str, Any], name: str) -> datetime | None:
-    raw = data.get(name)
-    if raw is None:
-        return None
-    try:
-        value = datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
-    except ValueError:
-        raise MalformedEvent(f"{name!r} is not an RFC 3339 timestamp") from None
-    if value.tzinfo is None:
-        raise MalformedEvent(f"{name!r} has no time zone")
-    return value

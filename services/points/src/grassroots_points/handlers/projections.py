@@ -12,6 +12,8 @@ from grassroots_contracts.event_types import (
     ROLE_REVOKED,
 )
 from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_contracts.payload import InvalidPayload
+from grassroots_contracts.people_events import PersonSnapshot, RoleAssignment, RoleRevoked
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
@@ -49,8 +51,8 @@ def _versioned(handler: Handler) -> Handler:
 def _people(db: Database) -> Handler:
     async def project(event: CloudEvent, session: Session) -> None:
         try:
-            person_id, version, fields = person_projection(event.data)
-        except ValueError as exc:
+            person_id, version, fields = person_projection(PersonSnapshot.from_data(event.data))
+        except InvalidPayload as exc:
             raise PermanentEventError(
                 f"{event.type} data does not match the contract: {exc}"
             ) from None
@@ -62,9 +64,10 @@ def _people(db: Database) -> Handler:
 
 def _roles(db: Database, active: bool) -> Handler:
     async def project(event: CloudEvent, session: Session) -> None:
+        contract = RoleAssignment if active else RoleRevoked
         try:
-            assignment_id, fields = role_projection(event.data, active)
-        except ValueError as exc:
+            assignment_id, fields = role_projection(contract.from_data(event.data), active)
+        except InvalidPayload as exc:
             raise PermanentEventError(
                 f"{event.type} data does not match the contract: {exc}"
             ) from None
