@@ -423,6 +423,13 @@ def role_event(kind: str, **data: object) -> CloudEvent:
         "role": "GRID_MEMBER",
         "orgUnitId": "g1",
         "orgUnitPath": ["d1", "s1", "c1", "g1"],
+        "organizationId": None,
+        "since": "2026-01-01T00:00:00Z",
+        "until": None,
+        "grantedBy": "admin",
+        **(
+            {"revokedAt": "2026-02-01T00:00:00Z", "revokedBy": "admin"} if kind == "revoked" else {}
+        ),
         **data,
     }
     return CloudEvent("e1", f"role.{kind}", "people", "ra-new", NOW, payload)
@@ -452,7 +459,14 @@ async def test_a_malformed_role_event_is_permanently_refused():
 async def test_a_moved_unit_takes_its_cases_along():
     fakes = area()
     case = await reported(fakes)
-    unit = OrgUnitSnapshot("b1", "BUILDING", "Harbin Road No. 3", "b0", ("d2", "b0"), 2)
+    unit = OrgUnitSnapshot(
+        id="b1",
+        kind="BUILDING",
+        name="Harbin Road No. 3",
+        parent_id="b0",
+        path=["d2", "b0"],
+        version=2,
+    )
 
     await re_place(bind_projection(fakes.state), unit)
 
