@@ -22,6 +22,7 @@ from grassroots_points.domain.concurrency import AlreadyRecorded
 from grassroots_points.domain.ids import EntryId, PersonId, RedemptionId, RewardId, RuleId
 from grassroots_points.domain.ledger import Entry, EntryKind, InsufficientPoints
 from grassroots_points.domain.occasions import CaseClosed, Handler, Occasion
+from grassroots_points.domain.periods import Period
 from grassroots_points.domain.rewards import (
     Redemption,
     RedemptionStatus,
@@ -30,7 +31,14 @@ from grassroots_points.domain.rewards import (
     RewardNameTaken,
 )
 from grassroots_points.domain.rules import Award, PointRule, Selector
-from grassroots_points.handlers.ports import PointsTx, ReceivedLog
+from grassroots_points.domain.standings import Standing
+from grassroots_points.handlers.ports import (
+    HandledCases,
+    PointsTx,
+    ReceivedLog,
+    RoleHolders,
+    StandingsReader,
+)
 
 # Whole milliseconds: what MongoDB keeps of a datetime.
 T0 = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)
@@ -41,7 +49,12 @@ class Backend:
     uow: UnitOfWork[PointsTx]
     replay_uow: UnitOfWork[PointsTx]
     received: ReceivedLog
+    standings: StandingsReader
+    role_holders: RoleHolders
+    handled: HandledCases
     given_home: Callable[[str, tuple[str, ...]], Awaitable[None]]
+    # (assignment, person, role, path with the unit, active), as people's role events leave it
+    given_role: Callable[[str, str, str, tuple[str, ...], bool], Awaitable[None]]
 
 
 def uid(prefix: str) -> str:
@@ -305,21 +318,27 @@ async def withheld_keeps_one_reason_per_event_and_person(b: Backend) -> None:
 # -- what points saw of cases, people and events ---------------------------------------------------
 
 
-def closing(case_id: str, closure: int) -> CaseClosed:
+def closing(
+    case_id: str,
+    closure: int,
+    handlers: tuple[Handler, ...] = (Handler(PersonId("chief"), "NEIGHBOR_CHIEF"),),
+    path: tuple[str, ...] = ("d1", "c1"),
+    closed_at: datetime | None = T0,
+) -> CaseClosed:
     return CaseClosed(
         case_id=case_id,
         number=None,
         closure=closure,
-        org_unit_id="c1",
-        org_unit_path=("d1", "c1"),
+        org_unit_id=path[-1],
+        org_unit_path=path,
         category=None,
         priority=None,
         level=None,
-        handlers=(Handler(PersonId("chief"), "NEIGHBOR_CHIEF"),),
+        handlers=handlers,
         order_taker_id=None,
         rating=None,
         met_deadline=None,
-        closed_at=T0,
+        closed_at=closed_at,
     )
 
 
@@ -375,6 +394,95 @@ async def received_events_are_kept_once_and_replayed_in_time_order(b: Backend) -
     ]
 
 
+# -- the reads behind leaderboards and recognition ---------------------------------------------
+
+
+async def standings_rank_what_was_earned_in_a_subtree_and_period(b: Backend) -> None:
+    unit = uid("c-")
+    path = ("d1", unit, "n1")
+    a, c, d, e, outside = (uid(f"{n}-") for n in "acdeo")
+    day = timedelta(days=1)
+    postings = [
+        entry(a, 9, org_unit_path=path, earned_at=T0),
+        entry(c, 5, org_unit_path=path, earned_at=T0),
+        entry(d, 5, org_unit_path=path, earned_at=T0),
+        entry(e, 4, org_unit_path=path, earned_at=T0 - 30 * day),  # earlier period
+        entry(outside, 50, org_unit_path=("d1", "elsewhere"), earned_at=T0),
+    ]
+    await b.uow.run(lambda tx: tx.ledger.post_credits(postings, home_paths={}))
+    # spending is not un-earning; an adjustment is
+    await b.uow.run(lambda tx: tx.ledger.post(entry(a, -9, org_unit_path=path)))
+    await b.uow.run(
+        lambda tx: tx.ledger.post(
+            entry(c, -1, kind=EntryKind.ADJUSTMENT, org_unit_path=path, earned_at=T0)
+        )
+    )
+    week = Period(T0 - day, T0 + day)
+
+    assert await b.standings.top(unit, week, 10) == [
+        Standing(a, 9, 1),
+        Standing(d, 5, 2),
+        Standing(c, 4, 3),
+    ]
+    assert await b.standings.top(unit, week, 1) == [Standing(a, 9, 1)]
+    assert [s.person_id for s in await b.standings.top(unit, Period(None, None), 10)] == [
+        a,
+        d,
+        c,
+        e,
+    ]
+    assert await b.standings.top(unit, week, 10, among=[c, d]) == [
+        Standing(d, 5, 1),
+        Standing(c, 4, 2),
+    ]
+
+
+async def standings_share_a_rank_when_tied(b: Backend) -> None:
+    unit = uid("c-")
+    people = sorted(uid("p-") for _ in range(3))
+    credits = [
+        entry(p, n, org_unit_path=(unit,), earned_at=T0)
+        for p, n in zip(people, (3, 3, 1), strict=True)
+    ]
+    await b.uow.run(lambda tx: tx.ledger.post_credits(credits, home_paths={}))
+    ranks = [s.rank for s in await b.standings.top(unit, Period(None, None), 10)]
+    assert ranks == [1, 1, 3]
+
+
+async def role_holders_are_active_assignments_in_the_subtree(b: Backend) -> None:
+    unit = uid("c-")
+    chief, revoked, elsewhere, staff = (uid(f"{n}-") for n in "crew")
+    await b.given_role(uid("ra-"), chief, "NEIGHBOR_CHIEF", ("d1", unit, "n1"), True)
+    await b.given_role(uid("ra-"), revoked, "NEIGHBOR_CHIEF", ("d1", unit, "n2"), False)
+    await b.given_role(uid("ra-"), elsewhere, "NEIGHBOR_CHIEF", ("d1", "other", "n1"), True)
+    await b.given_role(uid("ra-"), staff, "COMMUNITY_STAFF", ("d1", unit), True)
+    assert await b.role_holders.holders("NEIGHBOR_CHIEF", unit) == {chief}
+
+
+async def handled_cases_count_standing_closings_in_a_period(b: Backend) -> None:
+    unit = uid("c-")
+    chief, grid = uid("chief-"), uid("grid-")
+    both = (Handler(PersonId(chief), "NEIGHBOR_CHIEF"), Handler(PersonId(grid), "GRID_MEMBER"))
+    path = ("d1", unit)
+    first, second, reopened, old = (uid("case-") for _ in range(4))
+    closings = [
+        (closing(first, 1, both, path), "e1", T0),
+        (closing(first, 2, both, path), "e2", T0),  # closed again: still one case
+        (closing(second, 1, both[:1], path), "e3", T0),
+        (closing(reopened, 1, both, path), "e4", T0),
+        (closing(old, 1, both, path, closed_at=T0 - timedelta(days=400)), "e5", T0),
+    ]
+    await b.uow.run(lambda tx: tx.cases_seen.record_closings(closings))
+    await b.uow.run(lambda tx: tx.cases_seen.record_reopened(reopened, 1))
+    year = (T0 - timedelta(days=100), T0 + timedelta(days=100))
+
+    assert await b.handled.handled_counts([chief, grid, "nobody"], *year) == {chief: 2, grid: 1}
+    # whoever handled a closing in the period in that role, reopened or not
+    assert await b.handled.chiefs_who_handled("NEIGHBOR_CHIEF", unit, *year) == {chief}
+    assert await b.handled.chiefs_who_handled("GRID_MEMBER", unit, *year) == {grid}
+    assert await b.handled.chiefs_who_handled("NEIGHBOR_CHIEF", "other", *year) == set()
+
+
 CONTRACTS: list[Callable[[Backend], Awaitable[None]]] = [
     ledger_credit_opens_an_account_at_its_home,
     ledger_debit_never_goes_below_zero,
@@ -390,4 +498,8 @@ CONTRACTS: list[Callable[[Backend], Awaitable[None]]] = [
     cases_seen_remember_closings_reopenings_and_takers,
     people_homes_are_where_people_live,
     received_events_are_kept_once_and_replayed_in_time_order,
+    standings_rank_what_was_earned_in_a_subtree_and_period,
+    standings_share_a_rank_when_tied,
+    role_holders_are_active_assignments_in_the_subtree,
+    handled_cases_count_standing_closings_in_a_period,
 ]

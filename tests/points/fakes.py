@@ -9,7 +9,7 @@ the whole state back when a handler raises, as a MongoDB transaction would.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -22,6 +22,7 @@ from grassroots_points.domain.concurrency import AlreadyRecorded
 from grassroots_points.domain.ids import PersonId
 from grassroots_points.domain.ledger import Account, Entry, EntryKind, InsufficientPoints
 from grassroots_points.domain.occasions import CaseClosed
+from grassroots_points.domain.periods import Period
 from grassroots_points.domain.rewards import (
     Redemption,
     RedemptionStatus,
@@ -30,7 +31,24 @@ from grassroots_points.domain.rewards import (
     RewardNameTaken,
 )
 from grassroots_points.domain.rules import PointRule
+from grassroots_points.domain.standings import Standing, ranked
 from grassroots_points.handlers.ports import PointsPorts, PointsTx
+
+
+@dataclass(frozen=True)
+class SeenClosure:
+    state: ClosureState
+    handlers: tuple[tuple[str, str | None], ...] = ()  # (person, role)
+    org_unit_path: tuple[str, ...] = ()
+    closed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class HeldRole:
+    person_id: str
+    role: str
+    org_unit_path: tuple[str, ...]
+    active: bool = True
 
 
 @dataclass
@@ -43,9 +61,10 @@ class PointsState:
     redemptions: dict[str, Redemption] = field(default_factory=dict)
     rules: dict[str, PointRule] = field(default_factory=dict)
     withheld: dict[tuple[str, str], str] = field(default_factory=dict)  # (event, person) → why
-    closures: dict[tuple[str, int], ClosureState] = field(default_factory=dict)
+    closures: dict[tuple[str, int], SeenClosure] = field(default_factory=dict)
     takers: dict[str, PersonId] = field(default_factory=dict)
     homes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    roles: dict[str, HeldRole] = field(default_factory=dict)  # by assignment id
     received: dict[str, CloudEvent] = field(default_factory=dict)
     org_units: dict[str, KnownUnit] = field(default_factory=dict)
 
@@ -274,20 +293,58 @@ class FakeCasesSeen:
     async def closure_states(
         self, closings: Sequence[tuple[str, int]]
     ) -> dict[tuple[str, int], ClosureState]:
-        return {k: self._state.closures[k] for k in closings if k in self._state.closures}
+        return {k: self._state.closures[k].state for k in closings if k in self._state.closures}
 
     async def takers(self, case_ids: Sequence[str]) -> dict[str, PersonId]:
         return {c: self._state.takers[c] for c in case_ids if c in self._state.takers}
 
     async def record_closings(self, closings: Sequence[tuple[CaseClosed, str, datetime]]) -> None:
-        for closed, _event_id, _at in closings:
-            self._state.closures[(closed.case_id, closed.closure)] = ClosureState.CLOSED
+        for closed, _event_id, at in closings:
+            self._state.closures[(closed.case_id, closed.closure)] = SeenClosure(
+                state=ClosureState.CLOSED,
+                handlers=tuple((h.person_id, h.role) for h in closed.handlers),
+                org_unit_path=closed.org_unit_path,
+                closed_at=closed.closed_at or at,
+            )
 
     async def record_reopened(self, case_id: str, closure: int) -> None:
-        self._state.closures[(case_id, closure)] = ClosureState.REOPENED
+        seen = self._state.closures.get((case_id, closure), SeenClosure(ClosureState.REOPENED))
+        self._state.closures[(case_id, closure)] = dataclasses.replace(
+            seen, state=ClosureState.REOPENED
+        )
 
     async def record_taker(self, case_id: str, taker: PersonId) -> None:
         self._state.takers[case_id] = taker
+
+    async def chiefs_who_handled(
+        self, role: str, within: str, since: datetime, until: datetime
+    ) -> set[str]:
+        return {
+            person
+            for seen in self._closed_in(since, until)
+            if within in seen.org_unit_path
+            for person, held in seen.handlers
+            if held == role
+        }
+
+    async def handled_counts(
+        self, person_ids: Sequence[str], since: datetime, until: datetime
+    ) -> dict[str, int]:
+        cases: dict[str, set[str]] = {}
+        for (case_id, _), seen in self._state.closures.items():
+            if seen.state is not ClosureState.CLOSED or seen not in self._closed_in(since, until):
+                continue
+            for person, _role in seen.handlers:
+                if person in person_ids:
+                    cases.setdefault(person, set()).add(case_id)
+        return {person: len(handled) for person, handled in cases.items()}
+
+    def _closed_in(self, since: datetime, until: datetime) -> list[SeenClosure]:
+        return [
+            seen
+            for seen in self._state.closures.values()
+            if seen.closed_at is not None and since <= seen.closed_at < until
+        ]
 
 
 class FakePeople:
@@ -299,6 +356,37 @@ class FakePeople:
 
     async def homes(self, person_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
         return {p: self._state.homes[p] for p in person_ids if p in self._state.homes}
+
+    async def holders(self, role: str, within: str) -> set[str]:
+        return {
+            r.person_id
+            for r in self._state.roles.values()
+            if r.role == role and r.active and within in r.org_unit_path
+        }
+
+
+class FakeStandings:
+    """The leaderboard over the fake ledger: what each person earned in a subtree and period."""
+
+    def __init__(self, state: PointsState) -> None:
+        self._state = state
+
+    async def top(
+        self, org_unit_id: str, period: Period, first: int, among: Iterable[str] | None = None
+    ) -> list[Standing]:
+        wanted = None if among is None else set(among)
+        totals: dict[str, int] = {}
+        for e in self._state.entries:
+            earned_at = e.earned_at or e.at
+            if (
+                org_unit_id in e.org_unit_path
+                and (period.since is None or earned_at >= period.since)
+                and (period.until is None or earned_at < period.until)
+                and (wanted is None or e.person_id in wanted)
+            ):
+                totals[e.person_id] = totals.get(e.person_id, 0) + e.earned
+        best = sorted((item for item in totals.items() if item[1] > 0), key=lambda t: (-t[1], t[0]))
+        return ranked(best[:first])
 
 
 class FakeReceived:
@@ -364,6 +452,9 @@ def fake_points(now: datetime | None = None) -> FakePoints:
         replay_uow=uow,
         org_units=FakeOrgUnits(state),
         received=FakeReceived(state),
+        standings=FakeStandings(state),
+        role_holders=FakePeople(state),
+        handled=FakeCasesSeen(state),
         clock=clock,
     )
     return FakePoints(state=state, uow=uow, ports=ports, clock=clock)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from grassroots_kit.mongo import ensure_collections, ensure_indexes, in_transaction
-from grassroots_points.adapters.people_projection import PEOPLE
+from grassroots_points.adapters.people_projection import PEOPLE, ROLES
 from grassroots_points.handlers.composition import compose
 from grassroots_points.main import COLLECTIONS, INDEXES
 
@@ -35,12 +35,22 @@ async def mongo_backend(mongo_client: Any, db_name: str) -> AsyncIterator[Backen
     async def given_home(person_id: str, path: tuple[str, ...]) -> None:
         await db[PEOPLE].insert_one({"_id": person_id, "orgUnitPath": list(path), "version": 1})
 
+    async def given_role(
+        assignment: str, person: str, role: str, path: tuple[str, ...], active: bool
+    ) -> None:
+        fields = {"personId": person, "role": role, "orgUnitPath": list(path), "active": active}
+        await db[ROLES].insert_one({"_id": assignment, **fields})
+
     try:
         yield Backend(
             uow=wired.ports.uow,
             replay_uow=wired.ports.replay_uow,
             received=wired.ports.received,
+            standings=wired.ports.standings,
+            role_holders=wired.ports.role_holders,
+            handled=wired.ports.handled,
             given_home=given_home,
+            given_role=given_role,
         )
     finally:
         await mongo_client.drop_database(db_name)

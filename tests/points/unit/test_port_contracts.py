@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 
 from tests.points.contracts import CONTRACTS, Backend
-from tests.points.fakes import fake_points
+from tests.points.fakes import HeldRole, fake_points
 
 
 def fake_backend() -> Backend:
@@ -16,11 +16,20 @@ def fake_backend() -> Backend:
     async def given_home(person_id: str, path: tuple[str, ...]) -> None:
         points.state.homes[person_id] = path
 
+    async def given_role(
+        assignment: str, person: str, role: str, path: tuple[str, ...], active: bool
+    ) -> None:
+        points.state.roles[assignment] = HeldRole(person, role, path, active)
+
     return Backend(
         uow=points.uow,
         replay_uow=points.ports.replay_uow,
         received=points.ports.received,
+        standings=points.ports.standings,
+        role_holders=points.ports.role_holders,
+        handled=points.ports.handled,
         given_home=given_home,
+        given_role=given_role,
     )
 
 

@@ -16,6 +16,7 @@ from grassroots_points.adapters.people_projection import PeopleProjection
 from grassroots_points.adapters.received import ReceivedEvents
 from grassroots_points.adapters.rewards import RedemptionStore, RewardStore
 from grassroots_points.adapters.rules import RuleStore
+from grassroots_points.adapters.standings import Standings
 from grassroots_points.adapters.unit_of_work import TranslatingUnitOfWork
 from grassroots_points.adapters.withheld import WithheldAwards
 from grassroots_points.handlers.ports import PointsPorts, PointsTx
@@ -54,6 +55,9 @@ def compose(host: ServiceHost) -> MongoPoints:
         replay_uow=TranslatingUnitOfWork(uow),
         org_units=OrgUnitProjection(db),
         received=ReceivedEvents(db),
+        standings=Standings(db),
+        role_holders=PeopleProjection(db),
+        handled=CasesSeen(db),
         clock=_now,
     )
     return MongoPoints(ports=ports, uow=uow)

@@ -9,7 +9,7 @@ tests. Handlers receive a `PointsPorts` instead of the `ServiceHost`
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, TypeVar
@@ -24,8 +24,10 @@ from grassroots_points.domain.closures import ClosureState
 from grassroots_points.domain.ids import PersonId
 from grassroots_points.domain.ledger import Account, Entry
 from grassroots_points.domain.occasions import CaseClosed
+from grassroots_points.domain.periods import Period
 from grassroots_points.domain.rewards import Redemption, RedemptionStatus, Reward, RewardChanges
 from grassroots_points.domain.rules import PointRule
+from grassroots_points.domain.standings import Standing
 
 T = TypeVar("T")
 
@@ -146,6 +148,36 @@ class OrgUnits(Protocol):
     async def get(self, unit_id: str) -> KnownUnit | None: ...
 
 
+class StandingsReader(Protocol):
+    """Points earned (awards, reversals, adjustments) in a subtree, by when they were earned."""
+
+    async def top(
+        self, org_unit_id: str, period: Period, first: int, among: Iterable[str] | None = None
+    ) -> list[Standing]:
+        """The top earners with more than 0 points; ties share a rank (1, 2, 2, 4)."""
+        ...
+
+
+class RoleHolders(Protocol):
+    async def holders(self, role: str, within: str) -> set[str]:
+        """People whose active role assignment lies in `within`'s subtree."""
+        ...
+
+
+class HandledCases(Protocol):
+    async def chiefs_who_handled(
+        self, role: str, within: str, since: datetime, until: datetime
+    ) -> set[str]:
+        """People who handled a case closed in [since, until) under `within` in that role."""
+        ...
+
+    async def handled_counts(
+        self, person_ids: Sequence[str], since: datetime, until: datetime
+    ) -> dict[str, int]:
+        """Distinct cases each person handled in a closing of [since, until) that stands."""
+        ...
+
+
 @dataclass
 class PointsTx(Transaction):
     """The repositories a write needs, bound to one transaction, and its events."""
@@ -180,4 +212,7 @@ class PointsPorts:
     replay_uow: UnitOfWork[PointsTx]
     org_units: OrgUnits
     received: ReceivedLog
+    standings: StandingsReader
+    role_holders: RoleHolders
+    handled: HandledCases
     clock: Callable[[], datetime]
