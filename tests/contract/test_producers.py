@@ -53,6 +53,7 @@ def test_each_type_belongs_to_exactly_one_services_routing_key_families():
 
 def test_every_consumer_of_the_services_checks_the_producer():
     from grassroots_cases.handlers.projections import projection_subscription as cases_projections
+    from grassroots_kit.unit_of_work import MongoUnitOfWork
     from grassroots_points.handlers.projections import (
         projection_subscription as points_projections,
     )
@@ -60,5 +61,8 @@ def test_every_consumer_of_the_services_checks_the_producer():
     from pymongo import AsyncMongoClient
 
     db = AsyncMongoClient("mongodb://127.0.0.1:1", connect=False)["unused"]
-    for subscription in (cases_projections(db), points_projections(db), awards_subscription(db)):
+    # Building a subscription touches no store: a unit of work that is never run will do.
+    never_run = MongoUnitOfWork(None, lambda session: None)  # type: ignore[arg-type]
+    awards = awards_subscription(never_run)
+    for subscription in (cases_projections(db), points_projections(db), awards):
         assert subscription.producers is PRODUCERS, subscription.purpose

@@ -11,6 +11,7 @@ import aio_pika
 from grassroots_kit.auth import RoleGrant
 from grassroots_kit.messaging.broker import Broker
 from grassroots_kit.messaging.envelope import CloudEvent, new_event
+from grassroots_points.handlers.composition import MongoPoints, compose
 
 from tests.support.apps import RunningService, eventually
 from tests.support.rabbit import BrokerNamespace
@@ -208,6 +209,11 @@ class Points:
     @property
     def db(self) -> Any:
         return self.service.host.db
+
+    @property
+    def wired(self) -> MongoPoints:
+        """The handlers' ports over this service's MongoDB, as create_app composes them."""
+        return compose(self.service.host)
 
     async def gql(
         self,

@@ -291,7 +291,7 @@ async def test_a_run_of_closings_is_awarded_together_with_running_balances(point
     await points.publish(case_reopened(reopened_first))
     await asyncio.sleep(0.5)
     runs.append(case_closed(reopened_first, [(gridder, "GRID_MEMBER")]))
-    handler = CaseClosedHandler(points.db)
+    handler = CaseClosedHandler(points.wired.uow)
 
     # when they are applied as one run in one transaction, twice
     for _ in range(2):

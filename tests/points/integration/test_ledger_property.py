@@ -92,7 +92,7 @@ def plan(world: World, ops: list[Op]) -> list[tuple[str, object]]:
 
 async def deliver(points: Points, event: CloudEvent) -> None:
     """What the kit consumer does: record the event id and apply it, in one transaction."""
-    handler = awards_subscription(points.db).handlers[event.type]
+    handler = awards_subscription(points.wired.uow).handlers[event.type]
 
     async def work(session: Session) -> None:
         processed = points.db["processed_events"]
@@ -118,7 +118,7 @@ async def deliver(points: Points, event: CloudEvent) -> None:
 
 
 async def run_step(points: Points, world: World, step: tuple[str, object]) -> None:
-    host = points.service.host
+    ports = points.wired.ports
     kind, arg = step
     try:
         if kind == "deliver":
@@ -129,15 +129,15 @@ async def run_step(points: Points, world: World, step: tuple[str, object]) -> No
         person = world.people[arg[0]]
         caller = Principal(person, ())
         if kind == "redeem":
-            made = await redeem_reward(host, caller, RedeemReward(world.rewards[arg[1]], 1))
+            made = await redeem_reward(ports, caller, RedeemReward(world.rewards[arg[1]], 1))
             world.redemptions[person].append(made.id)
         elif kind == "cancel":
             mine = world.redemptions[person]
             if mine:
-                await cancel_redemption(host, caller, mine[arg[1] % len(mine)])
+                await cancel_redemption(ports, caller, mine[arg[1] % len(mine)])
         elif kind == "adjust" and arg[1]:
             staff = Principal("staff", (C1_STAFF,))
-            await adjust_points(host, staff, AdjustPoints(person, arg[1], "property test"))
+            await adjust_points(ports, staff, AdjustPoints(person, arg[1], "property test"))
     except UserError:
         pass  # refused as it should be: no points, no stock, already cancelled, no account
     except OperationFailure as exc:
@@ -215,7 +215,7 @@ async def test_concurrent_random_operations_leave_a_ledger_without_drift(
     world.redemptions = {p: [] for p in world.people}
     for n in range(REWARDS):
         reward = await create_reward(
-            points.service.host, staff, CreateReward("c1", uid(f"Towel {n} "), 7 + n, 4)
+            points.wired.ports, staff, CreateReward("c1", uid(f"Towel {n} "), 7 + n, 4)
         )
         world.rewards.append(reward.id)
     stock_before = dict.fromkeys(world.rewards, 4)

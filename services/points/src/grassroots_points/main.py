@@ -20,6 +20,7 @@ from grassroots_points.adapters import (
 )
 from grassroots_points.graphql.context import Context
 from grassroots_points.graphql.schema import schema
+from grassroots_points.handlers.composition import compose
 from grassroots_points.handlers.projections import projection_subscription
 from grassroots_points.handlers.reactions import awards_subscription
 from grassroots_points.settings import PointsSettings
@@ -57,7 +58,8 @@ def create_app(
     settings = settings or PointsSettings()
     host = ServiceHost(settings, collections=COLLECTIONS, indexes=INDEXES)
     host.add_subscription(projection_subscription(host.db))
-    host.add_subscription(awards_subscription(host.db))
+    points = compose(host)
+    host.add_subscription(awards_subscription(points.uow))
     # A token whose role was revoked is refused once `role.revoked` reaches the projection.
     verifier = TokenVerifier(
         keys or jwks_from_url(settings.jwks_url),
@@ -65,6 +67,6 @@ def create_app(
     )
 
     async def context(request: Request) -> Context:
-        return Context(host=host, request=request, verifier=verifier)
+        return Context(host=host, request=request, verifier=verifier, ports=points.ports)
 
     return create_service_app(host=host, schema=schema, context_factory=context)

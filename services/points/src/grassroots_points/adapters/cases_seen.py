@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from enum import StrEnum
 
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, IndexModel, UpdateOne
 
+from grassroots_points.domain.closures import ClosureState
 from grassroots_points.domain.ids import PersonId
 from grassroots_points.domain.occasions import CaseClosed
 
@@ -31,38 +31,31 @@ INDEXES = (
 )
 
 
-class ClosureState(StrEnum):
-    CLOSED = "CLOSED"
-    REOPENED = "REOPENED"
-
-
 class CasesSeen:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, session: Session | None = None) -> None:
+        # Bound to a transaction's session when built for one (handlers.ports), else none.
+        self._session = session
         self._closures = db[CLOSURES]
         self._orders = db[ORDERS]
 
-    async def closure_state(
-        self, case_id: str, closure: int, session: Session
-    ) -> ClosureState | None:
-        doc = await self._closures.find_one({"_id": _key(case_id, closure)}, session=session)
+    async def closure_state(self, case_id: str, closure: int) -> ClosureState | None:
+        doc = await self._closures.find_one({"_id": _key(case_id, closure)}, session=self._session)
         return ClosureState(doc["state"]) if doc else None
 
     async def closure_states(
-        self, closings: Sequence[tuple[str, int]], session: Session
+        self, closings: Sequence[tuple[str, int]]
     ) -> dict[tuple[str, int], ClosureState]:
         """The state of each (case, closure) points has seen; unseen ones are left out."""
         keys = {_key(case_id, closure): (case_id, closure) for case_id, closure in closings}
-        cursor = self._closures.find({"_id": {"$in": list(keys)}}, {"state": 1}, session=session)
+        cursor = self._closures.find(
+            {"_id": {"$in": list(keys)}}, {"state": 1}, session=self._session
+        )
         return {keys[doc["_id"]]: ClosureState(doc["state"]) async for doc in cursor}
 
-    async def record_closed(
-        self, closed: CaseClosed, event_id: str, at: datetime, session: Session
-    ) -> None:
-        await self.record_closings([(closed, event_id, at)], session)
+    async def record_closed(self, closed: CaseClosed, event_id: str, at: datetime) -> None:
+        await self.record_closings([(closed, event_id, at)])
 
-    async def record_closings(
-        self, closings: Sequence[tuple[CaseClosed, str, datetime]], session: Session
-    ) -> None:
+    async def record_closings(self, closings: Sequence[tuple[CaseClosed, str, datetime]]) -> None:
         """Remember each closing (with the event that announced it), in one round trip."""
         if not closings:
             return
@@ -87,10 +80,10 @@ class CasesSeen:
                 )
                 for closed, event_id, at in closings
             ],
-            session=session,
+            session=self._session,
         )
 
-    async def record_reopened(self, case_id: str, closure: int, session: Session) -> None:
+    async def record_reopened(self, case_id: str, closure: int) -> None:
         await self._closures.update_one(
             {"_id": _key(case_id, closure)},
             {
@@ -98,20 +91,20 @@ class CasesSeen:
                 "$setOnInsert": {"caseId": case_id, "closure": closure, "handlers": []},
             },
             upsert=True,
-            session=session,
+            session=self._session,
         )
 
-    async def record_taker(self, case_id: str, taker: PersonId, session: Session) -> None:
+    async def record_taker(self, case_id: str, taker: PersonId) -> None:
         await self._orders.update_one(
-            {"_id": case_id}, {"$set": {"takerId": taker}}, upsert=True, session=session
+            {"_id": case_id}, {"$set": {"takerId": taker}}, upsert=True, session=self._session
         )
 
-    async def taker(self, case_id: str, session: Session) -> PersonId | None:
-        return (await self.takers([case_id], session)).get(case_id)
+    async def taker(self, case_id: str) -> PersonId | None:
+        return (await self.takers([case_id])).get(case_id)
 
-    async def takers(self, case_ids: Sequence[str], session: Session) -> dict[str, PersonId]:
+    async def takers(self, case_ids: Sequence[str]) -> dict[str, PersonId]:
         """Who took each of these cases' orders, for those that were orders."""
-        cursor = self._orders.find({"_id": {"$in": list(case_ids)}}, session=session)
+        cursor = self._orders.find({"_id": {"$in": list(case_ids)}}, session=self._session)
         return {doc["_id"]: PersonId(doc["takerId"]) async for doc in cursor if doc.get("takerId")}
 
     async def handled_counts(

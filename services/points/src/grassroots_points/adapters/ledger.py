@@ -61,11 +61,13 @@ INDEXES = (
 
 
 class LedgerStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, session: Session | None = None) -> None:
+        # Bound to a transaction's session when built for one (handlers.ports), else none.
+        self._session = session
         self._accounts = db[ACCOUNTS]
         self._entries = db[COLLECTION]
 
-    async def post(self, entry: Entry, session: Session, *, home_path: Sequence[str] = ()) -> Entry:
+    async def post(self, entry: Entry, *, home_path: Sequence[str] = ()) -> Entry:
         """Apply `entry` to its account (created on a first credit) and record it."""
         now = datetime.now(UTC)
         change: Document = {
@@ -77,10 +79,10 @@ class LedgerStore:
                 {"_id": entry.person_id, "balance": {"$gte": -entry.delta}},
                 change,
                 return_document=ReturnDocument.AFTER,
-                session=session,
+                session=self._session,
             )
             if account is None:
-                current = await self.account(entry.person_id, session)
+                current = await self.account(entry.person_id)
                 balance = current.balance if current else 0
                 raise InsufficientPoints(
                     f"the balance is {balance} points; {-entry.delta} are needed",
@@ -94,17 +96,16 @@ class LedgerStore:
                 change,
                 upsert=True,
                 return_document=ReturnDocument.AFTER,
-                session=session,
+                session=self._session,
             )
         assert account is not None
         posted = dataclasses.replace(entry, balance_after=int(account["balance"]))
-        await self._entries.insert_one(_entry_doc(posted), session=session)
+        await self._entries.insert_one(_entry_doc(posted), session=self._session)
         return posted
 
     async def post_credits(
         self,
         entries: Sequence[Entry],
-        session: Session,
         *,
         home_paths: Mapping[str, Sequence[str]],
     ) -> list[Entry]:
@@ -119,7 +120,7 @@ class LedgerStore:
         balances = {
             doc["_id"]: int(doc.get("balance", 0))
             async for doc in self._accounts.find(
-                {"_id": {"$in": people}}, {"balance": 1}, session=session
+                {"_id": {"$in": people}}, {"balance": 1}, session=self._session
             )
         }
         posted: list[Entry] = []
@@ -148,16 +149,16 @@ class LedgerStore:
             )
             for person, (delta, earned, count) in totals.items()
         ]
-        await self._accounts.bulk_write(updates, ordered=False, session=session)
-        await self._entries.insert_many([_entry_doc(e) for e in posted], session=session)
+        await self._accounts.bulk_write(updates, ordered=False, session=self._session)
+        await self._entries.insert_many([_entry_doc(e) for e in posted], session=self._session)
         return posted
 
-    async def awarded(self, event_ids: Sequence[str], session: Session) -> set[tuple[str, str]]:
+    async def awarded(self, event_ids: Sequence[str]) -> set[tuple[str, str]]:
         """(event, person) pairs that already have an entry: an event affects a person once."""
         cursor = self._entries.find(
             {"sourceEventId": {"$in": list(event_ids)}},
             {"sourceEventId": 1, "personId": 1},
-            session=session,
+            session=self._session,
         )
         return {(doc["sourceEventId"], doc["personId"]) async for doc in cursor}
 
@@ -167,7 +168,6 @@ class LedgerStore:
         event_type: str,
         since: datetime,
         until: datetime,
-        session: Session,
     ) -> int:
         """Awards a person earned for one kind of occasion done within [since, until)."""
         return await self._entries.count_documents(
@@ -177,11 +177,11 @@ class LedgerStore:
                 "sourceEventType": event_type,
                 "earnedAt": {"$gte": since, "$lt": until},
             },
-            session=session,
+            session=self._session,
         )
 
-    async def account(self, person_id: str, session: Session | None = None) -> Account | None:
-        doc = await self._accounts.find_one({"_id": person_id}, session=session)
+    async def account(self, person_id: str) -> Account | None:
+        doc = await self._accounts.find_one({"_id": person_id}, session=self._session)
         return _account(doc) if doc else None
 
     async def accounts(self, person_ids: Iterable[str]) -> dict[str, Account]:
@@ -190,23 +190,23 @@ class LedgerStore:
             doc["_id"]: _account(doc) async for doc in self._accounts.find({"_id": {"$in": ids}})
         }
 
-    async def set_home(self, person_id: str, path: Sequence[str], session: Session) -> None:
+    async def set_home(self, person_id: str, path: Sequence[str]) -> None:
         """Where a person lives decides whose staff see their account."""
         await self._accounts.update_one(
-            {"_id": person_id}, {"$set": {"orgUnitPath": list(path)}}, session=session
+            {"_id": person_id}, {"$set": {"orgUnitPath": list(path)}}, session=self._session
         )
 
-    async def entries_of_event(self, event_id: str, session: Session) -> list[Entry]:
-        cursor = self._entries.find({"sourceEventId": event_id}, session=session)
+    async def entries_of_event(self, event_id: str) -> list[Entry]:
+        cursor = self._entries.find({"sourceEventId": event_id}, session=self._session)
         return [_entry(doc) async for doc in cursor]
 
-    async def awards_of_closure(self, case_id: str, closure: int, session: Session) -> list[Entry]:
+    async def awards_of_closure(self, case_id: str, closure: int) -> list[Entry]:
         query = {"caseId": case_id, "closure": closure, "kind": EntryKind.AWARD.value}
-        return [_entry(doc) async for doc in self._entries.find(query, session=session)]
+        return [_entry(doc) async for doc in self._entries.find(query, session=self._session)]
 
-    async def reversed_awards(self, award_ids: Sequence[str], session: Session) -> set[str]:
+    async def reversed_awards(self, award_ids: Sequence[str]) -> set[str]:
         query = {"reverses": {"$in": list(award_ids)}}
-        return {doc["reverses"] async for doc in self._entries.find(query, session=session)}
+        return {doc["reverses"] async for doc in self._entries.find(query, session=self._session)}
 
     async def page(self, person_id: str, first: int, after: Sequence[Any] | None) -> Page[Entry]:
         base: Document = {"personId": person_id}

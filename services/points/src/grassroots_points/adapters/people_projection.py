@@ -36,15 +36,19 @@ def role_projection(role: RoleAssignment, active: bool) -> tuple[str, Document]:
 
 
 class PeopleProjection:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, session: Session | None = None) -> None:
+        # Bound to a transaction's session when built for one (handlers.ports), else none.
+        self._session = session
         self._people = db[PEOPLE]
         self._roles = db[ROLES]
 
-    async def home(self, person_id: str, session: Session | None = None) -> tuple[str, ...]:
-        doc = await self._people.find_one({"_id": person_id}, {"orgUnitPath": 1}, session=session)
+    async def home(self, person_id: str) -> tuple[str, ...]:
+        doc = await self._people.find_one(
+            {"_id": person_id}, {"orgUnitPath": 1}, session=self._session
+        )
         return tuple(doc["orgUnitPath"]) if doc else ()
 
-    async def record_role(self, assignment_id: str, fields: Document, session: Session) -> None:
+    async def record_role(self, assignment_id: str, fields: Document) -> None:
         # A revocation is final: an assignment that was revoked never becomes active again,
         # whatever order the two events arrive in.
         if fields["active"]:
@@ -52,11 +56,11 @@ class PeopleProjection:
                 {"_id": assignment_id},
                 {"$setOnInsert": fields},
                 upsert=True,
-                session=session,
+                session=self._session,
             )
         else:
             await self._roles.update_one(
-                {"_id": assignment_id}, {"$set": fields}, upsert=True, session=session
+                {"_id": assignment_id}, {"$set": fields}, upsert=True, session=self._session
             )
 
     async def revoked_among(self, assignment_ids: Sequence[str]) -> set[str]:
@@ -68,9 +72,7 @@ class PeopleProjection:
         query = {"role": role, "orgUnitPath": within, "active": True}
         return {doc["personId"] async for doc in self._roles.find(query, {"personId": 1})}
 
-    async def homes(
-        self, person_ids: Sequence[str], session: Session | None = None
-    ) -> dict[str, tuple[str, ...]]:
+    async def homes(self, person_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
         query = {"_id": {"$in": list(person_ids)}}
-        cursor = self._people.find(query, {"orgUnitPath": 1}, session=session)
+        cursor = self._people.find(query, {"orgUnitPath": 1}, session=self._session)
         return {d["_id"]: tuple(d["orgUnitPath"]) async for d in cursor}

@@ -18,13 +18,15 @@ INDEXES = Indexes(COLLECTION, (IndexModel([("type", ASCENDING), ("time", ASCENDI
 
 
 class ReceivedEvents:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, session: Session | None = None) -> None:
+        # Bound to a transaction's session when built for one (handlers.ports), else none.
+        self._session = session
         self._events = db[COLLECTION]
 
-    async def keep(self, event: CloudEvent, session: Session) -> None:
-        await self.keep_many([event], session)
+    async def keep(self, event: CloudEvent) -> None:
+        await self.keep_many([event])
 
-    async def keep_many(self, events: Sequence[CloudEvent], session: Session) -> None:
+    async def keep_many(self, events: Sequence[CloudEvent]) -> None:
         now = datetime.now(UTC)
         await self._events.bulk_write(
             [
@@ -45,7 +47,7 @@ class ReceivedEvents:
                 )
                 for event in events
             ],
-            session=session,
+            session=self._session,
         )
 
     async def replay(self, types: set[str]) -> AsyncIterator[CloudEvent]:

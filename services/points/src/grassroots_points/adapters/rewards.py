@@ -19,6 +19,7 @@ from grassroots_points.domain.rewards import (
     Redemption,
     RedemptionStatus,
     Reward,
+    RewardChanges,
     RewardNameTaken,
 )
 
@@ -43,18 +44,20 @@ INDEXES = (
 
 
 class RewardStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, session: Session | None = None) -> None:
+        # Bound to a transaction's session when built for one (handlers.ports), else none.
+        self._session = session
         self._rewards = db[REWARDS]
 
-    async def insert(self, reward: Reward, session: Session) -> None:
+    async def insert(self, reward: Reward) -> None:
         """Raises RewardNameTaken when the catalog has a reward of that name."""
         try:
-            await self._rewards.insert_one(_reward_doc(reward), session=session)
+            await self._rewards.insert_one(_reward_doc(reward), session=self._session)
         except DuplicateKeyError as exc:
             raise RewardNameTaken(reward.name) from exc
 
-    async def get(self, reward_id: str, session: Session | None = None) -> Reward | None:
-        doc = await self._rewards.find_one({"_id": reward_id}, session=session)
+    async def get(self, reward_id: str) -> Reward | None:
+        doc = await self._rewards.find_one({"_id": reward_id}, session=self._session)
         return _reward(doc) if doc else None
 
     async def get_many(self, ids: Iterable[str]) -> dict[str, Reward]:
@@ -65,20 +68,29 @@ class RewardStore:
         doc = await self._rewards.find_one({"orgUnitId": org_unit_id, "name": name})
         return _reward(doc) if doc else None
 
-    async def update(self, reward_id: str, changes: Document, session: Session) -> Reward | None:
+    async def update(self, reward_id: str, changes: RewardChanges) -> Reward | None:
         """None when there is no such reward; RewardNameTaken when renaming onto a taken name."""
+        fields: Document = {}
+        if changes.name is not None:
+            fields["name"] = changes.name
+        if changes.cost is not None:
+            fields["cost"] = changes.cost
+        if changes.active is not None:
+            fields["active"] = changes.active
+        if not fields:
+            return await self.get(reward_id)
         try:
             doc = await self._rewards.find_one_and_update(
                 {"_id": reward_id},
-                {"$set": changes},
+                {"$set": fields},
                 return_document=ReturnDocument.AFTER,
-                session=session,
+                session=self._session,
             )
         except DuplicateKeyError as exc:
-            raise RewardNameTaken(str(changes.get("name", ""))) from exc
+            raise RewardNameTaken(changes.name or "") from exc
         return _reward(doc) if doc else None
 
-    async def change_stock(self, reward_id: str, by: int, session: Session) -> Reward | None:
+    async def change_stock(self, reward_id: str, by: int) -> Reward | None:
         """Add to (or take from) the stock; None when taking more than there is."""
         condition: Document = {"_id": reward_id}
         if by < 0:
@@ -87,7 +99,7 @@ class RewardStore:
             condition,
             {"$inc": {"stock": by}},
             return_document=ReturnDocument.AFTER,
-            session=session,
+            session=self._session,
         )
         return _reward(doc) if doc else None
 
@@ -133,25 +145,27 @@ class RedemptionQuery:
 
 
 class RedemptionStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, session: Session | None = None) -> None:
+        # Bound to a transaction's session when built for one (handlers.ports), else none.
+        self._session = session
         self._redemptions = db[REDEMPTIONS]
 
-    async def insert(self, redemption: Redemption, session: Session) -> None:
-        await self._redemptions.insert_one(_redemption_doc(redemption), session=session)
+    async def insert(self, redemption: Redemption) -> None:
+        await self._redemptions.insert_one(_redemption_doc(redemption), session=self._session)
 
-    async def get(self, redemption_id: str, session: Session | None = None) -> Redemption | None:
-        doc = await self._redemptions.find_one({"_id": redemption_id}, session=session)
+    async def get(self, redemption_id: str) -> Redemption | None:
+        doc = await self._redemptions.find_one({"_id": redemption_id}, session=self._session)
         return _redemption(doc) if doc else None
 
     async def leave_requested(
-        self, redemption_id: str, to: RedemptionStatus, by: str, session: Session
+        self, redemption_id: str, to: RedemptionStatus, by: str
     ) -> Redemption | None:
         """Move a REQUESTED redemption on; None when it is no longer REQUESTED."""
         doc = await self._redemptions.find_one_and_update(
             {"_id": redemption_id, "status": RedemptionStatus.REQUESTED.value},
             {"$set": {"status": to.value, "updatedAt": datetime.now(UTC), "handledBy": by}},
             return_document=ReturnDocument.AFTER,
-            session=session,
+            session=self._session,
         )
         return _redemption(doc) if doc else None
 

@@ -19,20 +19,20 @@ INDEXES = Indexes(
 
 
 class RuleStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, session: Session | None = None) -> None:
+        # Bound to a transaction's session when built for one (handlers.ports), else none.
+        self._session = session
         self._rules = db[COLLECTION]
 
-    async def for_event_types(
-        self, event_types: set[str], session: Session | None = None
-    ) -> list[PointRule]:
+    async def for_event_types(self, event_types: set[str]) -> list[PointRule]:
         query = {"eventType": {"$in": sorted(event_types)}}
-        return [_rule(doc) async for doc in self._rules.find(query, session=session)]
+        return [_rule(doc) async for doc in self._rules.find(query, session=self._session)]
 
     async def all(self) -> list[PointRule]:
         cursor = self._rules.find({}).sort([("eventType", ASCENDING), ("key", ASCENDING)])
         return [_rule(doc) async for doc in cursor]
 
-    async def put(self, rule: PointRule, session: Session) -> PointRule:
+    async def put(self, rule: PointRule) -> PointRule:
         """Insert the rule, or replace the one with the same selector (keeping its id)."""
         doc = _doc(rule)
         stored = await self._rules.find_one_and_update(
@@ -43,17 +43,17 @@ class RuleStore:
             },
             upsert=True,
             return_document=ReturnDocument.AFTER,
-            session=session,
+            session=self._session,
         )
         assert stored is not None
         return _rule(stored)
 
-    async def get(self, rule_id: str, session: Session | None = None) -> PointRule | None:
-        doc = await self._rules.find_one({"_id": rule_id}, session=session)
+    async def get(self, rule_id: str) -> PointRule | None:
+        doc = await self._rules.find_one({"_id": rule_id}, session=self._session)
         return _rule(doc) if doc else None
 
-    async def delete(self, rule_id: str, session: Session) -> bool:
-        result = await self._rules.delete_one({"_id": rule_id}, session=session)
+    async def delete(self, rule_id: str) -> bool:
+        result = await self._rules.delete_one({"_id": rule_id}, session=self._session)
         return result.deleted_count == 1
 
 

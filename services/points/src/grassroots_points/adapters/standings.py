@@ -4,19 +4,12 @@ the ledger's (orgUnitPath, earnedAt, personId, earned) index."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from grassroots_kit.mongo import Database, Document
 
 from grassroots_points.adapters.ledger import COLLECTION
 from grassroots_points.domain.periods import Period
-
-
-@dataclass(frozen=True)
-class Standing:
-    person_id: str
-    points: int
-    rank: int
+from grassroots_points.domain.standings import Standing, ranked
 
 
 def _match(org_unit_id: str, period: Period) -> Document:
@@ -54,12 +47,7 @@ class Standings:
             {"$limit": first},
         ]
         rows = [row async for row in await self._entries.aggregate(pipeline)]
-        standings: list[Standing] = []
-        for position, row in enumerate(rows, start=1):
-            tied = standings and standings[-1].points == row["points"]
-            rank = standings[-1].rank if tied else position
-            standings.append(Standing(row["_id"], int(row["points"]), rank))
-        return standings
+        return ranked((row["_id"], int(row["points"])) for row in rows)
 
     async def earned(self, person_id: str, org_unit_id: str, period: Period) -> int:
         match = {**_match(org_unit_id, period), "personId": person_id}

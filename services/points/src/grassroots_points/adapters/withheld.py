@@ -27,10 +27,12 @@ INDEXES = Indexes(
 
 
 class WithheldAwards:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, session: Session | None = None) -> None:
+        # Bound to a transaction's session when built for one (handlers.ports), else none.
+        self._session = session
         self._withheld = db[COLLECTION]
 
-    async def record(self, withheld: Sequence[Withheld], now: datetime, session: Session) -> None:
+    async def record(self, withheld: Sequence[Withheld], now: datetime) -> None:
         if not withheld:
             return
         await self._withheld.bulk_write(
@@ -56,5 +58,12 @@ class WithheldAwards:
                 for w in withheld
             ],
             ordered=False,
-            session=session,
+            session=self._session,
         )
+
+    async def reasons(self, event_id: str) -> dict[str, str]:
+        """Why each person earned nothing from one event, for those withheld."""
+        cursor = self._withheld.find(
+            {"sourceEventId": event_id}, {"personId": 1, "reason": 1}, session=self._session
+        )
+        return {doc["personId"]: doc["reason"] async for doc in cursor}

@@ -29,6 +29,15 @@ class RewardNameTaken(Exception):
 
 
 @dataclass(frozen=True)
+class RewardChanges:
+    """What staff change of a reward; None leaves that part as it is."""
+
+    name: str | None = None
+    cost: int | None = None
+    active: bool | None = None
+
+
+@dataclass(frozen=True)
 class Reward:
     id: RewardId
     org_unit_id: str

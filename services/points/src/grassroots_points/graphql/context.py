@@ -14,6 +14,7 @@ from strawberry.dataloader import DataLoader
 from grassroots_points.domain.ledger import Account
 from grassroots_points.domain.rewards import Reward
 from grassroots_points.handlers import reading
+from grassroots_points.handlers.ports import PointsPorts
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Context:
     host: ServiceHost
     request: Request
     verifier: TokenVerifier
+    ports: PointsPorts
     accounts: DataLoader[str, Account | None] = field(init=False)
     rewards: DataLoader[str, Reward | None] = field(init=False)
     _principal: Principal | None = field(default=None, init=False)

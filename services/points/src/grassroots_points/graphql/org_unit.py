@@ -68,7 +68,7 @@ async def leaderboard_of(
         kind = PeriodKind.CUSTOM if since or until else PeriodKind.ALL_TIME
     window = period(kind, now=datetime.now(UTC), since=since, until=until)
     standings = await recognition.leaderboard(
-        info.context.host.db, org_unit_id, window, check_size(first)
+        info.context.ports, org_unit_id, window, check_size(first)
     )
     return [
         LeaderboardEntry(
@@ -85,7 +85,7 @@ async def outstanding_chiefs_of(
     info: Info[Context, None], org_unit_id: str, year: int | None, first: int
 ) -> list[OutstandingChief]:
     chiefs = await recognition.outstanding_chiefs(
-        info.context.host.db, org_unit_id, year or datetime.now(UTC).year, check_size(first)
+        info.context.ports, org_unit_id, year or datetime.now(UTC).year, check_size(first)
     )
     return [
         OutstandingChief(

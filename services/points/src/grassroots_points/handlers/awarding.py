@@ -1,7 +1,7 @@
 """Turning occasions into ledger entries, and taking a closing's awards back.
 
-Both run inside the caller's transaction: the consumer's (which also records the event id as
-processed) or the reprocessing command's.
+Both run inside the caller's transaction (`tx`): the consumer's (which also records the event id
+as processed) or the reprocessing command's.
 """
 
 from __future__ import annotations
@@ -16,22 +16,16 @@ from grassroots_contracts.event_types import (
 )
 from grassroots_contracts.points_events import PointsAwarded, PointsReversed
 from grassroots_kit.messaging.envelope import new_event
-from grassroots_kit.messaging.outbox import add_to_outbox
-from grassroots_kit.mongo import Database, Session
 
-from grassroots_points.adapters.cases_seen import CasesSeen
-from grassroots_points.adapters.ledger import LedgerStore
-from grassroots_points.adapters.people_projection import PeopleProjection
-from grassroots_points.adapters.rules import RuleStore
-from grassroots_points.adapters.withheld import WithheldAwards
 from grassroots_points.domain.caps import CountKey, count_key, within_caps
 from grassroots_points.domain.ids import new_entry_id
 from grassroots_points.domain.ledger import Entry, EntryKind, reversal_amount
 from grassroots_points.domain.occasions import Occasion
 from grassroots_points.domain.rules import Award, awards_for
+from grassroots_points.handlers.ports import LedgerRepository, PointsTx
 
 
-async def award(db: Database, session: Session, occasions: list[Occasion]) -> list[Entry]:
+async def award(tx: PointsTx, occasions: list[Occasion]) -> list[Entry]:
     """Post one award per person and source event that the rules in force reward, skipping
     those already awarded, and withholding (with the reason) those nobody else confirmed and
     those past their cap. The occasions may come from several events (a consumer's batch):
@@ -42,14 +36,12 @@ async def award(db: Database, session: Session, occasions: list[Occasion]) -> li
     so two transactions awarding the same person conflict and the retried one counts again."""
     if not occasions:
         return []
-    ledger = LedgerStore(db)
-    rules = await RuleStore(db).for_event_types(
-        {o.rule_event_type for o in occasions}, session=session
-    )
+    ledger = tx.ledger
+    rules = await tx.rules.for_event_types({o.rule_event_type for o in occasions})
     by_event: dict[str, list[Occasion]] = {}
     for occasion in occasions:
         by_event.setdefault(occasion.source_event_id, []).append(occasion)
-    already = await ledger.awarded(list(by_event), session)
+    already = await ledger.awarded(list(by_event))
     found = [
         a
         for event_occasions in by_event.values()
@@ -57,13 +49,11 @@ async def award(db: Database, session: Session, occasions: list[Occasion]) -> li
         if (a.occasion.source_event_id, a.occasion.person_id) not in already
     ]
     now = datetime.now(UTC)
-    found, withheld = within_caps(found, await _counted(ledger, found, session))
-    await WithheldAwards(db).record(withheld, now, session)
+    found, withheld = within_caps(found, await _counted(ledger, found))
+    await tx.withheld.record(withheld, now)
     if not found:
         return []
-    homes = await PeopleProjection(db).homes(
-        sorted({a.occasion.person_id for a in found}), session=session
-    )
+    homes = await tx.people.homes(sorted({a.occasion.person_id for a in found}))
     entries = [
         Entry(
             id=new_entry_id(),
@@ -87,7 +77,7 @@ async def award(db: Database, session: Session, occasions: list[Occasion]) -> li
         a.occasion.person_id: homes.get(a.occasion.person_id) or a.occasion.org_unit_path
         for a in reversed(found)  # the first award of a person decides a new account's home
     }
-    posted = await ledger.post_credits(entries, session, home_paths=home_paths)
+    posted = await ledger.post_credits(entries, home_paths=home_paths)
     events = []
     for a, entry in zip(found, posted, strict=True):
         occasion = a.occasion
@@ -112,40 +102,36 @@ async def award(db: Database, session: Session, occasions: list[Occasion]) -> li
                 data=payload.to_data(),
             )
         )
-    await add_to_outbox(db, session, events)
+    tx.publish(events)
     return posted
 
 
-async def _counted(
-    ledger: LedgerStore, awards: list[Award], session: Session
-) -> dict[CountKey, int]:
+async def _counted(ledger: LedgerRepository, awards: list[Award]) -> dict[CountKey, int]:
     """What each capped person already earned in each period the awards fall in."""
     counted: dict[CountKey, int] = {}
     for award in awards:
         key = count_key(award)
         if key is not None and key not in counted:
             person, event_type, window = key
-            counted[key] = await ledger.count_awards(
-                person, event_type, window.since, window.until, session
-            )
+            counted[key] = await ledger.count_awards(person, event_type, window.since, window.until)
     return counted
 
 
 async def reverse_closure(
-    db: Database, session: Session, *, case_id: str, closure: int, event_id: str, reason: str
+    tx: PointsTx, *, case_id: str, closure: int, event_id: str, reason: str
 ) -> list[Entry]:
     """Take back every award of one closing of a case, each at most once."""
-    ledger = LedgerStore(db)
-    await CasesSeen(db).record_reopened(case_id, closure, session)
-    awards = await ledger.awards_of_closure(case_id, closure, session)
-    done = await ledger.reversed_awards([a.id for a in awards], session)
+    ledger = tx.ledger
+    await tx.cases_seen.record_reopened(case_id, closure)
+    awards = await ledger.awards_of_closure(case_id, closure)
+    done = await ledger.reversed_awards([a.id for a in awards])
     posted: list[Entry] = []
     events = []
     now = datetime.now(UTC)
     for awarded in awards:
         if awarded.id in done:
             continue
-        account = await ledger.account(awarded.person_id, session)
+        account = await ledger.account(awarded.person_id)
         taken, unrecovered = reversal_amount(awarded.delta, account.balance if account else 0)
         note = f"; {unrecovered} already spent" if unrecovered else ""
         entry = await ledger.post(
@@ -165,8 +151,7 @@ async def reverse_closure(
                 case_id=case_id,
                 closure=closure,
                 reverses=awarded.id,
-            ),
-            session,
+            )
         )
         posted.append(entry)
         payload = PointsReversed(
@@ -191,5 +176,5 @@ async def reverse_closure(
                 data=payload.to_data(),
             )
         )
-    await add_to_outbox(db, session, events)
+    tx.publish(events)
     return posted

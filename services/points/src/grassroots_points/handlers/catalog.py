@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Conflict, NotFound
-from grassroots_kit.host import ServiceHost
-from grassroots_kit.mongo import Document, Session
 
-from grassroots_points.adapters.org_unit_projection import OrgUnitProjection
-from grassroots_points.adapters.rewards import RewardStore
 from grassroots_points.domain import rewards as domain
 from grassroots_points.domain.access import require_catalog_manager
 from grassroots_points.domain.ids import new_reward_id
-from grassroots_points.domain.rewards import Reward, RewardNameTaken
+from grassroots_points.domain.rewards import Reward, RewardChanges, RewardNameTaken
+from grassroots_points.handlers.ports import PointsPorts, PointsTx
 
 
 @dataclass(frozen=True)
@@ -35,8 +31,8 @@ class UpdateReward:
     active: bool | None = None
 
 
-async def create_reward(host: ServiceHost, caller: Principal, command: CreateReward) -> Reward:
-    unit = await OrgUnitProjection(host.db).get(command.org_unit_id)
+async def create_reward(ports: PointsPorts, caller: Principal, command: CreateReward) -> Reward:
+    unit = await ports.org_units.get(command.org_unit_id)
     if unit is None:
         raise NotFound(f"no org unit with id {command.org_unit_id}", field="orgUnitId")
     if unit.kind != "COMMUNITY":
@@ -50,44 +46,39 @@ async def create_reward(host: ServiceHost, caller: Principal, command: CreateRew
         cost=domain.check_cost(command.cost),
         stock=domain.check_stock(command.stock),
         active=command.active,
-        created_at=datetime.now(UTC),
+        created_at=ports.clock(),
     )
-    store = RewardStore(host.db)
 
-    async def work(session: Session) -> Reward:
+    async def work(tx: PointsTx) -> Reward:
         try:
-            await store.insert(reward, session)
+            await tx.rewards.insert(reward)
         except RewardNameTaken:
             raise Conflict(
                 f"this catalog already has a reward named {reward.name!r}", field="name"
             ) from None
         return reward
 
-    return await host.transaction(work)
+    return await ports.uow.run(work)
 
 
-async def _managed(host: ServiceHost, caller: Principal, reward_id: str) -> Reward:
-    reward = await RewardStore(host.db).get(reward_id)
+async def _managed(tx: PointsTx, caller: Principal, reward_id: str) -> Reward:
+    reward = await tx.rewards.get(reward_id)
     if reward is None:
         raise NotFound(f"no reward with id {reward_id}", field="id")
     require_catalog_manager(caller, reward.org_unit_path)
     return reward
 
 
-async def update_reward(host: ServiceHost, caller: Principal, command: UpdateReward) -> Reward:
-    await _managed(host, caller, command.reward_id)
-    changes: Document = {}
-    if command.name is not None:
-        changes["name"] = domain.clean_name(command.name)
-    if command.cost is not None:
-        changes["cost"] = domain.check_cost(command.cost)
-    if command.active is not None:
-        changes["active"] = command.active
-    store = RewardStore(host.db)
-
-    async def work(session: Session) -> Reward:
+async def update_reward(ports: PointsPorts, caller: Principal, command: UpdateReward) -> Reward:
+    async def work(tx: PointsTx) -> Reward:
+        await _managed(tx, caller, command.reward_id)
+        changes = RewardChanges(
+            name=None if command.name is None else domain.clean_name(command.name),
+            cost=None if command.cost is None else domain.check_cost(command.cost),
+            active=command.active,
+        )
         try:
-            updated = await store.update(command.reward_id, changes, session)
+            updated = await tx.rewards.update(command.reward_id, changes)
         except RewardNameTaken:
             raise Conflict(
                 "this catalog already has a reward with that name", field="name"
@@ -96,20 +87,17 @@ async def update_reward(host: ServiceHost, caller: Principal, command: UpdateRew
             raise NotFound(f"no reward with id {command.reward_id}", field="id")
         return updated
 
-    return await host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def restock_reward(
-    host: ServiceHost, caller: Principal, reward_id: str, quantity: int
+    ports: PointsPorts, caller: Principal, reward_id: str, quantity: int
 ) -> Reward:
-    await _managed(host, caller, reward_id)
-    quantity = domain.check_restock(quantity)
-    store = RewardStore(host.db)
-
-    async def work(session: Session) -> Reward:
-        updated = await store.change_stock(reward_id, quantity, session)
+    async def work(tx: PointsTx) -> Reward:
+        await _managed(tx, caller, reward_id)
+        updated = await tx.rewards.change_stock(reward_id, domain.check_restock(quantity))
         if updated is None:
             raise NotFound(f"no reward with id {reward_id}", field="id")
         return updated
 
-    return await host.transaction(work)
+    return await ports.uow.run(work)

@@ -57,7 +57,7 @@ def _people(db: Database) -> Handler:
                 f"{event.type} data does not match the contract: {exc}"
             ) from None
         if await upsert_if_newer(db, PEOPLE, session, person_id, version, fields):
-            await LedgerStore(db).set_home(person_id, fields["orgUnitPath"], session)
+            await LedgerStore(db, session).set_home(person_id, fields["orgUnitPath"])
 
     return project
 
@@ -71,7 +71,7 @@ def _roles(db: Database, active: bool) -> Handler:
             raise PermanentEventError(
                 f"{event.type} data does not match the contract: {exc}"
             ) from None
-        await PeopleProjection(db).record_role(assignment_id, fields, session)
+        await PeopleProjection(db, session).record_role(assignment_id, fields)
 
     return project
 

@@ -1,8 +1,10 @@
 """Reactions to other services' events that award and reverse points.
 
 Every handler runs in the consumer's transaction, which also records the event id as processed
-for this queue. A payload points cannot read raises PermanentEventError: the message is parked
-in `points.awards.dead` with the reason and the consumer goes on with the next one.
+for this queue; the reactions see only a `PointsTx` bound to it, so the fast lane runs them over
+in-memory fakes (`receive`, `receive_closings`). A payload points cannot read raises
+PermanentEventError: the message is parked in `points.awards.dead` with the reason and the
+consumer goes on with the next one.
 """
 
 from __future__ import annotations
@@ -19,39 +21,39 @@ from grassroots_contracts.event_types import (
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
-from grassroots_kit.mongo import Database, Session
+from grassroots_kit.mongo import Session
 
-from grassroots_points.adapters.cases_seen import CasesSeen, ClosureState
-from grassroots_points.adapters.received import ReceivedEvents
 from grassroots_points.domain import occasions as parse
+from grassroots_points.domain.closures import ClosureState
 from grassroots_points.domain.occasions import MalformedEvent
 from grassroots_points.handlers.awarding import award, reverse_closure
+from grassroots_points.handlers.ports import InConsumerTransaction, PointsTx
 
 PURPOSE = "awards"
 
-Reaction = Callable[[Database, CloudEvent, Session], Awaitable[None]]
+Reaction = Callable[[PointsTx, CloudEvent], Awaitable[None]]
 
 
-async def on_case_closed(db: Database, event: CloudEvent, session: Session) -> None:
-    await on_cases_closed(db, [(event, parse.case_closed(event.data))], session)
+async def on_case_closed(tx: PointsTx, event: CloudEvent) -> None:
+    await on_cases_closed(tx, [(event, parse.case_closed(event.data))])
 
 
 async def on_cases_closed(
-    db: Database, closings: Sequence[tuple[CloudEvent, parse.CaseClosed]], session: Session
+    tx: PointsTx, closings: Sequence[tuple[CloudEvent, parse.CaseClosed]]
 ) -> None:
     """Closings in delivery order: each one not reopened already is remembered and awarded.
     Several at once (a consumer's batch) cost the same few round trips as one."""
-    seen = CasesSeen(db)
+    seen = tx.cases_seen
     keys = [(closed.case_id, closed.closure) for _, closed in closings]
-    states = await seen.closure_states(keys, session)
-    takers = await seen.takers([case_id for case_id, _ in keys], session)
+    states = await seen.closure_states(keys)
+    takers = await seen.takers([case_id for case_id, _ in keys])
     standing = [
         (event, closed)
         for event, closed in closings
         # a closing reopened before its closing event reached us awards nothing
         if states.get((closed.case_id, closed.closure)) is not ClosureState.REOPENED
     ]
-    await seen.record_closings([(c, e.id, e.time) for e, c in standing], session)
+    await seen.record_closings([(c, e.id, e.time) for e, c in standing])
     occasions = [
         occasion
         for event, closed in standing
@@ -59,36 +61,49 @@ async def on_cases_closed(
             event.id, event.time, known_taker=takers.get(closed.case_id)
         )
     ]
-    await award(db, session, occasions)
+    await award(tx, occasions)
+
+
+def _closings(events: Sequence[CloudEvent]) -> list[tuple[CloudEvent, parse.CaseClosed]]:
+    closings = []
+    for event in events:
+        try:
+            parse.check_version(event.type, event.dataversion)
+            closings.append((event, parse.case_closed(event.data)))
+        except MalformedEvent as exc:
+            raise PermanentEventError(f"{event.type}: {exc}") from None
+    return closings
+
+
+async def receive_closings(tx: PointsTx, events: Sequence[CloudEvent]) -> None:
+    """A run of `case.closed` events as the consumer hands them over: kept, remembered and
+    awarded together."""
+    closings = _closings(events)
+    await tx.received.keep_many(events)
+    await on_cases_closed(tx, closings)
 
 
 class CaseClosedHandler:
     """`case.closed` as a batch handler: the consumer hands it each run of closings in a
     batch, which are read, remembered and awarded together."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def __init__(self, uow: InConsumerTransaction) -> None:
+        self._uow = uow
 
     async def __call__(self, event: CloudEvent, session: Session) -> None:
         await self.apply_many([event], session)
 
     async def apply_many(self, events: Sequence[CloudEvent], session: Session) -> None:
-        closings = []
-        for event in events:
-            try:
-                parse.check_version(event.type, event.dataversion)
-                closings.append((event, parse.case_closed(event.data)))
-            except MalformedEvent as exc:
-                raise PermanentEventError(f"{event.type}: {exc}") from None
-        await ReceivedEvents(self._db).keep_many(events, session)
-        await on_cases_closed(self._db, closings, session)
+        async def work(tx: PointsTx) -> None:
+            await receive_closings(tx, events)
+
+        await self._uow.within(session, work)
 
 
-async def on_case_reopened(db: Database, event: CloudEvent, session: Session) -> None:
+async def on_case_reopened(tx: PointsTx, event: CloudEvent) -> None:
     reopened = parse.case_reopened(event.data)
     await reverse_closure(
-        db,
-        session,
+        tx,
         case_id=reopened.case_id,
         closure=reopened.closure,
         event_id=event.id,
@@ -96,19 +111,19 @@ async def on_case_reopened(db: Database, event: CloudEvent, session: Session) ->
     )
 
 
-async def on_order_taken(db: Database, event: CloudEvent, session: Session) -> None:
+async def on_order_taken(tx: PointsTx, event: CloudEvent) -> None:
     # Taking an order is rewarded when its case closes; remember who took it until then.
     taken = parse.order_taken(event.data)
     if taken.taker_id is not None:
-        await CasesSeen(db).record_taker(taken.case_id, taken.taker_id, session)
+        await tx.cases_seen.record_taker(taken.case_id, taken.taker_id)
 
 
-async def on_visit_logged(db: Database, event: CloudEvent, session: Session) -> None:
-    await award(db, session, [parse.visit_logged(event.id, event.data, event.time)])
+async def on_visit_logged(tx: PointsTx, event: CloudEvent) -> None:
+    await award(tx, [parse.visit_logged(event.id, event.data, event.time)])
 
 
-async def on_commitment_fulfilled(db: Database, event: CloudEvent, session: Session) -> None:
-    await award(db, session, [parse.commitment_fulfilled(event.id, event.data, event.time)])
+async def on_commitment_fulfilled(tx: PointsTx, event: CloudEvent) -> None:
+    await award(tx, [parse.commitment_fulfilled(event.id, event.data, event.time)])
 
 
 REACTIONS: dict[str, Reaction] = {
@@ -120,19 +135,27 @@ REACTIONS: dict[str, Reaction] = {
 }
 
 
-def _handler(db: Database, reaction: Reaction) -> Handler:
+async def receive(tx: PointsTx, event: CloudEvent) -> None:
+    """One awarding event as the consumer hands it over: checked, kept and reacted to."""
+    try:
+        parse.check_version(event.type, event.dataversion)
+        await tx.received.keep_many([event])
+        await REACTIONS[event.type](tx, event)
+    except MalformedEvent as exc:
+        raise PermanentEventError(f"{event.type}: {exc}") from None
+
+
+def _handler(uow: InConsumerTransaction) -> Handler:
     async def handle(event: CloudEvent, session: Session) -> None:
-        try:
-            parse.check_version(event.type, event.dataversion)
-            await ReceivedEvents(db).keep(event, session)
-            await reaction(db, event, session)
-        except MalformedEvent as exc:
-            raise PermanentEventError(f"{event.type}: {exc}") from None
+        async def work(tx: PointsTx) -> None:
+            await receive(tx, event)
+
+        await uow.within(session, work)
 
     return handle
 
 
-def awards_subscription(db: Database) -> Subscription:
-    handlers = {event_type: _handler(db, r) for event_type, r in REACTIONS.items()}
-    handlers[CASE_CLOSED] = CaseClosedHandler(db)
+def awards_subscription(uow: InConsumerTransaction) -> Subscription:
+    handlers = {event_type: _handler(uow) for event_type in REACTIONS}
+    handlers[CASE_CLOSED] = CaseClosedHandler(uow)
     return Subscription(purpose=PURPOSE, handlers=handlers, producers=PRODUCERS)

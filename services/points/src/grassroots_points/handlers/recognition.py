@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from grassroots_kit.mongo import Database
-
-from grassroots_points.adapters.cases_seen import CasesSeen
-from grassroots_points.adapters.people_projection import PeopleProjection
-from grassroots_points.adapters.standings import Standing, Standings
 from grassroots_points.domain.periods import Period, year_period
+from grassroots_points.domain.standings import Standing
 from grassroots_points.domain.vocabulary import NEIGHBOR_CHIEF
+from grassroots_points.handlers.ports import PointsPorts
 
 
 @dataclass(frozen=True)
@@ -21,21 +18,25 @@ class Chief:
     rank: int
 
 
-async def leaderboard(db: Database, org_unit_id: str, window: Period, first: int) -> list[Standing]:
-    return await Standings(db).top(org_unit_id, window, first)
+async def leaderboard(
+    ports: PointsPorts, org_unit_id: str, window: Period, first: int
+) -> list[Standing]:
+    return await ports.standings.top(org_unit_id, window, first)
 
 
-async def outstanding_chiefs(db: Database, org_unit_id: str, year: int, first: int) -> list[Chief]:
+async def outstanding_chiefs(
+    ports: PointsPorts, org_unit_id: str, year: int, first: int
+) -> list[Chief]:
     """Neighbor chiefs are those people's role events name, and those who handled a case in
     that role (so chiefs are found even before their role.assigned event arrives)."""
     window = year_period(year)
     assert window.since is not None
     assert window.until is not None
-    seen = CasesSeen(db)
-    chiefs = await PeopleProjection(db).holders(NEIGHBOR_CHIEF, org_unit_id)
+    seen = ports.handled
+    chiefs = await ports.role_holders.holders(NEIGHBOR_CHIEF, org_unit_id)
     chiefs |= await seen.chiefs_who_handled(NEIGHBOR_CHIEF, org_unit_id, window.since, window.until)
     if not chiefs:
         return []
-    top = await Standings(db).top(org_unit_id, window, first, among=chiefs)
+    top = await ports.standings.top(org_unit_id, window, first, among=chiefs)
     counts = await seen.handled_counts([s.person_id for s in top], window.since, window.until)
     return [Chief(s.person_id, s.points, counts.get(s.person_id, 0), s.rank) for s in top]

@@ -8,19 +8,13 @@ transaction is retried, finds no stock, and fails with CONFLICT.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from grassroots_contracts.event_types import REWARD_REDEEMED, SOURCE_POINTS
 from grassroots_contracts.points_events import RewardRedeemed
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Conflict, Forbidden, NotFound
-from grassroots_kit.host import ServiceHost
 from grassroots_kit.messaging.envelope import new_event
-from grassroots_kit.messaging.outbox import add_to_outbox
-from grassroots_kit.mongo import Session
 
-from grassroots_points.adapters.ledger import LedgerStore
-from grassroots_points.adapters.rewards import RedemptionStore, RewardStore
 from grassroots_points.domain.access import CATALOG_ROLES
 from grassroots_points.domain.ids import PersonId, new_entry_id, new_redemption_id
 from grassroots_points.domain.ledger import Entry, EntryKind
@@ -30,6 +24,7 @@ from grassroots_points.domain.rewards import (
     check_can_leave,
     check_quantity,
 )
+from grassroots_points.handlers.ports import PointsPorts, PointsTx, RedemptionRepository
 
 
 @dataclass(frozen=True)
@@ -38,28 +33,23 @@ class RedeemReward:
     quantity: int = 1
 
 
-async def redeem_reward(host: ServiceHost, caller: Principal, command: RedeemReward) -> Redemption:
+async def redeem_reward(ports: PointsPorts, caller: Principal, command: RedeemReward) -> Redemption:
     quantity = check_quantity(command.quantity)
     person = PersonId(caller.person_id)
-    rewards, redemptions, ledger = (
-        RewardStore(host.db),
-        RedemptionStore(host.db),
-        LedgerStore(host.db),
-    )
 
-    async def work(session: Session) -> Redemption:
-        reward = await rewards.get(command.reward_id, session)
+    async def work(tx: PointsTx) -> Redemption:
+        reward = await tx.rewards.get(command.reward_id)
         if reward is None:
             raise NotFound(f"no reward with id {command.reward_id}", field="rewardId")
         if not reward.active:
             raise Conflict(f"{reward.name} is not offered at the moment", field="rewardId")
-        reserved = await rewards.change_stock(reward.id, -quantity, session)
+        reserved = await tx.rewards.change_stock(reward.id, -quantity)
         if reserved is None:
             raise Conflict(
                 f"{reward.name} is out of stock (asked for {quantity})",
                 field="quantity",
             )
-        now = datetime.now(UTC)
+        now = ports.clock()
         redemption = Redemption(
             id=new_redemption_id(),
             person_id=person,
@@ -73,7 +63,7 @@ async def redeem_reward(host: ServiceHost, caller: Principal, command: RedeemRew
             at=now,
             updated_at=now,
         )
-        await ledger.post(
+        await tx.ledger.post(
             Entry(
                 id=new_entry_id(),
                 person_id=person,
@@ -83,10 +73,9 @@ async def redeem_reward(host: ServiceHost, caller: Principal, command: RedeemRew
                 at=now,
                 org_unit_path=reward.org_unit_path,
                 redemption_id=redemption.id,
-            ),
-            session,
+            )
         )
-        await redemptions.insert(redemption, session)
+        await tx.redemptions.insert(redemption)
         payload = RewardRedeemed(
             redemption_id=redemption.id,
             reward_id=reward.id,
@@ -101,76 +90,70 @@ async def redeem_reward(host: ServiceHost, caller: Principal, command: RedeemRew
         event = new_event(
             REWARD_REDEEMED, source=SOURCE_POINTS, subject=redemption.id, data=payload.to_data()
         )
-        await add_to_outbox(host.db, session, [event])
+        tx.publish([event])
         return redemption
 
-    return await host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def fulfill_redemption(
-    host: ServiceHost, caller: Principal, redemption_id: str
+    ports: PointsPorts, caller: Principal, redemption_id: str
 ) -> Redemption:
-    redemptions = RedemptionStore(host.db)
-
-    async def work(session: Session) -> Redemption:
-        current = await _handled_by_staff(redemptions, caller, redemption_id, session)
+    async def work(tx: PointsTx) -> Redemption:
+        current = await _handled_by_staff(tx.redemptions, caller, redemption_id)
         check_can_leave(current.status, RedemptionStatus.FULFILLED)
-        done = await redemptions.leave_requested(
-            redemption_id, RedemptionStatus.FULFILLED, caller.person_id, session
+        done = await tx.redemptions.leave_requested(
+            redemption_id, RedemptionStatus.FULFILLED, caller.person_id
         )
         if done is None:
             raise Conflict("this redemption changed meanwhile; look again", field="id")
         return done
 
-    return await host.transaction(work)
+    return await ports.uow.run(work)
 
 
-async def cancel_redemption(host: ServiceHost, caller: Principal, redemption_id: str) -> Redemption:
+async def cancel_redemption(
+    ports: PointsPorts, caller: Principal, redemption_id: str
+) -> Redemption:
     """Staff, or the person who redeemed, cancel a redemption not yet handed over: the points
     are refunded and the stock restored in the same transaction."""
-    redemptions, rewards, ledger = (
-        RedemptionStore(host.db),
-        RewardStore(host.db),
-        LedgerStore(host.db),
-    )
 
-    async def work(session: Session) -> Redemption:
-        current = await redemptions.get(redemption_id, session)
+    async def work(tx: PointsTx) -> Redemption:
+        current = await tx.redemptions.get(redemption_id)
         if current is None:
             raise NotFound(f"no redemption with id {redemption_id}", field="id")
         is_staff = caller.has_any(CATALOG_ROLES, current.org_unit_path)
         if not is_staff and caller.person_id != current.person_id:
             raise Forbidden("only the community's staff or the person who redeemed may cancel")
         check_can_leave(current.status, RedemptionStatus.CANCELLED)
-        cancelled = await redemptions.leave_requested(
-            redemption_id, RedemptionStatus.CANCELLED, caller.person_id, session
+        cancelled = await tx.redemptions.leave_requested(
+            redemption_id, RedemptionStatus.CANCELLED, caller.person_id
         )
         if cancelled is None:
             raise Conflict("this redemption changed meanwhile; look again", field="id")
-        await rewards.change_stock(cancelled.reward_id, cancelled.quantity, session)
-        await ledger.post(
+        await tx.rewards.change_stock(cancelled.reward_id, cancelled.quantity)
+        await tx.ledger.post(
             Entry(
                 id=new_entry_id(),
                 person_id=cancelled.person_id,
                 delta=cancelled.cost,
                 kind=EntryKind.REFUND,
                 reason=f"cancelled redemption of {cancelled.quantity} x {cancelled.reward_name}",
-                at=datetime.now(UTC),
+                at=ports.clock(),
                 org_unit_path=cancelled.org_unit_path,
                 actor_id=PersonId(caller.person_id),
                 redemption_id=cancelled.id,
-            ),
-            session,
+            )
         )
         return cancelled
 
-    return await host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def _handled_by_staff(
-    redemptions: RedemptionStore, caller: Principal, redemption_id: str, session: Session
+    redemptions: RedemptionRepository, caller: Principal, redemption_id: str
 ) -> Redemption:
-    current = await redemptions.get(redemption_id, session)
+    current = await redemptions.get(redemption_id)
     if current is None:
         raise NotFound(f"no redemption with id {redemption_id}", field="id")
     if not caller.has_any(CATALOG_ROLES, current.org_unit_path):

@@ -4,14 +4,10 @@ to events processed after it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import NotFound
-from grassroots_kit.host import ServiceHost
-from grassroots_kit.mongo import Session
 
-from grassroots_points.adapters.rules import RuleStore
 from grassroots_points.domain.access import require_rule_manager
 from grassroots_points.domain.caps import check_cap
 from grassroots_points.domain.ids import PersonId, new_rule_id
@@ -23,6 +19,7 @@ from grassroots_points.domain.rules import (
     check_points,
     check_selector,
 )
+from grassroots_points.handlers.ports import PointsPorts, PointsTx
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,7 @@ class SetPointRule:
     cap_period: CapPeriod | None = None
 
 
-async def set_point_rule(host: ServiceHost, caller: Principal, command: SetPointRule) -> PointRule:
+async def set_point_rule(ports: PointsPorts, caller: Principal, command: SetPointRule) -> PointRule:
     require_rule_manager(caller)
     cap = check_cap(command.max_per_period, command.cap_period)
     rule = PointRule(
@@ -46,27 +43,25 @@ async def set_point_rule(host: ServiceHost, caller: Principal, command: SetPoint
         met_deadline_bonus=check_points("metDeadlineBonus", command.met_deadline_bonus),
         top_rating_bonus=check_points("topRatingBonus", command.top_rating_bonus),
         description=" ".join(command.description.split())[:MAX_REASON_LENGTH],
-        updated_at=datetime.now(UTC),
+        updated_at=ports.clock(),
         updated_by=PersonId(caller.person_id),
         max_per_period=cap.limit if cap else None,
         cap_period=cap.period if cap else None,
     )
-    store = RuleStore(host.db)
 
-    async def work(session: Session) -> PointRule:
-        return await store.put(rule, session)
+    async def work(tx: PointsTx) -> PointRule:
+        return await tx.rules.put(rule)
 
-    return await host.transaction(work)
+    return await ports.uow.run(work)
 
 
-async def delete_point_rule(host: ServiceHost, caller: Principal, rule_id: str) -> PointRule:
+async def delete_point_rule(ports: PointsPorts, caller: Principal, rule_id: str) -> PointRule:
     require_rule_manager(caller)
-    store = RuleStore(host.db)
 
-    async def work(session: Session) -> PointRule:
-        rule = await store.get(rule_id, session)
-        if rule is None or not await store.delete(rule_id, session):
+    async def work(tx: PointsTx) -> PointRule:
+        rule = await tx.rules.get(rule_id)
+        if rule is None or not await tx.rules.delete(rule_id):
             raise NotFound(f"no point rule with id {rule_id}", field="id")
         return rule
 
-    return await host.transaction(work)
+    return await ports.uow.run(work)

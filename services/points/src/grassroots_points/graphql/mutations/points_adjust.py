@@ -26,7 +26,7 @@ async def resolve_adjust_points(
     info: Info[Context, None], input: AdjustPointsInput
 ) -> AdjustPointsPayload:
     entry = await adjust_points(
-        info.context.host,
+        info.context.ports,
         await info.context.caller(),
         AdjustPoints(str(input.person_id), input.delta, input.reason),
     )

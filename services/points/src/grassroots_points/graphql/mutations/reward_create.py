@@ -26,7 +26,7 @@ async def resolve_create_reward(
     info: Info[Context, None], input: CreateRewardInput
 ) -> CreateRewardPayload:
     reward = await create_reward(
-        info.context.host,
+        info.context.ports,
         await info.context.caller(),
         CreateReward(str(input.org_unit_id), input.name, input.cost, input.stock, input.active),
     )

@@ -25,7 +25,7 @@ async def resolve_redeem_reward(
     info: Info[Context, None], input: RedeemRewardInput
 ) -> RedeemRewardPayload:
     redemption = await redeem_reward(
-        info.context.host,
+        info.context.ports,
         await info.context.caller(),
         RedeemReward(str(input.reward_id), input.quantity),
     )

@@ -27,7 +27,7 @@ async def resolve_update_reward(
     info: Info[Context, None], input: UpdateRewardInput
 ) -> UpdateRewardPayload:
     reward = await update_reward(
-        info.context.host,
+        info.context.ports,
         await info.context.caller(),
         UpdateReward(str(input.id), input.name, input.cost, input.active),
     )
