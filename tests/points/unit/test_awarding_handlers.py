@@ -149,7 +149,16 @@ async def test_the_order_taker_is_awarded_when_the_case_closes():
         source="grassroots/cases",
         subject=case_id,
         time=datetime.now(UTC),
-        data={"caseId": case_id, "takerId": taker, "orgUnitId": "n1", "orgUnitPath": N1_PATH},
+        data={
+            "caseId": case_id,
+            "number": "WC-2026-000001",
+            "category": "ENVIRONMENT",
+            "takerId": taker,
+            "organizationId": None,
+            "orgUnitId": "n1",
+            "orgUnitPath": N1_PATH,
+            "at": "2026-12-01T08:00:00Z",
+        },
         dataversion="1",
     )
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from grassroots_kit.messaging.envelope import CloudEvent
@@ -39,11 +40,15 @@ TxT = TypeVar("TxT", bound="Transaction")
 TxT_co = TypeVar("TxT_co", bound="Transaction", covariant=True)
 
 
+@dataclass
 class Transaction:
-    """What every transaction object offers: a place for the events its changes produce."""
+    """What every transaction object offers: a place for the events its changes produce.
 
-    def __init__(self) -> None:
-        self.events: list[CloudEvent] = []
+    A dataclass whose one field is keyword-only with a default, so a service's `@dataclass`
+    subclass adds its repositories as ordinary fields and still gets `events` set up.
+    """
+
+    events: list[CloudEvent] = field(default_factory=list, kw_only=True)
 
     def publish(self, events: Iterable[CloudEvent]) -> None:
         """Queue events; they are stored with the transaction's writes and published after."""

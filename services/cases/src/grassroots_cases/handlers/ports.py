@@ -172,9 +172,6 @@ class CasesTx(Transaction):
     counters: CounterStore
     sla_policies: SlaPolicyStore
 
-    def __post_init__(self) -> None:
-        super().__init__()
-
 
 @dataclass
 class ProjectionTx(Transaction):
@@ -182,9 +179,6 @@ class ProjectionTx(Transaction):
 
     cases: CaseStore
     roles: RoleProjectionStore
-
-    def __post_init__(self) -> None:
-        super().__init__()
 
 
 @dataclass(frozen=True)

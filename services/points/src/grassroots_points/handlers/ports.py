@@ -191,10 +191,6 @@ class PointsTx(Transaction):
     people: PeopleRepository
     received: ReceivedRepository
 
-    def __post_init__(self) -> None:
-        # The dataclass __init__ replaces Transaction's, which starts the event list.
-        Transaction.__init__(self)
-
 
 class InConsumerTransaction(Protocol):
     """A unit of work that can also run inside a transaction the consumer opened."""
