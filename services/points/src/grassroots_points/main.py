@@ -18,7 +18,7 @@ from grassroots_points.adapters import (
     rules,
     withheld,
 )
-from grassroots_points.graphql.context import Context
+from grassroots_points.graphql.context import Context, build_context
 from grassroots_points.graphql.schema import schema
 from grassroots_points.handlers.projections import projection_subscription
 from grassroots_points.handlers.reactions import awards_subscription
@@ -65,6 +65,6 @@ def create_app(
     )
 
     async def context(request: Request) -> Context:
-        return Context(host=host, request=request, verifier=verifier)
+        return await build_context(host, verifier, request)
 
     return create_service_app(host=host, schema=schema, context_factory=context)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from grassroots_kit.auth import Principal, TokenVerifier, bearer_token
-from grassroots_kit.errors import Unauthenticated
+from grassroots_kit.auth import Principal, TokenVerifier
+from grassroots_kit.graphql.loaders import by_id
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.request_auth import ANONYMOUS, RequestAuth, authenticate
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
@@ -19,32 +19,17 @@ from grassroots_cases.handlers.reading import cases_by_id
 class Context:
     host: ServiceHost
     request: Request
-    principal: Principal | None = None
-    auth_error: Unauthenticated | None = None
+    auth: RequestAuth = ANONYMOUS
     cases: DataLoader[str, Case | None] = field(init=False)
 
     def __post_init__(self) -> None:
-        host = self.host
-
-        async def load_cases(ids: Sequence[str]) -> list[Case | None]:
-            return await cases_by_id(host, ids)
-
-        self.cases = DataLoader(load_fn=load_cases)
+        self.cases = by_id(lambda ids: cases_by_id(self.host, ids))
 
     @property
     def caller(self) -> Principal | None:
         """The verified caller, None when anonymous; a bad token fails where it is used."""
-        if self.auth_error is not None:
-            raise self.auth_error
-        return self.principal
+        return self.auth.optional()
 
 
 async def build_context(host: ServiceHost, verifier: TokenVerifier, request: Request) -> Context:
-    context = Context(host=host, request=request)
-    try:
-        token = bearer_token(request.headers.get("authorization"))
-        if token is not None:
-            context.principal = await verifier.verify(token)
-    except Unauthenticated as exc:
-        context.auth_error = exc
-    return context
+    return Context(host=host, request=request, auth=await authenticate(verifier, request))

@@ -44,11 +44,10 @@ async def get_case(host: ServiceHost, principal: Principal | None, case_id: str)
     return readable(caller, await CaseRepository(host.db).get(case_id))
 
 
-async def cases_by_id(host: ServiceHost, ids: Sequence[str]) -> list[Case | None]:
-    """The cases with these ids in their order, None where there is none: the batch behind the
-    request's DataLoader. No access check: what a resolver hands out it checks with `readable`."""
-    found = await CaseRepository(host.db).get_many(ids)
-    return [found.get(i) for i in ids]
+async def cases_by_id(host: ServiceHost, ids: Sequence[str]) -> dict[str, Case]:
+    """The cases with these ids, by id: the batch behind the request's DataLoader. No access
+    check: what a resolver hands out it checks with `readable`."""
+    return await CaseRepository(host.db).get_many(ids)
 
 
 async def case_by_number(

@@ -43,14 +43,12 @@ __all__ = [
 ]
 
 
-async def accounts_by_id(host: ServiceHost, ids: Sequence[str]) -> list[Account | None]:
-    found = await LedgerStore(host.db).accounts(ids)
-    return [found.get(i) for i in ids]
+async def accounts_by_id(host: ServiceHost, ids: Sequence[str]) -> dict[str, Account]:
+    return await LedgerStore(host.db).accounts(ids)
 
 
-async def rewards_by_id(host: ServiceHost, ids: Sequence[str]) -> list[Reward | None]:
-    found = await RewardStore(host.db).get_many(ids)
-    return [found.get(i) for i in ids]
+async def rewards_by_id(host: ServiceHost, ids: Sequence[str]) -> dict[str, Reward]:
+    return await RewardStore(host.db).get_many(ids)
 
 
 async def reward_page(
