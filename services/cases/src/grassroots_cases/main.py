@@ -8,14 +8,8 @@ from grassroots_kit.host import ServiceHost
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-from grassroots_cases.adapters import (
-    cases,
-    counters,
-    org_unit_projection,
-    role_projection,
-    rollups,
-    sla_policies,
-)
+from grassroots_cases import storage
+from grassroots_cases.adapters import role_projection, rollups
 from grassroots_cases.graphql.context import Context, build_context
 from grassroots_cases.graphql.schema import schema
 from grassroots_cases.handlers.projections import projection_subscription
@@ -25,23 +19,7 @@ from grassroots_cases.settings import CasesSettings
 
 def build_host(settings: CasesSettings) -> ServiceHost:
     """The service's host: its collections, indexes, boot steps, consumers and sweeper."""
-    host = ServiceHost(
-        settings,
-        collections=[
-            cases.COLLECTION,
-            counters.COLLECTION,
-            org_unit_projection.COLLECTION,
-            role_projection.COLLECTION,
-            sla_policies.COLLECTION,
-            rollups.COLLECTION,
-        ],
-        indexes=[
-            cases.INDEXES,
-            org_unit_projection.INDEXES,
-            role_projection.INDEXES,
-            rollups.INDEXES,
-        ],
-    )
+    host = ServiceHost(settings, collections=storage.COLLECTIONS, indexes=storage.INDEXES)
 
     async def build_rollups() -> None:
         await rollups.build_if_missing(host.db)

@@ -8,46 +8,13 @@ from grassroots_kit.host import ServiceHost
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-from grassroots_points.adapters import (
-    cases_seen,
-    ledger,
-    org_unit_projection,
-    people_projection,
-    received,
-    rewards,
-    rules,
-    withheld,
-)
+from grassroots_points import storage
+from grassroots_points.adapters import people_projection
 from grassroots_points.graphql.context import Context, build_context
 from grassroots_points.graphql.schema import schema
 from grassroots_points.handlers.projections import projection_subscription
 from grassroots_points.handlers.reactions import awards_subscription
 from grassroots_points.settings import PointsSettings
-
-INDEXES = [
-    *ledger.INDEXES,
-    org_unit_projection.INDEXES,
-    *people_projection.INDEXES,
-    rules.INDEXES,
-    *rewards.INDEXES,
-    *cases_seen.INDEXES,
-    received.INDEXES,
-    withheld.INDEXES,
-]
-COLLECTIONS = [
-    ledger.ACCOUNTS,
-    ledger.COLLECTION,
-    org_unit_projection.COLLECTION,
-    people_projection.PEOPLE,
-    people_projection.ROLES,
-    rules.COLLECTION,
-    rewards.REWARDS,
-    rewards.REDEMPTIONS,
-    cases_seen.CLOSURES,
-    cases_seen.ORDERS,
-    received.COLLECTION,
-    withheld.COLLECTION,
-]
 
 
 def create_app(
@@ -55,7 +22,7 @@ def create_app(
 ) -> Starlette:
     """`keys` replaces the JWKS fetched from `settings.jwks_url` (tests sign their own tokens)."""
     settings = settings or PointsSettings()
-    host = ServiceHost(settings, collections=COLLECTIONS, indexes=INDEXES)
+    host = ServiceHost(settings, collections=storage.COLLECTIONS, indexes=storage.INDEXES)
     host.add_subscription(projection_subscription(host.db))
     host.add_subscription(awards_subscription(host.db))
     # A token whose role was revoked is refused once `role.revoked` reaches the projection.

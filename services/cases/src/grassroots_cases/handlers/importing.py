@@ -15,11 +15,11 @@ from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.messaging.outbox import add_to_outbox
 from grassroots_kit.mongo import Session
+from grassroots_kit.org_units import OrgUnitProjection
 
 from grassroots_cases.adapters import counters
 from grassroots_cases.adapters.case_documents import to_doc
 from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
-from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.adapters.sla_policies import SlaPolicies
 from grassroots_cases.domain import workflow

@@ -13,10 +13,9 @@ from grassroots_contracts.org_units import OrgUnitSnapshot
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
-from grassroots_kit.messaging.projection import versioned_projection
-from grassroots_kit.mongo import Database, Session, upsert_if_newer
+from grassroots_kit.mongo import Database, Session
+from grassroots_kit.org_units import OrgUnitProjection, org_unit_handler
 
-from grassroots_cases.adapters import org_unit_projection
 from grassroots_cases.adapters.cases import CaseRepository
 from grassroots_cases.adapters.role_projection import RoleProjection, parse_assignment
 
@@ -30,10 +29,7 @@ def _moved(db: Database) -> Handler:
         except ValueError as exc:
             raise PermanentEventError(f"{event.type} data does not match: {exc}") from None
         doc_id, version, fields = OrgUnitSnapshot.projection(event.data)
-        applied = await upsert_if_newer(
-            db, org_unit_projection.COLLECTION, session, doc_id, version, fields
-        )
-        if applied:
+        if await OrgUnitProjection(db).apply(doc_id, version, fields, session):
             path = [*unit.path, unit.id]
             await CaseRepository(db).move_org_unit(unit.id, path, session)
             await RoleProjection(db).move_org_unit(unit.id, path, session)
@@ -57,7 +53,7 @@ def _roles(db: Database, *, revoked: bool) -> Handler:
 
 
 def projection_subscription(db: Database) -> Subscription:
-    org_units = versioned_projection(db, org_unit_projection.COLLECTION, OrgUnitSnapshot.projection)
+    org_units = org_unit_handler(db, OrgUnitSnapshot.projection)
     return Subscription(
         purpose="projections",
         handlers={

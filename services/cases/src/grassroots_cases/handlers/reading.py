@@ -11,11 +11,11 @@ from grassroots_kit.cursors import Page
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Document
+from grassroots_kit.org_units import OrgUnitProjection
 
 from grassroots_cases.adapters import rollups
 from grassroots_cases.adapters.case_queries import filter_query, page_of_cases, readable_by
 from grassroots_cases.adapters.cases import CaseRepository
-from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.statistics import CaseStatistics, case_statistics
 from grassroots_cases.domain.access import CaseView, case_view, may_list_summaries
 from grassroots_cases.domain.listing import CaseFilter, CaseSort

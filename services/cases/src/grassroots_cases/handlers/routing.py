@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.org_units import OrgUnitProjection
 
-from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.domain.vocabulary import Level, lowest_level_served, roles_of
 

@@ -6,8 +6,8 @@ from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Forbidden, NotFound
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Session
+from grassroots_kit.org_units import OrgUnitProjection
 
-from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.sla_policies import SlaPolicies
 from grassroots_cases.domain.sla import CategoryOverride, SlaPolicy, policy
 from grassroots_cases.domain.vocabulary import Priority, Role

@@ -9,8 +9,8 @@ from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Conflict, NotFound
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Document, Session
+from grassroots_kit.org_units import OrgUnitProjection
 
-from grassroots_points.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_points.adapters.rewards import RewardStore
 from grassroots_points.domain import rewards as domain
 from grassroots_points.domain.access import require_catalog_manager
