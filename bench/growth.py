@@ -43,7 +43,6 @@ from grassroots_cases.adapters import rollups
 from grassroots_cases.adapters.case_documents import to_doc
 from grassroots_cases.adapters.case_queries import filter_query, readable_by
 from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
-from grassroots_cases.adapters.org_unit_projection import COLLECTION as ORG_UNITS
 from grassroots_cases.adapters.rollups import COLLECTION as ROLLUPS
 from grassroots_cases.adapters.rollups import FACT_FIELDS, read_query
 from grassroots_cases.adapters.sla_policies import SlaPolicies
@@ -75,12 +74,15 @@ from grassroots_cases.domain.vocabulary import (
 from grassroots_cases.graphql.context import Context
 from grassroots_cases.graphql.schema import schema
 from grassroots_cases.handlers.access import reader_of
+from grassroots_cases.handlers.composition import cases_ports
 from grassroots_cases.main import build_host
 from grassroots_cases.settings import CasesSettings
 from grassroots_contracts.org_units import OrgUnitSnapshot
 from grassroots_kit.auth import Principal, RoleGrant
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Session, ensure_collections, ensure_indexes
+from grassroots_kit.org_units import COLLECTION as ORG_UNITS
+from grassroots_kit.request_auth import RequestAuth
 from starlette.requests import Request
 
 from bench._common import machine, private_mongod, save, summary_ms
@@ -430,7 +432,9 @@ def _request() -> Request:
 
 
 async def _execute(host: ServiceHost, principal: Principal, query: str, variables: Any) -> Any:
-    context = Context(host=host, request=_request(), principal=principal)
+    context = Context(
+        host=host, request=_request(), ports=cases_ports(host), auth=RequestAuth(principal)
+    )
     result = await schema.execute(query, variable_values=variables, context_value=context)
     if result.errors:
         raise RuntimeError(result.errors)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from grassroots_kit.messaging.envelope import CloudEvent
+from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
-from grassroots_points.adapters.org_unit_projection import KnownUnit
 from grassroots_points.domain.caps import Withheld
 from grassroots_points.domain.closures import ClosureState
 from grassroots_points.domain.concurrency import AlreadyRecorded
@@ -66,7 +66,7 @@ class PointsState:
     homes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roles: dict[str, HeldRole] = field(default_factory=dict)  # by assignment id
     received: dict[str, CloudEvent] = field(default_factory=dict)
-    org_units: dict[str, KnownUnit] = field(default_factory=dict)
+    org_units: dict[str, ProjectedOrgUnit] = field(default_factory=dict)
 
 
 class FakeLedger:
@@ -408,7 +408,7 @@ class FakeOrgUnits:
     def __init__(self, state: PointsState) -> None:
         self._state = state
 
-    async def get(self, unit_id: str) -> KnownUnit | None:
+    async def get(self, unit_id: str) -> ProjectedOrgUnit | None:
         return self._state.org_units.get(unit_id)
 
 

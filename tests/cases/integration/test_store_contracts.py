@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import pytest
-from grassroots_cases.adapters import org_unit_projection
 from grassroots_cases.adapters.role_projection import Assignment, RoleProjection
 from grassroots_cases.handlers.composition import cases_ports
 from grassroots_cases.handlers.ports import ProjectionTx
 from grassroots_cases.handlers.projections import mongo_binding
+from grassroots_kit import org_units as org_unit_projection
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Session
 

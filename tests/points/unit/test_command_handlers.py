@@ -11,7 +11,7 @@ from grassroots_kit.errors import (
     InvalidTransition,
     NotFound,
 )
-from grassroots_points.adapters.org_unit_projection import KnownUnit
+from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_points.domain.ledger import EntryKind
 from grassroots_points.domain.rewards import RedemptionStatus, Reward
 from grassroots_points.domain.rules import Selector
@@ -32,7 +32,7 @@ from grassroots_points.handlers.redemptions import (
 from grassroots_points.handlers.rules import SetPointRule, delete_point_rule, set_point_rule
 
 from tests.points.fakes import FakePoints, fake_points
-from tests.points.helpers import C1_PATH, C1_STAFF, C2_STAFF, N1_PATH, PLATFORM_ADMIN, uid
+from tests.points.helpers import C1_PATH, C1_STAFF, C2_STAFF, N1_PATH, PLATFORM_ADMIN, D, S, uid
 
 STAFF = Principal("staff-c1", (C1_STAFF,))
 OTHER_STAFF = Principal("staff-c2", (C2_STAFF,))
@@ -40,8 +40,8 @@ ADMIN = Principal("platform-admin", (PLATFORM_ADMIN,))
 
 
 def given_the_community(points: FakePoints) -> None:
-    points.state.org_units["c1"] = KnownUnit("c1", "COMMUNITY", "Chunhua", tuple(C1_PATH))
-    points.state.org_units["g1"] = KnownUnit("g1", "GRID", "Grid 1", (*C1_PATH, "g1"))
+    points.state.org_units["c1"] = ProjectedOrgUnit("c1", "COMMUNITY", "Chunhua", (D, S))
+    points.state.org_units["g1"] = ProjectedOrgUnit("g1", "GRID", "Grid 1", tuple(C1_PATH))
 
 
 async def given_a_reward(points: FakePoints, cost: int = 5, stock: int = 2) -> Reward:

@@ -13,6 +13,8 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, wait_exponential
+
 from grassroots_kit import tracing
 from grassroots_kit.messaging.broker import Broker
 from grassroots_kit.messaging.consumer import PROCESSED, EventConsumer, Subscription
@@ -168,14 +170,18 @@ class ServiceHost:
 
 
 async def _retry(what: str, attempt: Callable[[], Awaitable[None]]) -> None:
-    delay = 0.2
-    while True:
-        try:
+    """Keep trying a boot step until it succeeds: a service started before its dependencies
+    becomes ready on its own. Unbounded on purpose; cancelling the boot (stop) ends it."""
+
+    def waiting(state: RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        delay = state.upcoming_sleep
+        log.warning("%s not available yet: %s; retrying in %.1fs", what, exc, delay)
+
+    async for step in AsyncRetrying(
+        retry=retry_if_exception_type(Exception),
+        wait=wait_exponential(multiplier=0.2, max=5.0),
+        before_sleep=waiting,
+    ):
+        with step:
             await attempt()
-            return
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            log.warning("%s not available yet: %s; retrying in %.1fs", what, exc, delay)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 5.0)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import random
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -16,6 +13,17 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
 from pymongo.read_concern import ReadConcern
 from pymongo.write_concern import WriteConcern
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+    stop_all,
+    stop_before_delay,
+    wait_exponential,
+    wait_random_exponential,
+)
 
 from grassroots_kit import tracing
 from grassroots_kit.metrics import MONGODB_COMMAND_FAILURES, MONGODB_COMMANDS
@@ -103,13 +111,21 @@ async def in_transaction(
 
     `work` may run more than once, so it must not have effects outside the session.
     """
-    delay = 0.005
-    deadline = time.monotonic() + _TRANSACTION_RETRY_SECONDS
-    attempt = 0
+    retrying = AsyncRetrying(
+        retry=retry_if_exception(_labelled("TransientTransactionError")),
+        # Both budgets must run out: at least this many attempts, and for at least this long.
+        stop=stop_all(
+            stop_after_attempt(_TRANSACTION_ATTEMPTS), stop_after_delay(_TRANSACTION_RETRY_SECONDS)
+        ),
+        # Full jitter (on average 5 ms doubling to 0.5 s), so transactions that conflicted do
+        # not retry in lockstep.
+        wait=wait_random_exponential(multiplier=0.01, max=1.0),
+        before_sleep=_log_retry("transient transaction error, retrying"),
+        reraise=True,
+    )
     async with client.start_session() as session:
-        while True:
-            attempt += 1
-            try:
+        async for attempt in retrying:
+            with attempt:
                 await session.start_transaction(
                     read_concern=ReadConcern("snapshot"), write_concern=MAJORITY
                 )
@@ -121,37 +137,45 @@ async def in_transaction(
                     raise
                 await _commit(session)
                 return result
-            except (OperationFailure, ConnectionFailure) as exc:
-                if not exc.has_error_label("TransientTransactionError"):
-                    raise
-                if attempt >= _TRANSACTION_ATTEMPTS and time.monotonic() >= deadline:
-                    raise
-                log.debug("transient transaction error, retrying", extra={"attempt": attempt})
-                # Jitter, so transactions that conflicted do not retry in lockstep.
-                await asyncio.sleep(delay * random.uniform(0.5, 1.5))
-                delay = min(delay * 2, 0.5)
+    raise AssertionError("unreachable: the retries return or raise")
 
 
 async def _commit(session: Session) -> None:
     """Commit, retrying an unknown outcome with back-off until the budget or attempts run out."""
-    attempts = COMMIT_ATTEMPTS
-    deadline = time.monotonic() + COMMIT_RETRY_SECONDS
-    delay = 0.01
-    for attempt in range(1, attempts + 1):
-        try:
-            await session.commit_transaction()
-            return
-        except (OperationFailure, ConnectionFailure) as exc:
-            if not exc.has_error_label("UnknownTransactionCommitResult"):
-                raise
-            if attempt == attempts or time.monotonic() + delay >= deadline:
-                raise CommitOutcomeUnknown(
-                    f"the commit was neither confirmed nor refused after {attempt} attempts"
-                ) from exc
-            log.debug("unknown commit result, retrying", extra={"attempt": attempt})
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 1.0)
-    raise AssertionError("unreachable: the loop returns or raises")
+    unknown = _labelled("UnknownTransactionCommitResult")
+    retrying = AsyncRetrying(
+        retry=retry_if_exception(unknown),
+        # Read at call time, so the budgets are the module's (tests shorten them).
+        stop=stop_after_attempt(COMMIT_ATTEMPTS) | stop_before_delay(COMMIT_RETRY_SECONDS),
+        wait=wait_exponential(multiplier=0.01, max=1.0),
+        before_sleep=_log_retry("unknown commit result, retrying"),
+        reraise=True,
+    )
+    try:
+        async for attempt in retrying:
+            with attempt:
+                await session.commit_transaction()
+    except (OperationFailure, ConnectionFailure) as exc:
+        if not unknown(exc):
+            raise
+        attempts = retrying.statistics.get("attempt_number", 1)
+        raise CommitOutcomeUnknown(
+            f"the commit was neither confirmed nor refused after {attempts} attempts"
+        ) from exc
+
+
+def _labelled(label: str) -> Callable[[BaseException], bool]:
+    def has(exc: BaseException) -> bool:
+        return isinstance(exc, (OperationFailure, ConnectionFailure)) and exc.has_error_label(label)
+
+    return has
+
+
+def _log_retry(message: str) -> Callable[[RetryCallState], None]:
+    def before_sleep(state: RetryCallState) -> None:
+        log.debug(message, extra={"attempt": state.attempt_number})
+
+    return before_sleep
 
 
 @dataclass(frozen=True)

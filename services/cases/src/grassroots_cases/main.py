@@ -8,14 +8,8 @@ from grassroots_kit.host import ServiceHost
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-from grassroots_cases.adapters import (
-    cases,
-    counters,
-    org_unit_projection,
-    role_projection,
-    rollups,
-    sla_policies,
-)
+from grassroots_cases import storage
+from grassroots_cases.adapters import role_projection, rollups
 from grassroots_cases.graphql.context import Context, build_context
 from grassroots_cases.graphql.schema import schema
 from grassroots_cases.handlers.composition import cases_ports
@@ -26,23 +20,7 @@ from grassroots_cases.settings import CasesSettings
 
 def build_host(settings: CasesSettings) -> ServiceHost:
     """The service's host: its collections, indexes, boot steps, consumers and sweeper."""
-    host = ServiceHost(
-        settings,
-        collections=[
-            cases.COLLECTION,
-            counters.COLLECTION,
-            org_unit_projection.COLLECTION,
-            role_projection.COLLECTION,
-            sla_policies.COLLECTION,
-            rollups.COLLECTION,
-        ],
-        indexes=[
-            cases.INDEXES,
-            org_unit_projection.INDEXES,
-            role_projection.INDEXES,
-            rollups.INDEXES,
-        ],
-    )
+    host = ServiceHost(settings, collections=storage.COLLECTIONS, indexes=storage.INDEXES)
 
     async def build_rollups() -> None:
         await rollups.build_if_missing(host.db)
@@ -70,8 +48,9 @@ def create_app(
         keys or jwks_from_url(settings.jwks_url),
         revoked=role_projection.RoleProjection(host.db).revoked_among,
     )
+    ports = cases_ports(host)
 
     async def context(request: Request) -> Context:
-        return await build_context(host, verifier, request)
+        return await build_context(host, verifier, ports, request)
 
     return create_service_app(host=host, schema=schema, context_factory=context)

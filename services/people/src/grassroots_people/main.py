@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from grassroots_kit.auth import TokenVerifier, bearer_token
-from grassroots_kit.errors import Unauthenticated
+from grassroots_kit.auth import TokenVerifier
 from grassroots_kit.graphql.app import create_service_app
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.request_auth import authenticate
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -64,14 +64,8 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
     host.add_background(commitment_sweeper(runtime, settings.commitment_sweep_seconds))
 
     async def context(request: Request) -> Context:
-        ctx = Context(runtime=runtime, request=request, stores=stores)
-        try:
-            token = bearer_token(request.headers.get("authorization"))
-            if token is not None:
-                ctx.principal = await verifier.verify(token)
-        except Unauthenticated as exc:
-            ctx.auth_error = exc
-        return ctx
+        auth = await authenticate(verifier, request)
+        return Context(runtime=runtime, request=request, stores=stores, auth=auth)
 
     async def jwks(_: Request) -> JSONResponse:
         return JSONResponse(

@@ -8,47 +8,14 @@ from grassroots_kit.host import ServiceHost
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-from grassroots_points.adapters import (
-    cases_seen,
-    ledger,
-    org_unit_projection,
-    people_projection,
-    received,
-    rewards,
-    rules,
-    withheld,
-)
-from grassroots_points.graphql.context import Context
+from grassroots_points import storage
+from grassroots_points.adapters import people_projection
+from grassroots_points.graphql.context import Context, build_context
 from grassroots_points.graphql.schema import schema
 from grassroots_points.handlers.composition import compose
 from grassroots_points.handlers.projections import projection_subscription
 from grassroots_points.handlers.reactions import awards_subscription
 from grassroots_points.settings import PointsSettings
-
-INDEXES = [
-    *ledger.INDEXES,
-    org_unit_projection.INDEXES,
-    *people_projection.INDEXES,
-    rules.INDEXES,
-    *rewards.INDEXES,
-    *cases_seen.INDEXES,
-    received.INDEXES,
-    withheld.INDEXES,
-]
-COLLECTIONS = [
-    ledger.ACCOUNTS,
-    ledger.COLLECTION,
-    org_unit_projection.COLLECTION,
-    people_projection.PEOPLE,
-    people_projection.ROLES,
-    rules.COLLECTION,
-    rewards.REWARDS,
-    rewards.REDEMPTIONS,
-    cases_seen.CLOSURES,
-    cases_seen.ORDERS,
-    received.COLLECTION,
-    withheld.COLLECTION,
-]
 
 
 def create_app(
@@ -56,7 +23,7 @@ def create_app(
 ) -> Starlette:
     """`keys` replaces the JWKS fetched from `settings.jwks_url` (tests sign their own tokens)."""
     settings = settings or PointsSettings()
-    host = ServiceHost(settings, collections=COLLECTIONS, indexes=INDEXES)
+    host = ServiceHost(settings, collections=storage.COLLECTIONS, indexes=storage.INDEXES)
     host.add_subscription(projection_subscription(host.db))
     points = compose(host)
     host.add_subscription(awards_subscription(points.uow))
@@ -67,6 +34,6 @@ def create_app(
     )
 
     async def context(request: Request) -> Context:
-        return Context(host=host, request=request, verifier=verifier, ports=points.ports)
+        return await build_context(host, verifier, points.ports, request)
 
     return create_service_app(host=host, schema=schema, context_factory=context)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from grassroots_kit.auth import Principal
-from grassroots_kit.errors import Unauthenticated
+from grassroots_kit.request_auth import required
 
 from grassroots_cases.domain.access import Place, Reader
 from grassroots_cases.domain.ids import OrganizationId, PersonId
@@ -14,9 +14,7 @@ from grassroots_cases.domain.vocabulary import ROLE_LEVEL, Role, roles_of
 
 
 def require(principal: Principal | None) -> Principal:
-    if principal is None:
-        raise Unauthenticated("sign in first: this needs an access token")
-    return principal
+    return required(principal)
 
 
 def reader_of(principal: Principal) -> Reader:

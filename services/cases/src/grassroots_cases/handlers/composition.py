@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Session
+from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
-from grassroots_cases.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.adapters.stores import (
     MongoCaseQueries,

@@ -17,10 +17,9 @@ from grassroots_contracts.people_events import RoleAssignment, RoleRevoked
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
-from grassroots_kit.messaging.projection import versioned_projection
-from grassroots_kit.mongo import Database, Session, upsert_if_newer
+from grassroots_kit.mongo import Database, Session
+from grassroots_kit.org_units import OrgUnitProjection, org_unit_handler
 
-from grassroots_cases.adapters import org_unit_projection
 from grassroots_cases.adapters.role_projection import Assignment
 from grassroots_cases.adapters.stores import MongoCaseStore, MongoRoleProjectionStore
 from grassroots_cases.handlers.ports import ProjectionTx
@@ -54,10 +53,7 @@ def _moved(db: Database, bind: Bind) -> Handler:
         except ValueError as exc:
             raise PermanentEventError(f"{event.type} data does not match: {exc}") from None
         doc_id, version, fields = OrgUnitSnapshot.projection(event.data)
-        applied = await upsert_if_newer(
-            db, org_unit_projection.COLLECTION, session, doc_id, version, fields
-        )
-        if applied:
+        if await OrgUnitProjection(db).apply(doc_id, version, fields, session):
             await re_place(bind(session), unit)
 
     return handle
@@ -94,7 +90,7 @@ def projection_subscription(db: Database, bind: Bind | None = None) -> Subscript
     """`bind` gives the repositories of a consumer's transaction; MongoDB's over `db` unless
     given."""
     bind = bind or mongo_binding(db)
-    org_units = versioned_projection(db, org_unit_projection.COLLECTION, OrgUnitSnapshot.projection)
+    org_units = org_unit_handler(db, OrgUnitSnapshot.projection)
     return Subscription(
         purpose="projections",
         handlers={

@@ -33,11 +33,10 @@ async def get_case(ports: CasesPorts, principal: Principal | None, case_id: str)
     return readable(caller, await ports.cases.get(case_id))
 
 
-async def cases_by_id(ports: CasesPorts, ids: Sequence[str]) -> list[Case | None]:
-    """The cases with these ids in their order, None where there is none: the batch behind the
-    request's DataLoader. No access check: what a resolver hands out it checks with `readable`."""
-    found = await ports.cases.get_many(ids)
-    return [found.get(i) for i in ids]
+async def cases_by_id(ports: CasesPorts, ids: Sequence[str]) -> dict[str, Case]:
+    """The cases with these ids, by id: the batch behind the request's DataLoader. No access
+    check: what a resolver hands out it checks with `readable`."""
+    return dict(await ports.cases.get_many(ids))
 
 
 async def case_by_number(

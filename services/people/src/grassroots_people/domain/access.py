@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from grassroots_kit.auth import Principal
-from grassroots_kit.errors import Forbidden, Unauthenticated
+from grassroots_kit.errors import Forbidden
+from grassroots_kit.request_auth import required
 
 from grassroots_people.domain.roles import RANK, Role
 
@@ -68,9 +69,7 @@ def require(allowed: bool, what: str) -> None:
 
 
 def require_actor(principal: Principal | None) -> Principal:
-    if principal is None:
-        raise Unauthenticated("log in first: this needs an access token")
-    return principal
+    return required(principal)
 
 
 def require_role_over(

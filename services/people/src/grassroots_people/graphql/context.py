@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import TypeVar
 
 from grassroots_kit.auth import Principal
-from grassroots_kit.errors import Unauthenticated
+from grassroots_kit.graphql.loaders import by_id, grouped
 from grassroots_kit.mongo import Database
+from grassroots_kit.request_auth import ANONYMOUS, RequestAuth
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
@@ -25,26 +25,6 @@ from grassroots_people.domain.organizations import Organization
 from grassroots_people.domain.people import Household, Person
 from grassroots_people.domain.roles import Role, RoleAssignment
 from grassroots_people.handlers.runtime import Runtime
-
-V = TypeVar("V")
-
-
-def _by_id(fetch: Callable[[Iterable[str]], Awaitable[dict[str, V]]]) -> DataLoader[str, V | None]:
-    async def load(ids: Sequence[str]) -> list[V | None]:
-        found = await fetch(ids)
-        return [found.get(i) for i in ids]
-
-    return DataLoader(load_fn=load)
-
-
-def _grouped(
-    fetch: Callable[[Iterable[str]], Awaitable[dict[str, list[V]]]],
-) -> DataLoader[str, list[V]]:
-    async def load(ids: Sequence[str]) -> list[list[V]]:
-        found = await fetch(ids)
-        return [found.get(i, []) for i in ids]
-
-    return DataLoader(load_fn=load)
 
 
 @dataclass(frozen=True)
@@ -74,8 +54,7 @@ class Context:
     runtime: Runtime
     request: Request
     stores: Stores
-    principal: Principal | None = None
-    auth_error: Unauthenticated | None = None
+    auth: RequestAuth = ANONYMOUS
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     _viewer: privacy.Viewer | None = field(default=None, init=False, repr=False)
     _person_views: dict[str, privacy.PersonView] = field(
@@ -87,24 +66,24 @@ class Context:
     # of a subgraph's time per request.
     @cached_property
     def org_units(self) -> DataLoader[str, OrgUnit | None]:
-        return _by_id(self.stores.org_units.get_many)
+        return by_id(self.stores.org_units.get_many)
 
     @cached_property
     def households(self) -> DataLoader[str, Household | None]:
-        return _by_id(self.stores.households.get_many)
+        return by_id(self.stores.households.get_many)
 
     @cached_property
     def persons(self) -> DataLoader[str, Person | None]:
-        return _by_id(self.stores.persons.get_many)
+        return by_id(self.stores.persons.get_many)
 
     @cached_property
     def members(self) -> DataLoader[str, list[Person]]:
-        return _grouped(self.stores.persons.in_households)
+        return grouped(self.stores.persons.in_households)
 
     @cached_property
     def roles(self) -> DataLoader[str, list[RoleAssignment]]:
         roles = self.stores.roles
-        return _grouped(lambda ids: roles.active_for_many(ids, self.now))
+        return grouped(lambda ids: roles.active_for_many(ids, self.now))
 
     @cached_property
     def serving(self) -> DataLoader[tuple[tuple[str, ...], tuple[Role, ...]], list[RoleAssignment]]:
@@ -127,44 +106,40 @@ class Context:
 
     @cached_property
     def organizations(self) -> DataLoader[str, Organization | None]:
-        return _by_id(self.stores.organizations.get_many)
+        return by_id(self.stores.organizations.get_many)
 
     @cached_property
     def organization_members(self) -> DataLoader[str, list[Membership]]:
-        return _grouped(self.stores.organizations.members_of)
+        return grouped(self.stores.organizations.members_of)
 
     @cached_property
     def organization_staff(self) -> DataLoader[str, list[RoleAssignment]]:
         roles = self.stores.roles
-        return _grouped(lambda ids: roles.in_organizations(ids, self.now))
+        return grouped(lambda ids: roles.in_organizations(ids, self.now))
 
     @cached_property
     def paired_units(self) -> DataLoader[str, list[str]]:
-        return _grouped(self.stores.organizations.paired_units)
+        return grouped(self.stores.organizations.paired_units)
 
-    def actor(self) -> Principal | None:
+    @property
+    def caller(self) -> Principal | None:
         """The caller, or None when anonymous; a bad token fails only what needs the caller."""
-        if self.auth_error is not None:
-            raise self.auth_error
-        return self.principal
+        return self.auth.optional()
 
-    def require_actor(self) -> Principal:
-        actor = self.actor()
-        if actor is None:
-            raise Unauthenticated("log in first: this needs an access token")
-        return actor
+    def require_caller(self) -> Principal:
+        return self.auth.required()
 
     async def viewer_household(self) -> str | None:
-        actor = self.actor()
-        if actor is None:
+        caller = self.caller
+        if caller is None:
             return None
-        me = await self.persons.load(actor.person_id)
+        me = await self.persons.load(caller.person_id)
         return me.household_id if me else None
 
     async def viewer(self) -> privacy.Viewer:
         """The caller as the privacy policy sees them; a bad token sees what anyone sees."""
         if self._viewer is None:
-            principal = self.principal if self.auth_error is None else None
+            principal = self.auth.principal
             if principal is None:
                 self._viewer = privacy.ANONYMOUS
             else:
@@ -175,7 +150,7 @@ class Context:
     def viewer_by_grants(self) -> privacy.Viewer:
         """The caller without their household: enough when their grants already decide, as
         the policy only ever grants more for a household (no lookup of the caller then)."""
-        principal = self.principal if self.auth_error is None else None
+        principal = self.auth.principal
         return privacy.Viewer(principal) if principal is not None else privacy.ANONYMOUS
 
     async def person_view(self, person: Person) -> privacy.PersonView:

@@ -40,7 +40,7 @@ async def _scope(
 ) -> list[str] | None:
     """The subtrees a list may show: `within` if the caller sees it with these roles, else
     all they see with them."""
-    actor = context.require_actor()
+    actor = context.require_caller()
     if within is None:
         return access.visible_scope(actor, roles)
     unit = await context.org_units.load(str(within))
@@ -56,7 +56,7 @@ async def _scope(
 class Query:
     @strawberry.field(description="The person the access token belongs to.")
     async def me(self, info: Info[Context, None]) -> Person | None:
-        actor = info.context.require_actor()
+        actor = info.context.require_caller()
         person = await info.context.persons.load(actor.person_id)
         return Person.from_domain(person) if person else None
 
@@ -64,7 +64,7 @@ class Query:
         description="One person by id, shown as people's privacy policy allows (docs/people.md)."
     )
     async def person(self, info: Info[Context, None], id: strawberry.ID) -> Person | None:
-        info.context.require_actor()
+        info.context.require_caller()
         person = await info.context.persons.load(str(id))
         return Person.from_domain(person) if person else None
 
@@ -107,7 +107,7 @@ class Query:
         description="One household by id; null when there is none or you may not see it."
     )
     async def household(self, info: Info[Context, None], id: strawberry.ID) -> Household | None:
-        info.context.require_actor()
+        info.context.require_caller()
         return await visible_household(info.context, str(id))
 
     @strawberry.field(

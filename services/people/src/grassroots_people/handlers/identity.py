@@ -136,8 +136,7 @@ async def _require_may_set(
 async def set_password(
     runtime: Runtime, actor: Principal | None, command: SetPassword, address: str
 ) -> Person:
-    if actor is None:
-        raise Unauthenticated("log in to set a password")
+    actor = access.require_actor(actor)
     check_password(command.new_password)
     persons, credentials = PersonStore(runtime.host.db), CredentialStore(runtime.host.db)
     target_id = command.person_id or actor.person_id

@@ -1,13 +1,13 @@
-"""Per-request context: the service host, the caller (verified lazily) and DataLoaders."""
+"""Per-request context: the service host, who is calling and the request's DataLoaders."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from grassroots_kit.auth import Principal, TokenVerifier, bearer_token
-from grassroots_kit.errors import Unauthenticated
+from grassroots_kit.auth import Principal, TokenVerifier
+from grassroots_kit.graphql.loaders import by_id
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.request_auth import ANONYMOUS, RequestAuth, authenticate
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
@@ -21,35 +21,26 @@ from grassroots_points.handlers.ports import PointsPorts
 class Context:
     host: ServiceHost
     request: Request
-    verifier: TokenVerifier
     ports: PointsPorts
+    auth: RequestAuth = ANONYMOUS
     accounts: DataLoader[str, Account | None] = field(init=False)
     rewards: DataLoader[str, Reward | None] = field(init=False)
-    _principal: Principal | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        host = self.host
+        self.accounts = by_id(lambda ids: reading.accounts_by_id(self.host, ids))
+        self.rewards = by_id(lambda ids: reading.rewards_by_id(self.host, ids))
 
-        async def load_accounts(ids: Sequence[str]) -> list[Account | None]:
-            return await reading.accounts_by_id(host, ids)
+    @property
+    def caller(self) -> Principal | None:
+        """The verified caller, None when anonymous; a bad token fails where it is used."""
+        return self.auth.optional()
 
-        async def load_rewards(ids: Sequence[str]) -> list[Reward | None]:
-            return await reading.rewards_by_id(host, ids)
+    def require_caller(self) -> Principal:
+        return self.auth.required()
 
-        self.accounts = DataLoader(load_fn=load_accounts)
-        self.rewards = DataLoader(load_fn=load_rewards)
 
-    async def maybe_caller(self) -> Principal | None:
-        """The verified caller, or None without a token. A bad token is always an error."""
-        if self._principal is None:
-            token = bearer_token(self.request.headers.get("authorization"))
-            if token is None:
-                return None
-            self._principal = await self.verifier.verify(token)
-        return self._principal
-
-    async def caller(self) -> Principal:
-        principal = await self.maybe_caller()
-        if principal is None:
-            raise Unauthenticated("sign in first: send `Authorization: Bearer <access token>`")
-        return principal
+async def build_context(
+    host: ServiceHost, verifier: TokenVerifier, ports: PointsPorts, request: Request
+) -> Context:
+    auth = await authenticate(verifier, request)
+    return Context(host=host, request=request, ports=ports, auth=auth)

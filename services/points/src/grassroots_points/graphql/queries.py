@@ -51,7 +51,7 @@ class Query:
     async def points_account(
         self, info: Info[Context, None], person_id: strawberry.ID
     ) -> PointsAccount | None:
-        caller = await info.context.caller()
+        caller = info.context.require_caller()
         account = await info.context.accounts.load(str(person_id))
         require_view_account(caller, str(person_id), account.org_unit_path if account else ())
         return PointsAccount.from_domain(account) if account else None
@@ -68,7 +68,7 @@ class Query:
 
     @strawberry.field(description="The point rules in force.")
     async def point_rules(self, info: Info[Context, None]) -> list[PointRule]:
-        await info.context.caller()
+        info.context.require_caller()
         return [PointRule.from_domain(r) for r in await reading.point_rules(info.context.host)]
 
     @strawberry.field(description="The rewards offered in an org unit's subtree, by name.")
@@ -90,7 +90,7 @@ class Query:
         first: First = None,
         after: After = None,
     ) -> Connection[Redemption]:
-        caller = await info.context.caller()
+        caller = info.context.require_caller()
         wanted = filter or RedemptionFilter()
         person_id = str(wanted.person_id) if wanted.person_id else None
         within = str(wanted.org_unit_id) if wanted.org_unit_id else None

@@ -43,7 +43,7 @@ class Person:
         "not see it (a person sees their own, staff those in their scope)."
     )
     async def points(self, info: Info[Context, None]) -> PointsAccount | None:
-        caller = await info.context.maybe_caller()
+        caller = info.context.caller
         account = await info.context.accounts.load(str(self.id))
         if caller is None or account is None:
             return None
@@ -142,7 +142,7 @@ class PointsAccount:
 async def ledger_connection(
     context: Context, person_id: str, first: int | None, after: str | None
 ) -> Connection[LedgerEntry]:
-    caller = await context.caller()
+    caller = context.require_caller()
     account = await context.accounts.load(person_id)
     require_view_account(caller, person_id, account.org_unit_path if account else ())
     page = await reading.ledger_page(

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Session
+from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
 from grassroots_points.adapters.cases_seen import CasesSeen
 from grassroots_points.adapters.ledger import LedgerStore
-from grassroots_points.adapters.org_unit_projection import OrgUnitProjection
 from grassroots_points.adapters.people_projection import PeopleProjection
 from grassroots_points.adapters.received import ReceivedEvents
 from grassroots_points.adapters.rewards import RedemptionStore, RewardStore

@@ -16,9 +16,9 @@ from typing import Protocol, TypeVar
 
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Session
+from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
-from grassroots_points.adapters.org_unit_projection import KnownUnit
 from grassroots_points.domain.caps import Withheld
 from grassroots_points.domain.closures import ClosureState
 from grassroots_points.domain.ids import PersonId
@@ -145,7 +145,7 @@ class ReceivedLog(Protocol):
 
 
 class OrgUnits(Protocol):
-    async def get(self, unit_id: str) -> KnownUnit | None: ...
+    async def get(self, unit_id: str) -> ProjectedOrgUnit | None: ...
 
 
 class StandingsReader(Protocol):

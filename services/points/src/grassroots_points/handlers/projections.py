@@ -17,10 +17,9 @@ from grassroots_contracts.people_events import PersonSnapshot, RoleAssignment, R
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
-from grassroots_kit.messaging.projection import versioned_projection
 from grassroots_kit.mongo import Database, Session, upsert_if_newer
+from grassroots_kit.org_units import org_unit_handler
 
-from grassroots_points.adapters import org_unit_projection
 from grassroots_points.adapters.ledger import LedgerStore
 from grassroots_points.adapters.people_projection import (
     PEOPLE,
@@ -78,9 +77,7 @@ def _roles(db: Database, active: bool) -> Handler:
 
 def projection_subscription(db: Database) -> Subscription:
     # One object for the three event types, so a batch's run of them is one bulk write.
-    org_units = versioned_projection(
-        db, org_unit_projection.COLLECTION, OrgUnitSnapshot.projection, check=_check
-    )
+    org_units = org_unit_handler(db, OrgUnitSnapshot.projection, check=_check)
     people = _versioned(_people(db))
     handlers: dict[str, Handler] = {
         ORGUNIT_CREATED: org_units,

@@ -9,10 +9,10 @@ from typing import Any
 
 from grassroots_kit.cursors import Page
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.org_units import OrgUnitProjection, ProjectedOrgUnit
 
 from grassroots_points.adapters.ledger import LedgerStore
 from grassroots_points.adapters.ledger import page_key as entry_key
-from grassroots_points.adapters.org_unit_projection import KnownUnit, OrgUnitProjection
 from grassroots_points.adapters.rewards import (
     RedemptionQuery,
     RedemptionStore,
@@ -43,14 +43,12 @@ __all__ = [
 ]
 
 
-async def accounts_by_id(host: ServiceHost, ids: Sequence[str]) -> list[Account | None]:
-    found = await LedgerStore(host.db).accounts(ids)
-    return [found.get(i) for i in ids]
+async def accounts_by_id(host: ServiceHost, ids: Sequence[str]) -> dict[str, Account]:
+    return await LedgerStore(host.db).accounts(ids)
 
 
-async def rewards_by_id(host: ServiceHost, ids: Sequence[str]) -> list[Reward | None]:
-    found = await RewardStore(host.db).get_many(ids)
-    return [found.get(i) for i in ids]
+async def rewards_by_id(host: ServiceHost, ids: Sequence[str]) -> dict[str, Reward]:
+    return await RewardStore(host.db).get_many(ids)
 
 
 async def reward_page(
@@ -63,7 +61,7 @@ async def point_rules(host: ServiceHost) -> list[PointRule]:
     return await RuleStore(host.db).all()
 
 
-async def org_unit(host: ServiceHost, unit_id: str) -> KnownUnit | None:
+async def org_unit(host: ServiceHost, unit_id: str) -> ProjectedOrgUnit | None:
     return await OrgUnitProjection(host.db).get(unit_id)
 
 
@@ -83,7 +81,7 @@ async def community_rank(
     host: ServiceHost, person_id: str, path: Sequence[str], window: Period
 ) -> int | None:
     """The person's rank in the community their path runs through; None when unknown."""
-    community = await OrgUnitProjection(host.db).community_in(path)
+    community = await OrgUnitProjection(host.db).first_of_kind(path, "COMMUNITY")
     if community is None:
         return None
     return await Standings(host.db).rank(person_id, community.id, window)

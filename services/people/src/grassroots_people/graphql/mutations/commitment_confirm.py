@@ -27,7 +27,7 @@ async def resolve_confirm_commitment(
 ) -> ConfirmCommitmentPayload:
     commitment = await confirm_commitment(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         ConfirmCommitment(commitment_id=CommitmentId(str(input.commitment_id))),
     )
     return ConfirmCommitmentPayload(commitment=Commitment.from_domain(commitment, info.context.now))

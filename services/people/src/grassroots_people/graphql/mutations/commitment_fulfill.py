@@ -30,7 +30,7 @@ async def resolve_fulfill_commitment(
 ) -> FulfillCommitmentPayload:
     commitment = await fulfill_commitment(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         FulfillCommitment(
             commitment_id=CommitmentId(str(input.commitment_id)), evidence=input.evidence
         ),

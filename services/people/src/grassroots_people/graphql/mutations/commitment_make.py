@@ -30,7 +30,7 @@ async def resolve_make_commitment(
 ) -> MakeCommitmentPayload:
     commitment = await make_commitment(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         MakeCommitment(
             person_id=PersonId(str(input.person_id)) if input.person_id else None,
             text=input.text,

@@ -31,7 +31,7 @@ async def resolve_record_election(
 ) -> RecordElectionPayload:
     assignment = await record_election(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         RecordElection(
             neighborhood_id=OrgUnitId(str(input.neighborhood_id)),
             chief_id=PersonId(str(input.chief_id)),

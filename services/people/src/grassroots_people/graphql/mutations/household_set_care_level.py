@@ -29,7 +29,7 @@ async def resolve_set_care_level(
 ) -> SetCareLevelPayload:
     household = await set_care_level(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         SetCareLevel(
             household_id=HouseholdId(str(input.household_id)),
             care_level=input.care_level,

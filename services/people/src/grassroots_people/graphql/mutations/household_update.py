@@ -28,7 +28,7 @@ async def resolve_update_household(
 ) -> UpdateHouseholdPayload:
     household = await update_household(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         UpdateHousehold(
             household_id=HouseholdId(str(input.household_id)),
             address=input.address,

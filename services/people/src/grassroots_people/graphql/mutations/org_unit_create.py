@@ -29,7 +29,7 @@ async def resolve_create_org_unit(
 ) -> CreateOrgUnitPayload:
     unit = await create_org_unit(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         CreateOrgUnit(
             kind=input.kind,
             name=input.name,

@@ -27,7 +27,7 @@ async def resolve_move_org_unit(
 ) -> MoveOrgUnitPayload:
     unit = await move_org_unit(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         MoveOrgUnit(
             org_unit_id=OrgUnitId(str(input.org_unit_id)),
             new_parent_id=OrgUnitId(str(input.new_parent_id)),

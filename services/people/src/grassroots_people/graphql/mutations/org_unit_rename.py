@@ -25,7 +25,7 @@ async def resolve_rename_org_unit(
 ) -> RenameOrgUnitPayload:
     unit = await rename_org_unit(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         RenameOrgUnit(org_unit_id=OrgUnitId(str(input.org_unit_id)), name=input.name),
     )
     return RenameOrgUnitPayload(org_unit=OrgUnit.from_domain(unit))

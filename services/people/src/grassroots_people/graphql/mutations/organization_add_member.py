@@ -29,7 +29,7 @@ async def resolve_add_organization_member(
 ) -> AddOrganizationMemberPayload:
     organization = await add_organization_member(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         AddOrganizationMember(
             organization_id=OrganizationId(str(input.organization_id)),
             person_id=PersonId(str(input.person_id)),

@@ -29,7 +29,7 @@ async def resolve_create_organization(
 ) -> CreateOrganizationPayload:
     organization = await create_organization(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         CreateOrganization(
             kind=input.kind, name=input.name, org_unit_id=OrgUnitId(str(input.org_unit_id))
         ),

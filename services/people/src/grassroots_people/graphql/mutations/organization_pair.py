@@ -25,7 +25,7 @@ async def resolve_pair_organization(
 ) -> PairOrganizationPayload:
     organization = await pair_organization(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         PairOrganization(
             organization_id=OrganizationId(str(input.organization_id)),
             org_unit_id=OrgUnitId(str(input.org_unit_id)),

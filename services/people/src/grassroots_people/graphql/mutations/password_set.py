@@ -34,7 +34,7 @@ async def resolve_set_password(
 ) -> SetPasswordPayload:
     person = await set_password(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         SetPassword(
             person_id=PersonId(str(input.person_id)) if input.person_id else None,
             current_password=input.current_password,

@@ -25,7 +25,7 @@ async def resolve_move_person(
 ) -> MovePersonPayload:
     person = await move_person(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         MovePerson(
             person_id=PersonId(str(input.person_id)),
             household_id=HouseholdId(str(input.household_id)),

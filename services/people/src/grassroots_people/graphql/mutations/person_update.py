@@ -30,7 +30,7 @@ async def resolve_update_person(
 ) -> UpdatePersonPayload:
     person = await update_person(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         UpdatePerson(
             person_id=PersonId(str(input.person_id)),
             name=input.name,

@@ -35,7 +35,7 @@ async def resolve_assign_role(
 ) -> AssignRolePayload:
     assignment = await assign_role(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         AssignRole(
             person_id=PersonId(str(input.person_id)),
             role=DomainRole(input.role),

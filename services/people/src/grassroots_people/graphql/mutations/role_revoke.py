@@ -24,7 +24,7 @@ async def resolve_revoke_role(
 ) -> RevokeRolePayload:
     assignment = await revoke_role(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         RevokeRole(role_assignment_id=RoleAssignmentId(str(input.role_assignment_id))),
     )
     return RevokeRolePayload(role_assignment=RoleAssignment.from_domain(assignment))

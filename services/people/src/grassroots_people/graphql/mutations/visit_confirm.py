@@ -28,7 +28,7 @@ async def resolve_confirm_visit(
 ) -> ConfirmVisitPayload:
     visit, household = await confirm_visit(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         ConfirmVisit(visit_id=VisitId(str(input.visit_id))),
     )
     return ConfirmVisitPayload(visit=Visit.from_domain(visit, Household.from_domain(household)))

@@ -30,7 +30,7 @@ class LogVisitPayload:
 async def resolve_log_visit(info: Info[Context, None], input: LogVisitInput) -> LogVisitPayload:
     visit, household = await log_visit(
         info.context.runtime,
-        info.context.actor(),
+        info.context.caller,
         LogVisit(household_id=HouseholdId(str(input.household_id)), at=input.at, notes=input.notes),
     )
     return LogVisitPayload(visit=Visit.from_domain(visit, Household.from_domain(household)))

@@ -65,7 +65,7 @@ class RoleAssignment:
 
     async def _who(self, info: Info[Context, None], person_id: str | None) -> Person | None:
         # Who granted or revoked a role is shown to its holder and to those who manage the unit.
-        viewer = info.context.actor()
+        viewer = info.context.caller
         if person_id is None or viewer is None:
             return None
         if viewer.person_id != self.person_id and not access.can_manage(viewer, self.org_unit_path):

@@ -21,5 +21,5 @@ class ReprocessEventsPayload:
 async def resolve_reprocess_events(
     info: Info[Context, None], input: ReprocessEventsInput
 ) -> ReprocessEventsPayload:
-    done = await reprocess_events(info.context.ports, await info.context.caller(), input.confirm)
+    done = await reprocess_events(info.context.ports, info.context.require_caller(), input.confirm)
     return ReprocessEventsPayload(events=done.events, entries=done.entries)

@@ -21,5 +21,5 @@ class DeletePointRulePayload:
 async def resolve_delete_point_rule(
     info: Info[Context, None], input: DeletePointRuleInput
 ) -> DeletePointRulePayload:
-    rule = await delete_point_rule(info.context.ports, await info.context.caller(), str(input.id))
+    rule = await delete_point_rule(info.context.ports, info.context.require_caller(), str(input.id))
     return DeletePointRulePayload(point_rule=PointRule.from_domain(rule))

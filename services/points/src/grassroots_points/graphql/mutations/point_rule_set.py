@@ -66,5 +66,5 @@ async def resolve_set_point_rule(
         max_per_period=input.max_per_period,
         cap_period=input.cap_period,
     )
-    rule = await set_point_rule(info.context.ports, await info.context.caller(), command)
+    rule = await set_point_rule(info.context.ports, info.context.require_caller(), command)
     return SetPointRulePayload(point_rule=PointRule.from_domain(rule))

@@ -27,7 +27,7 @@ async def resolve_adjust_points(
 ) -> AdjustPointsPayload:
     entry = await adjust_points(
         info.context.ports,
-        await info.context.caller(),
+        info.context.require_caller(),
         AdjustPoints(str(input.person_id), input.delta, input.reason),
     )
     return AdjustPointsPayload(entry=LedgerEntry.from_domain(entry))

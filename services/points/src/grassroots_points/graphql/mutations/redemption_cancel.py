@@ -22,6 +22,6 @@ async def resolve_cancel_redemption(
     info: Info[Context, None], input: CancelRedemptionInput
 ) -> CancelRedemptionPayload:
     redemption = await cancel_redemption(
-        info.context.ports, await info.context.caller(), str(input.id)
+        info.context.ports, info.context.require_caller(), str(input.id)
     )
     return CancelRedemptionPayload(redemption=Redemption.from_domain(redemption))

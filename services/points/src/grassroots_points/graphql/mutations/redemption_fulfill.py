@@ -22,6 +22,6 @@ async def resolve_fulfill_redemption(
     info: Info[Context, None], input: FulfillRedemptionInput
 ) -> FulfillRedemptionPayload:
     redemption = await fulfill_redemption(
-        info.context.ports, await info.context.caller(), str(input.id)
+        info.context.ports, info.context.require_caller(), str(input.id)
     )
     return FulfillRedemptionPayload(redemption=Redemption.from_domain(redemption))

@@ -27,7 +27,7 @@ async def resolve_create_reward(
 ) -> CreateRewardPayload:
     reward = await create_reward(
         info.context.ports,
-        await info.context.caller(),
+        info.context.require_caller(),
         CreateReward(str(input.org_unit_id), input.name, input.cost, input.stock, input.active),
     )
     return CreateRewardPayload(reward=Reward.from_domain(reward))

@@ -26,7 +26,7 @@ async def resolve_redeem_reward(
 ) -> RedeemRewardPayload:
     redemption = await redeem_reward(
         info.context.ports,
-        await info.context.caller(),
+        info.context.require_caller(),
         RedeemReward(str(input.reward_id), input.quantity),
     )
     return RedeemRewardPayload(redemption=Redemption.from_domain(redemption))

@@ -23,6 +23,6 @@ async def resolve_restock_reward(
     info: Info[Context, None], input: RestockRewardInput
 ) -> RestockRewardPayload:
     reward = await restock_reward(
-        info.context.ports, await info.context.caller(), str(input.id), input.quantity
+        info.context.ports, info.context.require_caller(), str(input.id), input.quantity
     )
     return RestockRewardPayload(reward=Reward.from_domain(reward))

@@ -28,7 +28,7 @@ async def resolve_update_reward(
 ) -> UpdateRewardPayload:
     reward = await update_reward(
         info.context.ports,
-        await info.context.caller(),
+        info.context.require_caller(),
         UpdateReward(str(input.id), input.name, input.cost, input.active),
     )
     return UpdateRewardPayload(reward=Reward.from_domain(reward))

@@ -1,0 +1,24 @@
+"""Every collection and index the cases service declares, created when it starts (the kit adds
+its own outbox and processed-events collections). docs/indexes.md is rendered from these."""
+
+from __future__ import annotations
+
+from grassroots_kit import org_units
+from grassroots_kit.mongo import Indexes
+
+from grassroots_cases.adapters import cases, counters, role_projection, rollups, sla_policies
+
+COLLECTIONS: list[str] = [
+    cases.COLLECTION,
+    counters.COLLECTION,
+    org_units.COLLECTION,
+    role_projection.COLLECTION,
+    sla_policies.COLLECTION,
+    rollups.COLLECTION,
+]
+INDEXES: list[Indexes] = [
+    cases.INDEXES,
+    org_units.INDEXES,
+    role_projection.INDEXES,
+    rollups.INDEXES,
+]
