@@ -10,7 +10,7 @@ import pytest
 from grassroots_kit.mongo import ensure_collections, ensure_indexes, in_transaction
 from grassroots_points.adapters.people_projection import PEOPLE, ROLES
 from grassroots_points.handlers.composition import compose
-from grassroots_points.main import COLLECTIONS, INDEXES
+from grassroots_points.storage import COLLECTIONS, INDEXES
 
 from tests.points.contracts import CONTRACTS, Backend
 
