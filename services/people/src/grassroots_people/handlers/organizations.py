@@ -10,12 +10,13 @@ from grassroots_kit.errors import Conflict, NotFound
 from grassroots_kit.mongo import Session
 
 from grassroots_people.adapters.org_units import OrgUnitStore
-from grassroots_people.adapters.organizations import Membership, OrganizationStore
+from grassroots_people.adapters.organizations import OrganizationStore
 from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import OrganizationId, OrgUnitId, PersonId, new_organization_id
 from grassroots_people.domain.org_units import clean_name
 from grassroots_people.domain.organizations import (
+    Membership,
     Organization,
     OrganizationKind,
     new_organization,

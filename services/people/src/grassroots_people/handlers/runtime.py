@@ -12,6 +12,7 @@ from grassroots_kit.messaging.outbox import add_to_outbox
 from grassroots_kit.mongo import Session
 
 from grassroots_people.adapters.hashing import PasswordHashing
+from grassroots_people.adapters.key_sealing import sealer_for
 from grassroots_people.adapters.signing_keys import KeyRing
 from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.domain.people import clean_phone
@@ -37,7 +38,7 @@ class Runtime:
             keys=KeyRing(
                 host.db,
                 retain=access_ttl + timedelta(minutes=settings.signing_key_grace_minutes),
-                sealer=settings.key_sealer(),
+                sealer=sealer_for(settings.encryption_key()),
                 given_pem=settings.signing_key_pem,
             ),
             schedule=VisitSchedule(

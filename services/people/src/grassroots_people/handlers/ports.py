@@ -1,0 +1,160 @@
+"""The stores the use cases and the GraphQL reads depend on, as protocols.
+
+Domain objects in and out; no MongoDB field names and no sessions. The readers serve the
+GraphQL layer's lists and DataLoaders outside any transaction. A repository a write uses is
+bound to its transaction already: it is reached through `PeopleTx`, which `UnitOfWork.run`
+hands to the work. The MongoDB adapters implement these; `tests/people/fakes.py` has in-memory
+ones that pass the same contract tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from grassroots_kit.cursors import Page
+from grassroots_kit.unit_of_work import Transaction
+
+from grassroots_people.domain.commitments import Board, Commitment
+from grassroots_people.domain.listing import (
+    HouseholdQuery,
+    OrganizationQuery,
+    OrgUnitQuery,
+    PersonQuery,
+)
+from grassroots_people.domain.org_units import OrgUnit
+from grassroots_people.domain.organizations import Membership, Organization
+from grassroots_people.domain.people import Household, Person
+from grassroots_people.domain.roles import Role, RoleAssignment
+from grassroots_people.domain.visits import Visit
+
+# --- reads outside a transaction (lists, DataLoaders) ---
+
+
+class OrgUnitReader(Protocol):
+    async def get_many(self, ids: Iterable[str]) -> dict[str, OrgUnit]: ...
+
+    async def page(
+        self, query: OrgUnitQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[OrgUnit]: ...
+
+
+class HouseholdReader(Protocol):
+    async def get_many(self, ids: Iterable[str]) -> dict[str, Household]: ...
+
+    async def page(
+        self, query: HouseholdQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[Household]: ...
+
+
+class PersonReader(Protocol):
+    async def get_many(self, ids: Iterable[str]) -> dict[str, Person]: ...
+
+    async def in_households(self, household_ids: Iterable[str]) -> dict[str, list[Person]]: ...
+
+    async def page(
+        self, query: PersonQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[Person]: ...
+
+
+class RoleReader(Protocol):
+    async def active_for_many(
+        self, person_ids: Iterable[str], now: datetime
+    ) -> dict[str, list[RoleAssignment]]: ...
+
+    async def serving(
+        self, path_with_self: Sequence[str], roles: Sequence[Role], now: datetime
+    ) -> list[RoleAssignment]: ...
+
+    async def in_organizations(
+        self, organization_ids: Iterable[str], now: datetime
+    ) -> dict[str, list[RoleAssignment]]: ...
+
+
+class OrganizationReader(Protocol):
+    async def get_many(self, ids: Iterable[str]) -> dict[str, Organization]: ...
+
+    async def members_of(self, org_ids: Iterable[str]) -> dict[str, list[Membership]]: ...
+
+    async def paired_units(self, org_ids: Iterable[str]) -> dict[str, list[str]]: ...
+
+    async def page(
+        self, query: OrganizationQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[Organization]: ...
+
+
+class CommitmentReader(Protocol):
+    async def board(self, unit_id: str, now: datetime) -> Board: ...
+
+    async def page(
+        self, unit_id: str, first: int, after: Sequence[Any] | None
+    ) -> Page[Commitment]: ...
+
+    async def lapse_overdue(self, now: datetime) -> int:
+        """Mark every promise past due (and not claimed) lapsed; how many were."""
+        ...
+
+
+# --- repositories bound to one transaction ---
+
+
+class PersonRepository(Protocol):
+    async def get(self, person_id: str) -> Person | None: ...
+
+
+class HouseholdRepository(Protocol):
+    async def get(self, household_id: str) -> Household | None: ...
+
+    async def save(self, household: Household) -> None: ...
+
+    async def count_visit_logged(self, household_id: str) -> None:
+        """A write on the household, so that two visits logged to it at once conflict."""
+        ...
+
+
+class CommitmentRepository(Protocol):
+    async def get(self, commitment_id: str) -> Commitment | None: ...
+
+    async def insert(self, commitment: Commitment) -> None: ...
+
+    async def save(self, commitment: Commitment) -> None: ...
+
+
+class VisitRepository(Protocol):
+    async def get(self, visit_id: str) -> Visit | None: ...
+
+    async def times_near(
+        self, visitor_id: str, household_id: str, at: datetime, window: Any
+    ) -> list[datetime]:
+        """When the visitor's other visits to the household within `window` of `at` were."""
+        ...
+
+    async def insert(self, visit: Visit) -> None: ...
+
+    async def save(self, visit: Visit) -> None: ...
+
+
+@dataclass(init=False)
+class PeopleTx(Transaction):
+    """The repositories of one transaction, and the events it will publish."""
+
+    persons: PersonRepository
+    households: HouseholdRepository
+    commitments: CommitmentRepository
+    visits: VisitRepository
+
+    def __init__(
+        self,
+        *,
+        persons: PersonRepository,
+        households: HouseholdRepository,
+        commitments: CommitmentRepository,
+        visits: VisitRepository,
+    ) -> None:
+        super().__init__()
+        self.persons = persons
+        self.households = households
+        self.commitments = commitments
+        self.visits = visits
