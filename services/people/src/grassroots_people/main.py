@@ -62,7 +62,7 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
             )
 
     host.add_boot_step("signing keys and bootstrap admin", prepare)
-    host.add_background(commitment_sweeper(runtime, settings.commitment_sweep_seconds))
+    host.add_background(commitment_sweeper(runtime.ports, settings.commitment_sweep_seconds))
 
     async def context(request: Request) -> Context:
         ctx = Context(runtime=runtime, request=request, stores=stores)

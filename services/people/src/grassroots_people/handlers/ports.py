@@ -9,14 +9,15 @@ ones that pass the same contract tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from grassroots_kit.cursors import Page
-from grassroots_kit.unit_of_work import Transaction
+from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
+from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment
 from grassroots_people.domain.listing import (
     HouseholdQuery,
@@ -126,7 +127,7 @@ class VisitRepository(Protocol):
     async def get(self, visit_id: str) -> Visit | None: ...
 
     async def times_near(
-        self, visitor_id: str, household_id: str, at: datetime, window: Any
+        self, visitor_id: str, household_id: str, at: datetime, window: timedelta
     ) -> list[datetime]:
         """When the visitor's other visits to the household within `window` of `at` were."""
         ...
@@ -158,3 +159,19 @@ class PeopleTx(Transaction):
         self.households = households
         self.commitments = commitments
         self.visits = visits
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class PeoplePorts:
+    """What the converted use cases receive instead of the host: the unit of work for writes,
+    the stores they read outside one, the clock and the configured policies. Composed once
+    from the host with the MongoDB adapters (`handlers/composition.py`), in tests from fakes."""
+
+    uow: UnitOfWork[PeopleTx]
+    commitments: CommitmentReader
+    schedule: VisitSchedule
+    clock: Callable[[], datetime] = utc_now

@@ -1,0 +1,74 @@
+"""The MongoDB stores bound to one transaction's session: the repositories of `PeopleTx`.
+
+The stores take the session on every call; a handler's repository is bound to its transaction
+already (`handlers/ports.py`), so these hold the session and pass it on.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from grassroots_kit.mongo import Session
+
+from grassroots_people.adapters.commitments import CommitmentStore
+from grassroots_people.adapters.households import HouseholdStore
+from grassroots_people.adapters.persons import PersonStore
+from grassroots_people.adapters.visits import VisitStore
+from grassroots_people.domain.commitments import Commitment
+from grassroots_people.domain.people import Household, Person
+from grassroots_people.domain.visits import Visit
+
+
+class BoundPersons:
+    def __init__(self, store: PersonStore, session: Session) -> None:
+        self._store, self._session = store, session
+
+    async def get(self, person_id: str) -> Person | None:
+        return await self._store.get(person_id, self._session)
+
+
+class BoundHouseholds:
+    def __init__(self, store: HouseholdStore, session: Session) -> None:
+        self._store, self._session = store, session
+
+    async def get(self, household_id: str) -> Household | None:
+        return await self._store.get(household_id, self._session)
+
+    async def save(self, household: Household) -> None:
+        await self._store.save(household, self._session)
+
+    async def count_visit_logged(self, household_id: str) -> None:
+        await self._store.count_visit_logged(household_id, self._session)
+
+
+class BoundCommitments:
+    def __init__(self, store: CommitmentStore, session: Session) -> None:
+        self._store, self._session = store, session
+
+    async def get(self, commitment_id: str) -> Commitment | None:
+        return await self._store.get(commitment_id, self._session)
+
+    async def insert(self, commitment: Commitment) -> None:
+        await self._store.insert(commitment, self._session)
+
+    async def save(self, commitment: Commitment) -> None:
+        await self._store.save(commitment, self._session)
+
+
+class BoundVisits:
+    def __init__(self, store: VisitStore, session: Session) -> None:
+        self._store, self._session = store, session
+
+    async def get(self, visit_id: str) -> Visit | None:
+        return await self._store.get(visit_id, self._session)
+
+    async def times_near(
+        self, visitor_id: str, household_id: str, at: datetime, window: timedelta
+    ) -> list[datetime]:
+        return await self._store.times_near(visitor_id, household_id, at, window, self._session)
+
+    async def insert(self, visit: Visit) -> None:
+        await self._store.insert(visit, self._session)
+
+    async def save(self, visit: Visit) -> None:
+        await self._store.save(visit, self._session)

@@ -1,0 +1,37 @@
+"""The use cases' dependencies composed once from the host, over the MongoDB adapters."""
+
+from __future__ import annotations
+
+from grassroots_kit.host import ServiceHost
+from grassroots_kit.mongo import Session
+from grassroots_kit.unit_of_work import MongoUnitOfWork
+
+from grassroots_people.adapters.bound import (
+    BoundCommitments,
+    BoundHouseholds,
+    BoundPersons,
+    BoundVisits,
+)
+from grassroots_people.adapters.commitments import CommitmentStore
+from grassroots_people.adapters.households import HouseholdStore
+from grassroots_people.adapters.persons import PersonStore
+from grassroots_people.adapters.visits import VisitStore
+from grassroots_people.domain.care import VisitSchedule
+from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
+
+
+def mongo_ports(host: ServiceHost, schedule: VisitSchedule) -> PeoplePorts:
+    # The stores are built once: each looks its collection up. A transaction binds them to
+    # its session, which costs an object each.
+    persons, households = PersonStore(host.db), HouseholdStore(host.db)
+    commitments, visits = CommitmentStore(host.db), VisitStore(host.db)
+
+    def bind(session: Session) -> PeopleTx:
+        return PeopleTx(
+            persons=BoundPersons(persons, session),
+            households=BoundHouseholds(households, session),
+            commitments=BoundCommitments(commitments, session),
+            visits=BoundVisits(visits, session),
+        )
+
+    return PeoplePorts(uow=MongoUnitOfWork(host, bind), commitments=commitments, schedule=schedule)

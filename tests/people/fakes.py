@@ -1,0 +1,188 @@
+"""In-memory stores behind people's ports (`handlers/ports.py`), for handler tests in the fast
+lane. They pass the same contract tests as the MongoDB adapters (tests/people/contracts.py).
+
+Every fake reaches its data through the one `PeopleState` object (never keeps a part of it):
+`InMemoryUnitOfWork` restores that object in place when a handler fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from grassroots_kit import cursors
+from grassroots_kit.cursors import Page
+from grassroots_kit.unit_of_work import InMemoryUnitOfWork
+from grassroots_people.domain.care import VisitSchedule
+from grassroots_people.domain.commitments import Board, Commitment, CommitmentStatus
+from grassroots_people.domain.people import Household, Person
+from grassroots_people.domain.visits import Visit
+from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
+
+
+@dataclass
+class PeopleState:
+    persons: dict[str, Person] = field(default_factory=dict)
+    households: dict[str, Household] = field(default_factory=dict)
+    visits_logged: dict[str, int] = field(default_factory=dict)
+    commitments: dict[str, Commitment] = field(default_factory=dict)
+    visits: dict[str, Visit] = field(default_factory=dict)
+
+
+class FakePersons:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def get(self, person_id: str) -> Person | None:
+        return self._state.persons.get(person_id)
+
+
+class FakeHouseholds:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def get(self, household_id: str) -> Household | None:
+        return self._state.households.get(household_id)
+
+    async def save(self, household: Household) -> None:
+        # replace_one without upsert: saving one that is not there changes nothing
+        if household.id in self._state.households:
+            self._state.households[household.id] = household
+
+    async def count_visit_logged(self, household_id: str) -> None:
+        logged = self._state.visits_logged
+        logged[household_id] = logged.get(household_id, 0) + 1
+
+
+class FakeCommitments:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def get(self, commitment_id: str) -> Commitment | None:
+        return self._state.commitments.get(commitment_id)
+
+    async def insert(self, commitment: Commitment) -> None:
+        if commitment.id in self._state.commitments:
+            raise AssertionError(f"duplicate commitment id {commitment.id}")
+        self._state.commitments[commitment.id] = commitment
+
+    async def save(self, commitment: Commitment) -> None:
+        if commitment.id in self._state.commitments:
+            self._state.commitments[commitment.id] = commitment
+
+
+class FakeCommitmentReader:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    def _in(self, unit_id: str) -> list[Commitment]:
+        return [c for c in self._state.commitments.values() if unit_id in c.org_unit_path]
+
+    async def board(self, unit_id: str, now: datetime) -> Board:
+        found = self._in(unit_id)
+        return Board(
+            made=len(found),
+            fulfilled=sum(c.status is CommitmentStatus.FULFILLED for c in found),
+            lapsed=sum(c.status_at(now) is CommitmentStatus.LAPSED for c in found),
+        )
+
+    async def page(self, unit_id: str, first: int, after: Sequence[Any] | None) -> Page[Commitment]:
+        ordered = sorted(self._in(unit_id), key=lambda c: (c.due_by, c.id))
+        total = len(ordered)
+        if after is not None:
+            due, last_id = cursors.keyset(after, cursors.Nullable(datetime), str)
+            ordered = [c for c in ordered if (c.due_by, c.id) > (due, last_id)]
+        return Page(
+            items=ordered[:first],
+            has_next=len(ordered) > first,
+            has_previous=after is not None,
+            total_count=total,
+        )
+
+    async def lapse_overdue(self, now: datetime) -> int:
+        overdue = [
+            c
+            for c in self._state.commitments.values()
+            if c.status is CommitmentStatus.PROMISED and c.claimed_at is None and c.due_by < now
+        ]
+        for c in overdue:
+            self._state.commitments[c.id] = replace(c, status=CommitmentStatus.LAPSED)
+        return len(overdue)
+
+
+class FakeVisits:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def get(self, visit_id: str) -> Visit | None:
+        return self._state.visits.get(visit_id)
+
+    async def times_near(
+        self, visitor_id: str, household_id: str, at: datetime, window: timedelta
+    ) -> list[datetime]:
+        return [
+            v.at
+            for v in self._state.visits.values()
+            if v.visitor_id == visitor_id
+            and v.household_id == household_id
+            and at - window < v.at < at + window
+        ]
+
+    async def insert(self, visit: Visit) -> None:
+        if visit.id in self._state.visits:
+            raise AssertionError(f"duplicate visit id {visit.id}")
+        self._state.visits[visit.id] = visit
+
+    async def save(self, visit: Visit) -> None:
+        if visit.id in self._state.visits:
+            self._state.visits[visit.id] = visit
+
+
+def bind(state: PeopleState) -> PeopleTx:
+    return PeopleTx(
+        persons=FakePersons(state),
+        households=FakeHouseholds(state),
+        commitments=FakeCommitments(state),
+        visits=FakeVisits(state),
+    )
+
+
+SCHEDULE = VisitSchedule(red=timedelta(days=7), yellow=timedelta(days=30), green=timedelta(days=91))
+
+
+class Clock:
+    """A clock a test moves by hand."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self.now = now or datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, by: timedelta) -> None:
+        self.now += by
+
+
+@dataclass
+class FakePeople:
+    """Ports over one in-memory state, and what a test inspects: the state and the events."""
+
+    state: PeopleState
+    uow: InMemoryUnitOfWork[PeopleState, PeopleTx]
+    ports: PeoplePorts
+    clock: Clock
+
+    @classmethod
+    def create(cls, clock: Clock | None = None) -> FakePeople:
+        state = PeopleState()
+        uow: InMemoryUnitOfWork[PeopleState, PeopleTx] = InMemoryUnitOfWork(state, bind)
+        ticking = clock or Clock()
+        ports = PeoplePorts(
+            uow=uow,
+            commitments=FakeCommitmentReader(state),
+            schedule=SCHEDULE,
+            clock=ticking,
+        )
+        return cls(state=state, uow=uow, ports=ports, clock=ticking)

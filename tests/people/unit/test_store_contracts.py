@@ -1,0 +1,28 @@
+"""The in-memory fakes keep the store contracts (tests/people/contracts.py), as MongoDB does."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from grassroots_people.domain.people import Household, Person
+
+from tests.people.contracts import CHECKS, Harness
+from tests.people.fakes import FakePeople
+
+
+class FakeHarness:
+    def __init__(self) -> None:
+        self.fake = FakePeople.create()
+        self.ports = self.fake.ports
+
+    async def seed_person(self, person: Person) -> None:
+        self.fake.state.persons[person.id] = person
+
+    async def seed_household(self, household: Household) -> None:
+        self.fake.state.households[household.id] = household
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
+async def test_fake_stores_keep_the_contract(check: Callable[[Harness], Awaitable[None]]):
+    await check(FakeHarness())
