@@ -16,19 +16,27 @@ from typing import Protocol, TypeVar
 import pytest
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.commitments import Commitment, CommitmentStatus
+from grassroots_people.domain.granting import OrganizationTies
 from grassroots_people.domain.ids import (
     CommitmentId,
     HouseholdId,
+    OrganizationId,
     OrgUnitId,
     PersonId,
     VisitId,
     new_commitment_id,
     new_household_id,
+    new_org_unit_id,
+    new_organization_id,
     new_person_id,
+    new_role_assignment_id,
     new_visit_id,
 )
 from grassroots_people.domain.listing import commitment_key
+from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
+from grassroots_people.domain.organizations import Organization, OrganizationKind
 from grassroots_people.domain.people import Household, Person
+from grassroots_people.domain.roles import Role, RoleAssignment
 from grassroots_people.domain.visits import Visit
 from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
@@ -43,6 +51,10 @@ class Harness(Protocol):
     async def seed_person(self, person: Person) -> None: ...
 
     async def seed_household(self, household: Household) -> None: ...
+
+    async def seed_org_unit(self, unit: OrgUnit) -> None: ...
+
+    async def seed_organization(self, organization: Organization, paired: list[str]) -> None: ...
 
 
 def person(household_id: HouseholdId | None = None, name: str = "Li Wei") -> Person:
@@ -263,7 +275,138 @@ async def overdue_promises_lapse_unless_claimed(h: Harness) -> None:
     ]
 
 
+def unit(name: str = "Yichun", parent: OrgUnit | None = None) -> OrgUnit:
+    return OrgUnit(
+        id=new_org_unit_id(),
+        kind=OrgUnitKind.COMMUNITY if parent else OrgUnitKind.DISTRICT,
+        name=name,
+        parent_id=parent.id if parent else None,
+        path=parent.path_with_self if parent else (),
+        version=1,
+        created_at=NOW,
+    )
+
+
+def assignment(
+    role: Role = Role.GRID_MEMBER,
+    *,
+    person_id: str = "p-1",
+    org_unit_id: OrgUnitId = STREET,
+    since: datetime = NOW - timedelta(days=1),
+    until: datetime | None = None,
+    organization_id: str | None = None,
+) -> RoleAssignment:
+    return RoleAssignment(
+        id=new_role_assignment_id(),
+        person_id=PersonId(person_id),
+        role=role,
+        org_unit_id=org_unit_id,
+        org_unit_path=(DISTRICT, org_unit_id),
+        organization_id=OrganizationId(organization_id) if organization_id else None,
+        since=since,
+        until=until,
+        granted_by=PersonId("p-0"),
+    )
+
+
+async def org_units_are_read_back(h: Harness) -> None:
+    top = unit("Shibei")
+    below = unit("Yichun", top)
+    await h.seed_org_unit(top)
+    await h.seed_org_unit(below)
+
+    async def work(tx: PeopleTx) -> list[OrgUnit | None]:
+        return [await tx.org_units.get(u) for u in (top.id, below.id, "none")]
+
+    assert await in_tx(h, work) == [top, below, None]
+
+
+async def organizations_tell_their_ties(h: Harness) -> None:
+    partner = Organization(
+        id=new_organization_id(),
+        kind=OrganizationKind.RED_PARTNER,
+        name="Haiyue Property",
+        org_unit_id=DISTRICT,
+        org_unit_path=(DISTRICT,),
+        created_at=NOW,
+    )
+    alone = replace(partner, id=new_organization_id(), name="Sewage Office")
+    await h.seed_organization(partner, [STREET, OTHER])
+    await h.seed_organization(alone, [])
+
+    async def work(tx: PeopleTx) -> list[OrganizationTies | None]:
+        return [await tx.organizations.ties(o) for o in (partner.id, alone.id, "none")]
+
+    ties, lone, missing = await in_tx(h, work)
+    assert ties is not None
+    assert lone is not None
+    assert (ties.name, ties.registered_at, set(ties.paired_with)) == (
+        "Haiyue Property",
+        DISTRICT,
+        {STREET, OTHER},
+    )
+    assert (lone.name, set(lone.paired_with), missing) == ("Sewage Office", set(), None)
+
+
+async def roles_are_stored_and_found_while_active(h: Harness) -> None:
+    held = assignment()
+    own_for_partner = assignment(organization_id="org-1")
+    others = [
+        replace(assignment(), revoked_at=NOW - timedelta(hours=1)),  # revoked
+        assignment(since=NOW + timedelta(hours=1)),  # not begun
+        assignment(until=NOW),  # ended exactly now
+        assignment(org_unit_id=OTHER),  # elsewhere
+        assignment(Role.GRID_CHIEF),  # another role
+    ]
+    someone_else = assignment(person_id="p-2", until=NOW + timedelta(days=1))
+
+    async def insert(tx: PeopleTx) -> None:
+        for a in (held, own_for_partner, *others, someone_else):
+            await tx.roles.insert(a)
+
+    async def read(tx: PeopleTx) -> tuple[set[str], set[str], set[str], RoleAssignment | None]:
+        everyone = await tx.roles.holding(Role.GRID_MEMBER, STREET, NOW)
+        mine = await tx.roles.holding(Role.GRID_MEMBER, STREET, NOW, person_id="p-1")
+        for_partner = await tx.roles.holding(
+            Role.GRID_MEMBER, STREET, NOW, person_id="p-1", organization_id="org-1"
+        )
+        return (
+            {a.id for a in everyone},
+            {a.id for a in mine},
+            {a.id for a in for_partner},
+            await tx.roles.get("none"),
+        )
+
+    async def revoke(tx: PeopleTx) -> RoleAssignment | None:
+        await tx.roles.save(replace(held, revoked_at=NOW, revoked_by=PersonId("p-0")))
+        return await tx.roles.get(held.id)
+
+    await in_tx(h, insert)
+    everyone, mine, for_partner, missing = await in_tx(h, read)
+    assert everyone == {held.id, own_for_partner.id, someone_else.id}
+    assert mine == {held.id}
+    assert for_partner == {own_for_partner.id}
+    assert missing is None
+    assert await in_tx(h, revoke) == replace(held, revoked_at=NOW, revoked_by=PersonId("p-0"))
+
+
+async def households_are_listed_by_their_own_unit(h: Harness) -> None:
+    here = household()
+    above = replace(household("3 High Street"), org_unit_id=DISTRICT, org_unit_path=(DISTRICT,))
+    await h.seed_household(here)
+    await h.seed_household(above)
+
+    async def work(tx: PeopleTx) -> tuple[set[str], set[str]]:
+        return await tx.households.ids_in_unit(STREET), await tx.households.ids_in_unit(OTHER)
+
+    assert await in_tx(h, work) == ({here.id}, set())
+
+
 CHECKS: list[Callable[[Harness], Awaitable[None]]] = [
+    org_units_are_read_back,
+    organizations_tell_their_ties,
+    roles_are_stored_and_found_while_active,
+    households_are_listed_by_their_own_unit,
     persons_are_read_back,
     households_are_saved_and_counted,
     commitments_are_inserted_and_saved,

@@ -17,18 +17,90 @@ from grassroots_kit.cursors import Page
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
 from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment, CommitmentStatus
+from grassroots_people.domain.granting import OrganizationTies
+from grassroots_people.domain.ids import OrgUnitId
+from grassroots_people.domain.org_units import OrgUnit
+from grassroots_people.domain.organizations import Organization
 from grassroots_people.domain.people import Household, Person
+from grassroots_people.domain.roles import Role, RoleAssignment
 from grassroots_people.domain.visits import Visit
 from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
 
 @dataclass
 class PeopleState:
+    org_units: dict[str, OrgUnit] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    paired_units: dict[str, set[str]] = field(default_factory=dict)  # by organization
+    roles: dict[str, RoleAssignment] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
     households: dict[str, Household] = field(default_factory=dict)
     visits_logged: dict[str, int] = field(default_factory=dict)
     commitments: dict[str, Commitment] = field(default_factory=dict)
     visits: dict[str, Visit] = field(default_factory=dict)
+
+
+class FakeOrgUnits:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def get(self, unit_id: str) -> OrgUnit | None:
+        return self._state.org_units.get(unit_id)
+
+
+class FakeOrganizations:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def ties(self, org_id: str) -> OrganizationTies | None:
+        organization = self._state.organizations.get(org_id)
+        if organization is None:
+            return None
+        return OrganizationTies(
+            name=organization.name,
+            registered_at=organization.org_unit_id,
+            paired_with=frozenset(
+                OrgUnitId(u) for u in self._state.paired_units.get(org_id, set())
+            ),
+        )
+
+
+class FakeRoles:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def get(self, assignment_id: str) -> RoleAssignment | None:
+        return self._state.roles.get(assignment_id)
+
+    async def insert(self, assignment: RoleAssignment) -> None:
+        if assignment.id in self._state.roles:
+            raise AssertionError(f"duplicate role assignment id {assignment.id}")
+        self._state.roles[assignment.id] = assignment
+
+    async def save(self, assignment: RoleAssignment) -> None:
+        if assignment.id in self._state.roles:
+            self._state.roles[assignment.id] = assignment
+
+    async def holding(
+        self,
+        role: Role,
+        org_unit_id: str,
+        now: datetime,
+        *,
+        person_id: str | None = None,
+        organization_id: str | None = None,
+    ) -> list[RoleAssignment]:
+        return [
+            a
+            for a in self._state.roles.values()
+            if a.role is role
+            and a.org_unit_id == org_unit_id
+            and a.active_at(now)
+            and (
+                person_id is None
+                or (a.person_id == person_id and a.organization_id == organization_id)
+            )
+        ]
 
 
 class FakePersons:
@@ -45,6 +117,9 @@ class FakeHouseholds:
 
     async def get(self, household_id: str) -> Household | None:
         return self._state.households.get(household_id)
+
+    async def ids_in_unit(self, unit_id: str) -> set[str]:
+        return {h.id for h in self._state.households.values() if h.org_unit_id == unit_id}
 
     async def save(self, household: Household) -> None:
         # replace_one without upsert: saving one that is not there changes nothing
@@ -142,7 +217,10 @@ class FakeVisits:
 
 def bind(state: PeopleState) -> PeopleTx:
     return PeopleTx(
+        org_units=FakeOrgUnits(state),
+        organizations=FakeOrganizations(state),
         persons=FakePersons(state),
+        roles=FakeRoles(state),
         households=FakeHouseholds(state),
         commitments=FakeCommitments(state),
         visits=FakeVisits(state),

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import pytest
+from grassroots_kit.mongo import Session
 from grassroots_people.adapters.households import HouseholdStore
+from grassroots_people.adapters.org_units import OrgUnitStore
+from grassroots_people.adapters.organizations import OrganizationStore
 from grassroots_people.adapters.persons import PersonStore
+from grassroots_people.domain.org_units import OrgUnit
+from grassroots_people.domain.organizations import Organization
 from grassroots_people.domain.people import Household, Person
 
 from tests.people.contracts import CHECKS, Harness
@@ -26,6 +31,20 @@ class MongoHarness:
     async def seed_household(self, household: Household) -> None:
         store = HouseholdStore(self._host.db)
         await self._host.transaction(lambda session: store.insert_many([household], session))
+
+    async def seed_org_unit(self, unit: OrgUnit) -> None:
+        store = OrgUnitStore(self._host.db)
+        await self._host.transaction(lambda session: store.insert(unit, session))
+
+    async def seed_organization(self, organization: Organization, paired: list[str]) -> None:
+        store = OrganizationStore(self._host.db)
+
+        async def work(session: Session) -> None:
+            await store.insert(organization, session)
+            for unit_id in paired:
+                await store.pair(organization.id, unit_id, session)
+
+        await self._host.transaction(work)
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)

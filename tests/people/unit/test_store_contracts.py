@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import pytest
+from grassroots_people.domain.org_units import OrgUnit
+from grassroots_people.domain.organizations import Organization
 from grassroots_people.domain.people import Household, Person
 
 from tests.people.contracts import CHECKS, Harness
@@ -21,6 +23,13 @@ class FakeHarness:
 
     async def seed_household(self, household: Household) -> None:
         self.fake.state.households[household.id] = household
+
+    async def seed_org_unit(self, unit: OrgUnit) -> None:
+        self.fake.state.org_units[unit.id] = unit
+
+    async def seed_organization(self, organization: Organization, paired: list[str]) -> None:
+        self.fake.state.organizations[organization.id] = organization
+        self.fake.state.paired_units[organization.id] = set(paired)
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)

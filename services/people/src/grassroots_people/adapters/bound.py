@@ -12,11 +12,65 @@ from grassroots_kit.mongo import Session
 
 from grassroots_people.adapters.commitments import CommitmentStore
 from grassroots_people.adapters.households import HouseholdStore
+from grassroots_people.adapters.org_units import OrgUnitStore
+from grassroots_people.adapters.organizations import OrganizationStore
 from grassroots_people.adapters.persons import PersonStore
+from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.adapters.visits import VisitStore
 from grassroots_people.domain.commitments import Commitment
+from grassroots_people.domain.granting import OrganizationTies
+from grassroots_people.domain.org_units import OrgUnit
 from grassroots_people.domain.people import Household, Person
+from grassroots_people.domain.roles import Role, RoleAssignment
 from grassroots_people.domain.visits import Visit
+
+
+class BoundOrgUnits:
+    def __init__(self, store: OrgUnitStore, session: Session) -> None:
+        self._store, self._session = store, session
+
+    async def get(self, unit_id: str) -> OrgUnit | None:
+        return await self._store.get(unit_id, self._session)
+
+
+class BoundOrganizations:
+    def __init__(self, store: OrganizationStore, session: Session) -> None:
+        self._store, self._session = store, session
+
+    async def ties(self, org_id: str) -> OrganizationTies | None:
+        return await self._store.ties(org_id, self._session)
+
+
+class BoundRoles:
+    def __init__(self, store: RoleStore, session: Session) -> None:
+        self._store, self._session = store, session
+
+    async def get(self, assignment_id: str) -> RoleAssignment | None:
+        return await self._store.get(assignment_id, self._session)
+
+    async def insert(self, assignment: RoleAssignment) -> None:
+        await self._store.insert(assignment, self._session)
+
+    async def save(self, assignment: RoleAssignment) -> None:
+        await self._store.save(assignment, self._session)
+
+    async def holding(
+        self,
+        role: Role,
+        org_unit_id: str,
+        now: datetime,
+        *,
+        person_id: str | None = None,
+        organization_id: str | None = None,
+    ) -> list[RoleAssignment]:
+        return await self._store.holding(
+            role,
+            org_unit_id,
+            now,
+            self._session,
+            person_id=person_id,
+            organization_id=organization_id,
+        )
 
 
 class BoundPersons:
@@ -33,6 +87,9 @@ class BoundHouseholds:
 
     async def get(self, household_id: str) -> Household | None:
         return await self._store.get(household_id, self._session)
+
+    async def ids_in_unit(self, unit_id: str) -> set[str]:
+        return await self._store.ids_in_unit(unit_id, self._session)
 
     async def save(self, household: Household) -> None:
         await self._store.save(household, self._session)

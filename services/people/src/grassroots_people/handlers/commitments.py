@@ -24,7 +24,7 @@ from grassroots_people.domain.commitments import (
     new_commitment,
 )
 from grassroots_people.domain.ids import CommitmentId, PersonId, new_commitment_id
-from grassroots_people.domain.people import Person
+from grassroots_people.handlers.loading import person_in
 from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
 log = logging.getLogger(__name__)
@@ -52,19 +52,12 @@ def _is_self_or_manager(actor: Principal | None, person_id: str, path: tuple[str
     return (actor is not None and actor.person_id == person_id) or access.can_manage(actor, path)
 
 
-async def _load_person(tx: PeopleTx, person_id: str) -> Person:
-    person = await tx.persons.get(person_id)
-    if person is None:
-        raise NotFound(f"no person with id {person_id}", field="personId")
-    return person
-
-
 async def make_commitment(
     ports: PeoplePorts, actor: Principal | None, command: MakeCommitment
 ) -> Commitment:
     async def work(tx: PeopleTx) -> Commitment:
         caller = access.require_actor(actor)
-        person = await _load_person(tx, command.person_id or caller.person_id)
+        person = await person_in(tx, command.person_id or caller.person_id)
         access.require(
             _is_self_or_manager(caller, person.id, person.org_unit_path),
             "publish a commitment for this person",

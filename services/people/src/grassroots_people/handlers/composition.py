@@ -9,12 +9,18 @@ from grassroots_kit.unit_of_work import MongoUnitOfWork
 from grassroots_people.adapters.bound import (
     BoundCommitments,
     BoundHouseholds,
+    BoundOrganizations,
+    BoundOrgUnits,
     BoundPersons,
+    BoundRoles,
     BoundVisits,
 )
 from grassroots_people.adapters.commitments import CommitmentStore
 from grassroots_people.adapters.households import HouseholdStore
+from grassroots_people.adapters.org_units import OrgUnitStore
+from grassroots_people.adapters.organizations import OrganizationStore
 from grassroots_people.adapters.persons import PersonStore
+from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.adapters.visits import VisitStore
 from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
@@ -25,10 +31,18 @@ def mongo_ports(host: ServiceHost, schedule: VisitSchedule) -> PeoplePorts:
     # its session, which costs an object each.
     persons, households = PersonStore(host.db), HouseholdStore(host.db)
     commitments, visits = CommitmentStore(host.db), VisitStore(host.db)
+    units, organizations, roles = (
+        OrgUnitStore(host.db),
+        OrganizationStore(host.db),
+        RoleStore(host.db),
+    )
 
     def bind(session: Session) -> PeopleTx:
         return PeopleTx(
+            org_units=BoundOrgUnits(units, session),
+            organizations=BoundOrganizations(organizations, session),
             persons=BoundPersons(persons, session),
+            roles=BoundRoles(roles, session),
             households=BoundHouseholds(households, session),
             commitments=BoundCommitments(commitments, session),
             visits=BoundVisits(visits, session),

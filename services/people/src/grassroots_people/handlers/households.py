@@ -35,6 +35,7 @@ from grassroots_people.domain.visits import (
     check_visitor,
     confirmed,
 )
+from grassroots_people.handlers.loading import household_in
 from grassroots_people.handlers.org_units import load_unit
 from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 from grassroots_people.handlers.runtime import Runtime
@@ -145,13 +146,6 @@ async def set_care_level(
     return await runtime.host.transaction(work)
 
 
-async def _household_in(tx: PeopleTx, household_id: str) -> Household:
-    household = await tx.households.get(household_id)
-    if household is None:
-        raise NotFound(f"no household with id {household_id}", field="householdId")
-    return household
-
-
 async def log_visit(
     ports: PeoplePorts, actor: Principal | None, command: LogVisit
 ) -> tuple[Visit, Household]:
@@ -159,7 +153,7 @@ async def log_visit(
     someone else confirms it (`confirm_visit`)."""
 
     async def work(tx: PeopleTx) -> tuple[Visit, Household]:
-        household = await _household_in(tx, command.household_id)
+        household = await household_in(tx, command.household_id)
         visitor = access.require_role_over(
             actor, access.CARING, household.org_unit_path, "log visits to this household"
         )
@@ -202,7 +196,7 @@ async def confirm_visit(
         visit = await tx.visits.get(command.visit_id)
         if visit is None:
             raise NotFound(f"no visit with id {command.visit_id}", field="visitId")
-        household = await _household_in(tx, visit.household_id)
+        household = await household_in(tx, visit.household_id)
         me = await tx.persons.get(caller.person_id)
         visitor = await tx.persons.get(visit.visitor_id)
         now = ports.clock()

@@ -19,6 +19,7 @@ from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
 from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment
+from grassroots_people.domain.granting import OrganizationTies
 from grassroots_people.domain.listing import (
     HouseholdQuery,
     OrganizationQuery,
@@ -101,12 +102,47 @@ class CommitmentReader(Protocol):
 # --- repositories bound to one transaction ---
 
 
+class OrgUnitRepository(Protocol):
+    async def get(self, unit_id: str) -> OrgUnit | None: ...
+
+
+class OrganizationRepository(Protocol):
+    async def ties(self, org_id: str) -> OrganizationTies | None:
+        """Where the organization is registered and the units it is paired with."""
+        ...
+
+
 class PersonRepository(Protocol):
     async def get(self, person_id: str) -> Person | None: ...
 
 
+class RoleRepository(Protocol):
+    async def get(self, assignment_id: str) -> RoleAssignment | None: ...
+
+    async def insert(self, assignment: RoleAssignment) -> None: ...
+
+    async def save(self, assignment: RoleAssignment) -> None: ...
+
+    async def holding(
+        self,
+        role: Role,
+        org_unit_id: str,
+        now: datetime,
+        *,
+        person_id: str | None = None,
+        organization_id: str | None = None,
+    ) -> list[RoleAssignment]:
+        """The assignments of `role` held at the unit (not above) and active at `now`; with
+        `person_id`, only that person's on behalf of `organization_id` (None: their own)."""
+        ...
+
+
 class HouseholdRepository(Protocol):
     async def get(self, household_id: str) -> Household | None: ...
+
+    async def ids_in_unit(self, unit_id: str) -> set[str]:
+        """The households registered at the unit itself (not below)."""
+        ...
 
     async def save(self, household: Household) -> None: ...
 
@@ -141,7 +177,10 @@ class VisitRepository(Protocol):
 class PeopleTx(Transaction):
     """The repositories of one transaction, and the events it will publish."""
 
+    org_units: OrgUnitRepository
+    organizations: OrganizationRepository
     persons: PersonRepository
+    roles: RoleRepository
     households: HouseholdRepository
     commitments: CommitmentRepository
     visits: VisitRepository
@@ -149,12 +188,18 @@ class PeopleTx(Transaction):
     def __init__(
         self,
         *,
+        org_units: OrgUnitRepository,
+        organizations: OrganizationRepository,
         persons: PersonRepository,
+        roles: RoleRepository,
         households: HouseholdRepository,
         commitments: CommitmentRepository,
         visits: VisitRepository,
     ) -> None:
         super().__init__()
+        self.org_units = org_units
+        self.organizations = organizations
+        self.roles = roles
         self.persons = persons
         self.households = households
         self.commitments = commitments
