@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol, TypeVar
 
 import pytest
+from grassroots_kit.errors import Conflict
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.commitments import Commitment, CommitmentStatus
 from grassroots_people.domain.granting import OrganizationTies
@@ -53,6 +54,8 @@ class Harness(Protocol):
     async def seed_household(self, household: Household) -> None: ...
 
     async def seed_org_unit(self, unit: OrgUnit) -> None: ...
+
+    async def password_hash_of(self, person_id: str) -> str | None: ...
 
     async def seed_organization(self, organization: Organization, paired: list[str]) -> None: ...
 
@@ -131,6 +134,45 @@ async def persons_are_read_back(h: Harness) -> None:
         return await tx.persons.get(someone.id), await tx.persons.get("nobody")
 
     assert await in_tx(h, work) == (someone, None)
+
+
+async def persons_are_inserted_with_unique_phones(h: Harness) -> None:
+    first = replace(person(), phone="13800000001")
+    second = replace(person(name="Zhang San"), phone="13800000002")
+    taken = replace(person(name="Wang Wu"), phone="13800000001")
+    no_phone = [person(name="A"), person(name="B")]  # any number of people without a phone
+
+    async def insert(tx: PeopleTx) -> None:
+        await tx.persons.insert_many([first, second, *no_phone])
+
+    async def insert_taken(tx: PeopleTx) -> None:
+        await tx.persons.insert_many([person(name="Fresh"), taken])
+
+    async def move_onto_taken(tx: PeopleTx) -> None:
+        await tx.persons.save(replace(second, phone="13800000001", version=2))
+
+    async def moved(tx: PeopleTx) -> list[Person | None]:
+        await tx.persons.save(replace(second, name="Zhang Si", version=2))
+        return [await tx.persons.get(p.id) for p in (first, second, taken)]
+
+    await in_tx(h, insert)
+    with pytest.raises(Conflict, match="phone number"):
+        await in_tx(h, insert_taken)
+    with pytest.raises(Conflict, match="phone number"):
+        await in_tx(h, move_onto_taken)
+    assert await in_tx(h, moved) == [first, replace(second, name="Zhang Si", version=2), None]
+
+
+async def password_hashes_are_set_and_replaced(h: Harness) -> None:
+    async def set_twice(tx: PeopleTx) -> None:
+        await tx.credentials.set_password_hash("p-1", "first", NOW)
+        await tx.credentials.set_password_hash("p-2", "other", NOW)
+        await tx.credentials.set_password_hash("p-1", "second", NOW)
+
+    await in_tx(h, set_twice)
+    assert await h.password_hash_of("p-1") == "second"
+    assert await h.password_hash_of("p-2") == "other"
+    assert await h.password_hash_of("p-3") is None
 
 
 async def households_are_saved_and_counted(h: Harness) -> None:
@@ -403,6 +445,8 @@ async def households_are_listed_by_their_own_unit(h: Harness) -> None:
 
 
 CHECKS: list[Callable[[Harness], Awaitable[None]]] = [
+    persons_are_inserted_with_unique_phones,
+    password_hashes_are_set_and_replaced,
     org_units_are_read_back,
     organizations_tell_their_ties,
     roles_are_stored_and_found_while_active,

@@ -14,6 +14,7 @@ from typing import Any
 
 from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
+from grassroots_kit.errors import Conflict
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
 from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment, CommitmentStatus
@@ -34,6 +35,7 @@ class PeopleState:
     paired_units: dict[str, set[str]] = field(default_factory=dict)  # by organization
     roles: dict[str, RoleAssignment] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
+    password_hashes: dict[str, str] = field(default_factory=dict)
     households: dict[str, Household] = field(default_factory=dict)
     visits_logged: dict[str, int] = field(default_factory=dict)
     commitments: dict[str, Commitment] = field(default_factory=dict)
@@ -109,6 +111,47 @@ class FakePersons:
 
     async def get(self, person_id: str) -> Person | None:
         return self._state.persons.get(person_id)
+
+    def _require_phone_free(self, person: Person) -> None:
+        if person.phone is not None and any(
+            p.phone == person.phone and p.id != person.id for p in self._state.persons.values()
+        ):
+            raise Conflict("a person with this phone number is already registered", field="phone")
+
+    async def insert_many(self, people: Sequence[Person]) -> None:
+        # one at a time, as MongoDB's ordered insert does: the unit of work undoes the rest
+        for person in people:
+            if person.id in self._state.persons:
+                raise AssertionError(f"duplicate person id {person.id}")
+            self._require_phone_free(person)
+            self._state.persons[person.id] = person
+
+    async def save(self, person: Person) -> None:
+        if person.id in self._state.persons:
+            self._require_phone_free(person)
+            self._state.persons[person.id] = person
+
+
+class FakeCredentials:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def set_password_hash(self, person_id: str, password_hash: str, now: datetime) -> None:
+        self._state.password_hashes[person_id] = password_hash
+
+
+class FakeHasher:
+    """Not a hash at all: enough to tell which password a stored value came from."""
+
+    def __init__(self) -> None:
+        self.hashed = 0
+
+    async def hash(self, password: str) -> str:
+        self.hashed += 1
+        return f"hashed:{password}"
+
+    async def verify(self, password_hash: str | None, password: str) -> bool:
+        return password_hash == f"hashed:{password}"
 
 
 class FakeHouseholds:
@@ -220,6 +263,7 @@ def bind(state: PeopleState) -> PeopleTx:
         org_units=FakeOrgUnits(state),
         organizations=FakeOrganizations(state),
         persons=FakePersons(state),
+        credentials=FakeCredentials(state),
         roles=FakeRoles(state),
         households=FakeHouseholds(state),
         commitments=FakeCommitments(state),
@@ -227,6 +271,7 @@ def bind(state: PeopleState) -> PeopleTx:
     )
 
 
+BOOTSTRAP_PHONE = "10000000000"
 SCHEDULE = VisitSchedule(red=timedelta(days=7), yellow=timedelta(days=30), green=timedelta(days=91))
 
 
@@ -251,16 +296,20 @@ class FakePeople:
     uow: InMemoryUnitOfWork[PeopleState, PeopleTx]
     ports: PeoplePorts
     clock: Clock
+    hasher: FakeHasher
 
     @classmethod
     def create(cls, clock: Clock | None = None) -> FakePeople:
         state = PeopleState()
         uow: InMemoryUnitOfWork[PeopleState, PeopleTx] = InMemoryUnitOfWork(state, bind)
         ticking = clock or Clock()
+        hasher = FakeHasher()
         ports = PeoplePorts(
             uow=uow,
             commitments=FakeCommitmentReader(state),
             schedule=SCHEDULE,
+            hashing=hasher,
+            bootstrap_phone=BOOTSTRAP_PHONE,
             clock=ticking,
         )
-        return cls(state=state, uow=uow, ports=ports, clock=ticking)
+        return cls(state=state, uow=uow, ports=ports, clock=ticking, hasher=hasher)

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from grassroots_kit.mongo import Session
+from grassroots_people.adapters.credentials import CredentialStore
 from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.adapters.organizations import OrganizationStore
@@ -31,6 +32,9 @@ class MongoHarness:
     async def seed_household(self, household: Household) -> None:
         store = HouseholdStore(self._host.db)
         await self._host.transaction(lambda session: store.insert_many([household], session))
+
+    async def password_hash_of(self, person_id: str) -> str | None:
+        return await CredentialStore(self._host.db).password_hash(person_id)
 
     async def seed_org_unit(self, unit: OrgUnit) -> None:
         store = OrgUnitStore(self._host.db)

@@ -24,6 +24,9 @@ class FakeHarness:
     async def seed_household(self, household: Household) -> None:
         self.fake.state.households[household.id] = household
 
+    async def password_hash_of(self, person_id: str) -> str | None:
+        return self.fake.state.password_hashes.get(person_id)
+
     async def seed_org_unit(self, unit: OrgUnit) -> None:
         self.fake.state.org_units[unit.id] = unit
 

@@ -6,11 +6,13 @@ already (`handlers/ports.py`), so these hold the session and pass it on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from grassroots_kit.mongo import Session
 
 from grassroots_people.adapters.commitments import CommitmentStore
+from grassroots_people.adapters.credentials import CredentialStore
 from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.adapters.organizations import OrganizationStore
@@ -79,6 +81,20 @@ class BoundPersons:
 
     async def get(self, person_id: str) -> Person | None:
         return await self._store.get(person_id, self._session)
+
+    async def insert_many(self, people: Sequence[Person]) -> None:
+        await self._store.insert_many(people, self._session)
+
+    async def save(self, person: Person) -> None:
+        await self._store.save(person, self._session)
+
+
+class BoundCredentials:
+    def __init__(self, store: CredentialStore, session: Session) -> None:
+        self._store, self._session = store, session
+
+    async def set_password_hash(self, person_id: str, password_hash: str, now: datetime) -> None:
+        await self._store.set_password_hash(person_id, password_hash, now, self._session)
 
 
 class BoundHouseholds:

@@ -8,6 +8,7 @@ from grassroots_kit.unit_of_work import MongoUnitOfWork
 
 from grassroots_people.adapters.bound import (
     BoundCommitments,
+    BoundCredentials,
     BoundHouseholds,
     BoundOrganizations,
     BoundOrgUnits,
@@ -16,6 +17,7 @@ from grassroots_people.adapters.bound import (
     BoundVisits,
 )
 from grassroots_people.adapters.commitments import CommitmentStore
+from grassroots_people.adapters.credentials import CredentialStore
 from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.adapters.organizations import OrganizationStore
@@ -23,14 +25,17 @@ from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.adapters.visits import VisitStore
 from grassroots_people.domain.care import VisitSchedule
-from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
+from grassroots_people.handlers.ports import PasswordHasher, PeoplePorts, PeopleTx
 
 
-def mongo_ports(host: ServiceHost, schedule: VisitSchedule) -> PeoplePorts:
+def mongo_ports(
+    host: ServiceHost, schedule: VisitSchedule, hashing: PasswordHasher, bootstrap_phone: str
+) -> PeoplePorts:
     # The stores are built once: each looks its collection up. A transaction binds them to
     # its session, which costs an object each.
     persons, households = PersonStore(host.db), HouseholdStore(host.db)
     commitments, visits = CommitmentStore(host.db), VisitStore(host.db)
+    credentials = CredentialStore(host.db)
     units, organizations, roles = (
         OrgUnitStore(host.db),
         OrganizationStore(host.db),
@@ -42,10 +47,17 @@ def mongo_ports(host: ServiceHost, schedule: VisitSchedule) -> PeoplePorts:
             org_units=BoundOrgUnits(units, session),
             organizations=BoundOrganizations(organizations, session),
             persons=BoundPersons(persons, session),
+            credentials=BoundCredentials(credentials, session),
             roles=BoundRoles(roles, session),
             households=BoundHouseholds(households, session),
             commitments=BoundCommitments(commitments, session),
             visits=BoundVisits(visits, session),
         )
 
-    return PeoplePorts(uow=MongoUnitOfWork(host, bind), commitments=commitments, schedule=schedule)
+    return PeoplePorts(
+        uow=MongoUnitOfWork(host, bind),
+        commitments=commitments,
+        schedule=schedule,
+        hashing=hashing,
+        bootstrap_phone=bootstrap_phone,
+    )

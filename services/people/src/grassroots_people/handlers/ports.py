@@ -115,6 +115,20 @@ class OrganizationRepository(Protocol):
 class PersonRepository(Protocol):
     async def get(self, person_id: str) -> Person | None: ...
 
+    async def insert_many(self, people: Sequence[Person]) -> None:
+        """All of them, or Conflict (field `phone`) when a phone number is taken."""
+        ...
+
+    async def save(self, person: Person) -> None:
+        """Replace the stored person; Conflict (field `phone`) when the phone is taken."""
+        ...
+
+
+class CredentialRepository(Protocol):
+    async def set_password_hash(self, person_id: str, password_hash: str, now: datetime) -> None:
+        """Set (or replace) the person's password hash."""
+        ...
+
 
 class RoleRepository(Protocol):
     async def get(self, assignment_id: str) -> RoleAssignment | None: ...
@@ -180,6 +194,7 @@ class PeopleTx(Transaction):
     org_units: OrgUnitRepository
     organizations: OrganizationRepository
     persons: PersonRepository
+    credentials: CredentialRepository
     roles: RoleRepository
     households: HouseholdRepository
     commitments: CommitmentRepository
@@ -191,6 +206,7 @@ class PeopleTx(Transaction):
         org_units: OrgUnitRepository,
         organizations: OrganizationRepository,
         persons: PersonRepository,
+        credentials: CredentialRepository,
         roles: RoleRepository,
         households: HouseholdRepository,
         commitments: CommitmentRepository,
@@ -201,9 +217,18 @@ class PeopleTx(Transaction):
         self.organizations = organizations
         self.roles = roles
         self.persons = persons
+        self.credentials = credentials
         self.households = households
         self.commitments = commitments
         self.visits = visits
+
+
+class PasswordHasher(Protocol):
+    async def hash(self, password: str) -> str: ...
+
+    async def verify(self, password_hash: str | None, password: str) -> bool:
+        """Whether `password` matches; with no hash, as slow as a wrong password, and False."""
+        ...
 
 
 def utc_now() -> datetime:
@@ -219,4 +244,6 @@ class PeoplePorts:
     uow: UnitOfWork[PeopleTx]
     commitments: CommitmentReader
     schedule: VisitSchedule
+    hashing: PasswordHasher
+    bootstrap_phone: str  # reserved for the platform admin
     clock: Callable[[], datetime] = utc_now

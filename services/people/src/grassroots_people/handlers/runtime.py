@@ -35,6 +35,11 @@ class Runtime:
     @classmethod
     def create(cls, host: ServiceHost, settings: PeopleSettings) -> Runtime:
         access_ttl = timedelta(minutes=settings.access_token_minutes)
+        hashing = PasswordHashing(
+            settings.password_hashing_concurrency,
+            timedelta(seconds=settings.password_hashing_wait_seconds),
+        )
+        bootstrap_phone = clean_phone(settings.bootstrap_admin_phone)
         schedule = VisitSchedule(
             red=timedelta(days=settings.visit_days_red),
             yellow=timedelta(days=settings.visit_days_yellow),
@@ -52,12 +57,9 @@ class Runtime:
             schedule=schedule,
             access_ttl=access_ttl,
             refresh_ttl=timedelta(days=settings.refresh_token_days),
-            hashing=PasswordHashing(
-                settings.password_hashing_concurrency,
-                timedelta(seconds=settings.password_hashing_wait_seconds),
-            ),
-            bootstrap_phone=clean_phone(settings.bootstrap_admin_phone),
-            ports=mongo_ports(host, schedule),
+            hashing=hashing,
+            bootstrap_phone=bootstrap_phone,
+            ports=mongo_ports(host, schedule, hashing, bootstrap_phone),
         )
 
     async def publish(self, session: Session, events: Sequence[CloudEvent]) -> None:
