@@ -435,8 +435,11 @@ async def roles_are_stored_and_found_while_active(h: Harness) -> None:
 async def households_are_listed_by_their_own_unit(h: Harness) -> None:
     here = household()
     above = replace(household("3 High Street"), org_unit_id=DISTRICT, org_unit_path=(DISTRICT,))
-    await h.seed_household(here)
-    await h.seed_household(above)
+
+    async def insert(tx: PeopleTx) -> None:
+        await tx.households.insert_many([here, above])
+
+    await in_tx(h, insert)
 
     async def work(tx: PeopleTx) -> tuple[set[str], set[str]]:
         return await tx.households.ids_in_unit(STREET), await tx.households.ids_in_unit(OTHER)

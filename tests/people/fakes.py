@@ -164,6 +164,12 @@ class FakeHouseholds:
     async def ids_in_unit(self, unit_id: str) -> set[str]:
         return {h.id for h in self._state.households.values() if h.org_unit_id == unit_id}
 
+    async def insert_many(self, households: Sequence[Household]) -> None:
+        for household in households:
+            if household.id in self._state.households:
+                raise AssertionError(f"duplicate household id {household.id}")
+            self._state.households[household.id] = household
+
     async def save(self, household: Household) -> None:
         # replace_one without upsert: saving one that is not there changes nothing
         if household.id in self._state.households:

@@ -107,6 +107,9 @@ class BoundHouseholds:
     async def ids_in_unit(self, unit_id: str) -> set[str]:
         return await self._store.ids_in_unit(unit_id, self._session)
 
+    async def insert_many(self, households: Sequence[Household]) -> None:
+        await self._store.insert_many(households, self._session)
+
     async def save(self, household: Household) -> None:
         await self._store.save(household, self._session)
 

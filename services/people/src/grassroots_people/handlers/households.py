@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from grassroots_contracts.event_types import SOURCE_PEOPLE, VISIT_LOGGED
 from grassroots_contracts.people_events import VisitLogged
@@ -13,7 +13,6 @@ from grassroots_kit.messaging.envelope import new_event
 from grassroots_kit.mongo import Session
 
 from grassroots_people.adapters.households import HouseholdStore
-from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.domain import access
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import (
@@ -35,10 +34,8 @@ from grassroots_people.domain.visits import (
     check_visitor,
     confirmed,
 )
-from grassroots_people.handlers.loading import household_in
-from grassroots_people.handlers.org_units import load_unit
+from grassroots_people.handlers.loading import household_in, unit_in
 from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
-from grassroots_people.handlers.runtime import Runtime
 
 
 @dataclass(frozen=True)
@@ -80,22 +77,18 @@ MAX_BATCH = 200
 
 
 async def create_households(
-    runtime: Runtime, actor: Principal | None, commands: list[CreateHousehold]
+    ports: PeoplePorts, actor: Principal | None, commands: list[CreateHousehold]
 ) -> list[Household]:
     """One household or a batch of them, all or none."""
     if not 1 <= len(commands) <= MAX_BATCH:
         raise BadUserInput(f"create 1 to {MAX_BATCH} households at a time", field="households")
-    units = OrgUnitStore(runtime.host.db)
-    households = HouseholdStore(runtime.host.db)
 
-    async def work(session: Session) -> list[Household]:
-        now = datetime.now(UTC)
+    async def work(tx: PeopleTx) -> list[Household]:
+        now = ports.clock()
         loaded: dict[str, OrgUnit] = {}
         created = []
         for command in commands:
-            unit = loaded.get(command.org_unit_id) or await load_unit(
-                units, command.org_unit_id, session
-            )
+            unit = loaded.get(command.org_unit_id) or await unit_in(tx, command.org_unit_id)
             loaded[unit.id] = unit
             access.require_manage(actor, unit.path_with_self, "create households here")
             created.append(
@@ -107,23 +100,21 @@ async def create_households(
                     now=now,
                 )
             )
-        await households.insert_many(created, session)
+        await tx.households.insert_many(created)
         return created
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def set_care_level(
-    runtime: Runtime, actor: Principal | None, command: SetCareLevel
+    ports: PeoplePorts, actor: Principal | None, command: SetCareLevel
 ) -> Household:
-    households = HouseholdStore(runtime.host.db)
-
-    async def work(session: Session) -> Household:
-        household = await load_household(households, command.household_id, session)
+    async def work(tx: PeopleTx) -> Household:
+        household = await household_in(tx, command.household_id)
         access.require_role_over(
             actor, access.CARING, household.org_unit_path, "set the care level of this household"
         )
-        now = datetime.now(UTC)
+        now = ports.clock()
         changed = replace(
             household,
             care_level=command.care_level,
@@ -134,16 +125,16 @@ async def set_care_level(
         )
         changed = replace(
             changed,
-            next_visit_due=runtime.schedule.next_visit_due(
+            next_visit_due=ports.schedule.next_visit_due(
                 changed.care_level,
                 last_visit_at=changed.last_visit_at,
                 care_since=changed.care_since,
             ),
         )
-        await households.save(changed, session)
+        await tx.households.save(changed)
         return changed
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def log_visit(
