@@ -35,7 +35,7 @@ from grassroots_people.domain.ids import (
 )
 from grassroots_people.domain.listing import commitment_key
 from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
-from grassroots_people.domain.organizations import Organization, OrganizationKind
+from grassroots_people.domain.organizations import Membership, Organization, OrganizationKind
 from grassroots_people.domain.people import Household, Person
 from grassroots_people.domain.roles import Role, RoleAssignment
 from grassroots_people.domain.visits import Visit
@@ -390,6 +390,57 @@ async def organizations_tell_their_ties(h: Harness) -> None:
     assert (lone.name, set(lone.paired_with), missing) == ("Sewage Office", set(), None)
 
 
+async def organizations_are_unique_per_unit_and_paired_once(h: Harness) -> None:
+    partner = Organization(
+        id=new_organization_id(),
+        kind=OrganizationKind.RED_PARTNER,
+        name="Haiyue Property",
+        org_unit_id=DISTRICT,
+        org_unit_path=(DISTRICT,),
+        created_at=NOW,
+    )
+    same_name_elsewhere = replace(partner, id=new_organization_id(), org_unit_id=STREET)
+    same_name_here = replace(partner, id=new_organization_id())
+
+    async def insert(tx: PeopleTx) -> tuple[Organization | None, list[bool]]:
+        await tx.organizations.insert(partner)
+        await tx.organizations.insert(same_name_elsewhere)
+        pairings = [
+            await tx.organizations.pair(partner.id, STREET),
+            await tx.organizations.pair(partner.id, STREET),
+        ]
+        return await tx.organizations.get(partner.id), pairings
+
+    async def insert_same_name(tx: PeopleTx) -> None:
+        await tx.organizations.insert(same_name_here)
+
+    async def ties(tx: PeopleTx) -> tuple[OrganizationTies | None, Organization | None]:
+        return await tx.organizations.ties(partner.id), await tx.organizations.get("none")
+
+    assert await in_tx(h, insert) == (partner, [True, False])
+    with pytest.raises(Conflict, match="already registered"):
+        await in_tx(h, insert_same_name)
+    found, missing = await in_tx(h, ties)
+    assert found is not None
+    assert set(found.paired_with) == {STREET}
+    assert missing is None
+
+
+async def members_join_once(h: Harness) -> None:
+    joined = Membership("org-1", "p-1", "Chair", NOW)
+
+    async def join(tx: PeopleTx) -> None:
+        await tx.organizations.add_member(joined)
+        await tx.organizations.add_member(replace(joined, organization_id="org-2"))
+
+    async def join_again(tx: PeopleTx) -> None:
+        await tx.organizations.add_member(replace(joined, title=None))
+
+    await in_tx(h, join)
+    with pytest.raises(Conflict, match="already a member"):
+        await in_tx(h, join_again)
+
+
 async def roles_are_stored_and_found_while_active(h: Harness) -> None:
     held = assignment()
     own_for_partner = assignment(organization_id="org-1")
@@ -448,6 +499,8 @@ async def households_are_listed_by_their_own_unit(h: Harness) -> None:
 
 
 CHECKS: list[Callable[[Harness], Awaitable[None]]] = [
+    organizations_are_unique_per_unit_and_paired_once,
+    members_join_once,
     persons_are_inserted_with_unique_phones,
     password_hashes_are_set_and_replaced,
     org_units_are_read_back,

@@ -21,7 +21,7 @@ from grassroots_people.domain.commitments import Board, Commitment, CommitmentSt
 from grassroots_people.domain.granting import OrganizationTies
 from grassroots_people.domain.ids import OrgUnitId
 from grassroots_people.domain.org_units import OrgUnit
-from grassroots_people.domain.organizations import Organization
+from grassroots_people.domain.organizations import Membership, Organization
 from grassroots_people.domain.people import Household, Person
 from grassroots_people.domain.roles import Role, RoleAssignment
 from grassroots_people.domain.visits import Visit
@@ -33,6 +33,7 @@ class PeopleState:
     org_units: dict[str, OrgUnit] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
     paired_units: dict[str, set[str]] = field(default_factory=dict)  # by organization
+    members: dict[str, list[Membership]] = field(default_factory=dict)  # by organization
     roles: dict[str, RoleAssignment] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
     password_hashes: dict[str, str] = field(default_factory=dict)
@@ -53,6 +54,35 @@ class FakeOrgUnits:
 class FakeOrganizations:
     def __init__(self, state: PeopleState) -> None:
         self._state = state
+
+    async def get(self, org_id: str) -> Organization | None:
+        return self._state.organizations.get(org_id)
+
+    async def insert(self, organization: Organization) -> None:
+        if any(
+            o.org_unit_id == organization.org_unit_id and o.name == organization.name
+            for o in self._state.organizations.values()
+        ):
+            raise Conflict(
+                f"an organization named {organization.name!r} is already registered there",
+                field="name",
+            )
+        self._state.organizations[organization.id] = organization
+
+    async def pair(self, org_id: str, unit_id: str) -> bool:
+        if org_id not in self._state.organizations:
+            return False
+        paired = self._state.paired_units.setdefault(org_id, set())
+        if unit_id in paired:
+            return False
+        paired.add(unit_id)
+        return True
+
+    async def add_member(self, membership: Membership) -> None:
+        members = self._state.members.setdefault(membership.organization_id, [])
+        if any(m.person_id == membership.person_id for m in members):
+            raise Conflict("this person is already a member of the organization", field="personId")
+        members.append(membership)
 
     async def ties(self, org_id: str) -> OrganizationTies | None:
         organization = self._state.organizations.get(org_id)

@@ -22,6 +22,7 @@ from grassroots_people.adapters.visits import VisitStore
 from grassroots_people.domain.commitments import Commitment
 from grassroots_people.domain.granting import OrganizationTies
 from grassroots_people.domain.org_units import OrgUnit
+from grassroots_people.domain.organizations import Membership, Organization
 from grassroots_people.domain.people import Household, Person
 from grassroots_people.domain.roles import Role, RoleAssignment
 from grassroots_people.domain.visits import Visit
@@ -39,8 +40,20 @@ class BoundOrganizations:
     def __init__(self, store: OrganizationStore, session: Session) -> None:
         self._store, self._session = store, session
 
+    async def get(self, org_id: str) -> Organization | None:
+        return await self._store.get(org_id, self._session)
+
     async def ties(self, org_id: str) -> OrganizationTies | None:
         return await self._store.ties(org_id, self._session)
+
+    async def insert(self, organization: Organization) -> None:
+        await self._store.insert(organization, self._session)
+
+    async def pair(self, org_id: str, unit_id: str) -> bool:
+        return await self._store.pair(org_id, unit_id, self._session)
+
+    async def add_member(self, membership: Membership) -> None:
+        await self._store.add_member(membership, self._session)
 
 
 class BoundRoles:

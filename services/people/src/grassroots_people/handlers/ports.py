@@ -107,6 +107,20 @@ class OrgUnitRepository(Protocol):
 
 
 class OrganizationRepository(Protocol):
+    async def get(self, org_id: str) -> Organization | None: ...
+
+    async def insert(self, organization: Organization) -> None:
+        """Conflict (field `name`) when one of that name is registered at the same unit."""
+        ...
+
+    async def pair(self, org_id: str, unit_id: str) -> bool:
+        """Pair it with the unit; False when it already was."""
+        ...
+
+    async def add_member(self, membership: Membership) -> None:
+        """Conflict (field `personId`) when the person is a member already."""
+        ...
+
     async def ties(self, org_id: str) -> OrganizationTies | None:
         """Where the organization is registered and the units it is paired with."""
         ...
