@@ -38,6 +38,7 @@ from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
 from grassroots_people.domain.organizations import Membership, Organization, OrganizationKind
 from grassroots_people.domain.people import Household, Person
 from grassroots_people.domain.roles import Role, RoleAssignment
+from grassroots_people.domain.throttle import Counter
 from grassroots_people.domain.visits import Visit
 from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
@@ -173,6 +174,43 @@ async def password_hashes_are_set_and_replaced(h: Harness) -> None:
     assert await h.password_hash_of("p-1") == "second"
     assert await h.password_hash_of("p-2") == "other"
     assert await h.password_hash_of("p-3") is None
+
+
+async def persons_are_found_by_phone_and_their_passwords_read(h: Harness) -> None:
+    someone = replace(person(), phone="13800000005")
+    await h.seed_person(someone)
+
+    async def set_hash(tx: PeopleTx) -> None:
+        await tx.credentials.set_password_hash(someone.id, "hashed", NOW)
+
+    await in_tx(h, set_hash)
+    assert await h.ports.phone_book.by_phone("13800000005") == someone
+    assert await h.ports.phone_book.by_phone("13800000006") is None
+    assert await h.ports.passwords.password_hash(someone.id) == "hashed"
+    assert await h.ports.passwords.password_hash("nobody") is None
+
+
+async def login_attempts_count_in_rounds_and_lock(h: Harness) -> None:
+    attempts, window = h.ports.attempts, timedelta(minutes=15)
+    key = f"phone:{new_person_id()}"
+
+    assert await attempts.count_attempt(key, window, NOW) == Counter(1, 0, NOW + window)
+    later = NOW + timedelta(minutes=1)
+    assert await attempts.count_attempt(key, window, later) == Counter(2, 0, NOW + window)
+    await attempts.take_back(key)
+    assert await attempts.count_attempt(key, window, later) == Counter(2, 0, NOW + window)
+
+    until = later + timedelta(minutes=5)
+    await attempts.lock(key, until)
+    assert await attempts.count_attempt(key, window, later) == Counter(3, 1, until)
+    # a new round once the lock is over; the strike is remembered
+    assert await attempts.count_attempt(key, window, until) == Counter(1, 1, until + window)
+
+    await attempts.forgive(key)
+    assert await attempts.count_attempt(key, window, until) == Counter(1, 0, until + window)
+    other = f"address:{new_person_id()}"
+    await attempts.take_back(other)  # nothing counted: nothing to take back
+    assert await attempts.count_attempt(other, window, NOW) == Counter(1, 0, NOW + window)
 
 
 async def households_are_saved_and_counted(h: Harness) -> None:
@@ -499,6 +537,8 @@ async def households_are_listed_by_their_own_unit(h: Harness) -> None:
 
 
 CHECKS: list[Callable[[Harness], Awaitable[None]]] = [
+    persons_are_found_by_phone_and_their_passwords_read,
+    login_attempts_count_in_rounds_and_lock,
     organizations_are_unique_per_unit_and_paired_once,
     members_join_once,
     persons_are_inserted_with_unique_phones,

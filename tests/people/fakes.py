@@ -24,6 +24,7 @@ from grassroots_people.domain.org_units import OrgUnit
 from grassroots_people.domain.organizations import Membership, Organization
 from grassroots_people.domain.people import Household, Person
 from grassroots_people.domain.roles import Role, RoleAssignment
+from grassroots_people.domain.throttle import Counter
 from grassroots_people.domain.visits import Visit
 from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
@@ -37,6 +38,7 @@ class PeopleState:
     roles: dict[str, RoleAssignment] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
     password_hashes: dict[str, str] = field(default_factory=dict)
+    attempts: dict[str, Counter] = field(default_factory=dict)  # login attempts by key
     households: dict[str, Household] = field(default_factory=dict)
     visits_logged: dict[str, int] = field(default_factory=dict)
     commitments: dict[str, Commitment] = field(default_factory=dict)
@@ -160,6 +162,49 @@ class FakePersons:
         if person.id in self._state.persons:
             self._require_phone_free(person)
             self._state.persons[person.id] = person
+
+
+class FakePhoneBook:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def by_phone(self, phone: str) -> Person | None:
+        return next((p for p in self._state.persons.values() if p.phone == phone), None)
+
+
+class FakePasswords:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def password_hash(self, person_id: str) -> str | None:
+        return self._state.password_hashes.get(person_id)
+
+
+class FakeLoginAttempts:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def count_attempt(self, key: str, window: timedelta, now: datetime) -> Counter:
+        known = self._state.attempts.get(key)
+        if known is None or known.resets_at <= now:
+            counted = Counter(1, known.strikes if known else 0, now + window)
+        else:
+            counted = replace(known, attempts=known.attempts + 1)
+        self._state.attempts[key] = counted
+        return counted
+
+    async def lock(self, key: str, until: datetime) -> None:
+        known = self._state.attempts.get(key)
+        if known is not None:
+            self._state.attempts[key] = Counter(known.attempts, known.strikes + 1, until)
+
+    async def forgive(self, key: str) -> None:
+        self._state.attempts.pop(key, None)
+
+    async def take_back(self, key: str) -> None:
+        known = self._state.attempts.get(key)
+        if known is not None and known.attempts > 0:
+            self._state.attempts[key] = replace(known, attempts=known.attempts - 1)
 
 
 class FakeCredentials:
@@ -346,6 +391,9 @@ class FakePeople:
             schedule=SCHEDULE,
             hashing=hasher,
             bootstrap_phone=BOOTSTRAP_PHONE,
+            phone_book=FakePhoneBook(state),
+            passwords=FakePasswords(state),
+            attempts=FakeLoginAttempts(state),
             clock=ticking,
         )
         return cls(state=state, uow=uow, ports=ports, clock=ticking, hasher=hasher)

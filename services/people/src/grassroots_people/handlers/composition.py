@@ -60,4 +60,7 @@ def mongo_ports(
         schedule=schedule,
         hashing=hashing,
         bootstrap_phone=bootstrap_phone,
+        phone_book=persons,
+        passwords=credentials,
+        attempts=credentials,
     )

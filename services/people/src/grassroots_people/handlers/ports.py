@@ -30,6 +30,7 @@ from grassroots_people.domain.org_units import OrgUnit
 from grassroots_people.domain.organizations import Membership, Organization
 from grassroots_people.domain.people import Household, Person
 from grassroots_people.domain.roles import Role, RoleAssignment
+from grassroots_people.domain.throttle import Counter
 from grassroots_people.domain.visits import Visit
 
 # --- reads outside a transaction (lists, DataLoaders) ---
@@ -96,6 +97,36 @@ class CommitmentReader(Protocol):
 
     async def lapse_overdue(self, now: datetime) -> int:
         """Mark every promise past due (and not claimed) lapsed; how many were."""
+        ...
+
+
+class PhoneBook(Protocol):
+    async def by_phone(self, phone: str) -> Person | None: ...
+
+
+class Passwords(Protocol):
+    async def password_hash(self, person_id: str) -> str | None: ...
+
+
+class LoginAttempts(Protocol):
+    """Counters of login attempts per key (domain/throttle.py), outside any transaction: an
+    attempt counts even when the login fails."""
+
+    async def count_attempt(self, key: str, window: timedelta, now: datetime) -> Counter:
+        """Count one attempt atomically (a new round once the last one ended); the state
+        with it, so that concurrent attempts each see a different count."""
+        ...
+
+    async def lock(self, key: str, until: datetime) -> None:
+        """Lock the key until then, one strike more."""
+        ...
+
+    async def forgive(self, key: str) -> None:
+        """Forget the key altogether."""
+        ...
+
+    async def take_back(self, key: str) -> None:
+        """One attempt fewer in the current round (never below none)."""
         ...
 
 
@@ -262,4 +293,7 @@ class PeoplePorts:
     schedule: VisitSchedule
     hashing: PasswordHasher
     bootstrap_phone: str  # reserved for the platform admin
+    phone_book: PhoneBook
+    passwords: Passwords
+    attempts: LoginAttempts
     clock: Callable[[], datetime] = utc_now
