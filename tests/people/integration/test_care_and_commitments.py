@@ -222,7 +222,7 @@ async def test_overdue_commitments_lapse_and_lower_the_rate(graph: PeopleGraph):
 
     # the claimed one waits for its confirmation instead of lapsing
     lapsed = await lapse_overdue(
-        graph.service.app.state.runtime, datetime.now(UTC) + timedelta(days=2)
+        graph.service.app.state.runtime.ports, datetime.now(UTC) + timedelta(days=2)
     )
     await graph.ok(CONFIRM, {"i": {"commitmentId": first}}, graph.admin)
 

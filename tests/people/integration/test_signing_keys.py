@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from grassroots_people.adapters.key_sealing import (
     KeySealer,
     new_encryption_key,
-    parse_encryption_key,
 )
 from grassroots_people.adapters.signing_keys import COLLECTION, KeyRing, generate_pem, load_key
+from grassroots_people.settings import parse_encryption_key
 
 from tests.people.integration.graph import PeopleGraph
 

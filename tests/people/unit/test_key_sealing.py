@@ -10,10 +10,9 @@ from grassroots_people.adapters.key_sealing import (
     KeySealer,
     SealedKeyUnreadable,
     new_encryption_key,
-    parse_encryption_key,
 )
 from grassroots_people.adapters.signing_keys import generate_pem, load_key
-from grassroots_people.settings import PeopleSettings
+from grassroots_people.settings import PeopleSettings, parse_encryption_key
 from pydantic import ValidationError
 
 PEM = generate_pem()
@@ -73,11 +72,11 @@ def test_production_refuses_to_start_without_an_encryption_key():
         environment="production",
         subgraph_signing_secret=GATEWAY_SECRET,
         signing_key_encryption_key=new_encryption_key(),
-    ).key_sealer()
+    ).encryption_key()
     assert PeopleSettings(
         environment="production", subgraph_signing_secret=GATEWAY_SECRET, signing_key_pem=PEM
     )
-    assert PeopleSettings(environment="development").key_sealer() is None
+    assert PeopleSettings(environment="development").encryption_key() is None
 
 
 def test_the_encryption_key_is_redacted_from_logged_settings():

@@ -18,6 +18,7 @@ from datetime import timedelta
 from grassroots_kit.mongo import create_client
 from grassroots_kit.settings import load_settings
 
+from grassroots_people.adapters.key_sealing import sealer_for
 from grassroots_people.adapters.signing_keys import COLLECTION, KeyRing
 from grassroots_people.settings import PeopleSettings
 
@@ -27,7 +28,7 @@ async def _run(command: str) -> None:
     client = create_client(settings.mongodb_url, app_name="people-keys")
     db = client[settings.mongodb_database]
     retain = timedelta(minutes=settings.access_token_minutes + settings.signing_key_grace_minutes)
-    keys = KeyRing(db, retain=retain, sealer=settings.key_sealer())
+    keys = KeyRing(db, retain=retain, sealer=sealer_for(settings.encryption_key()))
     try:
         if command == "rotate":
             print(f"new signing key {await keys.rotate()}")

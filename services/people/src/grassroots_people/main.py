@@ -14,10 +14,11 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from grassroots_people.adapters.roles import RoleStore
-from grassroots_people.graphql.context import Context, Stores
+from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.schema import schema
 from grassroots_people.handlers.bootstrap import PhoneTaken, bootstrap_at_start
 from grassroots_people.handlers.commitments import commitment_sweeper
+from grassroots_people.handlers.reading import Stores
 from grassroots_people.handlers.runtime import Runtime
 from grassroots_people.settings import PeopleSettings
 from grassroots_people.storage import COLLECTIONS, INDEXES
@@ -61,7 +62,7 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
             )
 
     host.add_boot_step("signing keys and bootstrap admin", prepare)
-    host.add_background(commitment_sweeper(runtime, settings.commitment_sweep_seconds))
+    host.add_background(commitment_sweeper(runtime.ports, settings.commitment_sweep_seconds))
 
     async def context(request: Request) -> Context:
         auth = await authenticate(verifier, request)

@@ -1,14 +1,29 @@
 from __future__ import annotations
 
+import base64
+import binascii
+
 from grassroots_kit.settings import ServiceSettings
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from grassroots_people.adapters.key_sealing import KeySealer, parse_encryption_key
-
 # The platform admin's phone unless BOOTSTRAP_ADMIN_PHONE says otherwise. It has no password
 # of its own: when BOOTSTRAP_ADMIN_PASSWORD is unset, a random one is made at first start.
 DEFAULT_BOOTSTRAP_PHONE = "10000000000"
+ENCRYPTION_KEY_BYTES = 32  # AES-256
+
+
+def parse_encryption_key(value: str) -> bytes:
+    """32 bytes from base64 (standard or URL-safe, padding optional), or ValueError."""
+    text = value.strip()
+    padded = text + "=" * (-len(text) % 4)
+    try:
+        raw = base64.urlsafe_b64decode(padded.replace("+", "-").replace("/", "_"))
+    except (binascii.Error, ValueError):
+        raise ValueError("must be base64 of 32 random bytes") from None
+    if len(raw) != ENCRYPTION_KEY_BYTES:
+        raise ValueError(f"must be base64 of {ENCRYPTION_KEY_BYTES} random bytes, not {len(raw)}")
+    return raw
 
 
 class PeopleSettings(ServiceSettings):
@@ -107,8 +122,8 @@ class PeopleSettings(ServiceSettings):
         # Compose passes `${BOOTSTRAP_ADMIN_PASSWORD:-}`: an empty value means "make one".
         return None if value == "" else value
 
-    def key_sealer(self) -> KeySealer | None:
-        """The sealer of private signing keys; None in development without the setting."""
+    def encryption_key(self) -> bytes | None:
+        """The key sealing private signing keys; None in development without the setting."""
         if self.signing_key_encryption_key is None:
             return None
-        return KeySealer(parse_encryption_key(self.signing_key_encryption_key))
+        return parse_encryption_key(self.signing_key_encryption_key)

@@ -47,10 +47,6 @@ async def keyset_page(
     )
 
 
-def dated_key(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def rebase_path(field: str, unit_id: str, new_prefix: Sequence[str]) -> list[Document]:
     """An update pipeline replacing everything above `unit_id` in the array `field`."""
     return [

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, IndexModel
 
-from grassroots_people.adapters._paging import dated_key, keyset_page
+from grassroots_people.adapters._paging import keyset_page
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId
+from grassroots_people.domain.listing import HouseholdQuery
 from grassroots_people.domain.people import Household
 
 COLLECTION = "households"
@@ -27,27 +26,19 @@ INDEXES = Indexes(
 )
 
 
-@dataclass(frozen=True)
-class HouseholdQuery:
-    within: str | None = None  # an org unit whose subtree (itself included) is searched
-    scope: Sequence[str] | None = None  # the caller may see only these subtrees; None: all
-    care_level: CareLevel | None = None
-    overdue_at: datetime | None = None  # only those whose next visit was due by then
-    address: str | None = None
-
-    def to_mongo(self) -> Document:
-        conditions: list[Document] = []
-        if self.within is not None:
-            conditions.append({"orgUnitPath": self.within})
-        if self.scope is not None:
-            conditions.append({"orgUnitPath": {"$in": list(self.scope)}})
-        if self.care_level is not None:
-            conditions.append({"careLevel": self.care_level.value})
-        if self.overdue_at is not None:
-            conditions.append({"nextVisitDue": {"$ne": None, "$lte": self.overdue_at}})
-        if self.address is not None:
-            conditions.append({"address": self.address})
-        return {"$and": conditions} if conditions else {}
+def _filter(query: HouseholdQuery) -> Document:
+    conditions: list[Document] = []
+    if query.within is not None:
+        conditions.append({"orgUnitPath": query.within})
+    if query.scope is not None:
+        conditions.append({"orgUnitPath": {"$in": list(query.scope)}})
+    if query.care_level is not None:
+        conditions.append({"careLevel": query.care_level.value})
+    if query.overdue_at is not None:
+        conditions.append({"nextVisitDue": {"$ne": None, "$lte": query.overdue_at}})
+    if query.address is not None:
+        conditions.append({"address": query.address})
+    return {"$and": conditions} if conditions else {}
 
 
 class HouseholdStore:
@@ -96,19 +87,13 @@ class HouseholdStore:
         by_due = query.overdue_at is not None
         return await keyset_page(
             self._households,
-            query.to_mongo(),
+            _filter(query),
             field="nextVisitDue" if by_due else "address",
             first=first,
             after=after,
             from_doc=from_doc,
             dated=by_due,
         )
-
-
-def page_key(household: Household, *, by_due: bool) -> tuple[str | None, str]:
-    if by_due:
-        return (dated_key(household.next_visit_due), household.id)
-    return (household.address, household.id)
 
 
 def to_doc(household: Household) -> Document:

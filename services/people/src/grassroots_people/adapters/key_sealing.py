@@ -16,8 +16,9 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from grassroots_people.settings import ENCRYPTION_KEY_BYTES as KEY_BYTES
+
 ALGORITHM = "A256GCM"
-KEY_BYTES = 32
 _NONCE_BYTES = 12
 
 
@@ -25,22 +26,14 @@ class SealedKeyUnreadable(RuntimeError):
     """A sealed private key that the configured encryption key does not open."""
 
 
-def parse_encryption_key(value: str) -> bytes:
-    """32 bytes from base64 (standard or URL-safe, padding optional), or ValueError."""
-    text = value.strip()
-    padded = text + "=" * (-len(text) % 4)
-    try:
-        raw = base64.urlsafe_b64decode(padded.replace("+", "-").replace("/", "_"))
-    except (binascii.Error, ValueError):
-        raise ValueError("must be base64 of 32 random bytes") from None
-    if len(raw) != KEY_BYTES:
-        raise ValueError(f"must be base64 of {KEY_BYTES} random bytes, not {len(raw)}")
-    return raw
-
-
 def new_encryption_key() -> str:
     """A fresh key in the form SIGNING_KEY_ENCRYPTION_KEY takes."""
     return base64.urlsafe_b64encode(os.urandom(KEY_BYTES)).decode().rstrip("=")
+
+
+def sealer_for(key: bytes | None) -> KeySealer | None:
+    """The sealer under `key` (`PeopleSettings.encryption_key()`); None without one."""
+    return KeySealer(key) if key is not None else None
 
 
 class KeySealer:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from grassroots_kit import cursors
@@ -14,6 +13,7 @@ from pymongo import ASCENDING, IndexModel
 from pymongo.errors import DuplicateKeyError
 
 from grassroots_people.domain.ids import OrgUnitId
+from grassroots_people.domain.listing import OrgUnitQuery
 from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
 
 COLLECTION = "org_units"
@@ -28,27 +28,19 @@ INDEXES = Indexes(
 )
 
 
-@dataclass(frozen=True)
-class OrgUnitQuery:
-    parent_id: OrgUnitId | None = None
-    within: OrgUnitId | None = None
-    kind: OrgUnitKind | None = None
-    name: str | None = None
-    roots_only: bool = False
-
-    def to_mongo(self) -> Document:
-        query: Document = {}
-        if self.parent_id is not None:
-            query["parentId"] = self.parent_id
-        if self.roots_only:
-            query["parentId"] = None
-        if self.within is not None:
-            query["path"] = self.within
-        if self.kind is not None:
-            query["kind"] = self.kind.value
-        if self.name is not None:
-            query["name"] = self.name
-        return query
+def _filter(wanted: OrgUnitQuery) -> Document:
+    query: Document = {}
+    if wanted.parent_id is not None:
+        query["parentId"] = wanted.parent_id
+    if wanted.roots_only:
+        query["parentId"] = None
+    if wanted.within is not None:
+        query["path"] = wanted.within
+    if wanted.kind is not None:
+        query["kind"] = wanted.kind.value
+    if wanted.name is not None:
+        query["name"] = wanted.name
+    return query
 
 
 class OrgUnitStore:
@@ -94,7 +86,7 @@ class OrgUnitStore:
     async def page(
         self, query: OrgUnitQuery, first: int, after: Sequence[Any] | None
     ) -> Page[OrgUnit]:
-        base = query.to_mongo()
+        base = _filter(query)
         paged = dict(base)
         if after is not None:
             name, last_id = cursors.keyset(after, str, str)
@@ -112,10 +104,6 @@ class OrgUnitStore:
             has_previous=after is not None,
             total_count=total,
         )
-
-
-def page_key(unit: OrgUnit) -> tuple[str, str]:
-    return (unit.name, unit.id)
 
 
 def _to_doc(unit: OrgUnit) -> Document:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from grassroots_kit.cursors import Page
@@ -16,7 +14,8 @@ from pymongo.errors import DuplicateKeyError
 from grassroots_people.adapters._paging import keyset_page
 from grassroots_people.domain.granting import OrganizationTies
 from grassroots_people.domain.ids import OrganizationId, OrgUnitId
-from grassroots_people.domain.organizations import Organization, OrganizationKind
+from grassroots_people.domain.listing import OrganizationQuery
+from grassroots_people.domain.organizations import Membership, Organization, OrganizationKind
 
 COLLECTION = "organizations"
 MEMBERS = "organization_members"
@@ -37,32 +36,17 @@ MEMBER_INDEXES = Indexes(
 )
 
 
-@dataclass(frozen=True)
-class OrganizationQuery:
-    kind: OrganizationKind | None = None
-    within: str | None = None
-    paired_with: str | None = None
-    name: str | None = None
-
-    def to_mongo(self) -> Document:
-        query: Document = {}
-        if self.kind is not None:
-            query["kind"] = self.kind.value
-        if self.within is not None:
-            query["orgUnitPath"] = self.within
-        if self.paired_with is not None:
-            query["pairedOrgUnitIds"] = self.paired_with
-        if self.name is not None:
-            query["name"] = self.name
-        return query
-
-
-@dataclass(frozen=True)
-class Membership:
-    organization_id: str
-    person_id: str
-    title: str | None
-    since: datetime
+def _filter(wanted: OrganizationQuery) -> Document:
+    query: Document = {}
+    if wanted.kind is not None:
+        query["kind"] = wanted.kind.value
+    if wanted.within is not None:
+        query["orgUnitPath"] = wanted.within
+    if wanted.paired_with is not None:
+        query["pairedOrgUnitIds"] = wanted.paired_with
+    if wanted.name is not None:
+        query["name"] = wanted.name
+    return query
 
 
 class OrganizationStore:
@@ -145,16 +129,12 @@ class OrganizationStore:
     ) -> Page[Organization]:
         return await keyset_page(
             self._organizations,
-            query.to_mongo(),
+            _filter(query),
             field="name",
             first=first,
             after=after,
             from_doc=from_doc,
         )
-
-
-def page_key(organization: Organization) -> tuple[str, str]:
-    return (organization.name, organization.id)
 
 
 def to_doc(organization: Organization) -> Document:

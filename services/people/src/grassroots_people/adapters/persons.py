@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from grassroots_kit.cursors import Page
@@ -15,6 +14,7 @@ from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from grassroots_people.adapters._paging import keyset_page
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId
+from grassroots_people.domain.listing import PersonQuery
 from grassroots_people.domain.people import Person
 
 COLLECTION = "persons"
@@ -32,30 +32,21 @@ INDEXES = Indexes(
 )
 
 
-@dataclass(frozen=True)
-class PersonQuery:
-    within: str | None = None
-    scope: Sequence[str] | None = None  # the caller may see only these subtrees; None: all
-    name_prefix: str | None = None
-    phone_prefix: str | None = None
-    household_id: str | None = None
-    party_member: bool | None = None
-
-    def to_mongo(self) -> Document:
-        conditions: list[Document] = []
-        if self.within is not None:
-            conditions.append({"orgUnitPath": self.within})
-        if self.scope is not None:
-            conditions.append({"orgUnitPath": {"$in": list(self.scope)}})
-        if self.name_prefix:
-            conditions.append({"name": {"$regex": f"^{re.escape(self.name_prefix)}"}})
-        if self.phone_prefix:
-            conditions.append({"phone": {"$regex": f"^{re.escape(self.phone_prefix)}"}})
-        if self.household_id is not None:
-            conditions.append({"householdId": self.household_id})
-        if self.party_member is not None:
-            conditions.append({"partyMember": self.party_member})
-        return {"$and": conditions} if conditions else {}
+def _filter(query: PersonQuery) -> Document:
+    conditions: list[Document] = []
+    if query.within is not None:
+        conditions.append({"orgUnitPath": query.within})
+    if query.scope is not None:
+        conditions.append({"orgUnitPath": {"$in": list(query.scope)}})
+    if query.name_prefix:
+        conditions.append({"name": {"$regex": f"^{re.escape(query.name_prefix)}"}})
+    if query.phone_prefix:
+        conditions.append({"phone": {"$regex": f"^{re.escape(query.phone_prefix)}"}})
+    if query.household_id is not None:
+        conditions.append({"householdId": query.household_id})
+    if query.party_member is not None:
+        conditions.append({"partyMember": query.party_member})
+    return {"$and": conditions} if conditions else {}
 
 
 class PersonStore:
@@ -104,16 +95,12 @@ class PersonStore:
     ) -> Page[Person]:
         return await keyset_page(
             self._persons,
-            query.to_mongo(),
+            _filter(query),
             field="name",
             first=first,
             after=after,
             from_doc=from_doc,
         )
-
-
-def page_key(person: Person) -> tuple[str, str]:
-    return (person.name, person.id)
 
 
 def to_doc(person: Person) -> Document:

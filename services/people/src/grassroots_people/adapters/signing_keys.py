@@ -25,11 +25,8 @@ from jwt.algorithms import RSAAlgorithm
 from pymongo import ASCENDING, IndexModel
 from pymongo.errors import DuplicateKeyError
 
-from grassroots_people.adapters.key_sealing import (
-    KeySealer,
-    new_encryption_key,
-    parse_encryption_key,
-)
+from grassroots_people.adapters.key_sealing import KeySealer, new_encryption_key
+from grassroots_people.settings import parse_encryption_key
 
 COLLECTION = "signing_keys"
 INDEXES = Indexes(

@@ -19,6 +19,16 @@ class OrganizationKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class Membership:
+    """A person's membership of an organization."""
+
+    organization_id: str
+    person_id: str
+    title: str | None
+    since: datetime
+
+
+@dataclass(frozen=True)
 class Organization:
     id: OrganizationId
     kind: OrganizationKind

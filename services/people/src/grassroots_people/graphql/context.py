@@ -9,44 +9,17 @@ from functools import cached_property
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.graphql.loaders import by_id, grouped
-from grassroots_kit.mongo import Database
 from grassroots_kit.request_auth import ANONYMOUS, RequestAuth
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
-from grassroots_people.adapters.households import HouseholdStore
-from grassroots_people.adapters.org_units import OrgUnitStore
-from grassroots_people.adapters.organizations import Membership, OrganizationStore
-from grassroots_people.adapters.persons import PersonStore
-from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.domain import privacy
 from grassroots_people.domain.org_units import OrgUnit
-from grassroots_people.domain.organizations import Organization
+from grassroots_people.domain.organizations import Membership, Organization
 from grassroots_people.domain.people import Household, Person
 from grassroots_people.domain.roles import Role, RoleAssignment
+from grassroots_people.handlers.reading import Stores
 from grassroots_people.handlers.runtime import Runtime
-
-
-@dataclass(frozen=True)
-class Stores:
-    """The adapters behind the loaders, built once per application: each one looks its
-    collection up, which costs more than a request should pay for every loader."""
-
-    org_units: OrgUnitStore
-    households: HouseholdStore
-    persons: PersonStore
-    roles: RoleStore
-    organizations: OrganizationStore
-
-    @classmethod
-    def of(cls, db: Database) -> Stores:
-        return cls(
-            OrgUnitStore(db),
-            HouseholdStore(db),
-            PersonStore(db),
-            RoleStore(db),
-            OrganizationStore(db),
-        )
 
 
 @dataclass

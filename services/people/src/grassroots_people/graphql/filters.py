@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
-from grassroots_people.adapters.org_units import OrgUnitQuery
-from grassroots_people.adapters.organizations import OrganizationQuery
 from grassroots_people.domain.ids import OrgUnitId
+from grassroots_people.domain.listing import OrganizationQuery, OrgUnitQuery
 from grassroots_people.graphql.types.enums import CareLevel, OrganizationKind, OrgUnitKind
 
 

@@ -12,11 +12,14 @@ from grassroots_kit.graphql.connections import (
 )
 from strawberry.types import Info
 
-from grassroots_people.adapters.households import HouseholdQuery
-from grassroots_people.adapters.org_units import OrgUnitQuery
-from grassroots_people.adapters.organizations import OrganizationQuery
-from grassroots_people.adapters.persons import PersonQuery, PersonStore, page_key
 from grassroots_people.domain import access
+from grassroots_people.domain.listing import (
+    HouseholdQuery,
+    OrganizationQuery,
+    OrgUnitQuery,
+    PersonQuery,
+    person_key,
+)
 from grassroots_people.domain.roles import Role
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.filters import (
@@ -33,6 +36,7 @@ from grassroots_people.graphql.types.household import (
 from grassroots_people.graphql.types.org_unit import OrgUnit, org_unit_connection
 from grassroots_people.graphql.types.organization import Organization, organization_connection
 from grassroots_people.graphql.types.person import Person
+from grassroots_people.handlers import reading
 
 
 async def _scope(
@@ -96,12 +100,12 @@ class Query:
             household_id=str(f.household_id) if f.household_id else None,
             party_member=f.party_member,
         )
-        page = await PersonStore(context.runtime.host.db).page(
-            query, page_size(first), decode_cursor(after) if after else None
+        page = await reading.people(
+            context.stores, query, page_size(first), decode_cursor(after) if after else None
         )
         for person in page.items:
             context.persons.prime(person.id, person)
-        return to_connection(page, page_key, Person.from_domain)
+        return to_connection(page, person_key, Person.from_domain)
 
     @strawberry.field(
         description="One household by id; null when there is none or you may not see it."

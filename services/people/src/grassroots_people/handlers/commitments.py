@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from grassroots_contracts.event_types import COMMITMENT_FULFILLED, SOURCE_PEOPLE
 from grassroots_contracts.people_events import CommitmentFulfilled
@@ -14,10 +14,7 @@ from grassroots_kit.auth import Principal
 from grassroots_kit.errors import NotFound
 from grassroots_kit.host import BackgroundTask
 from grassroots_kit.messaging.envelope import new_event
-from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.commitments import CommitmentStore
-from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.domain import access
 from grassroots_people.domain.commitments import (
     Commitment,
@@ -27,8 +24,8 @@ from grassroots_people.domain.commitments import (
     new_commitment,
 )
 from grassroots_people.domain.ids import CommitmentId, PersonId, new_commitment_id
-from grassroots_people.handlers.people import load_person
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.loading import person_in
+from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +53,11 @@ def _is_self_or_manager(actor: Principal | None, person_id: str, path: tuple[str
 
 
 async def make_commitment(
-    runtime: Runtime, actor: Principal | None, command: MakeCommitment
+    ports: PeoplePorts, actor: Principal | None, command: MakeCommitment
 ) -> Commitment:
-    db = runtime.host.db
-    persons, commitments = PersonStore(db), CommitmentStore(db)
-
-    async def work(session: Session) -> Commitment:
+    async def work(tx: PeopleTx) -> Commitment:
         caller = access.require_actor(actor)
-        person = await load_person(persons, command.person_id or caller.person_id, session)
+        person = await person_in(tx, command.person_id or caller.person_id)
         access.require(
             _is_self_or_manager(caller, person.id, person.org_unit_path),
             "publish a commitment for this person",
@@ -79,54 +73,52 @@ async def make_commitment(
             due_by=command.due_by,
             org_unit_id=person.org_unit_id,
             org_unit_path=person.org_unit_path,
-            now=datetime.now(UTC),
+            now=ports.clock(),
         )
-        await commitments.insert(commitment, session)
+        await tx.commitments.insert(commitment)
         return commitment
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
-async def _load(store: CommitmentStore, commitment_id: str, session: Session) -> Commitment:
-    commitment = await store.get(commitment_id, session)
+async def _load(tx: PeopleTx, commitment_id: str) -> Commitment:
+    commitment = await tx.commitments.get(commitment_id)
     if commitment is None:
         raise NotFound(f"no commitment with id {commitment_id}", field="commitmentId")
     return commitment
 
 
 async def fulfill_commitment(
-    runtime: Runtime, actor: Principal | None, command: FulfillCommitment
+    ports: PeoplePorts, actor: Principal | None, command: FulfillCommitment
 ) -> Commitment:
     """The promiser (or a manager for them) claims it kept; it earns nothing yet."""
-    commitments = CommitmentStore(runtime.host.db)
 
-    async def work(session: Session) -> Commitment:
-        commitment = await _load(commitments, command.commitment_id, session)
+    async def work(tx: PeopleTx) -> Commitment:
+        commitment = await _load(tx, command.commitment_id)
         access.require(
             _is_self_or_manager(
                 access.require_actor(actor), commitment.person_id, commitment.org_unit_path
             ),
             "mark this commitment fulfilled",
         )
-        done = claimed(commitment, command.evidence, datetime.now(UTC))
-        await commitments.save(done, session)
+        done = claimed(commitment, command.evidence, ports.clock())
+        await tx.commitments.save(done)
         return done
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def confirm_commitment(
-    runtime: Runtime, actor: Principal | None, command: ConfirmCommitment
+    ports: PeoplePorts, actor: Principal | None, command: ConfirmCommitment
 ) -> Commitment:
     """Someone else serving the unit confirms the claim: the commitment is FULFILLED and
     `commitment.fulfilled` carries who confirmed it."""
-    commitments, persons = CommitmentStore(runtime.host.db), PersonStore(runtime.host.db)
 
-    async def work(session: Session) -> Commitment:
+    async def work(tx: PeopleTx) -> Commitment:
         caller = access.require_actor(actor)
-        commitment = await _load(commitments, command.commitment_id, session)
-        me = await persons.get(caller.person_id, session)
-        promiser = await persons.get(commitment.person_id, session)
+        commitment = await _load(tx, command.commitment_id)
+        me = await tx.persons.get(caller.person_id)
+        promiser = await tx.persons.get(commitment.person_id)
         done = confirmed(
             commitment,
             verifier=Verifier(
@@ -135,9 +127,9 @@ async def confirm_commitment(
                 serves_unit=access.has_role_over(caller, access.CARING, commitment.org_unit_path),
             ),
             promiser_household=promiser.household_id if promiser else None,
-            now=datetime.now(UTC),
+            now=ports.clock(),
         )
-        await commitments.save(done, session)
+        await tx.commitments.save(done)
         assert done.fulfilled_at is not None
         assert done.confirmed_by is not None
         data = CommitmentFulfilled(
@@ -154,21 +146,21 @@ async def confirm_commitment(
         event = new_event(
             COMMITMENT_FULFILLED, source=SOURCE_PEOPLE, subject=done.id, data=data.to_data()
         )
-        await runtime.publish(session, [event])
+        tx.publish([event])
         return done
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
-async def lapse_overdue(runtime: Runtime, now: datetime | None = None) -> int:
-    return await CommitmentStore(runtime.host.db).lapse_overdue(now or datetime.now(UTC))
+async def lapse_overdue(ports: PeoplePorts, now: datetime | None = None) -> int:
+    return await ports.commitments.lapse_overdue(now or ports.clock())
 
 
-def commitment_sweeper(runtime: Runtime, every_seconds: float) -> BackgroundTask:
+def commitment_sweeper(ports: PeoplePorts, every_seconds: float) -> BackgroundTask:
     async def sweep_commitments() -> None:
         while True:
             try:
-                lapsed = await lapse_overdue(runtime)
+                lapsed = await lapse_overdue(ports)
                 if lapsed:
                     log.info("commitments lapsed", extra={"count": lapsed})
             except Exception:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from grassroots_contracts.event_types import SOURCE_PEOPLE, VISIT_LOGGED
 from grassroots_contracts.people_events import VisitLogged
@@ -13,9 +13,6 @@ from grassroots_kit.messaging.envelope import new_event
 from grassroots_kit.mongo import Session
 
 from grassroots_people.adapters.households import HouseholdStore
-from grassroots_people.adapters.org_units import OrgUnitStore
-from grassroots_people.adapters.persons import PersonStore
-from grassroots_people.adapters.visits import VisitStore
 from grassroots_people.domain import access
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import (
@@ -37,8 +34,8 @@ from grassroots_people.domain.visits import (
     check_visitor,
     confirmed,
 )
-from grassroots_people.handlers.org_units import load_unit
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.loading import household_in, unit_in
+from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
 
 @dataclass(frozen=True)
@@ -80,22 +77,18 @@ MAX_BATCH = 200
 
 
 async def create_households(
-    runtime: Runtime, actor: Principal | None, commands: list[CreateHousehold]
+    ports: PeoplePorts, actor: Principal | None, commands: list[CreateHousehold]
 ) -> list[Household]:
     """One household or a batch of them, all or none."""
     if not 1 <= len(commands) <= MAX_BATCH:
         raise BadUserInput(f"create 1 to {MAX_BATCH} households at a time", field="households")
-    units = OrgUnitStore(runtime.host.db)
-    households = HouseholdStore(runtime.host.db)
 
-    async def work(session: Session) -> list[Household]:
-        now = datetime.now(UTC)
+    async def work(tx: PeopleTx) -> list[Household]:
+        now = ports.clock()
         loaded: dict[str, OrgUnit] = {}
         created = []
         for command in commands:
-            unit = loaded.get(command.org_unit_id) or await load_unit(
-                units, command.org_unit_id, session
-            )
+            unit = loaded.get(command.org_unit_id) or await unit_in(tx, command.org_unit_id)
             loaded[unit.id] = unit
             access.require_manage(actor, unit.path_with_self, "create households here")
             created.append(
@@ -107,23 +100,21 @@ async def create_households(
                     now=now,
                 )
             )
-        await households.insert_many(created, session)
+        await tx.households.insert_many(created)
         return created
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def set_care_level(
-    runtime: Runtime, actor: Principal | None, command: SetCareLevel
+    ports: PeoplePorts, actor: Principal | None, command: SetCareLevel
 ) -> Household:
-    households = HouseholdStore(runtime.host.db)
-
-    async def work(session: Session) -> Household:
-        household = await load_household(households, command.household_id, session)
+    async def work(tx: PeopleTx) -> Household:
+        household = await household_in(tx, command.household_id)
         access.require_role_over(
             actor, access.CARING, household.org_unit_path, "set the care level of this household"
         )
-        now = datetime.now(UTC)
+        now = ports.clock()
         changed = replace(
             household,
             care_level=command.care_level,
@@ -134,43 +125,40 @@ async def set_care_level(
         )
         changed = replace(
             changed,
-            next_visit_due=runtime.schedule.next_visit_due(
+            next_visit_due=ports.schedule.next_visit_due(
                 changed.care_level,
                 last_visit_at=changed.last_visit_at,
                 care_since=changed.care_since,
             ),
         )
-        await households.save(changed, session)
+        await tx.households.save(changed)
         return changed
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def log_visit(
-    runtime: Runtime, actor: Principal | None, command: LogVisit
+    ports: PeoplePorts, actor: Principal | None, command: LogVisit
 ) -> tuple[Visit, Household]:
     """Record a visit on the visitor's word: it changes no schedule and earns nothing until
     someone else confirms it (`confirm_visit`)."""
-    households = HouseholdStore(runtime.host.db)
-    visits = VisitStore(runtime.host.db)
-    persons = PersonStore(runtime.host.db)
 
-    async def work(session: Session) -> tuple[Visit, Household]:
-        household = await load_household(households, command.household_id, session)
+    async def work(tx: PeopleTx) -> tuple[Visit, Household]:
+        household = await household_in(tx, command.household_id)
         visitor = access.require_role_over(
             actor, access.CARING, household.org_unit_path, "log visits to this household"
         )
-        now = datetime.now(UTC)
+        now = ports.clock()
         at = command.at or now
         if at.tzinfo is None:
             raise BadUserInput("`at` needs a time zone", field="at")
         notes = check_visit(at, now, command.notes)
-        own = await persons.get(visitor.person_id, session)
+        own = await tx.persons.get(visitor.person_id)
         check_visitor(own.household_id if own else None, household.id)
-        await households.count_visit_logged(household.id, session)
+        await tx.households.count_visit_logged(household.id)
         check_not_duplicate(
             at,
-            await visits.times_near(visitor.person_id, household.id, at, DUPLICATE_WINDOW, session),
+            await tx.visits.times_near(visitor.person_id, household.id, at, DUPLICATE_WINDOW),
         )
         visit = Visit(
             id=new_visit_id(),
@@ -182,30 +170,27 @@ async def log_visit(
             org_unit_id=household.org_unit_id,
             org_unit_path=household.org_unit_path,
         )
-        await visits.insert(visit, session)
+        await tx.visits.insert(visit)
         return visit, household
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def confirm_visit(
-    runtime: Runtime, actor: Principal | None, command: ConfirmVisit
+    ports: PeoplePorts, actor: Principal | None, command: ConfirmVisit
 ) -> tuple[Visit, Household]:
     """A member of the household visited, or someone else serving it, confirms a visit: it then
     counts for the household's schedule and `visit.logged` carries who confirmed it."""
-    households = HouseholdStore(runtime.host.db)
-    visits = VisitStore(runtime.host.db)
-    persons = PersonStore(runtime.host.db)
 
-    async def work(session: Session) -> tuple[Visit, Household]:
+    async def work(tx: PeopleTx) -> tuple[Visit, Household]:
         caller = access.require_actor(actor)
-        visit = await visits.get(command.visit_id, session)
+        visit = await tx.visits.get(command.visit_id)
         if visit is None:
             raise NotFound(f"no visit with id {command.visit_id}", field="visitId")
-        household = await load_household(households, visit.household_id, session)
-        me = await persons.get(caller.person_id, session)
-        visitor = await persons.get(visit.visitor_id, session)
-        now = datetime.now(UTC)
+        household = await household_in(tx, visit.household_id)
+        me = await tx.persons.get(caller.person_id)
+        visitor = await tx.persons.get(visit.visitor_id)
+        now = ports.clock()
         done = confirmed(
             visit,
             confirmer=Confirmer(
@@ -222,12 +207,12 @@ async def confirm_visit(
         changed = replace(
             household,
             last_visit_at=last,
-            next_visit_due=runtime.schedule.next_visit_due(
+            next_visit_due=ports.schedule.next_visit_due(
                 household.care_level, last_visit_at=last, care_since=household.care_since
             ),
         )
-        await visits.save(done, session)
-        await households.save(changed, session)
+        await tx.visits.save(done)
+        await tx.households.save(changed)
         assert done.confirmed_by is not None
         data = VisitLogged(
             id=done.id,
@@ -240,7 +225,7 @@ async def confirm_visit(
             confirmed_by=done.confirmed_by,
         )
         event = new_event(VISIT_LOGGED, source=SOURCE_PEOPLE, subject=done.id, data=data.to_data())
-        await runtime.publish(session, [event])
+        tx.publish([event])
         return done, changed
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)

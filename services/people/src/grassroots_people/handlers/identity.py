@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -19,6 +20,7 @@ from grassroots_people.domain.passwords import MAX_LENGTH, check_password
 from grassroots_people.domain.people import PHONE_LENGTH, Person
 from grassroots_people.domain.throttle import Scope
 from grassroots_people.handlers.people import load_person
+from grassroots_people.handlers.ports import LoginAttempts, PeoplePorts
 from grassroots_people.handlers.runtime import Runtime
 from grassroots_people.handlers.tokens import Tokens, issue
 
@@ -32,28 +34,33 @@ class SetPassword:
     new_password: str
 
 
-async def login(runtime: Runtime, phone: str, password: str, address: str) -> Tokens:
+async def login(
+    ports: PeoplePorts,
+    issue_tokens: Callable[[str], Awaitable[Tokens]],
+    phone: str,
+    password: str,
+    address: str,
+) -> Tokens:
     """Every attempt is counted before its password is checked, per client address, per phone
     at that address and per phone, known or not (domain/throttle.py); an unknown phone costs
-    the same hash as a wrong password, through the same bounded hashing."""
-    credentials = CredentialStore(runtime.host.db)
+    the same hash as a wrong password, through the same bounded hashing. `issue_tokens` gives
+    the person who logged in their tokens (`tokens.login_issuer`)."""
     phone = "".join(phone.split())
     if not (phone.isascii() and phone.isdigit() and len(phone) == PHONE_LENGTH):
         raise Unauthenticated(_WRONG)  # no phone number we store looks otherwise: no hash needed
     if len(password) > MAX_LENGTH:
         raise Unauthenticated(_WRONG)  # longer than any password we accept: no hash needed
-    await _count_attempt(credentials, throttle.keys(phone, address))
-    person = await PersonStore(runtime.host.db).by_phone(phone)
-    password_hash = await credentials.password_hash(person.id) if person else None
-    if not await runtime.hashing.verify(password_hash, password) or person is None:
+    keys = throttle.keys(phone, address)
+    await _count_attempt(ports.attempts, keys, ports.clock())
+    person = await ports.phone_book.by_phone(phone)
+    password_hash = await ports.passwords.password_hash(person.id) if person else None
+    if not await ports.hashing.verify(password_hash, password) or person is None:
         raise Unauthenticated(_WRONG)
-    await _forgive(credentials, throttle.keys(phone, address))
-    return await runtime.host.transaction(
-        lambda session: issue(runtime, person.id, session=session)
-    )
+    await _forgive(ports.attempts, keys)
+    return await issue_tokens(person.id)
 
 
-async def _forgive(credentials: CredentialStore, keys: list[tuple[Scope, str]]) -> None:
+async def _forgive(credentials: LoginAttempts, keys: list[tuple[Scope, str]]) -> None:
     for scope, key in keys:
         if scope in throttle.FORGIVEN_ON_SUCCESS:
             await credentials.forgive(key)
@@ -61,9 +68,10 @@ async def _forgive(credentials: CredentialStore, keys: list[tuple[Scope, str]]) 
             await credentials.take_back(key)
 
 
-async def _count_attempt(credentials: CredentialStore, keys: list[tuple[Scope, str]]) -> None:
+async def _count_attempt(
+    credentials: LoginAttempts, keys: list[tuple[Scope, str]], now: datetime
+) -> None:
     """Counts the attempt on each key in turn; the first key that refuses stops it."""
-    now = datetime.now(UTC)
     for scope, key in keys:
         limit = throttle.LIMITS[scope]
         verdict = throttle.judge(
@@ -121,7 +129,7 @@ async def _require_may_set(
         # The current password is a login of its own: counted on the same keys, so a stolen
         # access token is no faster a way to guess it.
         keys = throttle.keys(target.phone or target.id, address)
-        await _count_attempt(credentials, keys)
+        await _count_attempt(credentials, keys, datetime.now(UTC))
         if not await runtime.hashing.verify(stored, current or ""):
             raise BadUserInput("the current password is wrong", field="currentPassword")
         await _forgive(credentials, keys)

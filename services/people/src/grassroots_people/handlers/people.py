@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from grassroots_contracts.event_types import PERSON_MOVED, PERSON_REGISTERED, SOURCE_PEOPLE
 from grassroots_contracts.people_events import PersonSnapshot
@@ -13,9 +13,6 @@ from grassroots_kit.errors import BadUserInput, Conflict, NotFound
 from grassroots_kit.messaging.envelope import new_event
 from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.credentials import CredentialStore
-from grassroots_people.adapters.households import HouseholdStore
-from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId, new_person_id
@@ -27,9 +24,8 @@ from grassroots_people.domain.people import (
     new_person,
     require_not_reserved,
 )
-from grassroots_people.handlers.households import load_household
-from grassroots_people.handlers.org_units import load_unit
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.loading import household_in, person_in, unit_in
+from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
 MAX_BATCH = 200
 # Each password costs an Argon2 hash (a tenth of a second, 64 MiB): a batch carries few.
@@ -74,7 +70,7 @@ async def load_person(
 
 
 async def register_people(
-    runtime: Runtime, actor: Principal | None, commands: Sequence[RegisterPerson]
+    ports: PeoplePorts, actor: Principal | None, commands: Sequence[RegisterPerson]
 ) -> list[Person]:
     """Everything cheap first (bounds, the caller, where each person goes and whether the
     caller manages it), then the hashing, then the writes: nobody makes the service hash
@@ -92,23 +88,20 @@ async def register_people(
     for command in commands:
         if command.password is not None:
             check_password(command.password)
-    db = runtime.host.db
-    units, households, persons = OrgUnitStore(db), HouseholdStore(db), PersonStore(db)
-    credentials = CredentialStore(db)
 
-    async def place(session: Session | None, now: datetime) -> list[Person]:
+    async def place(tx: PeopleTx, now: datetime) -> list[Person]:
         seen_households: dict[str, Household] = {}
         people = []
         for command in commands:
             household = None
             unit = None
             if command.household_id is not None:
-                household = seen_households.get(command.household_id) or await load_household(
-                    households, command.household_id, session
+                household = seen_households.get(command.household_id) or await household_in(
+                    tx, command.household_id
                 )
                 seen_households[household.id] = household
             elif command.org_unit_id is not None:
-                unit = await load_unit(units, command.org_unit_id, session)
+                unit = await unit_in(tx, command.org_unit_id)
             person = new_person(
                 id=new_person_id(),
                 name=command.name,
@@ -119,24 +112,25 @@ async def register_people(
                 now=now,
             )
             access.require_manage(caller, person.org_unit_path, "register people here")
-            require_not_reserved(person.phone, None, runtime.bootstrap_phone)
+            require_not_reserved(person.phone, None, ports.bootstrap_phone)
             people.append(person)
         return people
 
     if any(c.password is not None for c in commands):
-        await place(None, datetime.now(UTC))  # authorized before a single hash
+        # authorized before a single hash (a transaction that only reads)
+        await ports.uow.run(lambda tx: place(tx, ports.clock()))
     hashes = {
-        i: await runtime.hashing.hash(c.password)
+        i: await ports.hashing.hash(c.password)
         for i, c in enumerate(commands)
         if c.password is not None
     }
 
-    async def work(session: Session) -> list[Person]:
-        now = datetime.now(UTC)
-        people = await place(session, now)
-        await persons.insert_many(people, session)
+    async def work(tx: PeopleTx) -> list[Person]:
+        now = ports.clock()
+        people = await place(tx, now)
+        await tx.persons.insert_many(people)
         for index, password_hash in hashes.items():
-            await credentials.set_password_hash(people[index].id, password_hash, now, session)
+            await tx.credentials.set_password_hash(people[index].id, password_hash, now)
         events = [
             new_event(
                 PERSON_REGISTERED,
@@ -146,27 +140,24 @@ async def register_people(
             )
             for p in people
         ]
-        await runtime.publish(session, events)
+        tx.publish(events)
         return people
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
-async def move_person(runtime: Runtime, actor: Principal | None, command: MovePerson) -> Person:
-    db = runtime.host.db
-    households, persons = HouseholdStore(db), PersonStore(db)
-
-    async def work(session: Session) -> Person:
-        person = await load_person(persons, command.person_id, session)
-        household = await load_household(households, command.household_id, session)
+async def move_person(ports: PeoplePorts, actor: Principal | None, command: MovePerson) -> Person:
+    async def work(tx: PeopleTx) -> Person:
+        person = await person_in(tx, command.person_id)
+        household = await household_in(tx, command.household_id)
         access.require_manage(actor, person.org_unit_path, "move this person")
         access.require_manage(actor, household.org_unit_path, "move people into that household")
         changed = moved_to(person, household)
-        await persons.save(changed, session)
+        await tx.persons.save(changed)
         event = new_event(
             PERSON_MOVED, source=SOURCE_PEOPLE, subject=person.id, data=snapshot(changed).to_data()
         )
-        await runtime.publish(session, [event])
+        tx.publish([event])
         return changed
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from grassroots_contracts import people_events as contract
 from grassroots_contracts.event_types import ROLE_ASSIGNED, ROLE_REVOKED, SOURCE_PEOPLE
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Conflict, NotFound
 from grassroots_kit.messaging.envelope import CloudEvent, new_event
-from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.households import HouseholdStore
-from grassroots_people.adapters.org_units import OrgUnitStore
-from grassroots_people.adapters.organizations import OrganizationStore
-from grassroots_people.adapters.persons import PersonStore
-from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.domain.granting import OrganizationTies, require_may_grant
 from grassroots_people.domain.ids import (
     OrganizationId,
@@ -27,9 +21,8 @@ from grassroots_people.domain.ids import (
 )
 from grassroots_people.domain.org_units import OrgUnitKind
 from grassroots_people.domain.roles import Role, RoleAssignment, election, new_assignment, revoked
-from grassroots_people.handlers.org_units import load_unit
-from grassroots_people.handlers.people import load_person
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.loading import person_in, unit_in
+from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
 
 @dataclass(frozen=True)
@@ -83,17 +76,13 @@ def role_event(type: str, assignment: RoleAssignment) -> CloudEvent:
 
 
 async def assign_role(
-    runtime: Runtime, actor: Principal | None, command: AssignRole
+    ports: PeoplePorts, actor: Principal | None, command: AssignRole
 ) -> RoleAssignment:
-    db = runtime.host.db
-    units, persons, roles = OrgUnitStore(db), PersonStore(db), RoleStore(db)
-    organizations = OrganizationStore(db)
-
-    async def work(session: Session) -> RoleAssignment:
-        unit = await load_unit(units, command.org_unit_id, session)
+    async def work(tx: PeopleTx) -> RoleAssignment:
+        unit = await unit_in(tx, command.org_unit_id)
         ties: OrganizationTies | None = None
         if command.organization_id is not None:
-            ties = await organizations.ties(command.organization_id, session)
+            ties = await tx.organizations.ties(command.organization_id)
             if ties is None:
                 raise NotFound(
                     f"no organization with id {command.organization_id}", field="organizationId"
@@ -105,15 +94,14 @@ async def assign_role(
             unit_path=unit.path_with_self,
             organization=ties,
         )
-        person = await load_person(persons, command.person_id, session)
+        person = await person_in(tx, command.person_id)
         if command.role is Role.NEIGHBOR_CHIEF:
             raise BadUserInput("a neighbor chief is elected: use recordElection", field="role")
-        now = datetime.now(UTC)
-        if await roles.holding(
+        now = ports.clock()
+        if await tx.roles.holding(
             command.role,
             unit.id,
             now,
-            session,
             person_id=person.id,
             organization_id=command.organization_id,
         ):
@@ -128,20 +116,18 @@ async def assign_role(
             until=command.until,
             granted_by=PersonId(granter.person_id),
         )
-        await roles.insert(assignment, session)
-        await runtime.publish(session, [role_event(ROLE_ASSIGNED, assignment)])
+        await tx.roles.insert(assignment)
+        tx.publish([role_event(ROLE_ASSIGNED, assignment)])
         return assignment
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def revoke_role(
-    runtime: Runtime, actor: Principal | None, command: RevokeRole
+    ports: PeoplePorts, actor: Principal | None, command: RevokeRole
 ) -> RoleAssignment:
-    roles = RoleStore(runtime.host.db)
-
-    async def work(session: Session) -> RoleAssignment:
-        assignment = await roles.get(command.role_assignment_id, session)
+    async def work(tx: PeopleTx) -> RoleAssignment:
+        assignment = await tx.roles.get(command.role_assignment_id)
         if assignment is None:
             raise NotFound(
                 f"no role assignment with id {command.role_assignment_id}",
@@ -155,28 +141,21 @@ async def revoke_role(
             organization=None,
             revoking=True,
         )
-        changed = revoked(assignment, datetime.now(UTC), PersonId(revoker.person_id))
-        await roles.save(changed, session)
-        await runtime.publish(session, [role_event(ROLE_REVOKED, changed)])
+        changed = revoked(assignment, ports.clock(), PersonId(revoker.person_id))
+        await tx.roles.save(changed)
+        tx.publish([role_event(ROLE_REVOKED, changed)])
         return changed
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def record_election(
-    runtime: Runtime, actor: Principal | None, command: RecordElection
+    ports: PeoplePorts, actor: Principal | None, command: RecordElection
 ) -> RoleAssignment:
     """The elected chief replaces the neighborhood's previous one, whose role is revoked."""
-    db = runtime.host.db
-    units, persons, roles, households = (
-        OrgUnitStore(db),
-        PersonStore(db),
-        RoleStore(db),
-        HouseholdStore(db),
-    )
 
-    async def work(session: Session) -> RoleAssignment:
-        unit = await load_unit(units, command.neighborhood_id, session, "neighborhoodId")
+    async def work(tx: PeopleTx) -> RoleAssignment:
+        unit = await unit_in(tx, command.neighborhood_id, "neighborhoodId")
         if unit.kind is not OrgUnitKind.NEIGHBORHOOD:
             raise BadUserInput(
                 f"{unit.name!r} is a {unit.kind.value}; chiefs are elected by a NEIGHBORHOOD",
@@ -190,19 +169,19 @@ async def record_election(
             organization=None,
         )
         by = PersonId(recorder.person_id)
-        chief = await load_person(persons, command.chief_id, session, "chiefId")
-        household_ids = await households.ids_in_unit(unit.id, session)
+        chief = await person_in(tx, command.chief_id, "chiefId")
+        household_ids = await tx.households.ids_in_unit(unit.id)
         result = election(command.held_on, len(household_ids), command.households_voting)
         if chief.household_id not in household_ids:
             raise BadUserInput(
                 f"{chief.name} does not live in {unit.name}; the chief is one of its residents",
                 field="chiefId",
             )
-        now = datetime.now(UTC)
+        now = ports.clock()
         events = []
-        for previous in await roles.holding(Role.NEIGHBOR_CHIEF, unit.id, now, session):
+        for previous in await tx.roles.holding(Role.NEIGHBOR_CHIEF, unit.id, now):
             gone = revoked(previous, now, by)
-            await roles.save(gone, session)
+            await tx.roles.save(gone)
             events.append(role_event(ROLE_REVOKED, gone))
         assignment = new_assignment(
             id=new_role_assignment_id(),
@@ -215,9 +194,9 @@ async def record_election(
             granted_by=by,
             election=result,
         )
-        await roles.insert(assignment, session)
+        await tx.roles.insert(assignment)
         events.append(role_event(ROLE_ASSIGNED, assignment))
-        await runtime.publish(session, events)
+        tx.publish(events)
         return assignment
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)

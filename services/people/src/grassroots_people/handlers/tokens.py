@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -51,6 +52,17 @@ async def access_token(runtime: Runtime, person_id: str, now: datetime) -> tuple
     }
     token = jwt.encode(claims, key.private_key, algorithm=ALGORITHM, headers={"kid": key.kid})
     return token, expires
+
+
+def login_issuer(runtime: Runtime) -> Callable[[str], Awaitable[Tokens]]:
+    """What a successful login calls: the tokens of a new family, in a transaction."""
+
+    async def issue_at_login(person_id: str) -> Tokens:
+        return await runtime.host.transaction(
+            lambda session: issue(runtime, person_id, session=session)
+        )
+
+    return issue_at_login
 
 
 async def issue(

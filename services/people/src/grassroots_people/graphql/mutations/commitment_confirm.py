@@ -26,7 +26,7 @@ async def resolve_confirm_commitment(
     info: Info[Context, None], input: ConfirmCommitmentInput
 ) -> ConfirmCommitmentPayload:
     commitment = await confirm_commitment(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         ConfirmCommitment(commitment_id=CommitmentId(str(input.commitment_id))),
     )

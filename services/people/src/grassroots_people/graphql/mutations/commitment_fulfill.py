@@ -29,7 +29,7 @@ async def resolve_fulfill_commitment(
     info: Info[Context, None], input: FulfillCommitmentInput
 ) -> FulfillCommitmentPayload:
     commitment = await fulfill_commitment(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         FulfillCommitment(
             commitment_id=CommitmentId(str(input.commitment_id)), evidence=input.evidence

@@ -29,7 +29,7 @@ async def resolve_make_commitment(
     info: Info[Context, None], input: MakeCommitmentInput
 ) -> MakeCommitmentPayload:
     commitment = await make_commitment(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         MakeCommitment(
             person_id=PersonId(str(input.person_id)) if input.person_id else None,

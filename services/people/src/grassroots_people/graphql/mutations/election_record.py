@@ -30,7 +30,7 @@ async def resolve_record_election(
     info: Info[Context, None], input: RecordElectionInput
 ) -> RecordElectionPayload:
     assignment = await record_election(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         RecordElection(
             neighborhood_id=OrgUnitId(str(input.neighborhood_id)),

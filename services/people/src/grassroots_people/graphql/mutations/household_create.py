@@ -36,6 +36,6 @@ async def resolve_create_household(
     info: Info[Context, None], input: CreateHouseholdInput
 ) -> CreateHouseholdPayload:
     [household] = await create_households(
-        info.context.runtime, info.context.caller, [input.to_command()]
+        info.context.runtime.ports, info.context.caller, [input.to_command()]
     )
     return CreateHouseholdPayload(household=Household.from_domain(household))

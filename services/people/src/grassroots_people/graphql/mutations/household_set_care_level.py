@@ -28,7 +28,7 @@ async def resolve_set_care_level(
     info: Info[Context, None], input: SetCareLevelInput
 ) -> SetCareLevelPayload:
     household = await set_care_level(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         SetCareLevel(
             household_id=HouseholdId(str(input.household_id)),

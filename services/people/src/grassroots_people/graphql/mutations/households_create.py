@@ -23,6 +23,6 @@ async def resolve_create_households(
     info: Info[Context, None], input: CreateHouseholdsInput
 ) -> CreateHouseholdsPayload:
     households = await create_households(
-        info.context.runtime, info.context.caller, [h.to_command() for h in input.households]
+        info.context.runtime.ports, info.context.caller, [h.to_command() for h in input.households]
     )
     return CreateHouseholdsPayload(households=[Household.from_domain(h) for h in households])

@@ -7,6 +7,7 @@ from strawberry.types import Info
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.mutations._tokens import TokenPayload, token_fields
 from grassroots_people.handlers.identity import login
+from grassroots_people.handlers.tokens import login_issuer
 
 
 @strawberry.input(description="A phone number and its password.")
@@ -22,5 +23,11 @@ class LoginPayload(TokenPayload):
 
 async def resolve_login(info: Info[Context, None], input: LoginInput) -> LoginPayload:
     runtime, request = info.context.runtime, info.context.request
-    tokens = await login(runtime, input.phone, input.password, client_address(request))
+    tokens = await login(
+        runtime.ports,
+        login_issuer(runtime),
+        input.phone,
+        input.password,
+        client_address(request),
+    )
     return LoginPayload(**token_fields(tokens))  # type: ignore[arg-type]

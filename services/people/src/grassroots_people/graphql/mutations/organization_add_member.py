@@ -28,7 +28,7 @@ async def resolve_add_organization_member(
     info: Info[Context, None], input: AddOrganizationMemberInput
 ) -> AddOrganizationMemberPayload:
     organization = await add_organization_member(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         AddOrganizationMember(
             organization_id=OrganizationId(str(input.organization_id)),

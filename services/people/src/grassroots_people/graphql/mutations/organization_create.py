@@ -28,7 +28,7 @@ async def resolve_create_organization(
     info: Info[Context, None], input: CreateOrganizationInput
 ) -> CreateOrganizationPayload:
     organization = await create_organization(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         CreateOrganization(
             kind=input.kind, name=input.name, org_unit_id=OrgUnitId(str(input.org_unit_id))

@@ -24,7 +24,7 @@ async def resolve_pair_organization(
     info: Info[Context, None], input: PairOrganizationInput
 ) -> PairOrganizationPayload:
     organization = await pair_organization(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         PairOrganization(
             organization_id=OrganizationId(str(input.organization_id)),

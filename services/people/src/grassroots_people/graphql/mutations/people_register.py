@@ -23,6 +23,6 @@ async def resolve_register_people(
     info: Info[Context, None], input: RegisterPeopleInput
 ) -> RegisterPeoplePayload:
     people = await register_people(
-        info.context.runtime, info.context.caller, [p.to_command() for p in input.people]
+        info.context.runtime.ports, info.context.caller, [p.to_command() for p in input.people]
     )
     return RegisterPeoplePayload(people=[Person.from_domain(p) for p in people])

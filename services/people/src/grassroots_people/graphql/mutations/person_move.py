@@ -24,7 +24,7 @@ async def resolve_move_person(
     info: Info[Context, None], input: MovePersonInput
 ) -> MovePersonPayload:
     person = await move_person(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         MovePerson(
             person_id=PersonId(str(input.person_id)),

@@ -46,5 +46,7 @@ class RegisterPersonPayload:
 async def resolve_register_person(
     info: Info[Context, None], input: RegisterPersonInput
 ) -> RegisterPersonPayload:
-    people = await register_people(info.context.runtime, info.context.caller, [input.to_command()])
+    people = await register_people(
+        info.context.runtime.ports, info.context.caller, [input.to_command()]
+    )
     return RegisterPersonPayload(person=Person.from_domain(people[0]))

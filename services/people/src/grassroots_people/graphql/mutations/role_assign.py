@@ -34,7 +34,7 @@ async def resolve_assign_role(
     info: Info[Context, None], input: AssignRoleInput
 ) -> AssignRolePayload:
     assignment = await assign_role(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         AssignRole(
             person_id=PersonId(str(input.person_id)),

@@ -23,7 +23,7 @@ async def resolve_revoke_role(
     info: Info[Context, None], input: RevokeRoleInput
 ) -> RevokeRolePayload:
     assignment = await revoke_role(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         RevokeRole(role_assignment_id=RoleAssignmentId(str(input.role_assignment_id))),
     )

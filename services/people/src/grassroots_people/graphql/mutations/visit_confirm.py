@@ -27,7 +27,7 @@ async def resolve_confirm_visit(
     info: Info[Context, None], input: ConfirmVisitInput
 ) -> ConfirmVisitPayload:
     visit, household = await confirm_visit(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         ConfirmVisit(visit_id=VisitId(str(input.visit_id))),
     )

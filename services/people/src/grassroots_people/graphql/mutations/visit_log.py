@@ -29,7 +29,7 @@ class LogVisitPayload:
 
 async def resolve_log_visit(info: Info[Context, None], input: LogVisitInput) -> LogVisitPayload:
     visit, household = await log_visit(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         LogVisit(household_id=HouseholdId(str(input.household_id)), at=input.at, notes=input.notes),
     )

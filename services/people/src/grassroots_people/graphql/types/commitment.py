@@ -13,14 +13,14 @@ from grassroots_kit.graphql.connections import (
 )
 from strawberry.types import Info
 
-from grassroots_people.adapters._paging import dated_key
-from grassroots_people.adapters.commitments import CommitmentStore
 from grassroots_people.domain import commitments as domain
 from grassroots_people.domain import visits as visit_domain
+from grassroots_people.domain.listing import commitment_key
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.types.enums import CareLevel, CommitmentStatus
 from grassroots_people.graphql.types.household import Household
 from grassroots_people.graphql.types.person import Person
+from grassroots_people.handlers import reading
 
 
 @strawberry.type(description="A party member's public promise.")
@@ -83,17 +83,18 @@ class CommitmentBoard:
     async def commitments(
         self, info: Info[Context, None], first: First = None, after: After = None
     ) -> Connection[Commitment]:
-        page = await CommitmentStore(info.context.runtime.host.db).page(
-            self.org_unit_id, page_size(first), decode_cursor(after) if after else None
+        page = await reading.commitments(
+            info.context.stores,
+            self.org_unit_id,
+            page_size(first),
+            decode_cursor(after) if after else None,
         )
         now = info.context.now
-        return to_connection(
-            page, lambda c: (dated_key(c.due_by), c.id), lambda c: Commitment.from_domain(c, now)
-        )
+        return to_connection(page, commitment_key, lambda c: Commitment.from_domain(c, now))
 
 
 async def commitment_board(context: Context, org_unit_id: str) -> CommitmentBoard:
-    board = await CommitmentStore(context.runtime.host.db).board(org_unit_id, context.now)
+    board = await reading.commitment_board(context.stores, org_unit_id, context.now)
     return CommitmentBoard(
         made=board.made,
         fulfilled=board.fulfilled,

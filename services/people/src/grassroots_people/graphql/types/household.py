@@ -6,13 +6,14 @@ import strawberry
 from grassroots_kit.graphql.connections import Connection, decode_cursor, page_size, to_connection
 from strawberry.types import Info
 
-from grassroots_people.adapters.households import HouseholdQuery, HouseholdStore, page_key
 from grassroots_people.domain import people as domain
 from grassroots_people.domain.care import overdue_by
+from grassroots_people.domain.listing import HouseholdQuery, household_key
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.types.enums import CareLevel
 from grassroots_people.graphql.types.org_unit import OrgUnit
 from grassroots_people.graphql.types.person import Person
+from grassroots_people.handlers import reading
 
 
 @strawberry.federation.type(
@@ -82,10 +83,10 @@ async def visible_household(context: Context, household_id: str) -> Household | 
 async def household_connection(
     context: Context, query: HouseholdQuery, first: int | None, after: str | None
 ) -> Connection[Household]:
-    page = await HouseholdStore(context.runtime.host.db).page(
-        query, page_size(first), decode_cursor(after) if after else None
+    page = await reading.households(
+        context.stores, query, page_size(first), decode_cursor(after) if after else None
     )
     for household in page.items:
         context.households.prime(household.id, household)
     by_due = query.overdue_at is not None
-    return to_connection(page, lambda h: page_key(h, by_due=by_due), Household.from_domain)
+    return to_connection(page, lambda h: household_key(h, by_due=by_due), Household.from_domain)

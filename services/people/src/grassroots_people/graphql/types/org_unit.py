@@ -15,14 +15,15 @@ from grassroots_kit.graphql.connections import (
 )
 from strawberry.types import Info
 
-from grassroots_people.adapters.org_units import OrgUnitQuery, OrgUnitStore, page_key
 from grassroots_people.domain import org_units as domain
 from grassroots_people.domain import privacy
 from grassroots_people.domain.ids import OrgUnitId
+from grassroots_people.domain.listing import OrgUnitQuery, org_unit_key
 from grassroots_people.domain.roles import Role as DomainRole
 from grassroots_people.domain.roles import nearest_first
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.types.enums import OrgUnitKind, Role
+from grassroots_people.handlers import reading
 
 if TYPE_CHECKING:
     from grassroots_people.graphql.types.commitment import CommitmentBoard
@@ -135,9 +136,9 @@ class OrgUnit:
 async def org_unit_connection(
     context: Context, query: OrgUnitQuery, first: int | None, after: str | None
 ) -> Connection[OrgUnit]:
-    page = await OrgUnitStore(context.runtime.host.db).page(
-        query, page_size(first), decode_cursor(after) if after else None
+    page = await reading.org_units(
+        context.stores, query, page_size(first), decode_cursor(after) if after else None
     )
     for unit in page.items:
         context.org_units.prime(unit.id, unit)
-    return to_connection(page, page_key, OrgUnit.from_domain)
+    return to_connection(page, org_unit_key, OrgUnit.from_domain)

@@ -6,17 +6,14 @@ import strawberry
 from grassroots_kit.graphql.connections import Connection, decode_cursor, page_size, to_connection
 from strawberry.types import Info
 
-from grassroots_people.adapters.organizations import (
-    OrganizationQuery,
-    OrganizationStore,
-    page_key,
-)
 from grassroots_people.domain import organizations as domain
+from grassroots_people.domain.listing import OrganizationQuery, organization_key
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.types.enums import OrganizationKind
 from grassroots_people.graphql.types.org_unit import OrgUnit
 from grassroots_people.graphql.types.person import Person
 from grassroots_people.graphql.types.role import RoleAssignment
+from grassroots_people.handlers import reading
 
 
 @strawberry.type(description="A person's membership of an organization.")
@@ -85,9 +82,9 @@ class Organization:
 async def organization_connection(
     context: Context, query: OrganizationQuery, first: int | None, after: str | None
 ) -> Connection[Organization]:
-    page = await OrganizationStore(context.runtime.host.db).page(
-        query, page_size(first), decode_cursor(after) if after else None
+    page = await reading.organizations(
+        context.stores, query, page_size(first), decode_cursor(after) if after else None
     )
     for organization in page.items:
         context.organizations.prime(organization.id, organization)
-    return to_connection(page, page_key, Organization.from_domain)
+    return to_connection(page, organization_key, Organization.from_domain)
