@@ -16,17 +16,21 @@ STACK       := $(if $(wildcard $(PYTHON)),$(PYTHON),python3) scripts/stack.py
 export VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help bench bench-quick bootstrap up down status logs test test-fast check lint schema schema-check schema-release settings-doc \
+.PHONY: help bench bench-quick bootstrap lock up down status logs test test-fast check lint schema schema-check schema-release settings-doc \
         backup restore clean
 
 help: ## list the targets
 	@echo "Grassroots: make <target> [VARIABLE=value ...]"
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-15s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 	@echo "Variables: REPLICAS=N (up), SERVICE=name (logs), PYTEST_ARGS='...' (test),"
-	@echo "           STACK_ARGS='--no-demo ...' (up), BACKUP=dir (restore), VENV=path (default .venv)"
+	@echo "           STACK_ARGS='--no-demo ...' (up), BACKUP=dir (restore), VENV=path (default .venv),"
+	@echo "           UPGRADE=1|name (lock)"
 
 bootstrap: ## create .venv, install the Python packages and the gateway's npm packages
 	@bash scripts/bootstrap.sh
+
+lock: ## regenerate requirements.lock (hashes) and constraints.txt from the pyprojects (UPGRADE=1|name)
+	@bash scripts/lock.sh
 
 up: bootstrap ## start MongoDB, RabbitMQ, the subgraphs and the gateway (REPLICAS=N per service)
 	@$(PYTHON) scripts/stack.py up --replicas $(REPLICAS) $(STACK_ARGS)
