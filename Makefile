@@ -6,6 +6,9 @@ REPLICAS    ?= 1
 BACKUP      ?=
 SERVICE     ?=
 PYTEST_ARGS ?=
+# pytest-xdist workers for `make test`: each runs its own mongod; tests/conftest.py keeps each
+# stack suite on one worker. PYTEST_WORKERS=0 runs in one process (needed for --pdb).
+PYTEST_WORKERS ?= 2
 # CHECKS=no skips the static checks in front of `make test` (a narrowed local run); CI never sets it.
 CHECKS      ?= yes
 STACK_ARGS  ?=
@@ -16,17 +19,22 @@ STACK       := $(if $(wildcard $(PYTHON)),$(PYTHON),python3) scripts/stack.py
 export VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help bench bench-quick bootstrap up down status logs test test-fast check lint schema schema-check schema-release settings-doc \
+.PHONY: help bench bench-quick bootstrap lock up down status logs test test-fast check lint schema schema-check schema-release settings-doc \
         backup restore clean
 
 help: ## list the targets
 	@echo "Grassroots: make <target> [VARIABLE=value ...]"
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-15s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 	@echo "Variables: REPLICAS=N (up), SERVICE=name (logs), PYTEST_ARGS='...' (test),"
-	@echo "           STACK_ARGS='--no-demo ...' (up), BACKUP=dir (restore), VENV=path (default .venv)"
+	@echo "           PYTEST_WORKERS=N (test; default 2, 0 = one process),"
+	@echo "           STACK_ARGS='--no-demo ...' (up), BACKUP=dir (restore), VENV=path (default .venv),"
+	@echo "           UPGRADE=1|name (lock)"
 
 bootstrap: ## create .venv, install the Python packages and the gateway's npm packages
 	@bash scripts/bootstrap.sh
+
+lock: ## regenerate requirements.lock (hashes) and constraints.txt from the pyprojects (UPGRADE=1|name)
+	@bash scripts/lock.sh
 
 up: bootstrap ## start MongoDB, RabbitMQ, the subgraphs and the gateway (REPLICAS=N per service)
 	@$(PYTHON) scripts/stack.py up --replicas $(REPLICAS) $(STACK_ARGS)
@@ -41,7 +49,7 @@ logs: ## follow the stack's logs (SERVICE=cases for one service)
 	@$(STACK) logs --follow $(SERVICE)
 
 test: bootstrap $(if $(filter no,$(CHECKS)),,check) ## `make check`, then the whole suite (PYTEST_ARGS='-k cases -x' narrows, CHECKS=no skips checks)
-	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-fast: bootstrap ## the fast lane: domain, kit and unit tests (no mongod, no broker; ~10 s)
 	$(VENV)/bin/python -m pytest -m unit $(UNIT_TESTS) $(PYTEST_ARGS)

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Prepare this checkout for development and tests; see docs/local-stack.md.
 #
-#   - .venv (python3 -m venv) with requirements-dev.txt and every package under libs/ and
-#     services/ installed editable, pinned by constraints.txt;
+#   - .venv (python3 -m venv) with every third-party package from requirements.lock, hash-checked
+#     (pip --require-hashes; `make lock` regenerates it), then every package under libs/ and
+#     services/ installed editable without dependencies (pip cannot hash a directory), and
+#     `pip check` to prove the lock left nothing out;
 #   - gateway/node_modules (npm ci).
 #
-# Idempotent and fast when nothing changed: pip runs only when an input (constraints,
-# requirements, a pyproject.toml, this script) is newer than .venv/.bootstrap-stamp, npm only when
+# Idempotent and fast when nothing changed: pip runs only when an input (the lock,
+# a pyproject.toml, this script) is newer than .venv/.bootstrap-stamp, npm only when
 # gateway/package-lock.json is newer than gateway/node_modules. Never prompts (CI=true, no stdin).
 # Environment: PYTHON (default python3) creates the venv, VENV (default .venv) says where.
 set -euo pipefail
@@ -31,22 +33,15 @@ if ! "$VENV/bin/python" -c 'import sys' >/dev/null 2>&1; then
   rm -f "$STAMP"
 fi
 
-[ -f requirements-dev.txt ] || die "requirements-dev.txt is missing"
+[ -f requirements.lock ] || die "requirements.lock is missing (make lock writes it)"
 editable=()
-inputs=(requirements-dev.txt scripts/bootstrap.sh)
+inputs=(requirements.lock scripts/bootstrap.sh)
 for dir in libs/*/ services/*/; do
   if [ -f "$dir/pyproject.toml" ]; then
     editable+=(-e "${dir%/}")
     inputs+=("$dir/pyproject.toml")
   fi
 done
-constraints=()
-if [ -f constraints.txt ]; then
-  constraints=(-c constraints.txt)
-  inputs+=(constraints.txt)
-else
-  say "no constraints.txt: installing unpinned"
-fi
 
 stale=no
 if [ ! -f "$STAMP" ]; then
@@ -62,9 +57,14 @@ fi
 
 if [ "$stale" = yes ]; then
   say "installing Python packages into $VENV"
-  "$VENV/bin/python" -m pip install --quiet --upgrade pip </dev/null
-  "$VENV/bin/python" -m pip install --quiet "${constraints[@]}" -r requirements-dev.txt \
-    "${editable[@]}" </dev/null
+  # Every file pip downloads must match a hash in the lock, or nothing is installed; pip itself
+  # is in the lock, so the venv's pip is upgraded to the pinned one here as well.
+  "$VENV/bin/python" -m pip install --quiet --require-hashes -r requirements.lock </dev/null
+  # setuptools comes from the lock too: no build isolation, so no unpinned download here.
+  "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation "${editable[@]}" \
+    </dev/null
+  "$VENV/bin/python" -m pip check >/dev/null \
+    || die "$("$VENV/bin/python" -m pip check 2>&1 | head -5); a pyproject.toml needs a package requirements.lock lacks: run make lock"
   touch "$STAMP"
 else
   say "Python packages up to date"

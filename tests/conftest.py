@@ -15,6 +15,8 @@ from pathlib import Path
 import aio_pika
 import pytest
 from pymongo import AsyncMongoClient
+from xdist.remote import Producer
+from xdist.scheduler import LoadFileScheduling
 
 from tests.support.mongod import MongoServer, start_mongod
 from tests.support.rabbit import BrokerNamespace, amqp_url
@@ -41,6 +43,32 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         names = {name for part in parts for name in MARKERS_BY_DIRECTORY.get(part, ())}
         for name in sorted(names):
             item.add_marker(name)
+
+
+# Suites whose tests share one session-scoped stack (the services and the gateway as processes).
+# Under pytest-xdist (`make test`: -n 2, `--dist loadfile` from pyproject.toml) every worker that
+# runs a test of such a suite would start a stack of its own; the scheduler below keeps each of
+# these suites on one worker and, like loadfile, every other test file together (a module-scoped
+# stack or rabbitmqctl users are made once). Nothing else needs keeping together: each worker
+# starts its own mongod (`mongo_url`), and databases, queue prefixes, ports and work directories
+# are unique per test or per stack (tests/support). A scheduler, not xdist_group markers with
+# --dist loadgroup: that mode no longer groups anything on pytest 9.2 (pytest-xdist issue 1386).
+STACK_SUITES = frozenset({"e2e", "hostile", "gateway", "abuse"})
+
+
+class _StackSuiteScheduling(LoadFileScheduling):
+    def _split_scope(self, nodeid: str) -> str:
+        path = nodeid.split("::", 1)[0]
+        parts = path.split("/")
+        if len(parts) > 2 and parts[0] == TESTS.name and parts[1] in STACK_SUITES:
+            return "/".join(parts[:2])
+        return path
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadFileScheduling | None:
+    if config.getvalue("dist") != "loadfile":
+        return None  # another mode asked for explicitly: xdist's own scheduler
+    return _StackSuiteScheduling(config, log)
 
 
 @pytest.fixture(scope="session")

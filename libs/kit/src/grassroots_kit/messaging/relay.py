@@ -75,8 +75,10 @@ class OutboxRelay:
         """Publish every event claimable now, one batch at a time. Returns how many were sent."""
         total = 0
         while True:
-            batch = await self._claim()
+            batch, more = await self._claim()
             if not batch:
+                if more:
+                    continue  # another relay won this whole page; the next look skips it
                 return total
             # Every publish of the batch is in flight at once and each waits for its own
             # confirm: the broker confirms a window as cheaply as one message.
@@ -98,7 +100,9 @@ class OutboxRelay:
                 # the relay being stopped.
                 raise RuntimeError("a publish was cancelled") from failed[0]
             total += len(sent)
-            if len(batch) < self._batch_size:
+            # Not `len(batch) < batch_size`: a batch is short also when another relay claimed
+            # part of the page at the same moment, and the outbox is not drained then.
+            if not more:
                 return total
 
     async def _publish(self, doc: Document) -> None:
@@ -108,7 +112,8 @@ class OutboxRelay:
         # Counted here, not where the event is written: a transaction may run twice.
         DOMAIN_EVENTS.labels(self._service, event.type).inc()
 
-    async def _claim(self) -> list[Document]:
+    async def _claim(self) -> tuple[list[Document], bool]:
+        """The events this relay leased, and whether the look found a full page (maybe more)."""
         now = datetime.now(UTC)
         outbox = self._db[OUTBOX]
         candidates = [
@@ -120,7 +125,8 @@ class OutboxRelay:
             .limit(self._batch_size)
         ]
         if not candidates:
-            return []
+            return [], False
+        more = len(candidates) == self._batch_size
         token = uuid.uuid4().hex
         claimed = await outbox.update_many(
             {
@@ -132,12 +138,13 @@ class OutboxRelay:
         )
         if claimed.modified_count == len(candidates):
             # Every candidate matched the claim, so every one is ours; bodies never change.
-            return candidates
+            return candidates, more
         # Another replica took some between the look and the claim: ours carry our token.
-        return [
+        ours = [
             doc
             async for doc in outbox.find({"leaseOwner": token, "sentAt": None}).sort("createdAt", 1)
         ]
+        return ours, more
 
     async def _mark_sent(self, ids: list[str]) -> None:
         await self._db[OUTBOX].update_many(
