@@ -23,25 +23,24 @@ CasePath = Annotated[
     Ids,
     Field(min_length=1, description="Ancestor ids and the case's org unit itself, root first."),
 ]
-Category = Annotated[
-    str,
-    OneOf(
-        (
-            "ENVIRONMENT",
-            "INFRASTRUCTURE",
-            "SEWAGE_WATER",
-            "PARKING_TRAFFIC",
-            "PROPERTY_MANAGEMENT",
-            "MARKET_VENDORS",
-            "NEIGHBOR_DISPUTE",
-            "PUBLIC_SAFETY",
-            "ELDERLY_CARE",
-            "SUGGESTION",
-            "OTHER",
-        )
-    ),
-]
-Priority = Annotated[str, OneOf(("LOW", "NORMAL", "HIGH", "URGENT"))]
+# The vocabularies as plain tuples too, so a consumer validating its own input (a points rule
+# narrowed to a category, say) uses the same list the payloads are checked against.
+CATEGORIES = (
+    "ENVIRONMENT",
+    "INFRASTRUCTURE",
+    "SEWAGE_WATER",
+    "PARKING_TRAFFIC",
+    "PROPERTY_MANAGEMENT",
+    "MARKET_VENDORS",
+    "NEIGHBOR_DISPUTE",
+    "PUBLIC_SAFETY",
+    "ELDERLY_CARE",
+    "SUGGESTION",
+    "OTHER",
+)
+PRIORITIES = ("LOW", "NORMAL", "HIGH", "URGENT")
+Category = Annotated[str, OneOf(CATEGORIES)]
+Priority = Annotated[str, OneOf(PRIORITIES)]
 Channel = Annotated[str, OneOf(("APP", "HOTLINE", "WECHAT", "VISIT", "MEETING"))]
 Level = Annotated[
     str,

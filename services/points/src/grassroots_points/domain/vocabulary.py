@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from grassroots_contracts import case_events
 from grassroots_contracts.event_types import (
     CASE_CLOSED,
     COMMITMENT_FULFILLED,
@@ -12,22 +13,8 @@ from grassroots_contracts.event_types import (
 )
 from grassroots_contracts.roles import UNIT_ROLES, Role
 
-CATEGORIES: Final = frozenset(
-    {
-        "ENVIRONMENT",
-        "INFRASTRUCTURE",
-        "SEWAGE_WATER",
-        "PARKING_TRAFFIC",
-        "PROPERTY_MANAGEMENT",
-        "MARKET_VENDORS",
-        "NEIGHBOR_DISPUTE",
-        "PUBLIC_SAFETY",
-        "ELDERLY_CARE",
-        "SUGGESTION",
-        "OTHER",
-    }
-)
-PRIORITIES: Final = frozenset({"LOW", "NORMAL", "HIGH", "URGENT"})
+CATEGORIES: Final = frozenset(case_events.CATEGORIES)
+PRIORITIES: Final = frozenset(case_events.PRIORITIES)
 LEVELS: Final = frozenset(
     {"DISTRICT", "STREET", "COMMUNITY", "GRID", "PIECE", "GROUP", "NEIGHBORHOOD", "BUILDING"}
 )
