@@ -83,6 +83,13 @@ export type CancelRedemptionInput = {
   id: Scalars['ID']['input'];
 };
 
+/** The business day, week or month a cap counts awards in. */
+export enum CapPeriod {
+  Day = 'DAY',
+  Month = 'MONTH',
+  Week = 'WEEK'
+}
+
 /** How much care a household needs; sets its visit frequency. */
 export enum CareLevel {
   Green = 'GREEN',
@@ -214,6 +221,18 @@ export enum CommitmentStatus {
   Promised = 'PROMISED'
 }
 
+/** Confirm that a commitment claimed fulfilled was kept: someone serving its unit, never the promiser. */
+export type ConfirmCommitmentInput = {
+  /** The commitment. */
+  commitmentId: Scalars['ID']['input'];
+};
+
+/** Confirm a visit: a member of the household visited, or someone else serving it; never the visitor. */
+export type ConfirmVisitInput = {
+  /** The visit logged. */
+  visitId: Scalars['ID']['input'];
+};
+
 /** A household at an address inside an org unit. */
 export type CreateHouseholdInput = {
   /** Street address, unit and room. */
@@ -310,7 +329,7 @@ export enum EscalationReason {
   SlaBreach = 'SLA_BREACH'
 }
 
-/** Mark a commitment fulfilled, with evidence. */
+/** Claim a commitment fulfilled, with evidence; it is FULFILLED (and earns) once someone else serving its unit confirms it (confirmCommitment). */
 export type FulfillCommitmentInput = {
   /** The commitment. */
   commitmentId: Scalars['ID']['input'];
@@ -380,7 +399,7 @@ export type ImportCasesInput = {
   cases: Array<HistoricalCaseInput>;
 };
 
-/** A visit the caller paid to a household. */
+/** A visit the caller paid to a household, at most 72 hours ago; it counts once a member of the household or someone else serving it confirms it (confirmVisit). */
 export type LogVisitInput = {
   /** When; default now. */
   at?: InputMaybe<Scalars['DateTime']['input']>;
@@ -722,6 +741,8 @@ export type SetPasswordInput = {
 
 /** A rule for an occasion; setting one for the same occasion and narrowing replaces it. The most specific matching rule applies. */
 export type SetPointRuleInput = {
+  /** The business DAY (default), WEEK or MONTH a cap counts in. */
+  capPeriod?: InputMaybe<CapPeriod>;
   /** Only visits to households of this care level. */
   careLevel?: InputMaybe<Scalars['String']['input']>;
   /** Only this case category. */
@@ -732,6 +753,8 @@ export type SetPointRuleInput = {
   eventType: Scalars['String']['input'];
   /** Only cases closed at this level. */
   level?: InputMaybe<Scalars['String']['input']>;
+  /** At most this many awards of this event type per person and period (1 to 1000); unset: the platform default (visits 12 a day, commitments 4 a month). */
+  maxPerPeriod?: InputMaybe<Scalars['Int']['input']>;
   /** Extra points when the deadline was met. */
   metDeadlineBonus?: Scalars['Int']['input'];
   /** Points per occasion, 0 to 10000. */
