@@ -7,6 +7,7 @@ suites that start whole stacks, `slow` for the fault and operations suites.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -18,6 +19,7 @@ from pymongo import AsyncMongoClient
 from xdist.remote import Producer
 from xdist.scheduler import LoadFileScheduling
 
+from tests.support import stack as stack_support
 from tests.support.mongod import MongoServer, start_mongod
 from tests.support.rabbit import BrokerNamespace, amqp_url
 
@@ -69,6 +71,24 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadFil
     if config.getvalue("dist") != "loadfile":
         return None  # another mode asked for explicitly: xdist's own scheduler
     return _StackSuiteScheduling(config, log)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Remove the broker queues and exchanges of every stack this process started.
+
+    Most stack fixtures remove their own; this catches those that stop a stack without it (a
+    test's own stack, a failed start), so a run leaves no `e….` queues on the shared broker.
+    Queues are deleted whether or not they are empty: every stack is stopped by now.
+    """
+    if not stack_support.STARTED:
+        return
+
+    async def remove_all() -> None:
+        for url, prefix in dict.fromkeys(stack_support.STARTED):
+            await stack_support.remove_stack_queues(url, prefix)
+
+    asyncio.run(remove_all())
+    stack_support.STARTED.clear()
 
 
 @pytest.fixture(scope="session")

@@ -55,6 +55,10 @@ class Process:
             return ""
 
 
+# (broker URL, prefix) of every stack this test process made.
+STARTED: list[tuple[str, str]] = []
+
+
 @dataclass
 class Stack:
     mongo_url: str
@@ -66,6 +70,11 @@ class Stack:
     env: dict[str, str] = field(default_factory=dict)
     # A service's own broker URL (its own user), instead of `amqp_url`.
     service_amqp_urls: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Remembered so that the session's end removes the stack's queues and exchanges even
+        # when the test that made it did not (tests/conftest.py, pytest_sessionfinish).
+        STARTED.append((self.amqp_url, self.prefix))
 
     def database(self, service: str) -> str:
         return f"{self.prefix.rstrip('.')}_{service}"
@@ -204,18 +213,23 @@ def running_stack(mongo_url: str, amqp_url: str, workdir: Path) -> Iterator[Stac
 STACK_QUEUES = {"cases": ("projections",), "points": ("projections", "awards")}
 
 
+async def remove_stack_queues(amqp_url: str, prefix: str) -> None:
+    """Delete the queues, parking queues and exchanges a stack with this prefix declared."""
+    from tests.support.rabbit import BrokerNamespace
+
+    namespace = BrokerNamespace(amqp_url, prefix=prefix)
+    for service, purposes in STACK_QUEUES.items():
+        for purpose in purposes:
+            namespace.track(f"{prefix}{service}.{purpose}")
+    with contextlib.suppress(Exception):
+        await namespace.cleanup()
+
+
 async def remove_stack_state(stack: Stack, mongo_url: str) -> None:
     """Delete a stack's queues, exchange and databases, so runs leave nothing behind."""
     from pymongo import AsyncMongoClient
 
-    from tests.support.rabbit import BrokerNamespace
-
-    namespace = BrokerNamespace(stack.amqp_url, prefix=stack.prefix)
-    for service, purposes in STACK_QUEUES.items():
-        for purpose in purposes:
-            namespace.track(f"{stack.prefix}{service}.{purpose}")
-    with contextlib.suppress(Exception):
-        await namespace.cleanup()
+    await remove_stack_queues(stack.amqp_url, stack.prefix)
     client: AsyncMongoClient[dict[str, object]] = AsyncMongoClient(
         mongo_url, serverSelectionTimeoutMS=5000
     )
