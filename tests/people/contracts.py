@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import pytest
 from grassroots_kit.errors import Conflict
@@ -401,6 +401,64 @@ async def org_units_are_read_back(h: Harness) -> None:
     assert await in_tx(h, work) == [top, below, None]
 
 
+async def org_units_are_inserted_replaced_and_found_below(h: Harness) -> None:
+    top = unit(f"Shibei {new_org_unit_id()}")  # roots share one namespace of names
+    middle = unit("Yichun", top)
+    bottom = unit("Grid 1", middle)
+    sibling = unit("Taohuayuan", top)
+
+    async def insert(tx: PeopleTx) -> None:
+        for u in (top, middle, bottom, sibling):
+            await tx.org_units.insert(u)
+
+    await in_tx(h, insert)
+    with pytest.raises(Conflict) as taken:
+        await in_tx(h, lambda tx: tx.org_units.insert(unit("Yichun", top)))
+    assert taken.value.extensions["field"] == "name"
+    below = await in_tx(h, lambda tx: tx.org_units.subtree(top.id))
+    assert sorted(u.id for u in below[:2]) == sorted([middle.id, sibling.id])
+    assert below[2] == bottom  # shallowest first
+
+    renamed = replace(middle, name="Yichun East", version=2)
+    await in_tx(h, lambda tx: tx.org_units.replace(renamed))
+    assert await in_tx(h, lambda tx: tx.org_units.get(middle.id)) == renamed
+    with pytest.raises(Conflict) as stale:  # still at version 1 in this copy
+        await in_tx(h, lambda tx: tx.org_units.replace(replace(middle, name="Late", version=2)))
+    assert stale.value.extensions["field"] == "id"
+    with pytest.raises(Conflict) as clash:
+        await in_tx(
+            h, lambda tx: tx.org_units.replace(replace(sibling, name="Yichun East", version=2))
+        )
+    assert clash.value.extensions["field"] == "name"
+
+
+async def what_is_placed_below_a_moved_unit_follows_it(h: Harness) -> None:
+    top, elsewhere = unit(f"Shibei {new_org_unit_id()}"), unit(f"Other {new_org_unit_id()}")
+    middle = unit("Yichun", top)
+    bottom = unit("Grid 1", middle)
+    in_bottom = replace(household(), org_unit_id=bottom.id, org_unit_path=bottom.path_with_self)
+    at_top = replace(household("9 High St"), org_unit_id=top.id, org_unit_path=top.path_with_self)
+    resident = replace(person(), org_unit_id=middle.id, org_unit_path=middle.path_with_self)
+    await h.seed_household(in_bottom)
+    await h.seed_household(at_top)
+    await h.seed_person(resident)
+
+    await in_tx(h, lambda tx: tx.org_units.follow_move(middle.id, elsewhere.path_with_self))
+
+    async def read(tx: PeopleTx) -> tuple[Any, ...]:
+        return (
+            await tx.households.get(in_bottom.id),
+            await tx.households.get(at_top.id),
+            await tx.persons.get(resident.id),
+        )
+
+    moved_home, kept_home, moved_person = await in_tx(h, read)
+    assert moved_home.org_unit_path == (elsewhere.id, middle.id, bottom.id)
+    assert moved_home.org_unit_id == bottom.id
+    assert kept_home == at_top
+    assert moved_person.org_unit_path == (elsewhere.id, middle.id)
+
+
 async def organizations_tell_their_ties(h: Harness) -> None:
     partner = Organization(
         id=new_organization_id(),
@@ -544,6 +602,8 @@ CHECKS: list[Callable[[Harness], Awaitable[None]]] = [
     persons_are_inserted_with_unique_phones,
     password_hashes_are_set_and_replaced,
     org_units_are_read_back,
+    org_units_are_inserted_replaced_and_found_below,
+    what_is_placed_below_a_moved_unit_follows_it,
     organizations_tell_their_ties,
     roles_are_stored_and_found_while_active,
     households_are_listed_by_their_own_unit,

@@ -52,6 +52,51 @@ class FakeOrgUnits:
     async def get(self, unit_id: str) -> OrgUnit | None:
         return self._state.org_units.get(unit_id)
 
+    def _require_name_free(self, unit: OrgUnit) -> None:
+        # MongoDB's unique (parentId, name) index
+        if any(
+            u.parent_id == unit.parent_id and u.name == unit.name and u.id != unit.id
+            for u in self._state.org_units.values()
+        ):
+            raise Conflict(f"an org unit named {unit.name!r} already exists there", field="name")
+
+    async def insert(self, unit: OrgUnit) -> None:
+        if unit.id in self._state.org_units:
+            raise AssertionError(f"duplicate org unit id {unit.id}")
+        self._require_name_free(unit)
+        self._state.org_units[unit.id] = unit
+
+    async def subtree(self, unit_id: str) -> list[OrgUnit]:
+        below = [u for u in self._state.org_units.values() if unit_id in u.path]
+        return sorted(below, key=lambda u: (len(u.path), u.id))
+
+    async def replace(self, unit: OrgUnit) -> None:
+        self._require_name_free(unit)
+        stored = self._state.org_units.get(unit.id)
+        if stored is None or stored.version != unit.version - 1:
+            raise Conflict("the org unit changed meanwhile; try again", field="id")
+        self._state.org_units[unit.id] = unit
+
+    async def follow_move(self, unit_id: str, new_ancestors: Sequence[str]) -> None:
+        ancestors = tuple(OrgUnitId(a) for a in new_ancestors)
+        state = self._state
+
+        def rebased(path: tuple[OrgUnitId, ...]) -> tuple[OrgUnitId, ...]:
+            return (*ancestors, *path[path.index(OrgUnitId(unit_id)) :])
+
+        placed: list[dict[str, Any]] = [
+            state.households,
+            state.persons,
+            state.roles,
+            state.organizations,
+            state.visits,
+            state.commitments,
+        ]
+        for items in placed:
+            for key, item in items.items():
+                if unit_id in item.org_unit_path:
+                    items[key] = replace(item, org_unit_path=rebased(item.org_unit_path))
+
 
 class FakeOrganizations:
     def __init__(self, state: PeopleState) -> None:

@@ -44,7 +44,7 @@ def mongo_ports(
 
     def bind(session: Session) -> PeopleTx:
         return PeopleTx(
-            org_units=BoundOrgUnits(units, session),
+            org_units=BoundOrgUnits(units, session, host.db),
             organizations=BoundOrganizations(organizations, session),
             persons=BoundPersons(persons, session),
             credentials=BoundCredentials(credentials, session),

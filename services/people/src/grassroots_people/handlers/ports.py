@@ -136,6 +136,26 @@ class LoginAttempts(Protocol):
 class OrgUnitRepository(Protocol):
     async def get(self, unit_id: str) -> OrgUnit | None: ...
 
+    async def insert(self, unit: OrgUnit) -> None:
+        """Conflict (field `name`) when its parent has a unit of that name."""
+        ...
+
+    async def subtree(self, unit_id: str) -> list[OrgUnit]:
+        """Every unit below `unit_id`, shallowest first."""
+        ...
+
+    async def replace(self, unit: OrgUnit) -> None:
+        """Store a changed unit, which must still have the version before the change:
+        Conflict (field `name`) when its parent has another unit of that name, (field `id`)
+        when the stored one changed meanwhile."""
+        ...
+
+    async def follow_move(self, unit_id: str, new_ancestors: Sequence[str]) -> None:
+        """Re-path everything placed in the moved unit's subtree (households, people, role
+        assignments, organizations, visits, commitments): `new_ancestors`, then the path
+        from the unit down."""
+        ...
+
 
 class OrganizationRepository(Protocol):
     async def get(self, org_id: str) -> Organization | None: ...
