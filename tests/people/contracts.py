@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 import pytest
 from grassroots_kit.errors import Conflict
+from grassroots_people.adapters.credentials import RefreshRecord
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.commitments import Commitment, CommitmentStatus
 from grassroots_people.domain.granting import OrganizationTies
@@ -579,6 +580,66 @@ async def roles_are_stored_and_found_while_active(h: Harness) -> None:
     assert await in_tx(h, revoke) == replace(held, revoked_at=NOW, revoked_by=PersonId("p-0"))
 
 
+async def held_roles_are_a_persons_active_assignments_oldest_first(h: Harness) -> None:
+    who = f"p-{new_person_id()}"  # the MongoDB harness shares one database between checks
+    newer = assignment(person_id=who, since=NOW - timedelta(hours=1))
+    older = assignment(Role.GRID_CHIEF, person_id=who, since=NOW - timedelta(days=3))
+    gone = [
+        replace(assignment(person_id=who), revoked_at=NOW - timedelta(minutes=1)),
+        assignment(person_id=who, since=NOW + timedelta(hours=1)),
+        assignment(person_id=who, until=NOW),
+    ]
+
+    async def insert(tx: PeopleTx) -> None:
+        for a in (newer, older, *gone, assignment(person_id=f"p-{new_person_id()}")):
+            await tx.roles.insert(a)
+
+    await in_tx(h, insert)
+    assert await h.ports.held_roles.active_for(who, NOW) == [older, newer]
+    assert await h.ports.held_roles.active_for("nobody", NOW) == []
+
+
+def refresh_record(person_id: str, family_id: str, hashed: str) -> RefreshRecord:
+    return RefreshRecord(hashed, person_id, family_id, NOW + timedelta(days=1), None, None)
+
+
+async def refresh_tokens_are_used_once_and_revoked_by_family_or_person(h: Harness) -> None:
+    who, other = new_person_id(), new_person_id()
+    family, second = f"f-{new_person_id()}", f"f-{new_person_id()}"
+    first, rotated, elsewhere, others = (
+        refresh_record(who, family, f"h-{new_person_id()}") for _ in range(4)
+    )
+    elsewhere = replace(elsewhere, family_id=second)
+    others = replace(others, person_id=other, family_id=f"f-{new_person_id()}")
+
+    async def store(tx: PeopleTx) -> None:
+        for r in (first, rotated, elsewhere, others):
+            await tx.credentials.store_refresh(r)
+
+    await in_tx(h, store)
+    tokens = h.ports.refresh_tokens
+    assert await tokens.refresh_record(first.token_hash) == first
+    assert await tokens.refresh_record("none") is None
+
+    assert await in_tx(h, lambda tx: tx.credentials.mark_used(first.token_hash, NOW)) is True
+    assert await in_tx(h, lambda tx: tx.credentials.mark_used(first.token_hash, NOW)) is False
+    assert await in_tx(h, lambda tx: tx.credentials.mark_used("none", NOW)) is False
+    assert await tokens.refresh_record(first.token_hash) == replace(first, used_at=NOW)
+
+    later = NOW + timedelta(minutes=5)
+    await tokens.revoke_family(family, later)
+    assert await tokens.refresh_record(rotated.token_hash) == replace(rotated, revoked_at=later)
+    assert await tokens.refresh_record(elsewhere.token_hash) == elsewhere
+    # a revoked token is no longer used
+    assert await in_tx(h, lambda tx: tx.credentials.mark_used(rotated.token_hash, NOW)) is False
+    await tokens.revoke_family(family, later + timedelta(minutes=1))  # the first revocation stays
+    assert await tokens.refresh_record(rotated.token_hash) == replace(rotated, revoked_at=later)
+
+    await in_tx(h, lambda tx: tx.credentials.revoke_person(who, later))
+    assert await tokens.refresh_record(elsewhere.token_hash) == replace(elsewhere, revoked_at=later)
+    assert await tokens.refresh_record(others.token_hash) == others
+
+
 async def households_are_listed_by_their_own_unit(h: Harness) -> None:
     here = household()
     above = replace(household("3 High Street"), org_unit_id=DISTRICT, org_unit_path=(DISTRICT,))
@@ -606,6 +667,8 @@ CHECKS: list[Callable[[Harness], Awaitable[None]]] = [
     what_is_placed_below_a_moved_unit_follows_it,
     organizations_tell_their_ties,
     roles_are_stored_and_found_while_active,
+    held_roles_are_a_persons_active_assignments_oldest_first,
+    refresh_tokens_are_used_once_and_revoked_by_family_or_person,
     households_are_listed_by_their_own_unit,
     persons_are_read_back,
     households_are_saved_and_counted,

@@ -7,15 +7,18 @@ Every fake reaches its data through the one `PeopleState` object (never keeps a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import Conflict
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
+from grassroots_people.adapters.credentials import RefreshRecord
+from grassroots_people.adapters.signing_keys import SigningKey, generate_pem, load_key
 from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment, CommitmentStatus
 from grassroots_people.domain.granting import OrganizationTies
@@ -43,6 +46,7 @@ class PeopleState:
     visits_logged: dict[str, int] = field(default_factory=dict)
     commitments: dict[str, Commitment] = field(default_factory=dict)
     visits: dict[str, Visit] = field(default_factory=dict)
+    refresh: dict[str, RefreshRecord] = field(default_factory=dict)  # by token hash
 
 
 class FakeOrgUnits:
@@ -160,6 +164,12 @@ class FakeRoles:
         if assignment.id in self._state.roles:
             self._state.roles[assignment.id] = assignment
 
+    async def active_for(self, person_id: str, now: datetime) -> list[RoleAssignment]:
+        held = [
+            a for a in self._state.roles.values() if a.person_id == person_id and a.active_at(now)
+        ]
+        return sorted(held, key=lambda a: (a.since, a.id))
+
     async def holding(
         self,
         role: Role,
@@ -256,8 +266,50 @@ class FakeCredentials:
     def __init__(self, state: PeopleState) -> None:
         self._state = state
 
+    async def store_refresh(self, record: RefreshRecord) -> None:
+        if record.token_hash in self._state.refresh:
+            raise AssertionError("duplicate refresh token")
+        self._state.refresh[record.token_hash] = record
+
+    async def mark_used(self, hashed: str, now: datetime) -> bool:
+        record = self._state.refresh.get(hashed)
+        if record is None or record.used_at is not None or record.revoked_at is not None:
+            return False
+        self._state.refresh[hashed] = replace(record, used_at=now)
+        return True
+
+    async def revoke_person(self, person_id: str, now: datetime) -> None:
+        _revoke(self._state, lambda r: r.person_id == person_id, now)
+
     async def set_password_hash(self, person_id: str, password_hash: str, now: datetime) -> None:
         self._state.password_hashes[person_id] = password_hash
+
+
+def _revoke(state: PeopleState, which: Callable[[RefreshRecord], bool], now: datetime) -> None:
+    for hashed, record in state.refresh.items():
+        if which(record) and record.revoked_at is None:
+            state.refresh[hashed] = replace(record, revoked_at=now)
+
+
+class FakeRefreshTokens:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def refresh_record(self, hashed: str) -> RefreshRecord | None:
+        return self._state.refresh.get(hashed)
+
+    async def revoke_family(self, family_id: str, now: datetime) -> None:
+        _revoke(self._state, lambda r: r.family_id == family_id, now)
+
+
+@cache
+def _test_key() -> SigningKey:
+    return load_key(generate_pem())  # generating an RSA key takes a while: once per run
+
+
+class FakeKeys:
+    async def signing_key(self) -> SigningKey:
+        return _test_key()
 
 
 class FakeHasher:
@@ -398,6 +450,7 @@ def bind(state: PeopleState) -> PeopleTx:
 
 
 BOOTSTRAP_PHONE = "10000000000"
+ACCESS_TTL, REFRESH_TTL = timedelta(minutes=15), timedelta(days=30)
 SCHEDULE = VisitSchedule(red=timedelta(days=7), yellow=timedelta(days=30), green=timedelta(days=91))
 
 
@@ -439,6 +492,11 @@ class FakePeople:
             phone_book=FakePhoneBook(state),
             passwords=FakePasswords(state),
             attempts=FakeLoginAttempts(state),
+            refresh_tokens=FakeRefreshTokens(state),
+            held_roles=FakeRoles(state),
+            keys=FakeKeys(),
+            access_ttl=ACCESS_TTL,
+            refresh_ttl=REFRESH_TTL,
             clock=ticking,
         )
         return cls(state=state, uow=uow, ports=ports, clock=ticking, hasher=hasher)

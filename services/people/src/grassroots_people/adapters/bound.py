@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from grassroots_kit.mongo import Database, Session
 
 from grassroots_people.adapters.commitments import CommitmentStore
-from grassroots_people.adapters.credentials import CredentialStore
+from grassroots_people.adapters.credentials import CredentialStore, RefreshRecord
 from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.adapters.organizations import OrganizationStore
@@ -121,6 +121,15 @@ class BoundCredentials:
 
     async def set_password_hash(self, person_id: str, password_hash: str, now: datetime) -> None:
         await self._store.set_password_hash(person_id, password_hash, now, self._session)
+
+    async def store_refresh(self, record: RefreshRecord) -> None:
+        await self._store.store_refresh(record, self._session)
+
+    async def mark_used(self, hashed: str, now: datetime) -> bool:
+        return await self._store.mark_used(hashed, now, self._session)
+
+    async def revoke_person(self, person_id: str, now: datetime) -> None:
+        await self._store.revoke_person(person_id, now, self._session)
 
 
 class BoundHouseholds:

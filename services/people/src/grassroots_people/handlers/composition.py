@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Session
 from grassroots_kit.unit_of_work import MongoUnitOfWork
@@ -25,11 +27,17 @@ from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.adapters.visits import VisitStore
 from grassroots_people.domain.care import VisitSchedule
-from grassroots_people.handlers.ports import PasswordHasher, PeoplePorts, PeopleTx
+from grassroots_people.handlers.ports import PasswordHasher, PeoplePorts, PeopleTx, SigningKeys
 
 
 def mongo_ports(
-    host: ServiceHost, schedule: VisitSchedule, hashing: PasswordHasher, bootstrap_phone: str
+    host: ServiceHost,
+    schedule: VisitSchedule,
+    hashing: PasswordHasher,
+    bootstrap_phone: str,
+    keys: SigningKeys,
+    access_ttl: timedelta,
+    refresh_ttl: timedelta,
 ) -> PeoplePorts:
     # The stores are built once: each looks its collection up. A transaction binds them to
     # its session, which costs an object each.
@@ -63,4 +71,9 @@ def mongo_ports(
         phone_book=persons,
         passwords=credentials,
         attempts=credentials,
+        refresh_tokens=credentials,
+        held_roles=roles,
+        keys=keys,
+        access_ttl=access_ttl,
+        refresh_ttl=refresh_ttl,
     )

@@ -17,6 +17,8 @@ from typing import Any, Protocol
 from grassroots_kit.cursors import Page
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
+from grassroots_people.adapters.credentials import RefreshRecord
+from grassroots_people.adapters.signing_keys import SigningKey
 from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment
 from grassroots_people.domain.granting import OrganizationTies
@@ -130,6 +132,29 @@ class LoginAttempts(Protocol):
         ...
 
 
+class RefreshTokens(Protocol):
+    """Refresh tokens by the hash they are stored under, outside any transaction: a token
+    shown again is revoked with its family even when the refresh itself fails."""
+
+    async def refresh_record(self, hashed: str) -> RefreshRecord | None: ...
+
+    async def revoke_family(self, family_id: str, now: datetime) -> None:
+        """Revoke every token rotated from the same login (those revoked already stay so)."""
+        ...
+
+
+class HeldRoles(Protocol):
+    async def active_for(self, person_id: str, now: datetime) -> list[RoleAssignment]:
+        """The person's assignments active at `now`, oldest first."""
+        ...
+
+
+class SigningKeys(Protocol):
+    async def signing_key(self) -> SigningKey:
+        """The key access tokens are signed with now."""
+        ...
+
+
 # --- repositories bound to one transaction ---
 
 
@@ -192,6 +217,16 @@ class PersonRepository(Protocol):
 class CredentialRepository(Protocol):
     async def set_password_hash(self, person_id: str, password_hash: str, now: datetime) -> None:
         """Set (or replace) the person's password hash."""
+        ...
+
+    async def store_refresh(self, record: RefreshRecord) -> None: ...
+
+    async def mark_used(self, hashed: str, now: datetime) -> bool:
+        """True only for the one caller that used a fresh (unused, unrevoked) token."""
+        ...
+
+    async def revoke_person(self, person_id: str, now: datetime) -> None:
+        """Revoke every refresh token of the person."""
         ...
 
 
@@ -316,4 +351,9 @@ class PeoplePorts:
     phone_book: PhoneBook
     passwords: Passwords
     attempts: LoginAttempts
+    refresh_tokens: RefreshTokens
+    held_roles: HeldRoles
+    keys: SigningKeys
+    access_ttl: timedelta
+    refresh_ttl: timedelta
     clock: Callable[[], datetime] = utc_now

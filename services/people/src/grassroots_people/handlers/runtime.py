@@ -45,21 +45,25 @@ class Runtime:
             yellow=timedelta(days=settings.visit_days_yellow),
             green=timedelta(days=settings.visit_days_green),
         )
+        # A rotated-out key is published until its last token has expired, and the grace.
+        keys = KeyRing(
+            host.db,
+            retain=access_ttl + timedelta(minutes=settings.signing_key_grace_minutes),
+            sealer=sealer_for(settings.encryption_key()),
+            given_pem=settings.signing_key_pem,
+        )
+        refresh_ttl = timedelta(days=settings.refresh_token_days)
         return cls(
             host=host,
-            # A rotated-out key is published until its last token has expired, and the grace.
-            keys=KeyRing(
-                host.db,
-                retain=access_ttl + timedelta(minutes=settings.signing_key_grace_minutes),
-                sealer=sealer_for(settings.encryption_key()),
-                given_pem=settings.signing_key_pem,
-            ),
+            keys=keys,
             schedule=schedule,
             access_ttl=access_ttl,
-            refresh_ttl=timedelta(days=settings.refresh_token_days),
+            refresh_ttl=refresh_ttl,
             hashing=hashing,
             bootstrap_phone=bootstrap_phone,
-            ports=mongo_ports(host, schedule, hashing, bootstrap_phone),
+            ports=mongo_ports(
+                host, schedule, hashing, bootstrap_phone, keys, access_ttl, refresh_ttl
+            ),
         )
 
     async def publish(self, session: Session, events: Sequence[CloudEvent]) -> None:
