@@ -199,6 +199,9 @@ class FakePersons:
     async def get(self, person_id: str) -> Person | None:
         return self._state.persons.get(person_id)
 
+    async def by_phone(self, phone: str) -> Person | None:
+        return next((p for p in self._state.persons.values() if p.phone == phone), None)
+
     def _require_phone_free(self, person: Person) -> None:
         if person.phone is not None and any(
             p.phone == person.phone and p.id != person.id for p in self._state.persons.values()

@@ -233,7 +233,7 @@ async def test_the_bootstrap_admin_is_ensured_idempotently(graph: PeopleGraph):
 
     runtime = graph.service.app.state.runtime
 
-    again = await ensure_platform_admin(runtime, "10000000000", "grassroots-bootstrap")
+    again = await ensure_platform_admin(runtime.ports, "10000000000", "grassroots-bootstrap")
 
     assert not again.created
     assert again.generated_password is None

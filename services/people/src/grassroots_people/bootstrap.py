@@ -30,7 +30,7 @@ async def _run(phone: str, password: str) -> str:
         await ensure_collections(host.db, COLLECTIONS)
         await ensure_indexes(host.db, INDEXES)
         runtime = Runtime.create(host, settings)
-        admin = await ensure_platform_admin(runtime, phone, password, reset_password=True)
+        admin = await ensure_platform_admin(runtime.ports, phone, password, reset_password=True)
         return admin.person_id
     finally:
         await host.client.close()

@@ -39,7 +39,7 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
         await runtime.keys.ensure()
         try:
             admin = await bootstrap_at_start(
-                runtime, settings.bootstrap_admin_phone, settings.bootstrap_admin_password
+                runtime.ports, settings.bootstrap_admin_phone, settings.bootstrap_admin_password
             )
         except PhoneTaken as exc:  # serve anyway: refusing to start would not make it safer
             log.error("platform admin not ensured: %s", exc.message)

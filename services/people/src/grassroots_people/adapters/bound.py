@@ -108,6 +108,9 @@ class BoundPersons:
     async def get(self, person_id: str) -> Person | None:
         return await self._store.get(person_id, self._session)
 
+    async def by_phone(self, phone: str) -> Person | None:
+        return await self._store.by_phone(phone, self._session)
+
     async def insert_many(self, people: Sequence[Person]) -> None:
         await self._store.insert_many(people, self._session)
 
