@@ -18,7 +18,7 @@ from grassroots_kit.mongo import ensure_collections, ensure_indexes
 from grassroots_kit.settings import load_settings
 
 from grassroots_people.handlers.bootstrap import ensure_platform_admin
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.composition import Runtime
 from grassroots_people.settings import PeopleSettings
 from grassroots_people.storage import COLLECTIONS, INDEXES
 

@@ -18,8 +18,8 @@ from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.schema import schema
 from grassroots_people.handlers.bootstrap import PhoneTaken, bootstrap_at_start
 from grassroots_people.handlers.commitments import commitment_sweeper
+from grassroots_people.handlers.composition import Runtime
 from grassroots_people.handlers.reading import Stores
-from grassroots_people.handlers.runtime import Runtime
 from grassroots_people.settings import PeopleSettings
 from grassroots_people.storage import COLLECTIONS, INDEXES
 
