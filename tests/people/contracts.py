@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import pytest
 from grassroots_kit.errors import Conflict
+from grassroots_people.adapters.credentials import RefreshRecord
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.commitments import Commitment, CommitmentStatus
 from grassroots_people.domain.granting import OrganizationTies
@@ -401,6 +402,64 @@ async def org_units_are_read_back(h: Harness) -> None:
     assert await in_tx(h, work) == [top, below, None]
 
 
+async def org_units_are_inserted_replaced_and_found_below(h: Harness) -> None:
+    top = unit(f"Shibei {new_org_unit_id()}")  # roots share one namespace of names
+    middle = unit("Yichun", top)
+    bottom = unit("Grid 1", middle)
+    sibling = unit("Taohuayuan", top)
+
+    async def insert(tx: PeopleTx) -> None:
+        for u in (top, middle, bottom, sibling):
+            await tx.org_units.insert(u)
+
+    await in_tx(h, insert)
+    with pytest.raises(Conflict) as taken:
+        await in_tx(h, lambda tx: tx.org_units.insert(unit("Yichun", top)))
+    assert taken.value.extensions["field"] == "name"
+    below = await in_tx(h, lambda tx: tx.org_units.subtree(top.id))
+    assert sorted(u.id for u in below[:2]) == sorted([middle.id, sibling.id])
+    assert below[2] == bottom  # shallowest first
+
+    renamed = replace(middle, name="Yichun East", version=2)
+    await in_tx(h, lambda tx: tx.org_units.replace(renamed))
+    assert await in_tx(h, lambda tx: tx.org_units.get(middle.id)) == renamed
+    with pytest.raises(Conflict) as stale:  # still at version 1 in this copy
+        await in_tx(h, lambda tx: tx.org_units.replace(replace(middle, name="Late", version=2)))
+    assert stale.value.extensions["field"] == "id"
+    with pytest.raises(Conflict) as clash:
+        await in_tx(
+            h, lambda tx: tx.org_units.replace(replace(sibling, name="Yichun East", version=2))
+        )
+    assert clash.value.extensions["field"] == "name"
+
+
+async def what_is_placed_below_a_moved_unit_follows_it(h: Harness) -> None:
+    top, elsewhere = unit(f"Shibei {new_org_unit_id()}"), unit(f"Other {new_org_unit_id()}")
+    middle = unit("Yichun", top)
+    bottom = unit("Grid 1", middle)
+    in_bottom = replace(household(), org_unit_id=bottom.id, org_unit_path=bottom.path_with_self)
+    at_top = replace(household("9 High St"), org_unit_id=top.id, org_unit_path=top.path_with_self)
+    resident = replace(person(), org_unit_id=middle.id, org_unit_path=middle.path_with_self)
+    await h.seed_household(in_bottom)
+    await h.seed_household(at_top)
+    await h.seed_person(resident)
+
+    await in_tx(h, lambda tx: tx.org_units.follow_move(middle.id, elsewhere.path_with_self))
+
+    async def read(tx: PeopleTx) -> tuple[Any, ...]:
+        return (
+            await tx.households.get(in_bottom.id),
+            await tx.households.get(at_top.id),
+            await tx.persons.get(resident.id),
+        )
+
+    moved_home, kept_home, moved_person = await in_tx(h, read)
+    assert moved_home.org_unit_path == (elsewhere.id, middle.id, bottom.id)
+    assert moved_home.org_unit_id == bottom.id
+    assert kept_home == at_top
+    assert moved_person.org_unit_path == (elsewhere.id, middle.id)
+
+
 async def organizations_tell_their_ties(h: Harness) -> None:
     partner = Organization(
         id=new_organization_id(),
@@ -521,6 +580,66 @@ async def roles_are_stored_and_found_while_active(h: Harness) -> None:
     assert await in_tx(h, revoke) == replace(held, revoked_at=NOW, revoked_by=PersonId("p-0"))
 
 
+async def held_roles_are_a_persons_active_assignments_oldest_first(h: Harness) -> None:
+    who = f"p-{new_person_id()}"  # the MongoDB harness shares one database between checks
+    newer = assignment(person_id=who, since=NOW - timedelta(hours=1))
+    older = assignment(Role.GRID_CHIEF, person_id=who, since=NOW - timedelta(days=3))
+    gone = [
+        replace(assignment(person_id=who), revoked_at=NOW - timedelta(minutes=1)),
+        assignment(person_id=who, since=NOW + timedelta(hours=1)),
+        assignment(person_id=who, until=NOW),
+    ]
+
+    async def insert(tx: PeopleTx) -> None:
+        for a in (newer, older, *gone, assignment(person_id=f"p-{new_person_id()}")):
+            await tx.roles.insert(a)
+
+    await in_tx(h, insert)
+    assert await h.ports.held_roles.active_for(who, NOW) == [older, newer]
+    assert await h.ports.held_roles.active_for("nobody", NOW) == []
+
+
+def refresh_record(person_id: str, family_id: str, hashed: str) -> RefreshRecord:
+    return RefreshRecord(hashed, person_id, family_id, NOW + timedelta(days=1), None, None)
+
+
+async def refresh_tokens_are_used_once_and_revoked_by_family_or_person(h: Harness) -> None:
+    who, other = new_person_id(), new_person_id()
+    family, second = f"f-{new_person_id()}", f"f-{new_person_id()}"
+    first, rotated, elsewhere, others = (
+        refresh_record(who, family, f"h-{new_person_id()}") for _ in range(4)
+    )
+    elsewhere = replace(elsewhere, family_id=second)
+    others = replace(others, person_id=other, family_id=f"f-{new_person_id()}")
+
+    async def store(tx: PeopleTx) -> None:
+        for r in (first, rotated, elsewhere, others):
+            await tx.credentials.store_refresh(r)
+
+    await in_tx(h, store)
+    tokens = h.ports.refresh_tokens
+    assert await tokens.refresh_record(first.token_hash) == first
+    assert await tokens.refresh_record("none") is None
+
+    assert await in_tx(h, lambda tx: tx.credentials.mark_used(first.token_hash, NOW)) is True
+    assert await in_tx(h, lambda tx: tx.credentials.mark_used(first.token_hash, NOW)) is False
+    assert await in_tx(h, lambda tx: tx.credentials.mark_used("none", NOW)) is False
+    assert await tokens.refresh_record(first.token_hash) == replace(first, used_at=NOW)
+
+    later = NOW + timedelta(minutes=5)
+    await tokens.revoke_family(family, later)
+    assert await tokens.refresh_record(rotated.token_hash) == replace(rotated, revoked_at=later)
+    assert await tokens.refresh_record(elsewhere.token_hash) == elsewhere
+    # a revoked token is no longer used
+    assert await in_tx(h, lambda tx: tx.credentials.mark_used(rotated.token_hash, NOW)) is False
+    await tokens.revoke_family(family, later + timedelta(minutes=1))  # the first revocation stays
+    assert await tokens.refresh_record(rotated.token_hash) == replace(rotated, revoked_at=later)
+
+    await in_tx(h, lambda tx: tx.credentials.revoke_person(who, later))
+    assert await tokens.refresh_record(elsewhere.token_hash) == replace(elsewhere, revoked_at=later)
+    assert await tokens.refresh_record(others.token_hash) == others
+
+
 async def households_are_listed_by_their_own_unit(h: Harness) -> None:
     here = household()
     above = replace(household("3 High Street"), org_unit_id=DISTRICT, org_unit_path=(DISTRICT,))
@@ -544,8 +663,12 @@ CHECKS: list[Callable[[Harness], Awaitable[None]]] = [
     persons_are_inserted_with_unique_phones,
     password_hashes_are_set_and_replaced,
     org_units_are_read_back,
+    org_units_are_inserted_replaced_and_found_below,
+    what_is_placed_below_a_moved_unit_follows_it,
     organizations_tell_their_ties,
     roles_are_stored_and_found_while_active,
+    held_roles_are_a_persons_active_assignments_oldest_first,
+    refresh_tokens_are_used_once_and_revoked_by_family_or_person,
     households_are_listed_by_their_own_unit,
     persons_are_read_back,
     households_are_saved_and_counted,

@@ -7,15 +7,18 @@ Every fake reaches its data through the one `PeopleState` object (never keeps a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import Conflict
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
+from grassroots_people.adapters.credentials import RefreshRecord
+from grassroots_people.adapters.signing_keys import SigningKey, generate_pem, load_key
 from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment, CommitmentStatus
 from grassroots_people.domain.granting import OrganizationTies
@@ -43,6 +46,7 @@ class PeopleState:
     visits_logged: dict[str, int] = field(default_factory=dict)
     commitments: dict[str, Commitment] = field(default_factory=dict)
     visits: dict[str, Visit] = field(default_factory=dict)
+    refresh: dict[str, RefreshRecord] = field(default_factory=dict)  # by token hash
 
 
 class FakeOrgUnits:
@@ -51,6 +55,51 @@ class FakeOrgUnits:
 
     async def get(self, unit_id: str) -> OrgUnit | None:
         return self._state.org_units.get(unit_id)
+
+    def _require_name_free(self, unit: OrgUnit) -> None:
+        # MongoDB's unique (parentId, name) index
+        if any(
+            u.parent_id == unit.parent_id and u.name == unit.name and u.id != unit.id
+            for u in self._state.org_units.values()
+        ):
+            raise Conflict(f"an org unit named {unit.name!r} already exists there", field="name")
+
+    async def insert(self, unit: OrgUnit) -> None:
+        if unit.id in self._state.org_units:
+            raise AssertionError(f"duplicate org unit id {unit.id}")
+        self._require_name_free(unit)
+        self._state.org_units[unit.id] = unit
+
+    async def subtree(self, unit_id: str) -> list[OrgUnit]:
+        below = [u for u in self._state.org_units.values() if unit_id in u.path]
+        return sorted(below, key=lambda u: (len(u.path), u.id))
+
+    async def replace(self, unit: OrgUnit) -> None:
+        self._require_name_free(unit)
+        stored = self._state.org_units.get(unit.id)
+        if stored is None or stored.version != unit.version - 1:
+            raise Conflict("the org unit changed meanwhile; try again", field="id")
+        self._state.org_units[unit.id] = unit
+
+    async def follow_move(self, unit_id: str, new_ancestors: Sequence[str]) -> None:
+        ancestors = tuple(OrgUnitId(a) for a in new_ancestors)
+        state = self._state
+
+        def rebased(path: tuple[OrgUnitId, ...]) -> tuple[OrgUnitId, ...]:
+            return (*ancestors, *path[path.index(OrgUnitId(unit_id)) :])
+
+        placed: list[dict[str, Any]] = [
+            state.households,
+            state.persons,
+            state.roles,
+            state.organizations,
+            state.visits,
+            state.commitments,
+        ]
+        for items in placed:
+            for key, item in items.items():
+                if unit_id in item.org_unit_path:
+                    items[key] = replace(item, org_unit_path=rebased(item.org_unit_path))
 
 
 class FakeOrganizations:
@@ -115,6 +164,12 @@ class FakeRoles:
         if assignment.id in self._state.roles:
             self._state.roles[assignment.id] = assignment
 
+    async def active_for(self, person_id: str, now: datetime) -> list[RoleAssignment]:
+        held = [
+            a for a in self._state.roles.values() if a.person_id == person_id and a.active_at(now)
+        ]
+        return sorted(held, key=lambda a: (a.since, a.id))
+
     async def holding(
         self,
         role: Role,
@@ -143,6 +198,9 @@ class FakePersons:
 
     async def get(self, person_id: str) -> Person | None:
         return self._state.persons.get(person_id)
+
+    async def by_phone(self, phone: str) -> Person | None:
+        return next((p for p in self._state.persons.values() if p.phone == phone), None)
 
     def _require_phone_free(self, person: Person) -> None:
         if person.phone is not None and any(
@@ -211,8 +269,50 @@ class FakeCredentials:
     def __init__(self, state: PeopleState) -> None:
         self._state = state
 
+    async def store_refresh(self, record: RefreshRecord) -> None:
+        if record.token_hash in self._state.refresh:
+            raise AssertionError("duplicate refresh token")
+        self._state.refresh[record.token_hash] = record
+
+    async def mark_used(self, hashed: str, now: datetime) -> bool:
+        record = self._state.refresh.get(hashed)
+        if record is None or record.used_at is not None or record.revoked_at is not None:
+            return False
+        self._state.refresh[hashed] = replace(record, used_at=now)
+        return True
+
+    async def revoke_person(self, person_id: str, now: datetime) -> None:
+        _revoke(self._state, lambda r: r.person_id == person_id, now)
+
     async def set_password_hash(self, person_id: str, password_hash: str, now: datetime) -> None:
         self._state.password_hashes[person_id] = password_hash
+
+
+def _revoke(state: PeopleState, which: Callable[[RefreshRecord], bool], now: datetime) -> None:
+    for hashed, record in state.refresh.items():
+        if which(record) and record.revoked_at is None:
+            state.refresh[hashed] = replace(record, revoked_at=now)
+
+
+class FakeRefreshTokens:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def refresh_record(self, hashed: str) -> RefreshRecord | None:
+        return self._state.refresh.get(hashed)
+
+    async def revoke_family(self, family_id: str, now: datetime) -> None:
+        _revoke(self._state, lambda r: r.family_id == family_id, now)
+
+
+@cache
+def _test_key() -> SigningKey:
+    return load_key(generate_pem())  # generating an RSA key takes a while: once per run
+
+
+class FakeKeys:
+    async def signing_key(self) -> SigningKey:
+        return _test_key()
 
 
 class FakeHasher:
@@ -353,6 +453,7 @@ def bind(state: PeopleState) -> PeopleTx:
 
 
 BOOTSTRAP_PHONE = "10000000000"
+ACCESS_TTL, REFRESH_TTL = timedelta(minutes=15), timedelta(days=30)
 SCHEDULE = VisitSchedule(red=timedelta(days=7), yellow=timedelta(days=30), green=timedelta(days=91))
 
 
@@ -394,6 +495,11 @@ class FakePeople:
             phone_book=FakePhoneBook(state),
             passwords=FakePasswords(state),
             attempts=FakeLoginAttempts(state),
+            refresh_tokens=FakeRefreshTokens(state),
+            held_roles=FakeRoles(state),
+            keys=FakeKeys(),
+            access_ttl=ACCESS_TTL,
+            refresh_ttl=REFRESH_TTL,
             clock=ticking,
         )
         return cls(state=state, uow=uow, ports=ports, clock=ticking, hasher=hasher)

@@ -15,7 +15,10 @@ from typing import Any
 
 import pytest
 from grassroots_kit.messaging.envelope import CloudEvent
+from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import UnitOfWork
+from grassroots_points.adapters.ledger import page_key as entry_key
+from grassroots_points.adapters.rewards import RedemptionQuery, redemption_key, reward_key
 from grassroots_points.domain.caps import Withheld
 from grassroots_points.domain.closures import ClosureState
 from grassroots_points.domain.concurrency import AlreadyRecorded
@@ -34,9 +37,14 @@ from grassroots_points.domain.rules import Award, PointRule, Selector
 from grassroots_points.domain.standings import Standing
 from grassroots_points.handlers.ports import (
     HandledCases,
+    LedgerReads,
+    OrgUnits,
     PointsTx,
     ReceivedLog,
+    RedemptionReads,
+    RewardReads,
     RoleHolders,
+    RuleReads,
     StandingsReader,
 )
 
@@ -55,6 +63,14 @@ class Backend:
     given_home: Callable[[str, tuple[str, ...]], Awaitable[None]]
     # (assignment, person, role, path with the unit, active), as people's role events leave it
     given_role: Callable[[str, str, str, tuple[str, ...], bool], Awaitable[None]]
+    # the graph's reads, outside any transaction
+    ledger: LedgerReads
+    rewards: RewardReads
+    redemptions: RedemptionReads
+    rules: RuleReads
+    org_units: OrgUnits
+    # a unit as people's org-unit events leave it in the projection
+    given_org_unit: Callable[[ProjectedOrgUnit], Awaitable[None]]
 
 
 def uid(prefix: str) -> str:
@@ -63,13 +79,14 @@ def uid(prefix: str) -> str:
 
 def entry(person: str, delta: int, **fields: Any) -> Entry:
     kind = fields.pop("kind", EntryKind.AWARD if delta > 0 else EntryKind.REDEMPTION)
+    at = fields.pop("at", T0)
     return Entry(
         id=EntryId(uid("e-")),
         person_id=PersonId(person),
         delta=delta,
         kind=kind,
         reason="contract",
-        at=T0,
+        at=at,
         **fields,
     )
 
@@ -394,6 +411,121 @@ async def received_events_are_kept_once_and_replayed_in_time_order(b: Backend) -
     ]
 
 
+# -- the graph's reads --------------------------------------------------------------------------
+
+
+async def ledger_reads_accounts_and_pages_entries_newest_first(b: Backend) -> None:
+    a, c = uid("a-"), uid("c-")
+    later = T0 + timedelta(minutes=1)
+    postings = [entry(a, 2), entry(a, 3), entry(a, 4, at=later), entry(c, 1)]
+    await b.uow.run(lambda tx: tx.ledger.post_credits(postings, home_paths={}))
+    accounts = await b.ledger.accounts([a, c, a, "nobody"])
+    assert sorted(accounts) == sorted([a, c])
+    assert (accounts[a].balance, accounts[c].balance) == (9, 1)
+
+    newest = postings[2]
+    tied = sorted(postings[:2], key=lambda e: e.id, reverse=True)
+    first = await b.ledger.page(a, 2, None)
+    assert [e.id for e in first.items] == [newest.id, tied[0].id]
+    assert (first.has_next, first.has_previous, first.total_count) == (True, False, 3)
+    rest = await b.ledger.page(a, 2, entry_key(first.items[-1]))
+    assert [e.id for e in rest.items] == [tied[1].id]
+    assert (rest.has_next, rest.has_previous, rest.total_count) == (False, True, 3)
+    assert rest.items[0].balance_after is not None
+
+
+async def reward_reads_page_a_subtree_by_name(b: Backend) -> None:
+    unit = uid("c-")
+    soap, towel, cup = reward(unit, "Soap"), reward(unit, "Towel"), reward(unit, "Cup")
+    elsewhere = reward(uid("other-"), "Apple")
+    for r in (soap, towel, cup, elsewhere):
+        await b.uow.run(lambda tx, r=r: tx.rewards.insert(r))
+    await b.uow.run(lambda tx: tx.rewards.update(soap.id, RewardChanges(active=False)))
+
+    found = await b.rewards.get_many([towel.id, cup.id, "nope"])
+    assert found == {towel.id: towel, cup.id: cup}
+    first = await b.rewards.page(unit, False, 2, None)
+    assert [r.name for r in first.items] == ["Cup", "Soap"]
+    assert (first.has_next, first.total_count) == (True, 3)
+    rest = await b.rewards.page(unit, False, 2, reward_key(first.items[-1]))
+    assert [r.name for r in rest.items] == ["Towel"]
+    assert (rest.has_next, rest.has_previous) == (False, True)
+    offered = await b.rewards.page("d1", True, 10, None)  # the district holds both catalogs
+    assert [r.name for r in offered.items] == ["Apple", "Cup", "Towel"]
+    assert offered.total_count == 3
+
+
+async def redemption_reads_page_what_the_query_selects_newest_first(b: Backend) -> None:
+    unit, person, other = uid("c-"), uid("p-"), uid("p-")
+
+    def made(who: str, minutes: int, status: RedemptionStatus, where: str = unit) -> Redemption:
+        at = T0 + timedelta(minutes=minutes)
+        return Redemption(
+            id=RedemptionId(uid("rd-")),
+            person_id=PersonId(who),
+            reward_id=RewardId("rw"),
+            reward_name="Towel",
+            org_unit_id=where,
+            org_unit_path=("d1", where),
+            quantity=1,
+            cost=5,
+            status=status,
+            at=at,
+            updated_at=at,
+        )
+
+    old, new, done = (
+        made(person, 0, RedemptionStatus.REQUESTED),
+        made(person, 2, RedemptionStatus.REQUESTED),
+        made(other, 1, RedemptionStatus.FULFILLED),
+    )
+    away = made(person, 3, RedemptionStatus.REQUESTED, uid("other-"))
+    for r in (old, new, done, away):
+        await b.uow.run(lambda tx, r=r: tx.redemptions.insert(r))
+
+    in_unit = await b.redemptions.page(RedemptionQuery(within=unit), 2, None)
+    assert [r.id for r in in_unit.items] == [new.id, done.id]
+    assert (in_unit.has_next, in_unit.total_count) == (True, 3)
+    rest = await b.redemptions.page(RedemptionQuery(within=unit), 2, redemption_key(done))
+    assert [r.id for r in rest.items] == [old.id]
+    mine = await b.redemptions.page(RedemptionQuery(person_id=person), 10, None)
+    assert [r.id for r in mine.items] == [away.id, new.id, old.id]
+    waiting = RedemptionQuery(within=unit, status=RedemptionStatus.REQUESTED)
+    assert [r.id for r in (await b.redemptions.page(waiting, 10, None)).items] == [new.id, old.id]
+
+
+async def rule_reads_list_every_rule_by_event_type_and_selector(b: Backend) -> None:
+    late, early = f"y.{uid('t')}", f"x.{uid('t')}"
+    put = [rule(late, 1), rule(early, 2, role="NEIGHBOR_CHIEF"), rule(early, 3)]
+    for r in put:
+        await b.uow.run(lambda tx, r=r: tx.rules.put(r))
+    assert [(r.selector.event_type, r.points) for r in await b.rules.all()] == [
+        (early, 3),  # "x...|*|..." sorts before "x...|...|NEIGHBOR_CHIEF|..."
+        (early, 2),
+        (late, 1),
+    ]
+
+
+async def org_units_find_the_unit_of_a_kind_on_a_path(b: Backend) -> None:
+    district, community = uid("d-"), uid("c-")
+    await b.given_org_unit(ProjectedOrgUnit(district, "DISTRICT", "North", ()))
+    await b.given_org_unit(
+        ProjectedOrgUnit(community, "COMMUNITY", "Harbour", (district,), district)
+    )
+    path = (district, community, uid("n-"))
+    found = await b.org_units.first_of_kind(path, "COMMUNITY")
+    assert found is not None
+    assert (found.id, found.name, found.path, found.parent_id) == (
+        community,
+        "Harbour",
+        (district,),
+        district,
+    )
+    assert await b.org_units.first_of_kind(path[:1], "COMMUNITY") is None
+    assert await b.org_units.get(district) == ProjectedOrgUnit(district, "DISTRICT", "North", ())
+    assert await b.org_units.get(uid("nope-")) is None
+
+
 # -- the reads behind leaderboards and recognition ---------------------------------------------
 
 
@@ -447,6 +579,10 @@ async def standings_share_a_rank_when_tied(b: Backend) -> None:
     await b.uow.run(lambda tx: tx.ledger.post_credits(credits, home_paths={}))
     ranks = [s.rank for s in await b.standings.top(unit, Period(None, None), 10)]
     assert ranks == [1, 1, 3]
+    ever = Period(None, None)
+    assert [await b.standings.rank(p, unit, ever) for p in people] == [1, 1, 3]
+    assert await b.standings.rank(uid("nobody-"), unit, ever) is None
+    assert await b.standings.rank(people[0], unit, Period(T0 + timedelta(days=1), None)) is None
 
 
 async def role_holders_are_active_assignments_in_the_subtree(b: Backend) -> None:
@@ -498,6 +634,11 @@ CONTRACTS: list[Callable[[Backend], Awaitable[None]]] = [
     cases_seen_remember_closings_reopenings_and_takers,
     people_homes_are_where_people_live,
     received_events_are_kept_once_and_replayed_in_time_order,
+    ledger_reads_accounts_and_pages_entries_newest_first,
+    reward_reads_page_a_subtree_by_name,
+    redemption_reads_page_what_the_query_selects_newest_first,
+    rule_reads_list_every_rule_by_event_type_and_selector,
+    org_units_find_the_unit_of_a_kind_on_a_path,
     standings_rank_what_was_earned_in_a_subtree_and_period,
     standings_share_a_rank_when_tied,
     role_holders_are_active_assignments_in_the_subtree,

@@ -9,13 +9,17 @@ the whole state back when a handler raises, as a MongoDB transaction would.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
+from grassroots_kit import cursors
+from grassroots_kit.cursors import Page
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
+from grassroots_points.adapters.rewards import RedemptionQuery
 from grassroots_points.domain.caps import Withheld
 from grassroots_points.domain.closures import ClosureState
 from grassroots_points.domain.concurrency import AlreadyRecorded
@@ -33,6 +37,28 @@ from grassroots_points.domain.rewards import (
 from grassroots_points.domain.rules import PointRule
 from grassroots_points.domain.standings import Standing, ranked
 from grassroots_points.handlers.ports import PointsPorts, PointsTx
+
+T = TypeVar("T")
+K = TypeVar("K", bound=tuple[Any, ...])
+
+
+def _page(
+    found: Sequence[T],
+    key: Callable[[T], K],
+    descending: bool,
+    first: int,
+    after: K | None,
+) -> Page[T]:
+    """A keyset page as the adapters cut it: sorted by `key`, strictly past `after`."""
+    ordered = sorted(found, key=key, reverse=descending)
+    if after is not None:
+        ordered = [x for x in ordered if (key(x) < after if descending else key(x) > after)]
+    return Page(
+        items=list(ordered[:first]),
+        has_next=len(ordered) > first,
+        has_previous=after is not None,
+        total_count=len(found),
+    )
 
 
 @dataclass(frozen=True)
@@ -129,6 +155,15 @@ class FakeLedger:
     async def account(self, person_id: str) -> Account | None:
         return self._state.accounts.get(person_id)
 
+    async def accounts(self, person_ids: Iterable[str]) -> dict[str, Account]:
+        accounts = self._state.accounts
+        return {p: accounts[p] for p in set(person_ids) if p in accounts}
+
+    async def page(self, person_id: str, first: int, after: Sequence[Any] | None) -> Page[Entry]:
+        mine = [e for e in self._state.entries if e.person_id == person_id]
+        last = None if after is None else cursors.keyset(after, datetime, str)
+        return _page(mine, lambda e: (e.at, str(e.id)), True, first, last)
+
     async def entries_of_event(self, event_id: str) -> list[Entry]:
         return [e for e in self._state.entries if e.source_event_id == event_id]
 
@@ -216,6 +251,21 @@ class FakeRewards:
         self._state.rewards[reward_id] = updated
         return updated
 
+    async def get_many(self, ids: Iterable[str]) -> dict[str, Reward]:
+        rewards = self._state.rewards
+        return {i: rewards[i] for i in set(ids) if i in rewards}
+
+    async def page(
+        self, within: str, only_active: bool, first: int, after: Sequence[Any] | None
+    ) -> Page[Reward]:
+        found = [
+            r
+            for r in self._state.rewards.values()
+            if within in r.org_unit_path and (r.active or not only_active)
+        ]
+        last = None if after is None else cursors.keyset(after, str, str)
+        return _page(found, lambda r: (r.name, str(r.id)), False, first, last)
+
     def _name_taken(self, org_unit_id: str, name: str, *, but: str) -> bool:
         return any(
             r.org_unit_id == org_unit_id and r.name == name and r.id != but
@@ -245,6 +295,19 @@ class FakeRedemptions:
         self._state.redemptions[redemption_id] = moved
         return moved
 
+    async def page(
+        self, query: RedemptionQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[Redemption]:
+        found = [
+            r
+            for r in self._state.redemptions.values()
+            if (query.person_id is None or r.person_id == query.person_id)
+            and (query.within is None or query.within in r.org_unit_path)
+            and (query.status is None or r.status is query.status)
+        ]
+        last = None if after is None else cursors.keyset(after, datetime, str)
+        return _page(found, lambda r: (r.at, str(r.id)), True, first, last)
+
 
 class FakeRules:
     def __init__(self, state: PointsState) -> None:
@@ -264,6 +327,11 @@ class FakeRules:
 
     async def get(self, rule_id: str) -> PointRule | None:
         return self._state.rules.get(rule_id)
+
+    async def all(self) -> list[PointRule]:
+        return sorted(
+            self._state.rules.values(), key=lambda r: (r.selector.event_type, r.selector.key())
+        )
 
     async def delete(self, rule_id: str) -> bool:
         return self._state.rules.pop(rule_id, None) is not None
@@ -388,6 +456,21 @@ class FakeStandings:
         best = sorted((item for item in totals.items() if item[1] > 0), key=lambda t: (-t[1], t[0]))
         return ranked(best[:first])
 
+    async def rank(self, person_id: str, org_unit_id: str, period: Period) -> int | None:
+        totals: dict[str, int] = {}
+        for e in self._state.entries:
+            earned_at = e.earned_at or e.at
+            if (
+                org_unit_id in e.org_unit_path
+                and (period.since is None or earned_at >= period.since)
+                and (period.until is None or earned_at < period.until)
+            ):
+                totals[e.person_id] = totals.get(e.person_id, 0) + e.earned
+        mine = totals.get(person_id, 0)
+        if mine <= 0:
+            return None
+        return 1 + sum(1 for points in totals.values() if points > mine)
+
 
 class FakeReceived:
     def __init__(self, state: PointsState) -> None:
@@ -410,6 +493,10 @@ class FakeOrgUnits:
 
     async def get(self, unit_id: str) -> ProjectedOrgUnit | None:
         return self._state.org_units.get(unit_id)
+
+    async def first_of_kind(self, path: Sequence[str], kind: str) -> ProjectedOrgUnit | None:
+        units = self._state.org_units
+        return next((units[i] for i in path if i in units and units[i].kind == kind), None)
 
 
 def bind(state: PointsState) -> PointsTx:
@@ -456,5 +543,9 @@ def fake_points(now: datetime | None = None) -> FakePoints:
         role_holders=FakePeople(state),
         handled=FakeCasesSeen(state),
         clock=clock,
+        ledger=FakeLedger(state),
+        rewards=FakeRewards(state),
+        redemptions=FakeRedemptions(state),
+        rules=FakeRules(state),
     )
     return FakePoints(state=state, uow=uow, ports=ports, clock=clock)

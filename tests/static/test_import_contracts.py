@@ -68,6 +68,8 @@ def test_the_import_contracts_hold() -> None:
             "import grassroots_people.adapters.persons\n",
             "people-graphql-through-handlers",
         ),
+        # A use case reaching for the host instead of its ports.
+        ("handlers/_host.py", "import grassroots_kit.host\n", "people-handlers-on-ports"),
         # One service importing another.
         ("domain/_sibling.py", "import grassroots_cases.domain\n", "services-independent"),
     ],

@@ -22,8 +22,8 @@ async def test_without_a_password_one_is_generated_once_and_only_its_hash_is_kep
 ):
     runtime = graph.service.app.state.runtime
 
-    first = await ensure_platform_admin(runtime, "10000000001", None)
-    again = await ensure_platform_admin(runtime, "10000000001", None)
+    first = await ensure_platform_admin(runtime.ports, "10000000001", None)
+    again = await ensure_platform_admin(runtime.ports, "10000000001", None)
 
     assert first.created
     assert first.generated_password
@@ -36,7 +36,7 @@ async def test_without_a_password_one_is_generated_once_and_only_its_hash_is_kep
 async def test_a_restart_with_another_password_does_not_reset_the_admins(graph: PeopleGraph):
     runtime = graph.service.app.state.runtime
 
-    await ensure_platform_admin(runtime, ADMIN_PHONE, "a different one")
+    await ensure_platform_admin(runtime.ports, ADMIN_PHONE, "a different one")
 
     assert (await graph.login(ADMIN_PHONE, ADMIN_PASSWORD))["accessToken"]
 
@@ -44,7 +44,7 @@ async def test_a_restart_with_another_password_does_not_reset_the_admins(graph: 
 async def test_the_operator_command_resets_the_admins_password(graph: PeopleGraph):
     runtime = graph.service.app.state.runtime
 
-    await ensure_platform_admin(runtime, ADMIN_PHONE, "a different one", reset_password=True)
+    await ensure_platform_admin(runtime.ports, ADMIN_PHONE, "a different one", reset_password=True)
 
     assert (await graph.login(ADMIN_PHONE, "a different one"))["accessToken"]
 
@@ -55,7 +55,9 @@ async def test_a_person_holding_the_phone_is_not_made_platform_admin(graph: Peop
     runtime = graph.service.app.state.runtime
 
     with pytest.raises(PhoneTaken):
-        await ensure_platform_admin(runtime, "13800000099", "made admin?", reset_password=True)
+        await ensure_platform_admin(
+            runtime.ports, "13800000099", "made admin?", reset_password=True
+        )
 
     assert await graph.count("role_assignments", {"personId": resident}) == 0
 
@@ -81,7 +83,7 @@ async def test_nobody_registers_with_or_changes_to_the_admins_phone(graph: Peopl
 async def test_a_restart_creates_no_second_admin_once_one_exists(graph: PeopleGraph):
     runtime = graph.service.app.state.runtime
 
-    bootstrapped = await bootstrap_at_start(runtime, "10000000002", None)
+    bootstrapped = await bootstrap_at_start(runtime.ports, "10000000002", None)
 
     assert bootstrapped is None
     assert await graph.count("persons", {"phone": "10000000002"}) == 0

@@ -147,9 +147,10 @@ async def test_expired_forged_and_tampered_tokens_are_unauthenticated_and_write_
 ):
     area = await graph.area()
     admin_id = jwt.decode(graph.admin, options={"verify_signature": False})["sub"]
-    runtime = graph.service.app.state.runtime
+    ports = graph.service.app.state.runtime.ports
+    an_hour_ago = datetime.now(UTC) - timedelta(hours=1)
     expired = (
-        await issue(runtime, admin_id, now=datetime.now(UTC) - timedelta(hours=1))
+        await ports.uow.run(lambda tx: issue(ports, tx, admin_id, now=an_hour_ago))
     ).access_token
     kid = jwt.get_unverified_header(graph.admin)["kid"]
     claims = jwt.decode(graph.admin, options={"verify_signature": False})
@@ -232,7 +233,7 @@ async def test_the_bootstrap_admin_is_ensured_idempotently(graph: PeopleGraph):
 
     runtime = graph.service.app.state.runtime
 
-    again = await ensure_platform_admin(runtime, "10000000000", "grassroots-bootstrap")
+    again = await ensure_platform_admin(runtime.ports, "10000000000", "grassroots-bootstrap")
 
     assert not again.created
     assert again.generated_password is None

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from grassroots_kit.mongo import ensure_collections, ensure_indexes, in_transaction
+from grassroots_kit.org_units import COLLECTION as ORG_UNITS
+from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_points.adapters.people_projection import PEOPLE, ROLES
 from grassroots_points.handlers.composition import compose
 from grassroots_points.storage import COLLECTIONS, INDEXES
@@ -41,6 +43,10 @@ async def mongo_backend(mongo_client: Any, db_name: str) -> AsyncIterator[Backen
         fields = {"personId": person, "role": role, "orgUnitPath": list(path), "active": active}
         await db[ROLES].insert_one({"_id": assignment, **fields})
 
+    async def given_org_unit(unit: ProjectedOrgUnit) -> None:
+        fields = {"kind": unit.kind, "name": unit.name, "path": list(unit.path)}
+        await db[ORG_UNITS].insert_one({"_id": unit.id, **fields, "parentId": unit.parent_id})
+
     try:
         yield Backend(
             uow=wired.ports.uow,
@@ -51,6 +57,12 @@ async def mongo_backend(mongo_client: Any, db_name: str) -> AsyncIterator[Backen
             handled=wired.ports.handled,
             given_home=given_home,
             given_role=given_role,
+            ledger=wired.ports.ledger,
+            rewards=wired.ports.rewards,
+            redemptions=wired.ports.redemptions,
+            rules=wired.ports.rules,
+            org_units=wired.ports.org_units,
+            given_org_unit=given_org_unit,
         )
     finally:
         await mongo_client.drop_database(db_name)

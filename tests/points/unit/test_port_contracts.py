@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import pytest
+from grassroots_kit.org_units import ProjectedOrgUnit
 
 from tests.points.contracts import CONTRACTS, Backend
 from tests.points.fakes import HeldRole, fake_points
@@ -21,6 +22,9 @@ def fake_backend() -> Backend:
     ) -> None:
         points.state.roles[assignment] = HeldRole(person, role, path, active)
 
+    async def given_org_unit(unit: ProjectedOrgUnit) -> None:
+        points.state.org_units[unit.id] = unit
+
     return Backend(
         uow=points.uow,
         replay_uow=points.ports.replay_uow,
@@ -30,6 +34,12 @@ def fake_backend() -> Backend:
         handled=points.ports.handled,
         given_home=given_home,
         given_role=given_role,
+        ledger=points.ports.ledger,
+        rewards=points.ports.rewards,
+        redemptions=points.ports.redemptions,
+        rules=points.ports.rules,
+        org_units=points.ports.org_units,
+        given_org_unit=given_org_unit,
     )
 
 

@@ -18,7 +18,7 @@ from grassroots_kit.mongo import ensure_collections, ensure_indexes
 from grassroots_kit.settings import load_settings
 
 from grassroots_people.handlers.bootstrap import ensure_platform_admin
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.composition import Runtime
 from grassroots_people.settings import PeopleSettings
 from grassroots_people.storage import COLLECTIONS, INDEXES
 
@@ -30,7 +30,7 @@ async def _run(phone: str, password: str) -> str:
         await ensure_collections(host.db, COLLECTIONS)
         await ensure_indexes(host.db, INDEXES)
         runtime = Runtime.create(host, settings)
-        admin = await ensure_platform_admin(runtime, phone, password, reset_password=True)
+        admin = await ensure_platform_admin(runtime.ports, phone, password, reset_password=True)
         return admin.person_id
     finally:
         await host.client.close()

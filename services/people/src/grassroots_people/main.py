@@ -18,8 +18,8 @@ from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.schema import schema
 from grassroots_people.handlers.bootstrap import PhoneTaken, bootstrap_at_start
 from grassroots_people.handlers.commitments import commitment_sweeper
+from grassroots_people.handlers.composition import Runtime
 from grassroots_people.handlers.reading import Stores
-from grassroots_people.handlers.runtime import Runtime
 from grassroots_people.settings import PeopleSettings
 from grassroots_people.storage import COLLECTIONS, INDEXES
 
@@ -39,7 +39,7 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
         await runtime.keys.ensure()
         try:
             admin = await bootstrap_at_start(
-                runtime, settings.bootstrap_admin_phone, settings.bootstrap_admin_password
+                runtime.ports, settings.bootstrap_admin_phone, settings.bootstrap_admin_password
             )
         except PhoneTaken as exc:  # serve anyway: refusing to start would not make it safer
             log.error("platform admin not ensured: %s", exc.message)

@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from grassroots_kit.mongo import Session
+from grassroots_kit.mongo import Database, Session
 
 from grassroots_people.adapters.commitments import CommitmentStore
-from grassroots_people.adapters.credentials import CredentialStore
+from grassroots_people.adapters.credentials import CredentialStore, RefreshRecord
 from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.adapters.org_units import OrgUnitStore
 from grassroots_people.adapters.organizations import OrganizationStore
 from grassroots_people.adapters.persons import PersonStore
+from grassroots_people.adapters.relocation import follow_move
 from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.adapters.visits import VisitStore
 from grassroots_people.domain.commitments import Commitment
@@ -29,11 +30,23 @@ from grassroots_people.domain.visits import Visit
 
 
 class BoundOrgUnits:
-    def __init__(self, store: OrgUnitStore, session: Session) -> None:
-        self._store, self._session = store, session
+    def __init__(self, store: OrgUnitStore, session: Session, db: Database) -> None:
+        self._store, self._session, self._db = store, session, db
 
     async def get(self, unit_id: str) -> OrgUnit | None:
         return await self._store.get(unit_id, self._session)
+
+    async def insert(self, unit: OrgUnit) -> None:
+        await self._store.insert(unit, self._session)
+
+    async def subtree(self, unit_id: str) -> list[OrgUnit]:
+        return await self._store.subtree(unit_id, self._session)
+
+    async def replace(self, unit: OrgUnit) -> None:
+        await self._store.replace(unit, self._session)
+
+    async def follow_move(self, unit_id: str, new_ancestors: Sequence[str]) -> None:
+        await follow_move(self._db, unit_id, new_ancestors, self._session)
 
 
 class BoundOrganizations:
@@ -95,6 +108,9 @@ class BoundPersons:
     async def get(self, person_id: str) -> Person | None:
         return await self._store.get(person_id, self._session)
 
+    async def by_phone(self, phone: str) -> Person | None:
+        return await self._store.by_phone(phone, self._session)
+
     async def insert_many(self, people: Sequence[Person]) -> None:
         await self._store.insert_many(people, self._session)
 
@@ -108,6 +124,15 @@ class BoundCredentials:
 
     async def set_password_hash(self, person_id: str, password_hash: str, now: datetime) -> None:
         await self._store.set_password_hash(person_id, password_hash, now, self._session)
+
+    async def store_refresh(self, record: RefreshRecord) -> None:
+        await self._store.store_refresh(record, self._session)
+
+    async def mark_used(self, hashed: str, now: datetime) -> bool:
+        return await self._store.mark_used(hashed, now, self._session)
+
+    async def revoke_person(self, person_id: str, now: datetime) -> None:
+        await self._store.revoke_person(person_id, now, self._session)
 
 
 class BoundHouseholds:

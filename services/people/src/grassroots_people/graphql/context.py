@@ -18,8 +18,8 @@ from grassroots_people.domain.org_units import OrgUnit
 from grassroots_people.domain.organizations import Membership, Organization
 from grassroots_people.domain.people import Household, Person
 from grassroots_people.domain.roles import Role, RoleAssignment
+from grassroots_people.handlers.composition import Runtime
 from grassroots_people.handlers.reading import Stores
-from grassroots_people.handlers.runtime import Runtime
 
 
 @dataclass

@@ -14,19 +14,14 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from grassroots_kit.errors import Conflict
-from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.credentials import CredentialStore
-from grassroots_people.adapters.persons import PersonStore
-from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.domain.ids import PersonId, new_person_id, new_role_assignment_id
 from grassroots_people.domain.passwords import check_password
 from grassroots_people.domain.people import Person, clean_phone
 from grassroots_people.domain.roles import EVERYWHERE, Role, RoleAssignment
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
 NAME = "Platform administrator"
 
@@ -43,18 +38,18 @@ class PhoneTaken(Conflict):
 
 
 async def bootstrap_at_start(
-    runtime: Runtime, phone: str, password: str | None
+    ports: PeoplePorts, phone: str, password: str | None
 ) -> Bootstrapped | None:
     """Creates the platform admin on the first start only: once one exists (whatever its phone
     now), a restart creates no other, resets nothing and promotes nobody."""
-    roles = RoleStore(runtime.host.db)
-    if await roles.holding(Role.PLATFORM_ADMIN, EVERYWHERE, datetime.now(UTC), None):
+    now = ports.clock()
+    if await ports.uow.run(lambda tx: tx.roles.holding(Role.PLATFORM_ADMIN, EVERYWHERE, now)):
         return None
-    return await ensure_platform_admin(runtime, phone, password)
+    return await ensure_platform_admin(ports, phone, password)
 
 
 async def ensure_platform_admin(
-    runtime: Runtime, phone: str, password: str | None, *, reset_password: bool = False
+    ports: PeoplePorts, phone: str, password: str | None, *, reset_password: bool = False
 ) -> Bootstrapped:
     """Creates the platform admin with this phone unless it exists; running it again changes
     nothing, except the password when `reset_password` (the operator command) asks."""
@@ -63,21 +58,19 @@ async def ensure_platform_admin(
     if password is None:
         generated = password = secrets.token_urlsafe(18)
     check_password(password)
-    db = runtime.host.db
-    persons, roles, credentials = PersonStore(db), RoleStore(db), CredentialStore(db)
-    existing = await persons.by_phone(phone)
+    existing = await ports.phone_book.by_phone(phone)
     if existing is not None:
-        await _require_admin(roles, existing)
-        stored = await credentials.password_hash(existing.id)
+        await ports.uow.run(lambda tx: _require_admin(ports, tx, existing))
+        stored = await ports.passwords.password_hash(existing.id)
         if stored is not None and (
-            not reset_password or await runtime.hashing.verify(stored, password)
+            not reset_password or await ports.hashing.verify(stored, password)
         ):
             return Bootstrapped(existing.id, created=False, generated_password=None)
-    new_hash = await runtime.hashing.hash(password)
+    new_hash = await ports.hashing.hash(password)
 
-    async def work(session: Session) -> Bootstrapped:
-        now = datetime.now(UTC)
-        person = await persons.by_phone(phone, session)
+    async def work(tx: PeopleTx) -> Bootstrapped:
+        now = ports.clock()
+        person = await tx.persons.by_phone(phone)
         created = person is None
         if person is None:
             person = Person(
@@ -91,8 +84,8 @@ async def ensure_platform_admin(
                 version=1,
                 created_at=now,
             )
-            await persons.insert_many([person], session)
-            await roles.insert(
+            await tx.persons.insert_many([person])
+            await tx.roles.insert(
                 RoleAssignment(
                     id=new_role_assignment_id(),
                     person_id=person.id,
@@ -102,27 +95,27 @@ async def ensure_platform_admin(
                     organization_id=None,
                     since=now,
                     until=None,
-                ),
-                session,
+                )
             )
         else:
-            await _require_admin(roles, person, session)
-            if not reset_password and await credentials.password_hash(person.id) is not None:
+            await _require_admin(ports, tx, person)
+            # (passwords are read outside transactions: `PeoplePorts.passwords`)
+            if not reset_password and await ports.passwords.password_hash(person.id) is not None:
                 return Bootstrapped(person.id, created=False, generated_password=None)
-        await credentials.set_password_hash(person.id, new_hash, now, session)
+        await tx.credentials.set_password_hash(person.id, new_hash, now)
         return Bootstrapped(person.id, created, generated)
 
     try:
-        return await runtime.host.transaction(work)
+        return await ports.uow.run(work)
     except PhoneTaken:
         raise
     except Conflict:  # another replica bootstrapped at the same moment
-        return await runtime.host.transaction(work)
+        return await ports.uow.run(work)
 
 
-async def _require_admin(roles: RoleStore, person: Person, session: Session | None = None) -> None:
-    if not await roles.holding(
-        Role.PLATFORM_ADMIN, EVERYWHERE, datetime.now(UTC), session, person_id=person.id
+async def _require_admin(ports: PeoplePorts, tx: PeopleTx, person: Person) -> None:
+    if not await tx.roles.holding(
+        Role.PLATFORM_ADMIN, EVERYWHERE, ports.clock(), person_id=person.id
     ):
         raise PhoneTaken(
             f"the bootstrap phone belongs to person {person.id}, who is not the platform "

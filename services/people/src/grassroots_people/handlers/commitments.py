@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from grassroots_contracts.event_types import COMMITMENT_FULFILLED, SOURCE_PEOPLE
 from grassroots_contracts.people_events import CommitmentFulfilled
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import NotFound
-from grassroots_kit.host import BackgroundTask
 from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_people.domain import access
@@ -156,7 +157,9 @@ async def lapse_overdue(ports: PeoplePorts, now: datetime | None = None) -> int:
     return await ports.commitments.lapse_overdue(now or ports.clock())
 
 
-def commitment_sweeper(ports: PeoplePorts, every_seconds: float) -> BackgroundTask:
+def commitment_sweeper(
+    ports: PeoplePorts, every_seconds: float
+) -> Callable[[], Coroutine[Any, Any, None]]:
     async def sweep_commitments() -> None:
         while True:
             try:

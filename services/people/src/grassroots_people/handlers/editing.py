@@ -4,16 +4,11 @@ those who manage the place may edit anyone there."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from grassroots_contracts.event_types import PERSON_UPDATED, SOURCE_PEOPLE
 from grassroots_kit.auth import Principal
 from grassroots_kit.messaging.envelope import new_event
-from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.households import HouseholdStore
-from grassroots_people.adapters.persons import PersonStore
-from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import HouseholdId, PersonId
 from grassroots_people.domain.people import (
@@ -24,9 +19,9 @@ from grassroots_people.domain.people import (
     require_not_reserved,
 )
 from grassroots_people.domain.roles import EVERYWHERE, Role
-from grassroots_people.handlers.households import load_household
-from grassroots_people.handlers.people import load_person, snapshot
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.loading import household_in, person_in
+from grassroots_people.handlers.people import snapshot
+from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
 
 @dataclass(frozen=True)
@@ -44,12 +39,12 @@ class UpdateHousehold:
     needs: list[str] | None
 
 
-async def update_person(runtime: Runtime, actor: Principal | None, command: UpdatePerson) -> Person:
-    persons = PersonStore(runtime.host.db)
-
-    async def work(session: Session) -> Person:
+async def update_person(
+    ports: PeoplePorts, actor: Principal | None, command: UpdatePerson
+) -> Person:
+    async def work(tx: PeopleTx) -> Person:
         caller = access.require_actor(actor)
-        person = await load_person(persons, command.person_id, session)
+        person = await person_in(tx, command.person_id)
         manages = access.can_manage(caller, person.org_unit_path)
         access.require(manages or caller.person_id == person.id, "edit this person")
         if command.party_member is not None and command.party_member != person.party_member:
@@ -57,42 +52,43 @@ async def update_person(runtime: Runtime, actor: Principal | None, command: Upda
         changed = edited(
             person, name=command.name, phone=command.phone, party_member=command.party_member
         )
-        if changed.phone == runtime.bootstrap_phone != person.phone:
-            admin = await RoleStore(runtime.host.db).holding(
-                Role.PLATFORM_ADMIN, EVERYWHERE, datetime.now(UTC), session, person_id=person.id
+        if changed.phone == ports.bootstrap_phone != person.phone:
+            admin = await tx.roles.holding(
+                Role.PLATFORM_ADMIN, EVERYWHERE, ports.clock(), person_id=person.id
             )
             require_not_reserved(
-                changed.phone, person.phone, runtime.bootstrap_phone, platform_admin=bool(admin)
+                changed.phone, person.phone, ports.bootstrap_phone, platform_admin=bool(admin)
             )
-        await persons.save(changed, session)
-        event = new_event(
-            PERSON_UPDATED,
-            source=SOURCE_PEOPLE,
-            subject=person.id,
-            data=snapshot(changed).to_data(),
+        await tx.persons.save(changed)
+        tx.publish(
+            [
+                new_event(
+                    PERSON_UPDATED,
+                    source=SOURCE_PEOPLE,
+                    subject=person.id,
+                    data=snapshot(changed).to_data(),
+                )
+            ]
         )
-        await runtime.publish(session, [event])
         return changed
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)
 
 
 async def update_household(
-    runtime: Runtime, actor: Principal | None, command: UpdateHousehold
+    ports: PeoplePorts, actor: Principal | None, command: UpdateHousehold
 ) -> Household:
-    households, persons = HouseholdStore(runtime.host.db), PersonStore(runtime.host.db)
-
-    async def work(session: Session) -> Household:
+    async def work(tx: PeopleTx) -> Household:
         caller = access.require_actor(actor)
-        household = await load_household(households, command.household_id, session)
-        me = await persons.get(caller.person_id, session)
+        household = await household_in(tx, command.household_id)
+        me = await tx.persons.get(caller.person_id)
         lives_here = me is not None and me.household_id == household.id
         access.require(
             lives_here or access.has_role_over(caller, access.CARING, household.org_unit_path),
             "edit this household",
         )
         changed = household_edited(household, address=command.address, needs=command.needs)
-        await households.save(changed, session)
+        await tx.households.save(changed)
         return changed
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)

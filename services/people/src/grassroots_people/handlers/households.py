@@ -10,9 +10,7 @@ from grassroots_contracts.people_events import VisitLogged
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, NotFound
 from grassroots_kit.messaging.envelope import new_event
-from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.households import HouseholdStore
 from grassroots_people.domain import access
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import (
@@ -62,15 +60,6 @@ class LogVisit:
 @dataclass(frozen=True)
 class ConfirmVisit:
     visit_id: VisitId
-
-
-async def load_household(
-    store: HouseholdStore, household_id: str, session: Session | None, field: str = "householdId"
-) -> Household:
-    household = await store.get(household_id, session)
-    if household is None:
-        raise NotFound(f"no household with id {household_id}", field=field)
-    return household
 
 
 MAX_BATCH = 200

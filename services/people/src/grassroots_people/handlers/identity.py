@@ -5,23 +5,19 @@ from __future__ import annotations
 import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, RateLimited, Unauthenticated
-from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.credentials import CredentialStore, token_hash
-from grassroots_people.adapters.persons import PersonStore
-from grassroots_people.adapters.roles import RoleStore
+from grassroots_people.adapters.credentials import token_hash
 from grassroots_people.domain import access, throttle
 from grassroots_people.domain.ids import PersonId
 from grassroots_people.domain.passwords import MAX_LENGTH, check_password
 from grassroots_people.domain.people import PHONE_LENGTH, Person
 from grassroots_people.domain.throttle import Scope
-from grassroots_people.handlers.people import load_person
-from grassroots_people.handlers.ports import LoginAttempts, PeoplePorts
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.loading import person_in
+from grassroots_people.handlers.ports import LoginAttempts, PeoplePorts, PeopleTx
 from grassroots_people.handlers.tokens import Tokens, issue
 
 _WRONG = "the phone number or the password is wrong"
@@ -86,76 +82,73 @@ async def _count_attempt(
             )
 
 
-async def refresh(runtime: Runtime, refresh_token: str) -> Tokens:
+async def refresh(ports: PeoplePorts, refresh_token: str) -> Tokens:
     """Each refresh token works once; showing a used one again revokes its whole family."""
-    credentials = CredentialStore(runtime.host.db)
+    tokens = ports.refresh_tokens
     hashed = token_hash(refresh_token)
-    now = datetime.now(UTC)
-    record = await credentials.refresh_record(hashed)
+    now = ports.clock()
+    record = await tokens.refresh_record(hashed)
     if record is None or record.revoked_at is not None or record.expires_at <= now:
         raise Unauthenticated("the refresh token is not valid; log in again")
     if record.used_at is not None:
-        await credentials.revoke_family(record.family_id, now)
+        await tokens.revoke_family(record.family_id, now)
         raise Unauthenticated("the refresh token was already used; log in again")
 
-    async def work(session: Session) -> Tokens | None:
-        if not await credentials.mark_used(hashed, now, session):
+    async def work(tx: PeopleTx) -> Tokens | None:
+        if not await tx.credentials.mark_used(hashed, now):
             return None
-        return await issue(runtime, record.person_id, family_id=record.family_id, session=session)
+        return await issue(ports, tx, record.person_id, family_id=record.family_id)
 
-    tokens = await runtime.host.transaction(work)
-    if tokens is None:
-        await credentials.revoke_family(record.family_id, now)
+    issued = await ports.uow.run(work)
+    if issued is None:
+        await tokens.revoke_family(record.family_id, now)
         raise Unauthenticated("the refresh token was already used; log in again")
-    return tokens
+    return issued
 
 
-async def logout(runtime: Runtime, refresh_token: str) -> None:
+async def logout(ports: PeoplePorts, refresh_token: str) -> None:
     """Revokes the refresh token and every token rotated from the same login."""
-    credentials = CredentialStore(runtime.host.db)
-    record = await credentials.refresh_record(token_hash(refresh_token))
+    record = await ports.refresh_tokens.refresh_record(token_hash(refresh_token))
     if record is not None:
-        await credentials.revoke_family(record.family_id, datetime.now(UTC))
+        await ports.refresh_tokens.revoke_family(record.family_id, ports.clock())
 
 
 async def _require_may_set(
-    runtime: Runtime, actor: Principal, target: Person, current: str | None, address: str
+    ports: PeoplePorts, actor: Principal, target: Person, current: str | None, address: str
 ) -> None:
     if target.id == actor.person_id:
-        credentials = CredentialStore(runtime.host.db)
-        stored = await credentials.password_hash(target.id)
+        stored = await ports.passwords.password_hash(target.id)
         if stored is None:
             return
         # The current password is a login of its own: counted on the same keys, so a stolen
         # access token is no faster a way to guess it.
         keys = throttle.keys(target.phone or target.id, address)
-        await _count_attempt(credentials, keys, datetime.now(UTC))
-        if not await runtime.hashing.verify(stored, current or ""):
+        await _count_attempt(ports.attempts, keys, ports.clock())
+        if not await ports.hashing.verify(stored, current or ""):
             raise BadUserInput("the current password is wrong", field="currentPassword")
-        await _forgive(credentials, keys)
+        await _forgive(ports.attempts, keys)
         return
     # Setting another person's password takes over their account: allowed only to someone
     # who manages where they live and could have granted every role they hold.
     access.require_manage(actor, target.org_unit_path, "set this person's password")
-    for assignment in await RoleStore(runtime.host.db).active_for(target.id, datetime.now(UTC)):
+    for assignment in await ports.held_roles.active_for(target.id, ports.clock()):
         access.require_can_grant(actor, assignment.role, assignment.org_unit_path)
 
 
 async def set_password(
-    runtime: Runtime, actor: Principal | None, command: SetPassword, address: str
+    ports: PeoplePorts, actor: Principal | None, command: SetPassword, address: str
 ) -> Person:
     actor = access.require_actor(actor)
     check_password(command.new_password)
-    persons, credentials = PersonStore(runtime.host.db), CredentialStore(runtime.host.db)
     target_id = command.person_id or actor.person_id
-    target = await load_person(persons, target_id, None)
-    await _require_may_set(runtime, actor, target, command.current_password, address)
-    password_hash = await runtime.hashing.hash(command.new_password)
+    target = await ports.uow.run(lambda tx: person_in(tx, target_id))
+    await _require_may_set(ports, actor, target, command.current_password, address)
+    password_hash = await ports.hashing.hash(command.new_password)
 
-    async def work(session: Session) -> Person:
-        now = datetime.now(UTC)
-        await credentials.set_password_hash(target.id, password_hash, now, session)
-        await credentials.revoke_person(target.id, now, session)
+    async def work(tx: PeopleTx) -> Person:
+        now = ports.clock()
+        await tx.credentials.set_password_hash(target.id, password_hash, now)
+        await tx.credentials.revoke_person(target.id, now)
         return target
 
-    return await runtime.host.transaction(work)
+    return await ports.uow.run(work)

@@ -9,11 +9,9 @@ from datetime import datetime
 from grassroots_contracts.event_types import PERSON_MOVED, PERSON_REGISTERED, SOURCE_PEOPLE
 from grassroots_contracts.people_events import PersonSnapshot
 from grassroots_kit.auth import Principal
-from grassroots_kit.errors import BadUserInput, Conflict, NotFound
+from grassroots_kit.errors import BadUserInput, Conflict
 from grassroots_kit.messaging.envelope import new_event
-from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId, new_person_id
 from grassroots_people.domain.passwords import check_password
@@ -58,15 +56,6 @@ def snapshot(person: Person) -> PersonSnapshot:
         party_member=person.party_member,
         version=person.version,
     )
-
-
-async def load_person(
-    store: PersonStore, person_id: str, session: Session | None, field: str = "personId"
-) -> Person:
-    person = await store.get(person_id, session)
-    if person is None:
-        raise NotFound(f"no person with id {person_id}", field=field)
-    return person
 
 
 async def register_people(

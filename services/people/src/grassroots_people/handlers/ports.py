@@ -17,6 +17,8 @@ from typing import Any, Protocol
 from grassroots_kit.cursors import Page
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
+from grassroots_people.adapters.credentials import RefreshRecord
+from grassroots_people.adapters.signing_keys import SigningKey
 from grassroots_people.domain.care import VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment
 from grassroots_people.domain.granting import OrganizationTies
@@ -130,11 +132,54 @@ class LoginAttempts(Protocol):
         ...
 
 
+class RefreshTokens(Protocol):
+    """Refresh tokens by the hash they are stored under, outside any transaction: a token
+    shown again is revoked with its family even when the refresh itself fails."""
+
+    async def refresh_record(self, hashed: str) -> RefreshRecord | None: ...
+
+    async def revoke_family(self, family_id: str, now: datetime) -> None:
+        """Revoke every token rotated from the same login (those revoked already stay so)."""
+        ...
+
+
+class HeldRoles(Protocol):
+    async def active_for(self, person_id: str, now: datetime) -> list[RoleAssignment]:
+        """The person's assignments active at `now`, oldest first."""
+        ...
+
+
+class SigningKeys(Protocol):
+    async def signing_key(self) -> SigningKey:
+        """The key access tokens are signed with now."""
+        ...
+
+
 # --- repositories bound to one transaction ---
 
 
 class OrgUnitRepository(Protocol):
     async def get(self, unit_id: str) -> OrgUnit | None: ...
+
+    async def insert(self, unit: OrgUnit) -> None:
+        """Conflict (field `name`) when its parent has a unit of that name."""
+        ...
+
+    async def subtree(self, unit_id: str) -> list[OrgUnit]:
+        """Every unit below `unit_id`, shallowest first."""
+        ...
+
+    async def replace(self, unit: OrgUnit) -> None:
+        """Store a changed unit, which must still have the version before the change:
+        Conflict (field `name`) when its parent has another unit of that name, (field `id`)
+        when the stored one changed meanwhile."""
+        ...
+
+    async def follow_move(self, unit_id: str, new_ancestors: Sequence[str]) -> None:
+        """Re-path everything placed in the moved unit's subtree (households, people, role
+        assignments, organizations, visits, commitments): `new_ancestors`, then the path
+        from the unit down."""
+        ...
 
 
 class OrganizationRepository(Protocol):
@@ -160,6 +205,8 @@ class OrganizationRepository(Protocol):
 class PersonRepository(Protocol):
     async def get(self, person_id: str) -> Person | None: ...
 
+    async def by_phone(self, phone: str) -> Person | None: ...
+
     async def insert_many(self, people: Sequence[Person]) -> None:
         """All of them, or Conflict (field `phone`) when a phone number is taken."""
         ...
@@ -172,6 +219,16 @@ class PersonRepository(Protocol):
 class CredentialRepository(Protocol):
     async def set_password_hash(self, person_id: str, password_hash: str, now: datetime) -> None:
         """Set (or replace) the person's password hash."""
+        ...
+
+    async def store_refresh(self, record: RefreshRecord) -> None: ...
+
+    async def mark_used(self, hashed: str, now: datetime) -> bool:
+        """True only for the one caller that used a fresh (unused, unrevoked) token."""
+        ...
+
+    async def revoke_person(self, person_id: str, now: datetime) -> None:
+        """Revoke every refresh token of the person."""
         ...
 
 
@@ -296,4 +353,9 @@ class PeoplePorts:
     phone_book: PhoneBook
     passwords: Passwords
     attempts: LoginAttempts
+    refresh_tokens: RefreshTokens
+    held_roles: HeldRoles
+    keys: SigningKeys
+    access_ttl: timedelta
+    refresh_ttl: timedelta
     clock: Callable[[], datetime] = utc_now

@@ -5,16 +5,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import jwt
 from grassroots_kit.auth import ALGORITHM, AUDIENCE, ISSUER, RoleGrant
-from grassroots_kit.mongo import Session
 
-from grassroots_people.adapters.credentials import CredentialStore, RefreshRecord, new_refresh_token
-from grassroots_people.adapters.roles import RoleStore
+from grassroots_people.adapters.credentials import RefreshRecord, new_refresh_token
 from grassroots_people.domain.roles import RoleAssignment
-from grassroots_people.handlers.runtime import Runtime
+from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
 
 
 @dataclass(frozen=True)
@@ -36,10 +34,10 @@ def grant(assignment: RoleAssignment) -> RoleGrant:
     )
 
 
-async def access_token(runtime: Runtime, person_id: str, now: datetime) -> tuple[str, datetime]:
-    roles = await RoleStore(runtime.host.db).active_for(person_id, now)
-    key = await runtime.keys.signing_key()
-    expires = now + runtime.access_ttl
+async def access_token(ports: PeoplePorts, person_id: str, now: datetime) -> tuple[str, datetime]:
+    roles = await ports.held_roles.active_for(person_id, now)
+    key = await ports.keys.signing_key()
+    expires = now + ports.access_ttl
     claims = {
         "iss": ISSUER,
         "aud": AUDIENCE,
@@ -54,31 +52,29 @@ async def access_token(runtime: Runtime, person_id: str, now: datetime) -> tuple
     return token, expires
 
 
-def login_issuer(runtime: Runtime) -> Callable[[str], Awaitable[Tokens]]:
+def login_issuer(ports: PeoplePorts) -> Callable[[str], Awaitable[Tokens]]:
     """What a successful login calls: the tokens of a new family, in a transaction."""
 
     async def issue_at_login(person_id: str) -> Tokens:
-        return await runtime.host.transaction(
-            lambda session: issue(runtime, person_id, session=session)
-        )
+        return await ports.uow.run(lambda tx: issue(ports, tx, person_id))
 
     return issue_at_login
 
 
 async def issue(
-    runtime: Runtime,
+    ports: PeoplePorts,
+    tx: PeopleTx,
     person_id: str,
     *,
     family_id: str | None = None,
-    session: Session | None = None,
     now: datetime | None = None,
 ) -> Tokens:
     """A fresh access token and the next refresh token of the family (a new family at login)."""
-    now = now or datetime.now(UTC)
-    access, access_expires = await access_token(runtime, person_id, now)
+    now = now or ports.clock()
+    access, access_expires = await access_token(ports, person_id, now)
     refresh, hashed = new_refresh_token()
-    refresh_expires = now + runtime.refresh_ttl
-    await CredentialStore(runtime.host.db).store_refresh(
+    refresh_expires = now + ports.refresh_ttl
+    await tx.credentials.store_refresh(
         RefreshRecord(
             token_hash=hashed,
             person_id=person_id,
@@ -86,7 +82,6 @@ async def issue(
             expires_at=refresh_expires,
             used_at=None,
             revoked_at=None,
-        ),
-        session,
+        )
     )
     return Tokens(access, access_expires, refresh, refresh_expires, person_id)

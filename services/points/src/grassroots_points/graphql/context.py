@@ -27,8 +27,8 @@ class Context:
     rewards: DataLoader[str, Reward | None] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.accounts = by_id(lambda ids: reading.accounts_by_id(self.host, ids))
-        self.rewards = by_id(lambda ids: reading.rewards_by_id(self.host, ids))
+        self.accounts = by_id(lambda ids: reading.accounts_by_id(self.ports, ids))
+        self.rewards = by_id(lambda ids: reading.rewards_by_id(self.ports, ids))
 
     @property
     def caller(self) -> Principal | None:

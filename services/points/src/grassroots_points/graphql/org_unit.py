@@ -106,7 +106,7 @@ async def reward_connection(
     after: str | None,
 ) -> Connection[Reward]:
     page = await reading.reward_page(
-        info.context.host,
+        info.context.ports,
         org_unit_id,
         not include_inactive,
         page_size(first),

@@ -69,7 +69,7 @@ class Query:
     @strawberry.field(description="The point rules in force.")
     async def point_rules(self, info: Info[Context, None]) -> list[PointRule]:
         info.context.require_caller()
-        return [PointRule.from_domain(r) for r in await reading.point_rules(info.context.host)]
+        return [PointRule.from_domain(r) for r in await reading.point_rules(info.context.ports)]
 
     @strawberry.field(description="The rewards offered in an org unit's subtree, by name.")
     async def rewards(
@@ -95,7 +95,7 @@ class Query:
         person_id = str(wanted.person_id) if wanted.person_id else None
         within = str(wanted.org_unit_id) if wanted.org_unit_id else None
         if within is not None:
-            unit = await reading.org_unit(info.context.host, within)
+            unit = await reading.org_unit(info.context.ports, within)
             require_staff_over(caller, unit.path_with_self if unit else ())
         elif person_id is not None and person_id != caller.person_id:
             account = await info.context.accounts.load(person_id)
@@ -103,7 +103,7 @@ class Query:
         elif person_id is None:
             person_id = caller.person_id
         page = await reading.redemption_page(
-            info.context.host,
+            info.context.ports,
             person_id,
             within,
             wanted.status,

@@ -136,7 +136,7 @@ class PointsAccount:
         self, info: Info[Context, None], period_kind: PeriodKind = PeriodKind.YEAR
     ) -> int | None:
         window = period(period_kind, now=datetime.now(UTC))
-        return await reading.community_rank(info.context.host, self.person_id, self.path, window)
+        return await reading.community_rank(info.context.ports, self.person_id, self.path, window)
 
 
 async def ledger_connection(
@@ -146,7 +146,7 @@ async def ledger_connection(
     account = await context.accounts.load(person_id)
     require_view_account(caller, person_id, account.org_unit_path if account else ())
     page = await reading.ledger_page(
-        context.host, person_id, page_size(first), decode_cursor(after) if after else None
+        context.ports, person_id, page_size(first), decode_cursor(after) if after else None
     )
     return to_connection(page, reading.entry_key, LedgerEntry.from_domain)
 

@@ -59,5 +59,9 @@ def compose(host: ServiceHost) -> MongoPoints:
         role_holders=PeopleProjection(db),
         handled=CasesSeen(db),
         clock=_now,
+        ledger=LedgerStore(db),
+        rewards=RewardStore(db),
+        redemptions=RedemptionStore(db),
+        rules=RuleStore(db),
     )
     return MongoPoints(ports=ports, uow=uow)

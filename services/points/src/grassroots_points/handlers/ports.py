@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
+from grassroots_kit.cursors import Page
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
+from grassroots_points.adapters.rewards import RedemptionQuery
 from grassroots_points.domain.caps import Withheld
 from grassroots_points.domain.closures import ClosureState
 from grassroots_points.domain.ids import PersonId
@@ -147,6 +149,10 @@ class ReceivedLog(Protocol):
 class OrgUnits(Protocol):
     async def get(self, unit_id: str) -> ProjectedOrgUnit | None: ...
 
+    async def first_of_kind(self, path: Sequence[str], kind: str) -> ProjectedOrgUnit | None:
+        """The unit of this kind (a community, say) that a path runs through, if known."""
+        ...
+
 
 class StandingsReader(Protocol):
     """Points earned (awards, reversals, adjustments) in a subtree, by when they were earned."""
@@ -155,6 +161,46 @@ class StandingsReader(Protocol):
         self, org_unit_id: str, period: Period, first: int, among: Iterable[str] | None = None
     ) -> list[Standing]:
         """The top earners with more than 0 points; ties share a rank (1, 2, 2, 4)."""
+        ...
+
+    async def rank(self, person_id: str, org_unit_id: str, period: Period) -> int | None:
+        """1 + how many earned more than this person in the subtree; None if they earned none."""
+        ...
+
+
+# The graph's reads, outside any transaction: each list pages by its keyset (the cursor keys
+# are adapters' `page_key`, `reward_key` and `redemption_key`).
+
+
+class LedgerReads(Protocol):
+    async def accounts(self, person_ids: Iterable[str]) -> dict[str, Account]: ...
+
+    async def page(self, person_id: str, first: int, after: Sequence[Any] | None) -> Page[Entry]:
+        """A person's entries, newest first."""
+        ...
+
+
+class RewardReads(Protocol):
+    async def get_many(self, ids: Iterable[str]) -> dict[str, Reward]: ...
+
+    async def page(
+        self, within: str, only_active: bool, first: int, after: Sequence[Any] | None
+    ) -> Page[Reward]:
+        """The rewards in `within`'s subtree, by name."""
+        ...
+
+
+class RedemptionReads(Protocol):
+    async def page(
+        self, query: RedemptionQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[Redemption]:
+        """The redemptions the query selects, newest first."""
+        ...
+
+
+class RuleReads(Protocol):
+    async def all(self) -> list[PointRule]:
+        """Every rule, by event type and selector."""
         ...
 
 
@@ -212,3 +258,7 @@ class PointsPorts:
     role_holders: RoleHolders
     handled: HandledCases
     clock: Callable[[], datetime]
+    ledger: LedgerReads
+    rewards: RewardReads
+    redemptions: RedemptionReads
+    rules: RuleReads

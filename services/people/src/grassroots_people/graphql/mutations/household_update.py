@@ -27,7 +27,7 @@ async def resolve_update_household(
     info: Info[Context, None], input: UpdateHouseholdInput
 ) -> UpdateHouseholdPayload:
     household = await update_household(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         UpdateHousehold(
             household_id=HouseholdId(str(input.household_id)),

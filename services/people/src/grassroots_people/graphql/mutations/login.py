@@ -25,7 +25,7 @@ async def resolve_login(info: Info[Context, None], input: LoginInput) -> LoginPa
     runtime, request = info.context.runtime, info.context.request
     tokens = await login(
         runtime.ports,
-        login_issuer(runtime),
+        login_issuer(runtime.ports),
         input.phone,
         input.password,
         client_address(request),

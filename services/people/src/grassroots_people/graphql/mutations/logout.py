@@ -18,5 +18,5 @@ class LogoutPayload:
 
 
 async def resolve_logout(info: Info[Context, None], input: LogoutInput) -> LogoutPayload:
-    await logout(info.context.runtime, input.refresh_token)
+    await logout(info.context.runtime.ports, input.refresh_token)
     return LogoutPayload(logged_out=True)

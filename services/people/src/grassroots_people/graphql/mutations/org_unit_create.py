@@ -28,7 +28,7 @@ async def resolve_create_org_unit(
     info: Info[Context, None], input: CreateOrgUnitInput
 ) -> CreateOrgUnitPayload:
     unit = await create_org_unit(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         CreateOrgUnit(
             kind=input.kind,

@@ -26,7 +26,7 @@ async def resolve_move_org_unit(
     info: Info[Context, None], input: MoveOrgUnitInput
 ) -> MoveOrgUnitPayload:
     unit = await move_org_unit(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         MoveOrgUnit(
             org_unit_id=OrgUnitId(str(input.org_unit_id)),

@@ -24,7 +24,7 @@ async def resolve_rename_org_unit(
     info: Info[Context, None], input: RenameOrgUnitInput
 ) -> RenameOrgUnitPayload:
     unit = await rename_org_unit(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         RenameOrgUnit(org_unit_id=OrgUnitId(str(input.org_unit_id)), name=input.name),
     )

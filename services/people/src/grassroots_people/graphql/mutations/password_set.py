@@ -33,7 +33,7 @@ async def resolve_set_password(
     info: Info[Context, None], input: SetPasswordInput
 ) -> SetPasswordPayload:
     person = await set_password(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         SetPassword(
             person_id=PersonId(str(input.person_id)) if input.person_id else None,

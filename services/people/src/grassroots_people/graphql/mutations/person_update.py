@@ -29,7 +29,7 @@ async def resolve_update_person(
     info: Info[Context, None], input: UpdatePersonInput
 ) -> UpdatePersonPayload:
     person = await update_person(
-        info.context.runtime,
+        info.context.runtime.ports,
         info.context.caller,
         UpdatePerson(
             person_id=PersonId(str(input.person_id)),

@@ -21,5 +21,5 @@ class RefreshTokenPayload(TokenPayload):
 async def resolve_refresh_token(
     info: Info[Context, None], input: RefreshTokenInput
 ) -> RefreshTokenPayload:
-    tokens = await refresh(info.context.runtime, input.refresh_token)
+    tokens = await refresh(info.context.runtime.ports, input.refresh_token)
     return RefreshTokenPayload(**token_fields(tokens))  # type: ignore[arg-type]
