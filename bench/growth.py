@@ -54,6 +54,7 @@ from grassroots_cases.adapters.statistics import (
     edge_query,
     overdue_query,
 )
+from grassroots_cases.adapters.working_calendar import ChineseWorkingCalendar
 from grassroots_cases.domain import workflow
 from grassroots_cases.domain.ids import CaseId, OrganizationId, OrgUnitId, PersonId
 from grassroots_cases.domain.listing import CaseFilter
@@ -71,6 +72,7 @@ from grassroots_cases.domain.vocabulary import (
     Role,
     Status,
 )
+from grassroots_cases.domain.working_days import WorkingTime
 from grassroots_cases.graphql.context import Context
 from grassroots_cases.graphql.schema import schema
 from grassroots_cases.handlers.access import reader_of
@@ -228,7 +230,7 @@ class Lives:
             number=case_number(self.code, at.year, sequence),
             org_unit_path=place.path,
             level=place.level,
-            due_at=self.policy.due_at(priority, category, at),
+            due_at=self.policy.due_at(priority, category, at, WORKING),
             now=at,
         ).case
         life = _Life(self, case)
@@ -267,6 +269,10 @@ def plan(seed: int, step: int, count: int, numbered: dict[int, int]) -> list[Bat
 _WORKER: tuple[World, SlaPolicy] | None = None
 
 
+# The policy a district sets may count working days; the calendar is the service's own.
+WORKING = WorkingTime(ChineseWorkingCalendar())
+
+
 def _start_worker(seed: int, policy: SlaPolicy) -> None:
     global _WORKER
     _WORKER = (World.build(random.Random(seed)), policy)
@@ -302,7 +308,7 @@ class _Life:
         self.at += duration
 
     def due(self, at: datetime) -> datetime:
-        return self.lives.policy.due_at(self.case.priority, self.case.category, at)
+        return self.lives.policy.due_at(self.case.priority, self.case.category, at, WORKING)
 
     def worker(self) -> Actor:
         person = PersonId(f"grid-member-{self.rng.randrange(300)}")

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from grassroots_cases.adapters.role_projection import Assignment
+from grassroots_cases.adapters.working_calendar import ChineseWorkingCalendar
 from grassroots_cases.domain.access import CaseView, Reader, case_view
 from grassroots_cases.domain.ids import OrgUnitId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
@@ -27,6 +28,7 @@ from grassroots_cases.domain.statistics import (
     summarize,
 )
 from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Category, Status
+from grassroots_cases.domain.working_days import WorkingTime
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx, ProjectionTx
 from grassroots_cases.handlers.unit_of_work import Clock
 from grassroots_kit import cursors
@@ -363,6 +365,7 @@ class FakeCases:
             roles=FakeRoleStore(state),
             sla_policies=FakeSlaPolicyStore(state),
             clock=clock,
+            working_time=WorkingTime(ChineseWorkingCalendar()),
         )
         return cls(state, uow, ports)
 

@@ -9,6 +9,7 @@ from grassroots_cases.domain.duplicates import likely_duplicates, similarity
 from grassroots_cases.domain.numbering import case_number, district_code
 from grassroots_cases.domain.sla import CategoryOverride, SlaPolicy, policy
 from grassroots_cases.domain.vocabulary import Category, Priority
+from grassroots_cases.domain.working_days import InMemoryCalendar, WorkingTime
 from grassroots_kit.errors import BadUserInput
 
 from tests.cases.unit.builders import T0, case
@@ -38,7 +39,8 @@ def test_a_case_number_is_code_year_and_six_digits():
     [(Priority.URGENT, 4), (Priority.HIGH, 24), (Priority.NORMAL, 72), (Priority.LOW, 168)],
 )
 def test_default_deadlines_follow_design(priority: Priority, hours: int):
-    assert SlaPolicy().due_at(priority, Category.OTHER, T0) == T0 + timedelta(hours=hours)
+    working = WorkingTime(InMemoryCalendar((2000, 2100)))
+    assert SlaPolicy().due_at(priority, Category.OTHER, T0, working) == T0 + timedelta(hours=hours)
 
 
 def test_a_category_override_wins_and_the_exact_priority_wins_over_the_category():

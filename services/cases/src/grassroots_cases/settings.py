@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import time
+
 from grassroots_kit.settings import ServiceSettings
 from pydantic import Field
 
@@ -12,4 +14,9 @@ class CasesSettings(ServiceSettings):
         30.0,
         ge=0,
         description="How often the deadline sweeper runs (SLA escalation, auto-close); 0 = never.",
+    )
+    business_closing_time: time = Field(
+        time(18, 0),
+        description="When a working day ends (business time zone, Asia/Shanghai) for "
+        "working-day SLA deadlines.",
     )

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from grassroots_kit.mongo import Database, Document, Session
 
-from grassroots_cases.domain.sla import DEFAULT_HOURS, CategoryOverride, SlaPolicy
+from grassroots_cases.domain.sla import DEFAULT_HOURS, CategoryOverride, DeadlineUnit, SlaPolicy
 from grassroots_cases.domain.vocabulary import Category, Priority
 
 COLLECTION = "sla_policies"
@@ -25,11 +25,15 @@ class SlaPolicies:
     ) -> None:
         doc: Document = {
             "priorityHours": {p.value: h for p, h in policy.priority_hours.items()},
+            # Only working-day priorities are listed; a document without the field (every
+            # policy stored before working days) counts hours throughout.
+            "priorityUnits": {p.value: u.value for p, u in policy.priority_units.items()},
             "overrides": [
                 {
                     "category": o.category.value,
                     "priority": o.priority.value if o.priority else None,
                     "hours": o.hours,
+                    "unit": o.unit.value,
                 }
                 for o in policy.overrides
             ],
@@ -50,7 +54,9 @@ def _policy(doc: Document) -> SlaPolicy:
                 Category(o["category"]),
                 int(o["hours"]),
                 Priority(o["priority"]) if o.get("priority") else None,
+                DeadlineUnit(o.get("unit", DeadlineUnit.HOURS.value)),
             )
             for o in doc.get("overrides", [])
         ),
+        {Priority(k): DeadlineUnit(v) for k, v in doc.get("priorityUnits", {}).items()},
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from grassroots_cases.domain import listing
+from grassroots_cases.domain import listing, sla
 from grassroots_cases.domain import vocabulary as v
 
 strawberry.enum(v.Status, name="CaseStatus", description="Where a case stands.")
@@ -16,6 +16,12 @@ strawberry.enum(
     v.EscalationReason, name="EscalationReason", description="Why a case climbed the ladder."
 )
 strawberry.enum(listing.CaseSort, name="CaseSort", description="Order of a list of cases.")
+strawberry.enum(
+    sla.DeadlineUnit,
+    name="SlaUnit",
+    description="What an SLA count counts: calendar hours, or working days that end at the "
+    "business closing time and skip China's statutory holidays (0 = the same working day).",
+)
 
 CaseStatus = v.Status
 CaseCategory = v.Category
@@ -24,3 +30,4 @@ CasePriority = v.Priority
 CaseLevel = v.Level
 EscalationReason = v.EscalationReason
 CaseSort = listing.CaseSort
+SlaUnit = sla.DeadlineUnit

@@ -19,7 +19,7 @@ from grassroots_cases.handlers.transitions import Transition, apply
 
 async def _new_due_at(ports: CasesPorts, case: Case, now: datetime) -> datetime:
     policy = await ports.sla_policies.for_district(case.district_id)
-    return policy.due_at(case.priority, case.category, now)
+    return policy.due_at(case.priority, case.category, now, ports.working_time)
 
 
 async def accept_case(ports: CasesPorts, who: Principal | None, t: Transition) -> Case:

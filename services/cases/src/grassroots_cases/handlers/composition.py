@@ -6,6 +6,8 @@ The one module of `handlers` that knows the `ServiceHost` (an import-linter cont
 
 from __future__ import annotations
 
+from datetime import time
+
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import OrgUnitProjection
@@ -18,6 +20,8 @@ from grassroots_cases.adapters.stores import (
     MongoCounterStore,
     MongoSlaPolicyStore,
 )
+from grassroots_cases.adapters.working_calendar import ChineseWorkingCalendar
+from grassroots_cases.domain.working_days import DEFAULT_CLOSING_TIME, WorkingTime
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 
@@ -40,4 +44,12 @@ def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
         roles=RoleProjection(db),
         sla_policies=MongoSlaPolicyStore(db),
         clock=clock,
+        working_time=WorkingTime(ChineseWorkingCalendar(), closing=_closing_time(host)),
     )
+
+
+def _closing_time(host: ServiceHost) -> time:
+    # The cases settings carry the closing time; a host built with the kit's plain settings
+    # (some tests) gets the default.
+    closing = getattr(host.settings, "business_closing_time", None)
+    return closing if isinstance(closing, time) else DEFAULT_CLOSING_TIME

@@ -21,6 +21,7 @@ from grassroots_cases.domain.numbering import case_number, district_code
 from grassroots_cases.domain.reporting import NewCase, report, validate
 from grassroots_cases.domain.sla import SlaPolicy
 from grassroots_cases.domain.vocabulary import Level, Role
+from grassroots_cases.domain.working_days import WorkingTime
 from grassroots_cases.handlers.access import require
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.publishing import to_cloud_event
@@ -80,6 +81,7 @@ class _Place:
     code: str
     policy: SlaPolicy
     level: Level
+    working: WorkingTime
 
 
 async def _place(ports: CasesPorts, unit_id: str) -> _Place | None:
@@ -95,6 +97,7 @@ async def _place(ports: CasesPorts, unit_id: str) -> _Place | None:
         code=district_code(district.name),
         policy=await ports.sla_policies.for_district(district.id),
         level=await route(ports.roles, path),
+        working=ports.working_time,
     )
 
 
@@ -151,7 +154,7 @@ async def _import_all(tx: CasesTx, admin: Actor, todo: list[tuple[HistoricalCase
             number=case_number(place.code, at.year, sequence),
             org_unit_path=tuple(OrgUnitId(p) for p in place.path),
             level=place.level,
-            due_at=place.policy.due_at(item.new.priority, item.new.category, at),
+            due_at=place.policy.due_at(item.new.priority, item.new.category, at, place.working),
             now=at,
         )
         case, later = _replay(outcome.case, item, admin)

@@ -25,6 +25,7 @@ from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.sla import SlaPolicy
 from grassroots_cases.domain.statistics import CaseStatistics
 from grassroots_cases.domain.vocabulary import Category
+from grassroots_cases.domain.working_days import WorkingTime
 from grassroots_cases.handlers.unit_of_work import Clock
 
 
@@ -192,3 +193,5 @@ class CasesPorts:
     roles: RoleStore
     sla_policies: SlaPolicyStore
     clock: Clock
+    # Working-day deadlines: the holiday calendar and the business closing time.
+    working_time: WorkingTime

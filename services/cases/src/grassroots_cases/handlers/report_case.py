@@ -69,7 +69,7 @@ async def report_case(
             number=case_number(code, now.year, sequence),
             org_unit_path=tuple(OrgUnitId(p) for p in path),
             level=level,
-            due_at=policy.due_at(new.priority, new.category, now),
+            due_at=policy.due_at(new.priority, new.category, now, ports.working_time),
             now=now,
         )
         await tx.cases.insert(outcome.case)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Forbidden, NotFound
 
-from grassroots_cases.domain.sla import CategoryOverride, SlaPolicy, policy
+from grassroots_cases.domain.sla import CategoryOverride, DeadlineUnit, SlaPolicy, policy
 from grassroots_cases.domain.vocabulary import Priority, Role
 from grassroots_cases.handlers.access import require
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx
@@ -29,12 +29,13 @@ async def set_policy(
     district_id: str,
     priority_hours: dict[Priority, int],
     overrides: list[CategoryOverride],
+    priority_units: dict[Priority, DeadlineUnit] | None = None,
 ) -> SlaPolicy:
     caller = require(principal)
     district = await district_of(ports, district_id)
     if Role.DISTRICT_ADMIN not in caller.roles_over([district]):
         raise Forbidden("only an administrator of the district can set its deadlines")
-    new = policy(priority_hours, overrides)
+    new = policy(priority_hours, overrides, priority_units)
 
     async def work(tx: CasesTx) -> None:
         await tx.sla_policies.put(district, new, caller.person_id, ports.clock())

@@ -17,6 +17,7 @@ from grassroots_kit.errors import Conflict
 from grassroots_cases.domain import workflow
 from grassroots_cases.domain.model import SYSTEM, Case
 from grassroots_cases.domain.vocabulary import EscalationReason
+from grassroots_cases.domain.working_days import CalendarNotCovered
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.publishing import to_cloud_event
 from grassroots_cases.handlers.unit_of_work import Clock, commit_outcome
@@ -50,12 +51,19 @@ class Sweeper:
     async def _escalate(self, case: Case) -> int:
         now = self._clock()
         policy = await self._ports.sla_policies.for_district(case.district_id)
+        try:
+            new_due_at = policy.due_at(case.priority, case.category, now, self._ports.working_time)
+        except CalendarNotCovered as e:
+            # No guessed deadline: the case stays overdue (and listed as such) and the error
+            # says the calendar package needs its yearly update; the next pass tries again.
+            log.error("cannot escalate case %s: %s", case.id, e)
+            return 0
         outcome = workflow.escalate(
             case,
             SYSTEM,
             now,
             reason=EscalationReason.SLA_BREACH,
-            new_due_at=policy.due_at(case.priority, case.category, now),
+            new_due_at=new_due_at,
             note=f"deadline {case.due_at.isoformat()} passed",
         )
 

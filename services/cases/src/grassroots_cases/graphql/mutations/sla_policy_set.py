@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from grassroots_cases.domain.sla import CategoryOverride
 from grassroots_cases.graphql.context import Context
-from grassroots_cases.graphql.enums import CaseCategory, CasePriority
+from grassroots_cases.graphql.enums import CaseCategory, CasePriority, SlaUnit
 from grassroots_cases.graphql.sla import SlaPolicy
 from grassroots_cases.handlers.sla_admin import district_of, set_policy
 
@@ -15,13 +15,25 @@ from grassroots_cases.handlers.sla_admin import district_of, set_policy
 @strawberry.input(description="Hours for a priority.")
 class PriorityHoursInput:
     priority: CasePriority = strawberry.field(description="The priority.")
-    hours: int = strawberry.field(description="Hours to the deadline.")
+    hours: int = strawberry.field(
+        description="The count to the deadline: hours, or working days when `unit` is "
+        "WORKING_DAYS (0 = the end of the same working day)."
+    )
+    unit: SlaUnit = strawberry.field(
+        default=SlaUnit.HOURS, description="What `hours` counts; hours when omitted."
+    )
 
 
 @strawberry.input(description="Hours for a category (and optionally one priority of it).")
 class CategoryHoursInput:
     category: CaseCategory = strawberry.field(description="The category.")
-    hours: int = strawberry.field(description="Hours to the deadline.")
+    hours: int = strawberry.field(
+        description="The count to the deadline: hours, or working days when `unit` is "
+        "WORKING_DAYS (0 = the end of the same working day)."
+    )
+    unit: SlaUnit = strawberry.field(
+        default=SlaUnit.HOURS, description="What `hours` counts; hours when omitted."
+    )
     priority: CasePriority | None = strawberry.field(
         default=None, description="Only for this priority; every priority when omitted."
     )
@@ -51,7 +63,8 @@ async def resolve_sla_policy_set(
         info.context.caller,
         str(input.district_id),
         {p.priority: p.hours for p in input.priorities},
-        [CategoryOverride(c.category, c.hours, c.priority) for c in input.categories],
+        [CategoryOverride(c.category, c.hours, c.priority, c.unit) for c in input.categories],
+        {p.priority: p.unit for p in input.priorities},
     )
     district = await district_of(info.context.ports, str(input.district_id))
     return SetSlaPolicyPayload(sla_policy=SlaPolicy.from_domain(district, policy))
