@@ -22,7 +22,7 @@ from grassroots_cases.domain.access import Place, Reader
 from grassroots_cases.domain.ids import CaseId, OrgUnitId, PersonId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort, sort_key
 from grassroots_cases.domain.model import Case
-from grassroots_cases.domain.sla import CategoryOverride, SlaPolicy
+from grassroots_cases.domain.sla import CategoryOverride, DeadlineUnit, SlaPolicy
 from grassroots_cases.domain.vocabulary import Category, Priority, Role, Status
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx, ProjectionTx
 from grassroots_kit.errors import Conflict
@@ -234,6 +234,25 @@ class SlaPolicyStoreContract:
         policy = SlaPolicy(
             {**SlaPolicy().priority_hours, Priority.URGENT: 4},
             (CategoryOverride(Category.SEWAGE_WATER, 12, Priority.NORMAL),),
+        )
+
+        async def work(tx: CasesTx) -> None:
+            await tx.sla_policies.put(district, policy, "admin", T0)
+
+        await harness.ports.uow.run(work)
+
+        assert await harness.ports.sla_policies.for_district(district) == policy
+
+    async def test_a_working_day_policy_reads_back_with_its_units(self, harness: Harness):
+        district = uid("district")
+        policy = SlaPolicy(
+            {**SlaPolicy().priority_hours, Priority.URGENT: 0},
+            (
+                CategoryOverride(
+                    Category.SEWAGE_WATER, 3, Priority.NORMAL, DeadlineUnit.WORKING_DAYS
+                ),
+            ),
+            {Priority.URGENT: DeadlineUnit.WORKING_DAYS},
         )
 
         async def work(tx: CasesTx) -> None:
