@@ -24,8 +24,14 @@ ASSETS_PATH = "/graphiql"
 _CDN_URL = re.compile(r"https://unpkg\.com/((?:@[\w.-]+/)?[\w.-]+)@([\w.-]+)/([\w./-]+)")
 _MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css"}
 # gateway/node_modules of the repository this kit's source sits in (libs/kit/src/grassroots_kit/
-# graphql/ide.py).
-DEFAULT_NODE_MODULES = Path(__file__).resolve().parents[5] / "gateway" / "node_modules"
+# graphql/ide.py). An installed kit (an image's site-packages, however shallow) finds none there
+# and says so on the page; GRAPHIQL_ASSETS_DIR names another.
+_SOURCE = Path(__file__).resolve()
+DEFAULT_NODE_MODULES = (
+    (_SOURCE.parents[5] if len(_SOURCE.parents) > 5 else _SOURCE.parent)
+    / "gateway"
+    / "node_modules"
+)
 
 
 @dataclass(frozen=True)
