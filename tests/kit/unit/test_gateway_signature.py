@@ -42,7 +42,7 @@ async def _context(request: Request) -> dict[str, Any]:
 
 def _app(*, secret: bytes | None = SECRET, introspection: bool = True, limit: int = 10_000) -> Any:
     return GatewaySignatureMiddleware(
-        _GraphQL(SCHEMA, _context, ide=False),
+        _GraphQL(SCHEMA, _context, ide=None),
         secret=secret,
         max_body_bytes=limit,
         introspection=introspection,

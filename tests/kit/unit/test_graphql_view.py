@@ -112,7 +112,7 @@ async def _post(app: Any, content_type: str, body: bytes | str) -> httpx.Respons
     ("content_type", "body"), [r[1:] for r in REQUESTS], ids=[r[0] for r in REQUESTS]
 )
 async def test_the_short_path_answers_as_strawberry_does(content_type: str, body: bytes | str):
-    ours = await _post(_GraphQL(SCHEMA, _context, ide=False), content_type, body)
+    ours = await _post(_GraphQL(SCHEMA, _context, ide=None), content_type, body)
     stock = await _post(_StockView(SCHEMA, allow_queries_via_get=False), content_type, body)
 
     assert ours.status_code == stock.status_code
@@ -122,7 +122,7 @@ async def test_the_short_path_answers_as_strawberry_does(content_type: str, body
 
 async def _answer(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
     response = await _post(
-        _GraphQL(SCHEMA, _context, ide=False),
+        _GraphQL(SCHEMA, _context, ide=None),
         JSON,
         _body(query=query, variables=variables),
     )

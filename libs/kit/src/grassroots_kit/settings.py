@@ -42,6 +42,12 @@ class ServiceSettings(BaseSettings):
     environment: Literal["development", "production"] = Field(
         "development", description="`production` turns GraphiQL and development logins off."
     )
+    graphiql_assets_dir: str | None = Field(
+        None,
+        description="The node_modules directory GraphiQL's scripts and styles are served from "
+        "in development (`npm ci --prefix gateway` installs them, pinned). Unset: the "
+        "repository's gateway/node_modules.",
+    )
     service_version: str = Field("0.1.0", description="Version reported by /health/live.")
     git_revision: str = Field("unknown", description="Source revision reported by /health/live.")
     jwks_url: str = Field(

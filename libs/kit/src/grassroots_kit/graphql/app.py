@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from cross_web import HTTPException
@@ -16,9 +17,11 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import process_result
+from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema.exceptions import CannotGetOperationTypeError
 
 from grassroots_kit.gateway_signature import GatewaySignatureMiddleware
+from grassroots_kit.graphql.ide import DEFAULT_NODE_MODULES, GraphiQLAssets
 from grassroots_kit.graphql.operations import OperationRequest
 from grassroots_kit.graphql.schema import SubgraphSchema
 from grassroots_kit.host import ServiceHost
@@ -34,11 +37,18 @@ class _GraphQL(GraphQL[Any, None]):
     takes Strawberry's own view, which answers as it always has."""
 
     def __init__(
-        self, schema: SubgraphSchema, context_factory: ContextFactory, *, ide: bool
+        self,
+        schema: SubgraphSchema,
+        context_factory: ContextFactory,
+        *,
+        ide: GraphiQLAssets | None,
     ) -> None:
         super().__init__(
-            schema, graphql_ide="graphiql" if ide else None, allow_queries_via_get=False
+            schema,
+            graphql_ide="graphiql" if ide is not None else None,
+            allow_queries_via_get=False,
         )
+        self._ide = ide
         self._schema = schema
         self._context_factory = context_factory
         # Streamed responses (SSE, multipart subscriptions) are Strawberry's to negotiate; none
@@ -91,6 +101,11 @@ class _GraphQL(GraphQL[Any, None]):
             media_type="application/json",
         )
 
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Strawberry's page loads its scripts from unpkg.com; this one from the subgraph itself.
+        assert self._ide is not None  # Strawberry renders the IDE only when one is configured
+        return self._ide.page_response()
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Any:
@@ -115,9 +130,17 @@ def create_service_app(
         finally:
             await host.stop()
 
-    graphql = _GraphQL(schema, context_factory, ide=settings.environment == "development")
+    ide = None
+    if settings.environment == "development":
+        assets_dir = settings.graphiql_assets_dir
+        ide = GraphiQLAssets(
+            get_graphql_ide_html("graphiql"),
+            Path(assets_dir) if assets_dir else DEFAULT_NODE_MODULES,
+        )
+    graphql = _GraphQL(schema, context_factory, ide=ide)
     routes: list[BaseRoute] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        *(ide.routes() if ide is not None else []),
         *health_routes(
             live_info={
                 "service": settings.service_name,
