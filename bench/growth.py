@@ -80,6 +80,7 @@ from grassroots_cases.handlers.composition import cases_ports
 from grassroots_cases.main import build_host
 from grassroots_cases.settings import CasesSettings
 from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_kit import business_time
 from grassroots_kit.auth import Principal, RoleGrant
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.mongo import Session, ensure_collections, ensure_indexes
@@ -403,7 +404,7 @@ async def load(
     host: ServiceHost, pool: ProcessPoolExecutor, batches: list[Batch]
 ) -> dict[str, Any]:
     """Build batches in a worker process while the previous one is written."""
-    repository = CaseRepository(host.db)
+    repository = CaseRepository(host.db, host.settings.business_zone)
     loop = asyncio.get_running_loop()
     started = time.perf_counter()
     domain_seconds, stopped, count = 0.0, 0, 0
@@ -495,11 +496,15 @@ async def measure(
 
     async def adapter(i: int) -> Any:
         since, until = _year(i)
-        return await case_statistics(host.db, DISTRICT, since, until, NOW, depth=0)
+        return await case_statistics(
+            host.db, DISTRICT, since, until, NOW, depth=0, tz=host.settings.business_zone
+        )
 
     async def reference(i: int) -> Any:
         since, until = _year(i)
-        return await aggregate_statistics(host.db, DISTRICT, since, until, NOW)
+        return await aggregate_statistics(
+            host.db, DISTRICT, since, until, NOW, host.settings.business_zone
+        )
 
     figures = {
         "stats_district_year": await timed(repeats, stats(DISTRICT)),
@@ -580,19 +585,21 @@ def _execution(plan: Any) -> dict[str, Any]:
 async def explain(host: ServiceHost, world: World) -> dict[str, Any]:
     """Every query the three reads send, as the service sends it, with its winning plan."""
     db = host.db
+    tz = host.settings.business_zone
     admin = Principal("admin", (RoleGrant(Role.DISTRICT_ADMIN.value, DISTRICT, (DISTRICT,)),))
-    since, until = datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC)
+    # A business year (Beijing's by default): read as twelve whole months.
+    since, until = business_time.year_bounds_of(2026, tz)
     ragged = (datetime(2026, 3, 15, 12, tzinfo=UTC), datetime(2026, 9, 2, 6, tzinfo=UTC))
     community = world.communities[0]
     commands: dict[str, dict[str, Any]] = {}
     commands["stats: rollups of a district-year"] = {
         "find": ROLLUPS,
-        "filter": read_query(DISTRICT, cover(since, until).periods),
+        "filter": read_query(DISTRICT, cover(since, until, tz).periods),
         "projection": {"c": 1},
     }
     commands["stats: cases of a partial day (ragged period)"] = {
         "find": COLLECTION,
-        "filter": edge_query(DISTRICT, ragged[0], cover(*ragged).edges[0][1]),
+        "filter": edge_query(DISTRICT, ragged[0], cover(*ragged, tz).edges[0][1]),
         "projection": FACT_FIELDS,
         "hint": BY_PATH_CREATED,
     }
@@ -660,7 +667,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             await ensure_collections(host.db, host.collections)
             await ensure_indexes(host.db, host.indexes)
             # The service's boot step: rollups built (here, of no cases) before any case.
-            await rollups.build_if_missing(host.db)
+            await rollups.build_if_missing(host.db, host.settings.business_zone)
             world = World.build(random.Random(args.seed))
             await host.db[ORG_UNITS].insert_many(world.units)
             policy = await SlaPolicies(host.db).for_district(DISTRICT)

@@ -32,6 +32,7 @@ from grassroots_cases.domain.working_days import WorkingTime
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx, ProjectionTx
 from grassroots_cases.handlers.unit_of_work import Clock
 from grassroots_kit import cursors
+from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import Conflict
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
@@ -315,7 +316,7 @@ class FakeCaseQueries:
         ]
         total: Counters = {}
         for case in reported:
-            add(total, contribution(Facts.of(case)))
+            add(total, contribution(Facts.of(case), DEFAULT_ZONE))
         overdue = sum(c.status in OPEN_STATUSES and c.due_at <= now for c in reported)
         return summarize(total, overdue)
 

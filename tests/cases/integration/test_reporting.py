@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from grassroots_cases.handlers.composition import cases_ports
+from grassroots_cases.handlers.report_case import report_case
 
 from tests.cases.integration.conftest import REPORT, Cases, error_code
+from tests.cases.integration.test_importing import IMPORT, _item
+from tests.cases.unit.fake_area import new_case, who
 
 
 async def test_a_resident_reports_a_case_that_is_numbered_routed_and_announced(cases: Cases):
@@ -136,3 +140,25 @@ async def test_reporting_needs_a_valid_token(cases: Cases):
         headers={"authorization": "Bearer not-a-token"},
     )
     assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_a_case_reported_at_01_00_on_new_years_day_in_beijing_gets_a_2027_number(
+    cases: Cases,
+):
+    # given the service on its default business time zone (Asia/Shanghai) and a clock at
+    # 2026-12-31T17:00Z: still 31 December in UTC, 01:00 on 1 January in Beijing
+    at = datetime(2026, 12, 31, 17, tzinfo=UTC)
+    ports = cases_ports(cases.svc.host, clock=lambda: at)
+
+    # when it is reported in the district
+    case = (await report_case(ports, who("res-1"), new_case("Firecracker debris"))).case
+
+    # then its number is of the 2027 series, and so is one imported at the same instant
+    assert case.number == "WC-2027-000001"
+    body = await cases.gql(
+        "admin", IMPORT, {"i": {"cases": [_item("ny", reportedAt="2026-12-31T17:00:00Z")]}}
+    )
+    assert "errors" not in body, body
+    imported = await cases.db["cases"].find_one({"importRef": "ny"})
+    assert imported is not None
+    assert imported["number"] == "WC-2027-000002"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from grassroots_cases.adapters import rollups
 from grassroots_cases.adapters.statistics import (
@@ -19,10 +20,13 @@ from grassroots_cases.domain.statistics import CaseStatistics, Percentiles, buck
 from grassroots_cases.handlers.composition import cases_ports
 from grassroots_cases.handlers.sweeper import Sweeper
 from grassroots_cases.handlers.unit_of_work import utc_now
+from grassroots_kit.business_time import DEFAULT_ZONE
 
 from tests.cases.integration.conftest import Cases
 from tests.cases.integration.test_importing import CLOSED, IMPORT, _item
 from tests.cases.integration.test_reads import _profiled
+
+TZ = DEFAULT_ZONE  # the service under test runs with the default BUSINESS_TIME_ZONE
 
 
 async def _history(cases: Cases) -> None:
@@ -98,13 +102,15 @@ async def test_statistics_from_rollups_equal_the_aggregation_over_the_cases(case
     compared: list[Any] = []
     for unit, depth in (("d1", 0), ("c1", 2), ("g1", 3), ("b1", 5)):
         for since, until in periods:
-            from_rollups = await case_statistics(cases.db, unit, since, until, now, depth=depth)
-            direct = await aggregate_statistics(cases.db, unit, since, until, now)
+            from_rollups = await case_statistics(
+                cases.db, unit, since, until, now, depth=depth, tz=TZ
+            )
+            direct = await aggregate_statistics(cases.db, unit, since, until, now, TZ)
             assert from_rollups == _as_rollups_read(direct), (unit, since, until)
             compared.append(from_rollups.collected)
 
     assert max(compared) == 12  # six imported, six reported live
-    year = await case_statistics(cases.db, "d1", *periods[0], now, depth=0)
+    year = await case_statistics(cases.db, "d1", *periods[0], now, depth=0, tz=TZ)
     assert (year.rejected, year.open, year.overdue_now, year.ratings) == (
         2,
         5,
@@ -118,15 +124,15 @@ async def test_a_rebuild_reproduces_the_maintained_rollups_and_is_idempotent(cas
     await _history(cases)
     maintained = await _stored(cases)
 
-    counted = await rollups.rebuild(cases.db)
+    counted = await rollups.rebuild(cases.db, TZ)
     once = await _stored(cases)
-    await rollups.rebuild(cases.db)
+    await rollups.rebuild(cases.db, TZ)
     twice = await _stored(cases)
 
     assert counted == 12
     assert once == maintained
     assert twice == once
-    assert await rollups.is_built(cases.db)
+    assert await rollups.is_built(cases.db, TZ)
 
 
 async def test_a_service_started_on_existing_cases_builds_its_rollups(cases: Cases):
@@ -134,9 +140,36 @@ async def test_a_service_started_on_existing_cases_builds_its_rollups(cases: Cas
     maintained = await _stored(cases)
     await cases.db[rollups.COLLECTION].delete_many({})
 
-    await rollups.build_if_missing(cases.db)
-    await rollups.build_if_missing(cases.db)
+    await rollups.build_if_missing(cases.db, TZ)
+    await rollups.build_if_missing(cases.db, TZ)
 
+    assert await _stored(cases) == maintained
+
+
+async def test_rollups_built_in_another_zone_are_rebuilt_in_the_configured_one(cases: Cases):
+    await _history(cases)
+    maintained = await _stored(cases)
+    utc = ZoneInfo("UTC")
+    await rollups.rebuild(cases.db, utc)  # as they were before business time, cut at UTC
+    assert await rollups.built_in(cases.db) == "UTC"
+    assert not await rollups.is_built(cases.db, TZ)
+    assert await _stored(cases) != maintained  # h4 (23:30 UTC on 31 January) moved a day
+
+    await rollups.build_if_missing(cases.db, TZ)
+
+    assert await rollups.built_in(cases.db) == TZ.key
+    assert await _stored(cases) == maintained
+
+
+async def test_a_marker_without_a_zone_is_read_as_built_in_utc_and_rebuilt(cases: Cases):
+    await _history(cases)
+    maintained = await _stored(cases)
+    await cases.db[rollups.COLLECTION].update_one({"_id": "__built__"}, {"$unset": {"zone": ""}})
+    assert await rollups.built_in(cases.db) == "UTC"
+
+    await rollups.build_if_missing(cases.db, TZ)
+
+    assert await rollups.built_in(cases.db) == TZ.key
     assert await _stored(cases) == maintained
 
 
@@ -146,7 +179,7 @@ async def test_the_statistics_read_only_index_scans(cases: Cases):
     since, until = datetime(2026, 1, 31, 12, tzinfo=UTC), datetime(2026, 3, 2, 6, tzinfo=UTC)
 
     finds = [
-        (rollups.COLLECTION, rollups.read_query("d1", cover(since, until).periods), None),
+        (rollups.COLLECTION, rollups.read_query("d1", cover(since, until, TZ).periods), None),
         ("cases", edge_query("d1", since, until), "orgUnitPath_1_createdAt_-1__id_-1"),
         ("cases", overdue_query("d1", since, until, now), "orgUnitPath_1_status_1_dueAt_1"),
     ]

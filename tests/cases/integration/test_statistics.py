@@ -11,6 +11,7 @@ from grassroots_cases.adapters.case_documents import to_doc
 from grassroots_cases.domain.ids import CaseId, OrgUnitId
 from grassroots_cases.domain.model import Rating
 from grassroots_cases.domain.vocabulary import Category, Status
+from grassroots_kit.business_time import DEFAULT_ZONE
 
 from tests.cases.integration.conftest import Cases, error_code
 from tests.cases.unit.builders import case
@@ -64,7 +65,7 @@ async def _seed(cases: Cases) -> None:
     await cases.db["cases"].insert_many(docs)
     # Stored directly, past the repository: the rollups count them once rebuilt, as existing
     # cases are counted when the service first starts with rollups.
-    await rollups.rebuild(cases.db)
+    await rollups.rebuild(cases.db, DEFAULT_ZONE)
 
 
 STATS = """query($id: ID!, $from: DateTime!, $to: DateTime!) {
@@ -145,7 +146,7 @@ async def test_the_statistics_match_on_the_subtree_index(cases: Cases):
 
     plan = await cases.db.command(
         "explain",
-        {"aggregate": "cases", "pipeline": pipeline("c1", _at(3, 1), _at(6, 1), _at(11, 23)),
+        {"aggregate": "cases", "pipeline": pipeline("c1", _at(3, 1), _at(6, 1), _at(11, 23), DEFAULT_ZONE),
          "cursor": {}},
         verbosity="queryPlanner",
     )  # fmt: skip
@@ -154,3 +155,29 @@ async def test_the_statistics_match_on_the_subtree_index(cases: Cases):
     assert "IXSCAN" in text
     assert "orgUnitPath_1_createdAt_-1__id_-1" in text
     assert "COLLSCAN" not in text
+
+
+async def test_a_case_reported_at_01_00_on_new_years_day_in_beijing_counts_in_2027(cases: Cases):
+    # given a case reported at 2026-12-31T17:00Z, 01:00 on 1 January in Beijing
+    at = datetime(2026, 12, 31, 17, tzinfo=UTC)
+    late = case(Status.REPORTED, id=CaseId("ny"), number="WC-2027-000001", created_at=at)
+    await cases.db["cases"].insert_one(to_doc(replace(late, org_unit_id=C1[-1], org_unit_path=C1)))
+    await rollups.rebuild(cases.db, DEFAULT_ZONE)
+
+    # then its rollups are Beijing's 1 January and January 2027, not UTC's 31 December
+    periods = {d["period"] async for d in cases.db[rollups.COLLECTION].find({"unit": "c1"})}
+    assert periods == {"2027-01-01", "2027-01"}
+
+    # and the business day of 1 January (from 16:00 UTC the day before) collects it, by month
+    # 2027; the UTC day of 31 December (whole days from the rollups, an edge from the cases)
+    # collects it too but still in the month of the business zone
+    day = {"id": "c1", "from": "2026-12-31T16:00:00Z", "to": "2027-01-01T16:00:00Z"}
+    body = await cases.gql("cstaff", STATS, day)
+    assert "errors" not in body, body
+    assert body["data"]["caseStats"]["collected"] == 1
+    assert body["data"]["caseStats"]["byMonth"] == [
+        {"key": "2027-01", "collected": 1, "handled": 0}
+    ]
+    before = {"id": "c1", "from": "2026-12-30T16:00:00Z", "to": "2026-12-31T16:00:00Z"}
+    body = await cases.gql("cstaff", STATS, before)
+    assert body["data"]["caseStats"]["collected"] == 0

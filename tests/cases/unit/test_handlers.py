@@ -7,7 +7,8 @@ contracts (tests/cases/contract_stores.py), so these say what production does, i
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from grassroots_cases.domain.ids import PersonId
@@ -41,6 +42,35 @@ def stored(fakes: FakeCases, case: Case) -> Case:
 
 
 # --- reporting and routing ---------------------------------------------------------------
+
+
+async def test_a_report_at_01_00_on_new_years_day_in_beijing_gets_a_number_of_the_new_year():
+    fakes = area()
+    clock(fakes).now = datetime(2026, 12, 31, 15, 59, tzinfo=UTC)  # 23:59 in Beijing
+    assert (await reported(fakes)).number == "WC-2026-000001"
+
+    clock(fakes).now = datetime(2026, 12, 31, 17, tzinfo=UTC)  # 01:00 on 1 January
+
+    assert (await reported(fakes, title="Street light out")).number == "WC-2027-000001"
+
+
+async def test_the_case_number_year_follows_the_configured_business_zone():
+    fakes = area()
+    fakes.ports = replace(fakes.ports, business_zone=ZoneInfo("Europe/Berlin"))
+    clock(fakes).now = datetime(2026, 12, 31, 17, tzinfo=UTC)  # 18:00 in Berlin
+
+    assert (await reported(fakes)).number == "WC-2026-000001"
+
+
+async def test_imported_cases_are_numbered_in_the_business_year_they_were_reported_in():
+    fakes = area()
+    late = HistoricalCase(
+        ref="ny", new=new_case(), reported_at=datetime(2026, 12, 31, 17, tzinfo=UTC)
+    )
+
+    await import_cases(fakes.ports, who("admin"), [late])
+
+    assert [c.number for c in fakes.state.cases.values()] == ["WC-2027-000001"]
 
 
 async def test_a_report_is_numbered_routed_given_its_deadline_and_published():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from grassroots_cases.domain.statistics import (
@@ -22,6 +23,9 @@ from grassroots_cases.domain.vocabulary import Status
 from tests.cases.unit.builders import PATH, case
 
 H = timedelta(hours=1)
+# Most tests here cut days at UTC midnight, to read plainly; the business zone's own are below.
+UTC_ZONE = ZoneInfo("UTC")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 T = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
@@ -33,7 +37,7 @@ def facts(status: Status = Status.REPORTED, **changes: object) -> Facts:
 def test_a_new_case_counts_once_at_its_unit_and_every_ancestor_by_month_and_down_to_the_community_by_day():
     new = facts()
 
-    increments = changes([(None, new)])
+    increments = changes([(None, new)], UTC_ZONE)
 
     shard = new.shard
     assert set(increments) == {
@@ -57,7 +61,7 @@ def test_a_resolution_moves_the_case_from_open_to_handled_and_adds_its_duration(
     before = facts(Status.IN_PROGRESS, first_response_at=T + H)
     after = replace(before, status=Status.RESOLVED, resolved_at=T + 20 * H)
 
-    increments = changes([(before, after)])
+    increments = changes([(before, after)], UTC_ZONE)
 
     assert increments[RollupKey("grid", "2026-03", 0)] == {
         "handled": 1,
@@ -71,14 +75,14 @@ def test_a_resolution_moves_the_case_from_open_to_handled_and_adds_its_duration(
 def test_a_change_that_does_not_touch_the_figures_changes_no_counter():
     before = facts(Status.ACCEPTED, first_response_at=T + H)
 
-    assert changes([(before, replace(before, status=Status.ASSIGNED))]) == {}
+    assert changes([(before, replace(before, status=Status.ASSIGNED))], UTC_ZONE) == {}
 
 
 def test_a_moved_case_leaves_only_the_ancestors_it_no_longer_has():
     before = facts(Status.CLOSED, rating=4)
     after = replace(before, org_unit_path=("district", "street2", "community"))
 
-    increments = changes([(before, after)])
+    increments = changes([(before, after)], UTC_ZONE)
 
     units = {key.unit for key in increments}
     assert units == {"street", "street2", "grid"}
@@ -130,7 +134,7 @@ def test_a_bucket_is_never_more_than_a_32nd_below_the_duration():
 
 
 def test_an_aligned_year_reads_twelve_months_and_no_cases():
-    year = cover(datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))
+    year = cover(datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC), UTC_ZONE)
 
     assert year.periods == [f"2026-{m:02d}" for m in range(1, 13)]
     assert year.edges == []
@@ -140,7 +144,7 @@ def test_a_ragged_period_reads_partial_days_from_the_cases_and_whole_ones_from_r
     since = datetime(2026, 1, 30, 12, tzinfo=UTC)
     until = datetime(2026, 3, 2, 6, tzinfo=UTC)
 
-    period = cover(since, until)
+    period = cover(since, until, UTC_ZONE)
 
     assert period.periods == ["2026-01-31", "2026-02", "2026-03-01"]
     assert period.edges == [
@@ -153,30 +157,30 @@ def test_without_day_rollups_the_partial_months_are_read_from_the_cases():
     since = datetime(2026, 1, 30, 12, tzinfo=UTC)
     until = datetime(2026, 4, 2, 6, tzinfo=UTC)
 
-    period = cover(since, until, days=False)
+    period = cover(since, until, UTC_ZONE, days=False)
 
     assert period.periods == ["2026-02", "2026-03"]
     assert period.edges == [
         (since, datetime(2026, 2, 1, tzinfo=UTC)),
         (datetime(2026, 4, 1, tzinfo=UTC), until),
     ]
-    assert cover(since, datetime(2026, 2, 20, tzinfo=UTC), days=False).periods == []
+    assert cover(since, datetime(2026, 2, 20, tzinfo=UTC), UTC_ZONE, days=False).periods == []
 
 
 def test_a_period_within_one_day_is_read_from_the_cases():
     since, until = T, T + H
 
-    assert cover(since, until).periods == []
-    assert cover(since, until).edges == [(since, until)]
+    assert cover(since, until, UTC_ZONE).periods == []
+    assert cover(since, until, UTC_ZONE).edges == [(since, until)]
 
 
 def test_summed_counters_give_the_figures_with_nearest_rank_percentiles():
     total: dict[str, int] = {}
     for hours in (1, 2, 3, 4, 5, 6, 8):  # first responses: median the 4th, p90 the 7th
-        add(total, contribution(facts(Status.ASSIGNED, first_response_at=T + hours * H)))
+        add(total, contribution(facts(Status.ASSIGNED, first_response_at=T + hours * H), UTC_ZONE))
     closed = facts(Status.CLOSED, rating=5, resolved_at=T + 10 * H, category="ENVIRONMENT")
-    add(total, contribution(closed))
-    add(total, contribution(facts(Status.REJECTED, breaches=1)))
+    add(total, contribution(closed, UTC_ZONE))
+    add(total, contribution(facts(Status.REJECTED, breaches=1), UTC_ZONE))
 
     stats = summarize(total, overdue_now=3)
 
@@ -200,3 +204,28 @@ def test_nothing_counted_reads_as_zeros_and_no_percentiles():
     assert stats.completion_rate is None
     assert stats.first_response.median_seconds is None
     assert stats.by_category == []
+
+
+def test_a_case_reported_at_01_00_on_new_years_day_in_beijing_counts_in_the_new_year():
+    new = facts(created_at=datetime(2026, 12, 31, 17, tzinfo=UTC))
+
+    increments = changes([(None, new)], SHANGHAI)
+
+    assert RollupKey("district", "2027-01-01", new.shard) in increments
+    assert RollupKey("district", "2027-01", new.shard) in increments
+    assert not any(key.period.startswith("2026") for key in increments)
+    assert increments[RollupKey("district", "2027-01", new.shard)]["month.2027-01.c"] == 1
+
+
+def test_beijing_days_and_months_are_cut_at_16_00_utc():
+    year = cover(
+        datetime(2026, 12, 31, 16, tzinfo=UTC), datetime(2027, 12, 31, 16, tzinfo=UTC), SHANGHAI
+    )
+    assert year.periods == [f"2027-{m:02d}" for m in range(1, 13)]
+    assert year.edges == []
+
+    since = datetime(2026, 12, 31, 17, tzinfo=UTC)  # 01:00 on 1 January in Beijing
+    until = datetime(2027, 1, 3, 16, tzinfo=UTC)
+    period = cover(since, until, SHANGHAI)
+    assert period.periods == ["2027-01-02", "2027-01-03"]
+    assert period.edges == [(since, datetime(2027, 1, 1, 16, tzinfo=UTC))]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+from grassroots_points.domain.periods import PeriodKind, period
+from grassroots_points.handlers import recognition
 
 from tests.points.helpers import (
     C1_PATH,
@@ -135,3 +138,31 @@ async def test_outstanding_chiefs_of_the_year_with_their_handled_cases(points: P
         {"person": {"id": ana}, "points": 30, "handledCases": 3, "rank": 1},
         {"person": {"id": bo}, "points": 10, "handledCases": 1, "rank": 2},
     ]
+
+
+async def test_the_leaderboard_year_and_month_begin_at_beijing_midnight(points: Points):
+    # given one closing at 23:00 on 31 December in Beijing and one at 01:00 on 1 January
+    await points.rule("case.closed", 10)
+    old, new = uid("old-"), uid("new-")
+    await close(points, old, at=datetime(2026, 12, 31, 15, tzinfo=UTC))
+    await close(points, new, at=datetime(2026, 12, 31, 17, tzinfo=UTC))
+    ports = points.wired.ports
+
+    # when the board of the year and of the month around 2026-12-31T17:00Z is read
+    at = datetime(2026, 12, 31, 17, tzinfo=UTC)
+    year = period(PeriodKind.YEAR, now=at, tz=ports.business_zone)
+    month = period(PeriodKind.MONTH, now=at, tz=ports.business_zone)
+    old_month = period(PeriodKind.MONTH, now=at - timedelta(hours=2), tz=ports.business_zone)
+
+    # then the second counts in 2027 and January, the first in 2026 and December
+    ranked = [s.person_id for s in await recognition.leaderboard(ports, "c1", year, 10)]
+    assert ranked == [new]
+    ranked = [s.person_id for s in await recognition.leaderboard(ports, "c1", month, 10)]
+    assert ranked == [new]
+    ranked = [s.person_id for s in await recognition.leaderboard(ports, "c1", old_month, 10)]
+    assert ranked == [old]
+    # and so over GraphQL: a custom range of the Beijing day of 1 January holds only the second
+    day = await points.ok(
+        BOARD, {"unit": "c1", "from": "2026-12-31T16:00:00Z", "to": "2027-01-01T16:00:00Z"}
+    )
+    assert [r[0] for r in rows(day)] == [new]

@@ -12,16 +12,19 @@ from grassroots_kit.org_units import COLLECTION as ORG_UNITS
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_points.adapters.people_projection import PEOPLE, ROLES
 from grassroots_points.handlers.composition import compose
+from grassroots_points.settings import PointsSettings
 from grassroots_points.storage import COLLECTIONS, INDEXES
 
 from tests.points.contracts import CONTRACTS, Backend
 
 
 class _Host:
-    """What MongoUnitOfWork uses of a ServiceHost: its database and its transactions."""
+    """What compose and MongoUnitOfWork use of a ServiceHost: its database, its transactions
+    and its settings (the business time zone)."""
 
     def __init__(self, db: Any) -> None:
         self.db = db
+        self.settings = PointsSettings()
 
     async def transaction(self, work: Callable[[Any], Awaitable[Any]]) -> Any:
         return await in_transaction(self.db.client, work)

@@ -16,7 +16,7 @@ from grassroots_kit.messaging.consumer import PermanentEventError
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_points.domain.closures import ClosureState
 from grassroots_points.domain.ledger import EntryKind
-from grassroots_points.domain.rules import Selector
+from grassroots_points.domain.rules import CapPeriod, Selector
 from grassroots_points.handlers.reactions import receive, receive_closings
 from grassroots_points.handlers.reprocess import reprocess_events
 from grassroots_points.handlers.rules import SetPointRule, set_point_rule
@@ -275,3 +275,28 @@ async def test_only_a_platform_admin_reprocesses_and_only_when_confirmed():
         await reprocess_events(points.ports, Principal("someone", ()), confirm=True)
     with pytest.raises(BadUserInput):
         await reprocess_events(points.ports, ADMIN, confirm=False)
+
+
+async def test_a_daily_cap_starts_again_at_beijing_midnight_not_utc_midnight():
+    points = fake_points()
+    await set_point_rule(
+        points.ports,
+        ADMIN,
+        SetPointRule(Selector("visit.logged"), 5, max_per_period=1, cap_period=CapPeriod.DAY),
+    )
+    visitor = uid("chief-")
+
+    def visit_at(at: datetime) -> CloudEvent:
+        event = visit_logged(visitor)
+        return dataclasses.replace(event, data={**event.data, "at": at.isoformat()})
+
+    late = visit_at(datetime(2026, 12, 31, 15, 30, tzinfo=UTC))  # 23:30 on 31 December there
+    early = visit_at(datetime(2026, 12, 31, 16, 30, tzinfo=UTC))  # 00:30 on 1 January
+    again = visit_at(datetime(2026, 12, 31, 23, 0, tzinfo=UTC))  # 07:00 on 1 January
+
+    await deliver(points, late, early, again)
+
+    # one each Beijing day; cut at UTC midnight all three would be one day and earn 5
+    assert balance(points, visitor) == 10
+    [why] = (await points.uow.run(lambda tx: tx.withheld.reasons(again.id))).values()
+    assert why.startswith("capped: at most 1 visit.logged awards per day")

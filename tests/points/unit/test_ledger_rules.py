@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from grassroots_kit.auth import Principal
@@ -18,6 +19,8 @@ from grassroots_points.domain.periods import PeriodKind, period, year_period
 from tests.support.tokens import grant
 
 NOW = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)  # a Wednesday
+UTC_ZONE = ZoneInfo("UTC")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def test_a_reversal_takes_back_at_most_the_balance():
@@ -36,10 +39,10 @@ def test_an_adjustment_changes_something_within_bounds_and_has_a_reason():
         clean_reason(" ")
 
 
-def test_calendar_periods_around_now():
-    week = period(PeriodKind.WEEK, now=NOW)
-    month = period(PeriodKind.MONTH, now=NOW)
-    december = period(PeriodKind.MONTH, now=datetime(2026, 12, 31, tzinfo=UTC))
+def test_calendar_periods_around_now_in_utc():
+    week = period(PeriodKind.WEEK, now=NOW, tz=UTC_ZONE)
+    month = period(PeriodKind.MONTH, now=NOW, tz=UTC_ZONE)
+    december = period(PeriodKind.MONTH, now=datetime(2026, 12, 31, tzinfo=UTC), tz=UTC_ZONE)
 
     assert (week.since, week.until) == (
         datetime(2026, 11, 23, tzinfo=UTC),
@@ -50,15 +53,37 @@ def test_calendar_periods_around_now():
         datetime(2026, 12, 1, tzinfo=UTC),
     )
     assert december.until == datetime(2027, 1, 1, tzinfo=UTC)
-    assert period(PeriodKind.YEAR, now=NOW) == year_period(2026)
-    assert period(PeriodKind.ALL_TIME, now=NOW).since is None
+    assert period(PeriodKind.YEAR, now=NOW, tz=UTC_ZONE) == year_period(2026, UTC_ZONE)
+    assert period(PeriodKind.ALL_TIME, now=NOW, tz=UTC_ZONE).since is None
+
+
+def test_calendar_periods_are_cut_at_beijing_midnight():
+    new_year = datetime(2026, 12, 31, 17, tzinfo=UTC)  # 01:00 on 1 January in Beijing
+
+    year = period(PeriodKind.YEAR, now=new_year, tz=SHANGHAI)
+    month = period(PeriodKind.MONTH, now=new_year, tz=SHANGHAI)
+    week = period(PeriodKind.WEEK, now=NOW, tz=SHANGHAI)  # 23:30 on Wednesday there
+
+    assert year == year_period(2027, SHANGHAI)
+    assert (year.since, year.until) == (
+        datetime(2026, 12, 31, 16, tzinfo=UTC),
+        datetime(2027, 12, 31, 16, tzinfo=UTC),
+    )
+    assert (month.since, month.until) == (
+        datetime(2026, 12, 31, 16, tzinfo=UTC),
+        datetime(2027, 1, 31, 16, tzinfo=UTC),
+    )
+    assert (week.since, week.until) == (
+        datetime(2026, 11, 22, 16, tzinfo=UTC),
+        datetime(2026, 11, 29, 16, tzinfo=UTC),
+    )
 
 
 def test_a_custom_period_must_run_forwards():
     with pytest.raises(BadUserInput):
-        period(PeriodKind.CUSTOM, now=NOW, since=NOW, until=NOW)
+        period(PeriodKind.CUSTOM, now=NOW, tz=SHANGHAI, since=NOW, until=NOW)
     with pytest.raises(BadUserInput):
-        period(PeriodKind.WEEK, now=NOW, since=NOW)
+        period(PeriodKind.WEEK, now=NOW, tz=SHANGHAI, since=NOW)
 
 
 PATH = ("d1", "s1", "c1", "g1")

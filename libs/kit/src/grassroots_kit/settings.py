@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from typing import Literal, TypeVar
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from grassroots_kit import business_time
 
 # A shorter HMAC key could be guessed offline from one signed request.
 _MIN_SECRET_LENGTH = 32
@@ -106,6 +109,23 @@ class ServiceSettings(BaseSettings):
         ge=1,
         description="Largest request body /graphql reads; a larger one is refused unread (413).",
     )
+
+    business_time_zone: str = Field(
+        business_time.DEFAULT_ZONE_NAME,
+        description="IANA time zone whose midnights cut every business day, week, month and "
+        "year: statistics days and months, rollups, case-number years, leaderboard periods, "
+        "award caps. Changing it rebuilds the cases rollups at the next start.",
+    )
+
+    @field_validator("business_time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        business_time.zone(value)  # refuses at start-up, not at the first report
+        return value
+
+    @property
+    def business_zone(self) -> ZoneInfo:
+        return business_time.zone(self.business_time_zone)
 
     @field_validator("subgraph_signing_secret", mode="before")
     @classmethod

@@ -23,10 +23,10 @@ def build_host(settings: CasesSettings) -> ServiceHost:
     host = ServiceHost(settings, collections=storage.COLLECTIONS, indexes=storage.INDEXES)
 
     async def build_rollups() -> None:
-        await rollups.build_if_missing(host.db)
+        await rollups.build_if_missing(host.db, settings.business_zone)
 
     host.add_boot_step("case rollups", build_rollups)
-    host.add_subscription(projection_subscription(host.db))
+    host.add_subscription(projection_subscription(host.db, tz=settings.business_zone))
     if settings.sweep_seconds > 0:
         sweeper = Sweeper(cases_ports(host))
 

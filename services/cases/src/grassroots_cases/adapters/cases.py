@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from grassroots_kit.errors import Conflict
 from grassroots_kit.mongo import Database, Document, Indexes, Session
@@ -47,8 +48,9 @@ _NOT_WRITTEN_BY_WORKFLOW = {"_id", "orgUnitPath", "orgUnitId", "version"}
 class CaseRepository:
     """Every write of a case also moves the statistics rollups, in the same session."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, tz: ZoneInfo) -> None:
         self._cases = db[COLLECTION]
+        self._tz = tz  # the business time zone: the rollups' days and months are its
 
     async def get(self, case_id: str, session: Session | None = None) -> Case | None:
         doc = await self._cases.find_one({"_id": case_id}, session=session)
@@ -71,7 +73,7 @@ class CaseRepository:
         """New cases, as `to_doc` stores them (imports add their `importRef`)."""
         await self._cases.insert_many(list(docs), session=session)
         await rollups.apply(
-            self._cases.database, ((None, rollups.facts_of_doc(d)) for d in docs), session
+            self._cases.database, ((None, rollups.facts_of_doc(d)) for d in docs), session, self._tz
         )
 
     async def _write(self, query: Document, case: Case, session: Session) -> Case | None:
@@ -89,7 +91,7 @@ class CaseRepository:
         # The stored path wins: a move of the org unit may have re-placed the case meanwhile.
         before = rollups.facts_of_doc(prior)
         after = replace(Facts.of(case), org_unit_path=before.org_unit_path)
-        await rollups.apply(self._cases.database, [(before, after)], session)
+        await rollups.apply(self._cases.database, [(before, after)], session, self._tz)
         return replace(case, version=case.version + 1)
 
     async def save(self, case: Case, session: Session) -> Case:
@@ -140,7 +142,7 @@ class CaseRepository:
     async def move_org_unit(
         self, org_unit_id: str, path_with_self: list[str], session: Session
     ) -> None:
-        await rollups.move(self._cases.database, org_unit_id, path_with_self, session)
+        await rollups.move(self._cases.database, org_unit_id, path_with_self, session, self._tz)
         await self._cases.update_many(
             {"orgUnitId": org_unit_id},
             {"$set": {"orgUnitPath": path_with_self}},

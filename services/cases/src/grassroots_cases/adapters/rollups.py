@@ -1,6 +1,7 @@
 """Statistics rollups in MongoDB: counters per org unit and report day or month, kept in step
 with every write of a case (by `CaseRepository`, in the same transaction), and rebuilt from
-the cases when they were never built (a boot step) or on demand (`rebuild`).
+the cases when they were never built or were built in another business time zone (a boot
+step), or on demand (`rebuild`).
 
 One document per `RollupKey`: `{_id: "<unit>|<period>|<shard>", unit, period, shard, c: {...}}`
 where `c` holds the counters of `domain.statistics.contribution`, nested by their dotted names.
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, IndexModel, UpdateOne
@@ -37,7 +39,7 @@ INDEXES = Indexes(
     # A statistics read: one unit, a list of whole months and days (both in `period`).
     (IndexModel([("unit", ASCENDING), ("period", ASCENDING)]),),
 )
-_BUILT = "__built__"  # the marker document: the rollups hold every case
+_BUILT = "__built__"  # the marker document: the rollups hold every case, cut in zone `zone`
 
 # What a case document must hold for `facts_of_doc`; writes project their prior state to it.
 FACT_FIELDS: Document = {
@@ -68,10 +70,13 @@ def facts_of_doc(doc: Document) -> Facts:
 
 
 async def apply(
-    db: Database, pairs: Iterable[tuple[Facts | None, Facts | None]], session: Session | None
+    db: Database,
+    pairs: Iterable[tuple[Facts | None, Facts | None]],
+    session: Session | None,
+    tz: ZoneInfo,
 ) -> None:
     """Move the counters from each case's before to its after, in the caller's transaction."""
-    increments = changes(pairs)
+    increments = changes(pairs, tz)
     if not increments:
         return
     ops = [
@@ -88,7 +93,9 @@ async def apply(
     await db[COLLECTION].bulk_write(ops, session=session)
 
 
-async def move(db: Database, org_unit_id: str, path: Sequence[str], session: Session) -> None:
+async def move(
+    db: Database, org_unit_id: str, path: Sequence[str], session: Session, tz: ZoneInfo
+) -> None:
     """The cases of a unit that moved leave their old ancestors' counters for the new ones'."""
     cursor = db["cases"].find(
         {"orgUnitId": org_unit_id, "orgUnitPath": {"$ne": list(path)}}, FACT_FIELDS, session=session
@@ -97,7 +104,7 @@ async def move(db: Database, org_unit_id: str, path: Sequence[str], session: Ses
     async for doc in cursor:
         before = facts_of_doc(doc)
         pairs.append((before, replace(before, org_unit_path=tuple(path))))
-    await apply(db, pairs, session)
+    await apply(db, pairs, session, tz)
 
 
 def _flatten(nested: Document, prefix: str = "") -> Counters:
@@ -163,8 +170,14 @@ async def cases_in(db: Database, unit: str) -> int:
     return 0
 
 
-async def is_built(db: Database) -> bool:
-    return await db[COLLECTION].find_one({"_id": _BUILT}) is not None
+async def built_in(db: Database) -> str | None:
+    """The zone the rollups were built in; "UTC" for those built before zones were recorded."""
+    marker = await db[COLLECTION].find_one({"_id": _BUILT})
+    return None if marker is None else str(marker.get("zone", "UTC"))
+
+
+async def is_built(db: Database, tz: ZoneInfo) -> bool:
+    return await built_in(db) == tz.key
 
 
 # Databases whose rollups were seen built: a read path asks once, not on every request (the
@@ -172,18 +185,19 @@ async def is_built(db: Database) -> bool:
 _SEEN_BUILT: set[tuple[int, str]] = set()
 
 
-async def serve_reads(db: Database) -> bool:
-    """Whether reads may come from the rollups yet (false only until the boot step built them)."""
+async def serve_reads(db: Database, tz: ZoneInfo) -> bool:
+    """Whether reads may come from the rollups yet (false only until the boot step built them
+    in this zone: rollups cut at another zone's midnights would put cases in the wrong days)."""
     key = (id(db.client), db.name)
     if key in _SEEN_BUILT:
         return True
-    if await is_built(db):
+    if await is_built(db, tz):
         _SEEN_BUILT.add(key)
         return True
     return False
 
 
-async def rebuild(db: Database, batch: int = 1000) -> int:
+async def rebuild(db: Database, tz: ZoneInfo, batch: int = 1000) -> int:
     """Recompute every rollup from the cases; returns the cases counted. Idempotent.
 
     Exact when no case changes while it runs (it is not one transaction: at a million cases
@@ -193,8 +207,9 @@ async def rebuild(db: Database, batch: int = 1000) -> int:
     counted = 0
     async for doc in db["cases"].find({}, FACT_FIELDS).batch_size(5000):
         facts = facts_of_doc(doc)
-        day = day_of(facts.created_at)
-        add(by_leaf.setdefault((facts.org_unit_path, day, facts.shard), {}), contribution(facts))
+        day = day_of(facts.created_at, tz)
+        leaf = by_leaf.setdefault((facts.org_unit_path, day, facts.shard), {})
+        add(leaf, contribution(facts, tz))
         counted += 1
     rollups: dict[RollupKey, Counters] = {}
     for (path, day, shard), counters in by_leaf.items():
@@ -208,12 +223,14 @@ async def rebuild(db: Database, batch: int = 1000) -> int:
     ]
     for start in range(0, len(docs), batch):
         await collection.insert_many(docs[start : start + batch], ordered=False)
-    await collection.insert_one({"_id": _BUILT, "at": datetime.now(UTC), "cases": counted})
-    log.info("case rollups rebuilt", extra={"cases": counted, "rollups": len(docs)})
+    marker = {"_id": _BUILT, "at": datetime.now(UTC), "cases": counted, "zone": tz.key}
+    await collection.insert_one(marker)
+    log.info("case rollups rebuilt", extra={"cases": counted, "rollups": len(docs), "zone": tz.key})
     return counted
 
 
-async def build_if_missing(db: Database) -> None:
-    """Boot step: the first start after rollups were introduced counts the existing cases."""
-    if not await is_built(db):
-        await rebuild(db)
+async def build_if_missing(db: Database, tz: ZoneInfo) -> None:
+    """Boot step: the first start after rollups were introduced counts the existing cases, and
+    so does the first start after BUSINESS_TIME_ZONE changed (days and months move)."""
+    if not await is_built(db, tz):
+        await rebuild(db, tz)

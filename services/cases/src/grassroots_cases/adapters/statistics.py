@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from grassroots_kit.mongo import Database, Document
 
@@ -54,16 +55,23 @@ def overdue_query(org_unit_id: str, since: datetime, until: datetime, now: datet
 
 
 async def case_statistics(
-    db: Database, org_unit_id: str, since: datetime, until: datetime, now: datetime, *, depth: int
+    db: Database,
+    org_unit_id: str,
+    since: datetime,
+    until: datetime,
+    now: datetime,
+    *,
+    depth: int,
+    tz: ZoneInfo,
 ) -> CaseStatistics:
     """`depth`: the unit's rung from the top (the district is 0); it says which rollups exist."""
-    period = cover(since, until, days=has_days(depth))
+    period = cover(since, until, tz, days=has_days(depth))
     total: Counters = await rollups.read(db, org_unit_id, period.periods)
     cases = db[COLLECTION]
     for start, end in period.edges:
         query = edge_query(org_unit_id, start, end)
         async for doc in cases.find(query, rollups.FACT_FIELDS).hint(BY_PATH_CREATED):
-            add(total, contribution(rollups.facts_of_doc(doc)))
+            add(total, contribution(rollups.facts_of_doc(doc), tz))
     overdue = await cases.count_documents(
         overdue_query(org_unit_id, since, until, now), hint=BY_PATH_STATUS_DUE
     )
@@ -105,7 +113,9 @@ def _breakdown(key: Document | str) -> list[Document]:
     ]
 
 
-def pipeline(org_unit_id: str, since: datetime, until: datetime, now: datetime) -> list[Document]:
+def pipeline(
+    org_unit_id: str, since: datetime, until: datetime, now: datetime, tz: ZoneInfo
+) -> list[Document]:
     is_open = _in("$status", OPEN_STATUSES)
     return [
         {"$match": {"orgUnitPath": org_unit_id, "createdAt": {"$gte": since, "$lt": until}}},
@@ -129,7 +139,9 @@ def pipeline(org_unit_id: str, since: datetime, until: datetime, now: datetime) 
                 "firstResponse": _percentiles("createdAt", "firstResponseAt"),
                 "resolution": _percentiles("createdAt", "resolvedAt"),
                 "byCategory": _breakdown("$category"),
-                "byMonth": _breakdown({"$dateToString": {"format": "%Y-%m", "date": "$createdAt"}}),
+                "byMonth": _breakdown(
+                    {"$dateToString": {"format": "%Y-%m", "date": "$createdAt", "timezone": tz.key}}
+                ),
             }
         },
     ]
@@ -146,10 +158,10 @@ def _percentile_result(rows: list[Document]) -> Percentiles:
 
 
 async def aggregate_statistics(
-    db: Database, org_unit_id: str, since: datetime, until: datetime, now: datetime
+    db: Database, org_unit_id: str, since: datetime, until: datetime, now: datetime, tz: ZoneInfo
 ) -> CaseStatistics:
     """The same figures from one aggregation over the cases (exact percentiles)."""
-    cursor = await db[COLLECTION].aggregate(pipeline(org_unit_id, since, until, now))
+    cursor = await db[COLLECTION].aggregate(pipeline(org_unit_id, since, until, now, tz))
     result = (await cursor.to_list(1))[0]
     totals = result["totals"][0] if result["totals"] else {}
     return CaseStatistics(

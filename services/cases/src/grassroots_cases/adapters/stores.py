@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Database, Session
 
@@ -31,9 +33,11 @@ from grassroots_cases.domain.vocabulary import Category, Status
 
 
 class MongoCaseStore:
-    def __init__(self, db: Database, session: Session | None = None) -> None:
+    def __init__(
+        self, db: Database, session: Session | None = None, *, tz: ZoneInfo = DEFAULT_ZONE
+    ) -> None:
         self._db = db
-        self._repository = CaseRepository(db)
+        self._repository = CaseRepository(db, tz)
         self._session = session
 
     def _bound(self) -> Session:
@@ -135,8 +139,9 @@ class MongoSlaPolicyStore:
 
 
 class MongoCaseQueries:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, tz: ZoneInfo = DEFAULT_ZONE) -> None:
         self._db = db
+        self._tz = tz
 
     async def page(
         self,
@@ -165,11 +170,13 @@ class MongoCaseQueries:
         return await page_of_cases(self._db, query, CaseSort.CREATED, first, after)
 
     async def cases_in(self, org_unit_id: str) -> int | None:
-        if not await rollups.serve_reads(self._db):
+        if not await rollups.serve_reads(self._db, self._tz):
             return None
         return await rollups.cases_in(self._db, org_unit_id)
 
     async def statistics(
         self, org_unit_id: str, since: datetime, until: datetime, now: datetime, *, depth: int
     ) -> CaseStatistics:
-        return await case_statistics(self._db, org_unit_id, since, until, now, depth=depth)
+        return await case_statistics(
+            self._db, org_unit_id, since, until, now, depth=depth, tz=self._tz
+        )

@@ -8,6 +8,9 @@ any set of cases) sums to the figures of their union. Durations go into histogra
 down to its bucket, at most 1/32 (3.1%) below it, and exact for whole minutes below 2.5 hours,
 whole quarter-hours below 32 hours, whole hours below 8 days.
 
+Days and months are the business time zone's (`grassroots_kit.business_time`), passed in as
+`tz`: a case reported at 01:00 on 1 January in Beijing counts in January of the new year.
+
 Pure: no I/O, no clock.
 """
 
@@ -17,7 +20,10 @@ import math
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from grassroots_kit import business_time
 
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.vocabulary import HANDLED_STATUSES, OPEN_STATUSES, Status
@@ -75,7 +81,7 @@ class RollupKey:
     """The counters of one org unit (with its subtree) for one report day or month."""
 
     unit: str
-    period: str  # YYYY-MM-DD (a day) or YYYY-MM (a month), UTC
+    period: str  # YYYY-MM-DD (a day) or YYYY-MM (a month), in the business time zone
     shard: int
 
     @property
@@ -104,10 +110,10 @@ def _seconds(since: datetime, until: datetime | None) -> float | None:
     return None if until is None else (until - since).total_seconds()
 
 
-def contribution(facts: Facts) -> Counters:
+def contribution(facts: Facts, tz: ZoneInfo) -> Counters:
     """The counters one case adds to its cohort, by dotted name (as stored)."""
     handled = int(facts.status in HANDLED_STATUSES)
-    month = facts.created_at.astimezone(UTC).strftime("%Y-%m")
+    month = business_time.month_key(facts.created_at, tz)
     counters: Counters = {
         "collected": 1,
         "handled": handled,
@@ -150,15 +156,17 @@ def rollup_keys(path: Sequence[str], day: str, shard: int) -> list[RollupKey]:
     return keys
 
 
-def day_of(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%d")
+def day_of(at: datetime, tz: ZoneInfo) -> str:
+    return business_time.day_key(at, tz)
 
 
-def keys_of(facts: Facts) -> list[RollupKey]:
-    return rollup_keys(facts.org_unit_path, day_of(facts.created_at), facts.shard)
+def keys_of(facts: Facts, tz: ZoneInfo) -> list[RollupKey]:
+    return rollup_keys(facts.org_unit_path, day_of(facts.created_at, tz), facts.shard)
 
 
-def changes(pairs: Iterable[tuple[Facts | None, Facts | None]]) -> dict[RollupKey, Counters]:
+def changes(
+    pairs: Iterable[tuple[Facts | None, Facts | None]], tz: ZoneInfo
+) -> dict[RollupKey, Counters]:
     """The increments that take the counters from each case's `before` to its `after`.
 
     A new case is `(None, after)`; a moved one changes only the ancestors it left and joined.
@@ -169,8 +177,8 @@ def changes(pairs: Iterable[tuple[Facts | None, Facts | None]]) -> dict[RollupKe
         for facts, sign in ((before, -1), (after, 1)):
             if facts is None:
                 continue
-            part = contribution(facts)
-            for key in keys_of(facts):
+            part = contribution(facts, tz)
+            for key in keys_of(facts, tz):
                 add(out.setdefault(key, {}), part, sign)
     return {
         key: nonzero
@@ -190,34 +198,29 @@ class Cover:
     edges: list[tuple[datetime, datetime]]
 
 
-def _midnight(at: datetime) -> datetime:
-    at = at.astimezone(UTC)
-    return datetime(at.year, at.month, at.day, tzinfo=UTC)
+def _next_month(first: date) -> date:
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1)
 
 
-def _next_month(day: datetime) -> datetime:
-    return day.replace(year=day.year + day.month // 12, month=day.month % 12 + 1, day=1)
+def cover(since: datetime, until: datetime, tz: ZoneInfo, *, days: bool = True) -> Cover:
+    """Without day rollups (`days=False`) the partial months at the ends are read as cases.
 
-
-def _month_start(at: datetime) -> datetime:
-    return _midnight(at).replace(day=1)
-
-
-def cover(since: datetime, until: datetime, *, days: bool = True) -> Cover:
-    """Without day rollups (`days=False`) the partial months at the ends are read as cases."""
+    Whole days and months are the business zone's, so the edges are cut at its midnights.
+    """
+    start = business_time.day_start
     if days:
-        first = _midnight(since)
-        if first < since:
+        first = business_time.business_date(since, tz)
+        if start(first, tz) < since:
             first += timedelta(days=1)
-        last = _midnight(until)
+        last = business_time.business_date(until, tz)
     else:
-        first = _month_start(since)
-        if first < since:
+        first = business_time.business_date(since, tz).replace(day=1)
+        if start(first, tz) < since:
             first = _next_month(first)
-        last = _month_start(until)
+        last = business_time.business_date(until, tz).replace(day=1)
     if first >= last:
         return Cover([], [(since, until)] if since < until else [])
-    edges = [(a, b) for a, b in ((since, first), (last, until)) if a < b]
+    edges = [(a, b) for a, b in ((since, start(first, tz)), (start(last, tz), until)) if a < b]
     periods: list[str] = []
     day = first
     while day < last:
@@ -226,7 +229,7 @@ def cover(since: datetime, until: datetime, *, days: bool = True) -> Cover:
             periods.append(day.strftime("%Y-%m"))
             day = month_end
         else:
-            periods.append(day.strftime("%Y-%m-%d"))
+            periods.append(day.isoformat())
             day += timedelta(days=1)
     return Cover(periods, edges)
 

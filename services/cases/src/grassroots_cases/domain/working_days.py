@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from grassroots_kit.errors import BadUserInput
 
-# The business time zone. Another change adds a kit-wide BUSINESS_TIME_ZONE setting; until the
-# integrator connects it, the working day is cut here (Beijing time, as the practice works).
+# The default business time zone; the service passes the BUSINESS_TIME_ZONE setting
+# (grassroots_kit.business_time) as `WorkingTime.zone`, so days are cut where it says.
 BUSINESS_TIME_ZONE = ZoneInfo("Asia/Shanghai")
 DEFAULT_CLOSING_TIME = time(18, 0)
 

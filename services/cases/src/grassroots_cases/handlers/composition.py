@@ -28,23 +28,25 @@ from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 
 def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
     db = host.db
+    tz = host.settings.business_zone
 
     def bind(session: Session) -> CasesTx:
         return CasesTx(
-            cases=MongoCaseStore(db, session),
+            cases=MongoCaseStore(db, session, tz=tz),
             counters=MongoCounterStore(db, session),
             sla_policies=MongoSlaPolicyStore(db, session),
         )
 
     return CasesPorts(
         uow=MongoUnitOfWork(host, bind),
-        cases=MongoCaseStore(db),
-        queries=MongoCaseQueries(db),
+        cases=MongoCaseStore(db, tz=tz),
+        queries=MongoCaseQueries(db, tz=tz),
         org_units=OrgUnitProjection(db),
         roles=RoleProjection(db),
         sla_policies=MongoSlaPolicyStore(db),
         clock=clock,
-        working_time=WorkingTime(ChineseWorkingCalendar(), closing=_closing_time(host)),
+        working_time=WorkingTime(ChineseWorkingCalendar(), closing=_closing_time(host), zone=tz),
+        business_zone=tz,
     )
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from grassroots_kit.auth import Principal
+from grassroots_kit.business_time import business_year
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
 
 from grassroots_cases.domain import workflow
@@ -129,14 +131,16 @@ async def import_cases(
             done.add(item.ref)
             todo.append((replace(item, new=validate(item.new)), place))
     if todo:
-        await ports.uow.run(lambda tx: _import_all(tx, admin, todo))
+        await ports.uow.run(lambda tx: _import_all(tx, admin, todo, ports.business_zone))
     return len(todo), len(items) - len(todo)
 
 
-async def _import_all(tx: CasesTx, admin: Actor, todo: list[tuple[HistoricalCase, _Place]]) -> None:
+async def _import_all(
+    tx: CasesTx, admin: Actor, todo: list[tuple[HistoricalCase, _Place]], tz: ZoneInfo
+) -> None:
     wanted: dict[str, int] = {}
     for item, place in todo:
-        key = f"case:{place.code}:{item.reported_at.year}"
+        key = f"case:{place.code}:{business_year(item.reported_at, tz)}"
         wanted[key] = wanted.get(key, 0) + 1
     next_number = {}
     for key, count in wanted.items():
@@ -146,12 +150,13 @@ async def _import_all(tx: CasesTx, admin: Actor, todo: list[tuple[HistoricalCase
     events = []
     for item, place in todo:
         at = item.reported_at
-        key = f"case:{place.code}:{at.year}"
+        year = business_year(at, tz)
+        key = f"case:{place.code}:{year}"
         sequence, next_number[key] = next_number[key], next_number[key] + 1
         outcome = report(
             item.new,
             case_id=new_case_id(),
-            number=case_number(place.code, at.year, sequence),
+            number=case_number(place.code, year, sequence),
             org_unit_path=tuple(OrgUnitId(p) for p in place.path),
             level=place.level,
             due_at=place.policy.due_at(item.new.priority, item.new.category, at, place.working),

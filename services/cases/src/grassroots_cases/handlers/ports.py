@@ -13,7 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
+from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
@@ -195,3 +197,5 @@ class CasesPorts:
     clock: Clock
     # Working-day deadlines: the holiday calendar and the business closing time.
     working_time: WorkingTime
+    # Whose midnights cut the case-number year (and the statistics' days, in the adapters).
+    business_zone: ZoneInfo = DEFAULT_ZONE

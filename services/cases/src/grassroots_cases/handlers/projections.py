@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from grassroots_contracts.event_types import (
     ORGUNIT_CREATED,
@@ -15,6 +16,7 @@ from grassroots_contracts.org_units import OrgUnitSnapshot
 from grassroots_contracts.payload import InvalidPayload
 from grassroots_contracts.people_events import RoleAssignment, RoleRevoked
 from grassroots_contracts.producers import PRODUCERS
+from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.messaging.consumer import Handler, PermanentEventError, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Database, Session
@@ -28,10 +30,12 @@ from grassroots_cases.handlers.ports import ProjectionTx
 Bind = Callable[[Session], ProjectionTx]
 
 
-def mongo_binding(db: Database) -> Bind:
+def mongo_binding(db: Database, tz: ZoneInfo = DEFAULT_ZONE) -> Bind:
+    """`tz`: the business time zone the moved cases' rollup days are cut in."""
+
     def bind(session: Session) -> ProjectionTx:
         return ProjectionTx(
-            cases=MongoCaseStore(db, session), roles=MongoRoleProjectionStore(db, session)
+            cases=MongoCaseStore(db, session, tz=tz), roles=MongoRoleProjectionStore(db, session)
         )
 
     return bind
@@ -86,10 +90,12 @@ def _roles(bind: Bind, *, revoked: bool) -> Handler:
     return handle
 
 
-def projection_subscription(db: Database, bind: Bind | None = None) -> Subscription:
-    """`bind` gives the repositories of a consumer's transaction; MongoDB's over `db` unless
-    given."""
-    bind = bind or mongo_binding(db)
+def projection_subscription(
+    db: Database, bind: Bind | None = None, *, tz: ZoneInfo = DEFAULT_ZONE
+) -> Subscription:
+    """`bind` gives the repositories of a consumer's transaction; MongoDB's over `db` (with
+    rollups cut in business zone `tz`) unless given."""
+    bind = bind or mongo_binding(db, tz)
     org_units = org_unit_handler(db, OrgUnitSnapshot.projection)
     return Subscription(
         purpose="projections",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from grassroots_kit.auth import Principal
+from grassroots_kit.business_time import business_year
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
 
 from grassroots_cases.domain.access import CaseView, hints
@@ -60,13 +61,15 @@ async def report_case(
     )
     known = hints(reader_of(caller), similar)
     code = district_code(district.name)
+    # The business year: at 01:00 on 1 January in Beijing it is the new one, though not in UTC.
+    year = business_year(now, ports.business_zone)
 
     async def work(tx: CasesTx) -> Case:
-        sequence = await tx.counters.next_value(f"case:{code}:{now.year}")
+        sequence = await tx.counters.next_value(f"case:{code}:{year}")
         outcome = report(
             new,
             case_id=new_case_id(),
-            number=case_number(code, now.year, sequence),
+            number=case_number(code, year, sequence),
             org_unit_path=tuple(OrgUnitId(p) for p in path),
             level=level,
             due_at=policy.due_at(new.priority, new.category, now, ports.working_time),

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
 from grassroots_contracts.event_types import COMMITMENT_FULFILLED, VISIT_LOGGED
+from grassroots_kit import business_time
 from grassroots_kit.errors import BadUserInput
 
 from grassroots_points.domain.ids import PersonId
 from grassroots_points.domain.rules import Award, CapPeriod
 
 # Day, week and month boundaries are the business's (DESIGN §9: one zone per deployment,
-# Asia/Shanghai by default): a cap "per day" must not reset at 08:00 local time.
-BUSINESS_TIME_ZONE: Final = ZoneInfo("Asia/Shanghai")
+# BUSINESS_TIME_ZONE, Asia/Shanghai by default): a cap "per day" must not reset at 08:00 local
+# time. The zone is passed in (`tz`) from the configured setting.
 MAX_CAP = 1000
 
 
@@ -67,31 +68,25 @@ def cap_of(award: Award) -> Cap | None:
     return DEFAULT_CAPS.get(award.occasion.rule_event_type)
 
 
-def window(period: CapPeriod, at: datetime) -> Window:
-    local = at.astimezone(BUSINESS_TIME_ZONE)
-    day = local.replace(hour=0, minute=0, second=0, microsecond=0)
+def window(period: CapPeriod, at: datetime, tz: ZoneInfo) -> Window:
+    """The business day, week (from Monday) or month of zone `tz` that contains `at`."""
     if period is CapPeriod.DAY:
-        start, end = day, day + timedelta(days=1)
-    elif period is CapPeriod.WEEK:
-        start = day - timedelta(days=day.weekday())
-        end = start + timedelta(days=7)
-    else:
-        start = day.replace(day=1)
-        end = (start + timedelta(days=32)).replace(day=1)
-    # zoneinfo adds in wall-clock time: `end` is the next local midnight whatever the offset.
-    return Window(start, end)
+        return Window(*business_time.day_bounds(at, tz))
+    if period is CapPeriod.WEEK:
+        return Window(*business_time.week_bounds(at, tz))
+    return Window(*business_time.month_bounds(at, tz))
 
 
 # What the handler counts: (person, event type, window) → awards already in the ledger.
 CountKey = tuple[PersonId, str, Window]
 
 
-def count_key(award: Award) -> CountKey | None:
+def count_key(award: Award, tz: ZoneInfo) -> CountKey | None:
     cap = cap_of(award)
     if cap is None:
         return None
     occasion = award.occasion
-    return (occasion.person_id, occasion.rule_event_type, window(cap.period, occasion.at))
+    return (occasion.person_id, occasion.rule_event_type, window(cap.period, occasion.at, tz))
 
 
 def unconfirmed(award: Award) -> str | None:
@@ -107,7 +102,7 @@ def unconfirmed(award: Award) -> str | None:
 
 
 def within_caps(
-    awards: Iterable[Award], already: Mapping[CountKey, int]
+    awards: Iterable[Award], already: Mapping[CountKey, int], tz: ZoneInfo
 ) -> tuple[list[Award], list[Withheld]]:
     """The awards that stand, in order, and those withheld: unconfirmed ones, and those past
     their cap once the ledger's count and the earlier awards of this batch are added."""
@@ -119,7 +114,7 @@ def within_caps(
         if why is not None:
             withheld.append(Withheld(award, why))
             continue
-        key, cap = count_key(award), cap_of(award)
+        key, cap = count_key(award, tz), cap_of(award)
         if key is not None and cap is not None:
             if counted.get(key, 0) >= cap.limit:
                 period = cap.period.value.lower()

@@ -1,11 +1,17 @@
-"""Leaderboard periods: the week, month or year around a moment, or any custom range."""
+"""Leaderboard periods: the week, month or year around a moment, or any custom range.
+
+Weeks, months and years are the business time zone's (`grassroots_kit.business_time`): in
+Beijing the year 2027 begins at 2026-12-31T16:00Z, not at UTC midnight.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
+from grassroots_kit import business_time
 from grassroots_kit.errors import BadUserInput
 
 
@@ -27,12 +33,12 @@ def period(
     kind: PeriodKind,
     *,
     now: datetime,
+    tz: ZoneInfo,
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> Period:
-    """The calendar period (UTC) that contains `now`, or the custom range given."""
-    now = now.astimezone(UTC)
-    day = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    """The calendar period of business zone `tz` that contains `now` (its bounds in UTC), or
+    the custom range given."""
     if kind is PeriodKind.CUSTOM:
         if since is not None and until is not None and until <= since:
             raise BadUserInput("`to` must be after `from`", field="to")
@@ -42,20 +48,14 @@ def period(
     if kind is PeriodKind.ALL_TIME:
         return Period(None, None)
     if kind is PeriodKind.WEEK:
-        start = day - timedelta(days=day.weekday())
-        return Period(start, start + timedelta(days=7))
+        return Period(*business_time.week_bounds(now, tz))
     if kind is PeriodKind.MONTH:
-        start = day.replace(day=1)
-        following = (
-            start.replace(year=start.year + 1, month=1)
-            if start.month == 12
-            else (start.replace(month=start.month + 1))
-        )
-        return Period(start, following)
-    return year_period(now.year)
+        return Period(*business_time.month_bounds(now, tz))
+    return year_period(business_time.business_year(now, tz), tz)
 
 
-def year_period(year: int) -> Period:
+def year_period(year: int, tz: ZoneInfo) -> Period:
+    """Business year `year` of zone `tz`, as UTC instants."""
     if not 2000 <= year <= 2100:
         raise BadUserInput("the year must be between 2000 and 2100", field="year")
-    return Period(datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC))
+    return Period(*business_time.year_bounds_of(year, tz))

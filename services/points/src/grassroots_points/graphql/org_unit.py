@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 import strawberry
+from grassroots_kit.business_time import business_year
 from grassroots_kit.errors import BadUserInput
 from grassroots_kit.graphql.connections import (
     After,
@@ -66,7 +67,8 @@ async def leaderboard_of(
 ) -> list[LeaderboardEntry]:
     if kind is None:
         kind = PeriodKind.CUSTOM if since or until else PeriodKind.ALL_TIME
-    window = period(kind, now=datetime.now(UTC), since=since, until=until)
+    ports = info.context.ports
+    window = period(kind, now=datetime.now(UTC), tz=ports.business_zone, since=since, until=until)
     standings = await recognition.leaderboard(
         info.context.ports, org_unit_id, window, check_size(first)
     )
@@ -85,7 +87,10 @@ async def outstanding_chiefs_of(
     info: Info[Context, None], org_unit_id: str, year: int | None, first: int
 ) -> list[OutstandingChief]:
     chiefs = await recognition.outstanding_chiefs(
-        info.context.ports, org_unit_id, year or datetime.now(UTC).year, check_size(first)
+        info.context.ports,
+        org_unit_id,
+        year or business_year(datetime.now(UTC), info.context.ports.business_zone),
+        check_size(first),
     )
     return [
         OutstandingChief(

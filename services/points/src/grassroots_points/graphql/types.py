@@ -24,7 +24,10 @@ from grassroots_points.handlers import reading
 
 strawberry.enum(domain.EntryKind, description="Why a balance changed.")
 EntryKind = domain.EntryKind
-strawberry.enum(PeriodKind, description="A leaderboard period (calendar periods are in UTC).")
+strawberry.enum(
+    PeriodKind,
+    description="A leaderboard period (calendar periods are in the business time zone).",
+)
 strawberry.enum(
     rule_domain.CapPeriod, description="The business day, week or month a cap counts awards in."
 )
@@ -135,7 +138,7 @@ class PointsAccount:
     async def community_rank(
         self, info: Info[Context, None], period_kind: PeriodKind = PeriodKind.YEAR
     ) -> int | None:
-        window = period(period_kind, now=datetime.now(UTC))
+        window = period(period_kind, now=datetime.now(UTC), tz=info.context.ports.business_zone)
         return await reading.community_rank(info.context.ports, self.person_id, self.path, window)
 
 

@@ -7,6 +7,7 @@ as processed) or the reprocessing command's.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from grassroots_contracts.event_types import (
     CASE_REOPENED,
@@ -49,7 +50,8 @@ async def award(tx: PointsTx, occasions: list[Occasion]) -> list[Entry]:
         if (a.occasion.source_event_id, a.occasion.person_id) not in already
     ]
     now = datetime.now(UTC)
-    found, withheld = within_caps(found, await _counted(ledger, found))
+    tz = tx.business_zone
+    found, withheld = within_caps(found, await _counted(ledger, found, tz), tz)
     await tx.withheld.record(withheld, now)
     if not found:
         return []
@@ -106,11 +108,13 @@ async def award(tx: PointsTx, occasions: list[Occasion]) -> list[Entry]:
     return posted
 
 
-async def _counted(ledger: LedgerRepository, awards: list[Award]) -> dict[CountKey, int]:
+async def _counted(
+    ledger: LedgerRepository, awards: list[Award], tz: ZoneInfo
+) -> dict[CountKey, int]:
     """What each capped person already earned in each period the awards fall in."""
     counted: dict[CountKey, int] = {}
     for award in awards:
-        key = count_key(award)
+        key = count_key(award, tz)
         if key is not None and key not in counted:
             person, event_type, window = key
             counted[key] = await ledger.count_awards(person, event_type, window.since, window.until)

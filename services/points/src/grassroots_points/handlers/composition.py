@@ -36,6 +36,7 @@ class MongoPoints:
 
 def compose(host: ServiceHost) -> MongoPoints:
     db = host.db
+    tz = host.settings.business_zone
 
     def bind(session: Session) -> PointsTx:
         return PointsTx(
@@ -47,6 +48,7 @@ def compose(host: ServiceHost) -> MongoPoints:
             cases_seen=CasesSeen(db, session),
             people=PeopleProjection(db, session),
             received=ReceivedEvents(db, session),
+            business_zone=tz,
         )
 
     uow = MongoUnitOfWork(host, bind)
@@ -63,5 +65,6 @@ def compose(host: ServiceHost) -> MongoPoints:
         rewards=RewardStore(db),
         redemptions=RedemptionStore(db),
         rules=RuleStore(db),
+        business_zone=tz,
     )
     return MongoPoints(ports=ports, uow=uow)

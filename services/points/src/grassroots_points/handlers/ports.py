@@ -13,7 +13,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mappin
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
+from zoneinfo import ZoneInfo
 
+from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Session
@@ -236,6 +238,8 @@ class PointsTx(Transaction):
     cases_seen: CasesSeenRepository
     people: PeopleRepository
     received: ReceivedRepository
+    # Whose midnights cut the award caps' days, weeks and months.
+    business_zone: ZoneInfo = DEFAULT_ZONE
 
 
 class InConsumerTransaction(Protocol):
@@ -262,3 +266,5 @@ class PointsPorts:
     rewards: RewardReads
     redemptions: RedemptionReads
     rules: RuleReads
+    # Whose midnights cut the leaderboard's weeks, months and years.
+    business_zone: ZoneInfo = DEFAULT_ZONE

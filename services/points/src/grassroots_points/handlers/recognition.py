@@ -29,7 +29,7 @@ async def outstanding_chiefs(
 ) -> list[Chief]:
     """Neighbor chiefs are those people's role events name, and those who handled a case in
     that role (so chiefs are found even before their role.assigned event arrives)."""
-    window = year_period(year)
+    window = year_period(year, ports.business_zone)
     assert window.since is not None
     assert window.until is not None
     seen = ports.handled
