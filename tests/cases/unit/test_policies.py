@@ -66,3 +66,17 @@ def test_similar_titles_are_suggested_and_different_ones_are_not():
     found = likely_duplicates("Broken sewage pipe, Harbin Road No. 3", [same, other])
     assert found == [same]
     assert similarity("a b", "c d") == 0.0
+
+
+def test_chinese_titles_differing_by_a_few_characters_are_suggested():
+    same = case(title="哈尔滨路3号下水道堵塞")
+    other = case(title="夜市噪音扰民到深夜")
+    street = case(title="哈尔滨路路灯不亮")
+    found = likely_duplicates("哈尔滨路三号下水道又堵了", [same, other, street])
+    assert found == [same]
+
+
+def test_han_text_is_compared_by_character_pairs_and_latin_text_by_words():
+    # Sharing characters in a different order is not sharing bigrams.
+    assert similarity("下水道堵塞", "塞堵道水下") == 0.0
+    assert similarity("Harbin Road 下水道", "harbin road 下水道") == 1.0
