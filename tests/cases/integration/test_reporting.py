@@ -136,3 +136,27 @@ async def test_reporting_needs_a_valid_token(cases: Cases):
         headers={"authorization": "Bearer not-a-token"},
     )
     assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_two_districts_with_the_same_initials_number_in_two_series(cases: Cases):
+    # given 望城区 (the seeded district, renamed) and 望城县, both WC by their pinyin initials
+    await cases.db["org_units"].update_one({"_id": "d1"}, {"$set": {"name": "望城区"}})
+    await cases.db["org_units"].insert_many(
+        [
+            {"_id": "d2", "kind": "DISTRICT", "name": "望城县", "parentId": None, "path": []},
+            {"_id": "b2", "kind": "BUILDING", "name": "三号楼", "parentId": "d2", "path": ["d2"]},
+        ]
+    )
+    for doc in await cases.db["org_units"].find({"_id": {"$in": ["d2", "b2"]}}).to_list():
+        await cases.db["org_units"].update_one({"_id": doc["_id"]}, {"$set": {"version": 1}})
+
+    urban = await cases.report(title="哈尔滨路3号下水道堵塞")
+    rural = await cases.report(title="村口路灯不亮", orgUnitId="b2")
+    urban_again = await cases.report(title="楼道堆放杂物", category="OTHER")
+
+    # then each district has its own code and series, and keeps it
+    assert re.fullmatch(r"WC-\d{4}-000001", urban["number"])
+    assert re.fullmatch(r"WCX-\d{4}-000001", rural["number"])
+    assert re.fullmatch(r"WC-\d{4}-000002", urban_again["number"])
+    codes = await cases.db["district_codes"].find({}).sort("code", 1).to_list()
+    assert [(c["_id"], c["code"]) for c in codes] == [("d1", "WC"), ("d2", "WCX")]
