@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
+from grassroots_cases.adapters import district_codes
 
 from tests.cases.integration.conftest import REPORT, Cases, error_code
 
@@ -160,3 +161,22 @@ async def test_two_districts_with_the_same_initials_number_in_two_series(cases: 
     assert re.fullmatch(r"WC-\d{4}-000002", urban_again["number"])
     codes = await cases.db["district_codes"].find({}).sort("code", 1).to_list()
     assert [(c["_id"], c["code"]) for c in codes] == [("d1", "WC"), ("d2", "WCX")]
+
+
+async def test_districts_keep_the_codes_their_cases_were_numbered_with(cases: Cases):
+    # given cases numbered before codes were stored: an English district's WC, and XX, which
+    # every Chinese-named district shared
+    await cases.db["district_codes"].delete_many({})
+    old = {
+        "orgUnitPath": ["d1", "b1"],
+        "number": "WC-2025-000007",
+        "createdAt": datetime(2025, 1, 1),
+    }
+    shared = {"orgUnitPath": ["d9"], "number": "XX-2025-000001", "createdAt": datetime(2025, 1, 2)}
+    await cases.db["cases"].insert_many([{"_id": "old-1", **old}, {"_id": "old-2", **shared}])
+
+    kept = await district_codes.adopt_existing(cases.db)
+
+    codes = {c["_id"]: c["code"] async for c in cases.db["district_codes"].find({})}
+    assert (kept, codes) == (1, {"d1": "WC"})
+    assert await district_codes.adopt_existing(cases.db) == 0  # once only

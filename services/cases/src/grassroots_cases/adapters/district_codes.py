@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from grassroots_kit.mongo import Database, Indexes
+from grassroots_kit.mongo import Database, Document, Indexes
 from pymongo import ASCENDING, IndexModel
 from pymongo.errors import DuplicateKeyError
+
+from grassroots_cases.adapters.cases import COLLECTION as CASES
 
 COLLECTION = "district_codes"
 INDEXES = Indexes(
@@ -14,6 +16,42 @@ INDEXES = Indexes(
     # What makes a shared series impossible: no two districts hold one code.
     (IndexModel([("code", ASCENDING)], unique=True),),
 )
+
+
+async def adopt_existing(db: Database) -> int:
+    """Give each district the code its cases were numbered with before codes were stored.
+
+    Runs once, while no code is stored: a district keeps the code of its earliest case; where
+    two districts shared one (every Chinese name once got XX), the earlier keeps it and the
+    other takes a code of its own when it next numbers a case. XX is adopted by no one.
+    Returns how many districts kept their code.
+    """
+    codes = db[COLLECTION]
+    if await codes.find_one({}) is not None:
+        return 0
+    pipeline: list[Document] = [
+        {
+            "$group": {
+                "_id": {
+                    "district": {"$arrayElemAt": ["$orgUnitPath", 0]},
+                    "code": {"$arrayElemAt": [{"$split": ["$number", "-"]}, 0]},
+                },
+                "since": {"$min": "$createdAt"},
+            }
+        },
+        {"$sort": {"since": 1, "_id.district": 1}},
+    ]
+    kept = 0
+    async for group in await db[CASES].aggregate(pipeline):
+        district, code = group["_id"].get("district"), group["_id"].get("code")
+        if not isinstance(district, str) or not isinstance(code, str) or code == "XX":
+            continue
+        try:
+            await codes.insert_one({"_id": district, "code": code})
+            kept += 1
+        except DuplicateKeyError:  # the district has a code already, or the code a district
+            continue
+    return kept
 
 
 class MongoDistrictCodeStore:
