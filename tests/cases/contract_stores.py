@@ -22,6 +22,7 @@ from grassroots_cases.domain.access import Place, Reader
 from grassroots_cases.domain.ids import CaseId, OrgUnitId, PersonId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort, sort_key
 from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.numbering import candidate_codes
 from grassroots_cases.domain.sla import CategoryOverride, DeadlineUnit, SlaPolicy
 from grassroots_cases.domain.vocabulary import Category, Priority, Role, Status
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx, ProjectionTx
@@ -223,6 +224,22 @@ class CounterStoreContract:
         assert await take(key, 1) == 2
         assert await take(key, 3) == 5
         assert await take(other, 1) == 1
+
+
+class DistrictCodeStoreContract:
+    async def test_districts_with_the_same_initials_get_different_codes_for_good(
+        self, harness: Harness
+    ):
+        store = harness.ports.district_codes
+        urban, rural = uid("district"), uid("district")
+        # The database may be shared: which candidate is free is not known, only that the
+        # two districts hold different ones of the name's candidates and keep them.
+        first = await store.code_for(urban, candidate_codes("望城区"))
+        second = await store.code_for(rural, candidate_codes("望城县"))
+        assert first != second
+        assert {first, second} <= set(candidate_codes("望城"))
+        assert await store.code_for(urban, candidate_codes("望城区")) == first
+        assert await store.code_for(rural, iter(["ZZ"])) == second
 
 
 class SlaPolicyStoreContract:

@@ -55,6 +55,7 @@ class CasesState:
     cases: dict[str, Case] = field(default_factory=dict)
     import_refs: dict[str, str] = field(default_factory=dict)  # case id -> importer's key
     counters: dict[str, int] = field(default_factory=dict)
+    district_codes: dict[str, str] = field(default_factory=dict)  # district id -> code
     policies: dict[str, SlaPolicy] = field(default_factory=dict)
     org_units: dict[str, FakeOrgUnit] = field(default_factory=dict)
     roles: dict[str, tuple[Assignment, bool]] = field(default_factory=dict)  # id -> (a, revoked)
@@ -162,6 +163,21 @@ class FakeCounterStore:
     async def next_value(self, key: str, count: int = 1) -> int:
         self._state.counters[key] = self._state.counters.get(key, 0) + count
         return self._state.counters[key]
+
+
+class FakeDistrictCodeStore:
+    def __init__(self, state: CasesState) -> None:
+        self._state = state
+
+    async def code_for(self, district_id: str, candidates: Iterable[str]) -> str:
+        codes = self._state.district_codes
+        if district_id not in codes:
+            held = set(codes.values())
+            free = [c for c in candidates if c not in held]
+            if not free:
+                raise RuntimeError(f"no free case-number code for district {district_id}")
+            codes[district_id] = free[0]
+        return codes[district_id]
 
 
 class FakeSlaPolicyStore:
@@ -365,6 +381,7 @@ class FakeCases:
             org_units=FakeOrgUnitStore(state),
             roles=FakeRoleStore(state),
             sla_policies=FakeSlaPolicyStore(state),
+            district_codes=FakeDistrictCodeStore(state),
             clock=clock,
             working_time=WorkingTime(ChineseWorkingCalendar()),
         )

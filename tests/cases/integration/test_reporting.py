@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from grassroots_cases.adapters import district_codes
 from grassroots_cases.handlers.composition import cases_ports
 from grassroots_cases.handlers.report_case import report_case
 
@@ -162,3 +163,46 @@ async def test_a_case_reported_at_01_00_on_new_years_day_in_beijing_gets_a_2027_
     imported = await cases.db["cases"].find_one({"importRef": "ny"})
     assert imported is not None
     assert imported["number"] == "WC-2027-000002"
+
+
+async def test_two_districts_with_the_same_initials_number_in_two_series(cases: Cases):
+    # given 望城区 (the seeded district, renamed) and 望城县, both WC by their pinyin initials
+    await cases.db["org_units"].update_one({"_id": "d1"}, {"$set": {"name": "望城区"}})
+    await cases.db["org_units"].insert_many(
+        [
+            {"_id": "d2", "kind": "DISTRICT", "name": "望城县", "parentId": None, "path": []},
+            {"_id": "b2", "kind": "BUILDING", "name": "三号楼", "parentId": "d2", "path": ["d2"]},
+        ]
+    )
+    for doc in await cases.db["org_units"].find({"_id": {"$in": ["d2", "b2"]}}).to_list():
+        await cases.db["org_units"].update_one({"_id": doc["_id"]}, {"$set": {"version": 1}})
+
+    urban = await cases.report(title="哈尔滨路3号下水道堵塞")
+    rural = await cases.report(title="村口路灯不亮", orgUnitId="b2")
+    urban_again = await cases.report(title="楼道堆放杂物", category="OTHER")
+
+    # then each district has its own code and series, and keeps it
+    assert re.fullmatch(r"WC-\d{4}-000001", urban["number"])
+    assert re.fullmatch(r"WCX-\d{4}-000001", rural["number"])
+    assert re.fullmatch(r"WC-\d{4}-000002", urban_again["number"])
+    codes = await cases.db["district_codes"].find({}).sort("code", 1).to_list()
+    assert [(c["_id"], c["code"]) for c in codes] == [("d1", "WC"), ("d2", "WCX")]
+
+
+async def test_districts_keep_the_codes_their_cases_were_numbered_with(cases: Cases):
+    # given cases numbered before codes were stored: an English district's WC, and XX, which
+    # every Chinese-named district shared
+    await cases.db["district_codes"].delete_many({})
+    old = {
+        "orgUnitPath": ["d1", "b1"],
+        "number": "WC-2025-000007",
+        "createdAt": datetime(2025, 1, 1),
+    }
+    shared = {"orgUnitPath": ["d9"], "number": "XX-2025-000001", "createdAt": datetime(2025, 1, 2)}
+    await cases.db["cases"].insert_many([{"_id": "old-1", **old}, {"_id": "old-2", **shared}])
+
+    kept = await district_codes.adopt_existing(cases.db)
+
+    codes = {c["_id"]: c["code"] async for c in cases.db["district_codes"].find({})}
+    assert (kept, codes) == (1, {"d1": "WC"})
+    assert await district_codes.adopt_existing(cases.db) == 0  # once only

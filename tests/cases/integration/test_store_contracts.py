@@ -18,6 +18,7 @@ from tests.cases.contract_stores import (
     CaseQueriesContract,
     CaseStoreContract,
     CounterStoreContract,
+    DistrictCodeStoreContract,
     OrgUnitStoreContract,
     RoleStoreContract,
     SlaPolicyStoreContract,
@@ -61,6 +62,10 @@ class TestMongoCaseStore(CaseStoreContract):
 
 
 class TestMongoCounterStore(CounterStoreContract):
+    pass
+
+
+class TestMongoDistrictCodeStore(DistrictCodeStoreContract):
     pass
 
 

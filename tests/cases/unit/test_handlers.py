@@ -88,6 +88,19 @@ async def test_a_report_is_numbered_routed_given_its_deadline_and_published():
     assert (await reported(fakes, title="Street light out")).number == "WC-2026-000002"
 
 
+async def test_districts_with_the_same_pinyin_initials_never_share_a_series():
+    fakes = area()
+    fakes.state.org_units["d1"] = replace(fakes.state.org_units["d1"], name="望城区")
+    fakes.add_unit("d2", "DISTRICT", "望城县")
+    fakes.add_unit("b2", "BUILDING", "三号楼", "d2")
+
+    urban = await reported(fakes)
+    rural = await reported(fakes, unit="b2")
+
+    assert (urban.number, rural.number) == ("WC-2026-000001", "WCX-2026-000001")
+    assert (await reported(fakes, unit="b2", title="路灯不亮")).number == "WCX-2026-000002"
+
+
 async def test_a_place_nobody_serves_routes_to_the_district():
     fakes = area(roles=False)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
 from grassroots_cases.domain.duplicates import likely_duplicates, similarity
-from grassroots_cases.domain.numbering import case_number, district_code
+from grassroots_cases.domain.numbering import candidate_codes, case_number, district_code
 from grassroots_cases.domain.sla import CategoryOverride, SlaPolicy, policy
 from grassroots_cases.domain.vocabulary import Category, Priority
 from grassroots_cases.domain.working_days import InMemoryCalendar, WorkingTime
@@ -28,6 +29,36 @@ from tests.cases.unit.builders import T0, case
 )
 def test_a_district_code_is_the_initials_of_its_name(name: str, code: str):
     assert district_code(name) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("望城区", "WC"),
+        ("望城县", "WC"),
+        ("长沙县", "CS"),
+        ("市北区", "SB"),
+        ("浦东新区", "PD"),
+        ("雨花台区", "YHT"),
+        ("区", "QX"),
+    ],
+)
+def test_a_chinese_district_code_is_the_pinyin_initials_without_the_suffix(name: str, code: str):
+    assert district_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["望城县", "雨花台区", "Pudong Xin Qu"])
+def test_colliding_districts_fall_back_to_other_codes_of_the_published_shape(name: str):
+    candidates = list(candidate_codes(name))
+    assert candidates[0] == district_code(name)
+    assert len(set(candidates)) == len(candidates) >= 26
+    assert all(re.fullmatch(r"[A-Z]{2,3}", c) for c in candidates)
+    assert all(c[:2] == candidates[0][:2] for c in candidates)
+
+
+def test_the_other_wangcheng_is_wcx():
+    assert list(candidate_codes("望城县"))[:3] == ["WC", "WCX", "WCY"]
+    assert list(candidate_codes("雨花台区"))[:2] == ["YHT", "YHX"]
 
 
 def test_a_case_number_is_code_year_and_six_digits():
@@ -68,3 +99,17 @@ def test_similar_titles_are_suggested_and_different_ones_are_not():
     found = likely_duplicates("Broken sewage pipe, Harbin Road No. 3", [same, other])
     assert found == [same]
     assert similarity("a b", "c d") == 0.0
+
+
+def test_chinese_titles_differing_by_a_few_characters_are_suggested():
+    same = case(title="哈尔滨路3号下水道堵塞")
+    other = case(title="夜市噪音扰民到深夜")
+    street = case(title="哈尔滨路路灯不亮")
+    found = likely_duplicates("哈尔滨路三号下水道又堵了", [same, other, street])
+    assert found == [same]
+
+
+def test_han_text_is_compared_by_character_pairs_and_latin_text_by_words():
+    # Sharing characters in a different order is not sharing bigrams.
+    assert similarity("下水道堵塞", "塞堵道水下") == 0.0
+    assert similarity("Harbin Road 下水道", "harbin road 下水道") == 1.0

@@ -13,6 +13,7 @@ from tests.cases.contract_stores import (
     CaseQueriesContract,
     CaseStoreContract,
     CounterStoreContract,
+    DistrictCodeStoreContract,
     OrgUnitStoreContract,
     RoleStoreContract,
     SlaPolicyStoreContract,
@@ -45,6 +46,10 @@ class TestFakeCaseStore(CaseStoreContract):
 
 
 class TestFakeCounterStore(CounterStoreContract):
+    pass
+
+
+class TestFakeDistrictCodeStore(DistrictCodeStoreContract):
     pass
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from grassroots_people.adapters.persons import COLLECTION, PersonStore
+
 from tests.people.integration.graph import PeopleGraph
 
 PERSON = "query($id: ID!) { person(id: $id) { name phone phoneVisible household { address } } }"
@@ -100,6 +102,60 @@ async def test_people_are_searched_by_name_or_phone_prefix_within_a_subtree(grap
 
     assert [e["node"]["name"] for e in by_name["people"]["edges"]] == ["Wang Feng", "Wang Li"]
     assert [e["node"]["name"] for e in by_phone["people"]["edges"]] == ["Wang Li"]
+
+
+PEOPLE_PAGE = """query($f: PersonFilter, $first: Int, $after: String) {
+  people(filter: $f, first: $first, after: $after) {
+    edges { node { name } } pageInfo { endCursor hasNextPage } } }"""
+
+
+async def test_a_chinese_name_is_found_by_itself_its_pinyin_and_its_initials(graph: PeopleGraph):
+    area = await graph.area()
+    home = await graph.household(area.neighborhood, "哈尔滨路3号301室")
+    await graph.person("张三", "13800000061", household=home, password=None)
+    await graph.person("李四", "13800000062", household=home, password=None)
+    await graph.person("赵森", "13800000063", household=home, password=None)
+
+    async def names(prefix: str) -> list[str]:
+        data = await graph.ok(
+            PEOPLE, {"f": {"within": area.community, "nameStartsWith": prefix}}, graph.admin
+        )
+        return [e["node"]["name"] for e in data["people"]["edges"]]
+
+    assert await names("zhangsan") == ["张三"]
+    assert await names("Zhang San") == ["张三"]
+    assert await names("张") == ["张三"]
+    assert await names("zs") == ["张三", "赵森"]  # both initials are zs, in pinyin order
+    assert await names("ls") == ["李四"]
+    assert await names("三") == []  # Han text matches the name from its start, not pinyin
+
+
+async def test_people_are_listed_and_paged_in_pinyin_order(graph: PeopleGraph):
+    area = await graph.area()
+    home = await graph.household(area.neighborhood, "哈尔滨路3号302室")
+    # In code point order: 安 U+5B89, 张 U+5F20, 李 U+674E, 王 U+738B.
+    for i, name in enumerate(["王五", "张三", "李四", "安娜"]):
+        await graph.person(name, f"1380000007{i}", household=home, password=None)
+
+    seen: list[str] = []
+    after = None
+    while True:
+        data = await graph.ok(
+            PEOPLE_PAGE,
+            {"f": {"within": area.neighborhood}, "first": 3, "after": after},
+            graph.admin,
+        )
+        seen += [e["node"]["name"] for e in data["people"]["edges"]]
+        if not data["people"]["pageInfo"]["hasNextPage"]:
+            break
+        after = data["people"]["pageInfo"]["endCursor"]
+
+    assert [n for n in seen if n in {"王五", "张三", "李四", "安娜"}] == [
+        "安娜",
+        "李四",
+        "王五",
+        "张三",
+    ]
 
 
 async def test_a_resident_knows_their_household_and_no_one_else(graph: PeopleGraph):
@@ -287,3 +343,19 @@ async def test_households_are_created_in_batches_all_or_none(graph: PeopleGraph)
     ]
     assert refused["extensions"]["code"] == "FORBIDDEN"
     assert await graph.count("households") == 2
+
+
+async def test_people_written_before_search_keys_get_them_at_start(graph: PeopleGraph):
+    area = await graph.area()
+    home = await graph.household(area.neighborhood, "哈尔滨路3号303室")
+    person = await graph.person("龙伟", "13800000081", household=home, password=None)
+    persons = graph.service.host.db[COLLECTION]
+    await persons.update_one({"_id": person}, {"$unset": {"nameKeys": 1}})
+
+    filled = await PersonStore(graph.service.host.db).backfill_search_keys()
+
+    assert filled >= 1
+    doc = await persons.find_one({"_id": person})
+    assert doc is not None
+    assert doc["nameKeys"] == ["longwei", "lw"]
+    assert await PersonStore(graph.service.host.db).backfill_search_keys() == 0

@@ -6,11 +6,19 @@ from __future__ import annotations
 from grassroots_kit import org_units
 from grassroots_kit.mongo import Indexes
 
-from grassroots_cases.adapters import cases, counters, role_projection, rollups, sla_policies
+from grassroots_cases.adapters import (
+    cases,
+    counters,
+    district_codes,
+    role_projection,
+    rollups,
+    sla_policies,
+)
 
 COLLECTIONS: list[str] = [
     cases.COLLECTION,
     counters.COLLECTION,
+    district_codes.COLLECTION,
     org_units.COLLECTION,
     role_projection.COLLECTION,
     sla_policies.COLLECTION,
@@ -18,6 +26,7 @@ COLLECTIONS: list[str] = [
 ]
 INDEXES: list[Indexes] = [
     cases.INDEXES,
+    district_codes.INDEXES,
     org_units.INDEXES,
     role_projection.INDEXES,
     rollups.INDEXES,

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from grassroots_people.adapters.persons import PersonStore
 from grassroots_people.adapters.roles import RoleStore
 from grassroots_people.graphql.context import Context
 from grassroots_people.graphql.schema import schema
@@ -61,7 +62,13 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
                 extra={"personId": admin.person_id, "created": admin.created},
             )
 
+    async def name_search_keys() -> None:
+        filled = await PersonStore(host.db).backfill_search_keys()
+        if filled:
+            log.info("name search keys given to people written before them", extra={"n": filled})
+
     host.add_boot_step("signing keys and bootstrap admin", prepare)
+    host.add_boot_step("name search keys", name_search_keys)
     host.add_background(commitment_sweeper(runtime.ports, settings.commitment_sweep_seconds))
 
     async def context(request: Request) -> Context:

@@ -13,6 +13,7 @@ from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
+from grassroots_cases.adapters.district_codes import MongoDistrictCodeStore
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.adapters.stores import (
     MongoCaseQueries,
@@ -44,6 +45,7 @@ def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
         org_units=OrgUnitProjection(db),
         roles=RoleProjection(db),
         sla_policies=MongoSlaPolicyStore(db),
+        district_codes=MongoDistrictCodeStore(db),
         clock=clock,
         working_time=WorkingTime(ChineseWorkingCalendar(), closing=_closing_time(host), zone=tz),
         business_zone=tz,

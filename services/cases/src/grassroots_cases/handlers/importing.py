@@ -19,7 +19,7 @@ from grassroots_cases.domain import workflow
 from grassroots_cases.domain.events import DomainEvent
 from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
 from grassroots_cases.domain.model import Actor, Case, attested_by_import
-from grassroots_cases.domain.numbering import case_number, district_code
+from grassroots_cases.domain.numbering import candidate_codes, case_number
 from grassroots_cases.domain.reporting import NewCase, report, validate
 from grassroots_cases.domain.sla import SlaPolicy
 from grassroots_cases.domain.vocabulary import Level, Role
@@ -96,7 +96,7 @@ async def _place(ports: CasesPorts, unit_id: str) -> _Place | None:
     assert district is not None
     return _Place(
         path=path,
-        code=district_code(district.name),
+        code=await ports.district_codes.code_for(district.id, candidate_codes(district.name)),
         policy=await ports.sla_policies.for_district(district.id),
         level=await route(ports.roles, path),
         working=ports.working_time,

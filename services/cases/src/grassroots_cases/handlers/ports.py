@@ -87,6 +87,18 @@ class CounterStore(Protocol):
         ...
 
 
+class DistrictCodeStore(Protocol):
+    """Case-number codes, one per district and never shared (domain/numbering.py)."""
+
+    async def code_for(self, district_id: str, candidates: Iterable[str]) -> str:
+        """The district's code: the one it holds, else the first candidate no district holds.
+
+        Not part of a transaction: a code once given is kept, whether the case that asked
+        for it commits or not.
+        """
+        ...
+
+
 class CaseStore(Protocol):
     """Cases by id, number and deadline; writes are optimistic on the case's version."""
 
@@ -194,6 +206,7 @@ class CasesPorts:
     org_units: OrgUnitStore
     roles: RoleStore
     sla_policies: SlaPolicyStore
+    district_codes: DistrictCodeStore
     clock: Clock
     # Working-day deadlines: the holiday calendar and the business closing time.
     working_time: WorkingTime

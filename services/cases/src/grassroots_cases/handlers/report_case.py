@@ -12,7 +12,7 @@ from grassroots_cases.domain.access import CaseView, hints
 from grassroots_cases.domain.duplicates import WINDOW, likely_duplicates
 from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
 from grassroots_cases.domain.model import Case
-from grassroots_cases.domain.numbering import case_number, district_code
+from grassroots_cases.domain.numbering import candidate_codes, case_number
 from grassroots_cases.domain.reporting import NewCase, report, validate
 from grassroots_cases.handlers.access import is_staff_over, reader_of, require
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx
@@ -60,7 +60,7 @@ async def report_case(
         new.title, await ports.cases.recent_open(new.org_unit_id, new.category, now - WINDOW)
     )
     known = hints(reader_of(caller), similar)
-    code = district_code(district.name)
+    code = await ports.district_codes.code_for(district.id, candidate_codes(district.name))
     # The business year: at 01:00 on 1 January in Beijing it is the new one, though not in UTC.
     year = business_year(now, ports.business_zone)
 

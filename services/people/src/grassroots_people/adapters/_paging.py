@@ -23,8 +23,12 @@ async def keyset_page(
     after: Sequence[Any] | None,
     from_doc: Callable[[Document], T],
     dated: bool = False,
+    collation: Document | None = None,
 ) -> Page[T]:
-    """One page sorted by (`field`, `_id`) ascending: one find and one count."""
+    """One page sorted by (`field`, `_id`) ascending: one find and one count.
+
+    With a `collation`, the sort and the cursor's comparisons both follow it.
+    """
     paged = dict(query)
     if after is not None:
         kind = cursors.Nullable(datetime if dated else str)
@@ -35,10 +39,9 @@ async def keyset_page(
                 {"$or": [{field: {"$gt": value}}, {field: value, "_id": {"$gt": last_id}}]},
             ]
         }
-    docs = [
-        doc async for doc in collection.find(paged).sort([(field, 1), ("_id", 1)]).limit(first + 1)
-    ]
-    total = await collection.count_documents(query)
+    found = collection.find(paged, collation=collation)
+    docs = [doc async for doc in found.sort([(field, 1), ("_id", 1)]).limit(first + 1)]
+    total = await collection.count_documents(query, collation=collation)
     return Page(
         items=[from_doc(d) for d in docs[:first]],
         has_next=len(docs) > first,

@@ -9,15 +9,18 @@ from typing import Any
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import Conflict
 from grassroots_kit.mongo import Database, Document, Indexes, Session
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, IndexModel, UpdateOne
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from grassroots_people.adapters._paging import keyset_page
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId
 from grassroots_people.domain.listing import PersonQuery
+from grassroots_people.domain.names import key_prefix, search_keys
 from grassroots_people.domain.people import Person
 
 COLLECTION = "persons"
+# Names sort in pinyin order (ICU's Chinese collation), in lists and in their keyset cursors.
+NAME_ORDER: Document = {"locale": "zh"}
 INDEXES = Indexes(
     COLLECTION,
     (
@@ -27,7 +30,15 @@ INDEXES = Indexes(
             partialFilterExpression={"phone": {"$type": "string"}},
         ),
         IndexModel([("orgUnitPath", ASCENDING), ("name", ASCENDING), ("_id", ASCENDING)]),
+        # The same keys in pinyin order: what the people list sorts and pages by.
+        IndexModel(
+            [("orgUnitPath", ASCENDING), ("name", ASCENDING), ("_id", ASCENDING)],
+            collation=NAME_ORDER,
+            name="orgUnitPath_name_id_zh",
+        ),
         IndexModel([("householdId", ASCENDING)]),
+        # nameStartsWith by pinyin or initials: an anchored regex on the keys.
+        IndexModel([("nameKeys", ASCENDING)]),
     ),
 )
 
@@ -39,7 +50,14 @@ def _filter(query: PersonQuery) -> Document:
     if query.scope is not None:
         conditions.append({"orgUnitPath": {"$in": list(query.scope)}})
     if query.name_prefix:
-        conditions.append({"name": {"$regex": f"^{re.escape(query.name_prefix)}"}})
+        by_name: Document = {"name": {"$regex": f"^{re.escape(query.name_prefix)}"}}
+        prefix = key_prefix(query.name_prefix)
+        if prefix is None:
+            conditions.append(by_name)
+        else:
+            # The name as written, or its pinyin ("zhangsan") or initials ("zs").
+            by_keys = {"nameKeys": {"$regex": f"^{re.escape(prefix)}"}}
+            conditions.append({"$or": [by_name, by_keys]})
     if query.phone_prefix:
         conditions.append({"phone": {"$regex": f"^{re.escape(query.phone_prefix)}"}})
     if query.household_id is not None:
@@ -70,7 +88,7 @@ class PersonStore:
     async def in_households(self, household_ids: Iterable[str]) -> dict[str, list[Person]]:
         members: dict[str, list[Person]] = {}
         cursor = self._persons.find({"householdId": {"$in": list(set(household_ids))}})
-        async for doc in cursor.sort([("name", 1), ("_id", 1)]):
+        async for doc in cursor.sort([("name", 1), ("_id", 1)]).collation(NAME_ORDER):
             members.setdefault(doc["householdId"], []).append(from_doc(doc))
         return members
 
@@ -100,13 +118,38 @@ class PersonStore:
             first=first,
             after=after,
             from_doc=from_doc,
+            collation=NAME_ORDER,
         )
+
+    async def backfill_search_keys(self, batch: int = 500) -> int:
+        """Give the name search keys to documents written before they existed; returns how many.
+
+        Idempotent and cheap once done (the filter finds nothing), so it runs at every start.
+        """
+        done = 0
+        while True:
+            docs = await self._persons.find({"nameKeys": {"$exists": False}}, {"name": 1}).to_list(
+                batch
+            )
+            if not docs:
+                return done
+            await self._persons.bulk_write(
+                [
+                    UpdateOne(
+                        {"_id": d["_id"], "nameKeys": {"$exists": False}},
+                        {"$set": {"nameKeys": search_keys(d["name"])}},
+                    )
+                    for d in docs
+                ]
+            )
+            done += len(docs)
 
 
 def to_doc(person: Person) -> Document:
     return {
         "_id": person.id,
         "name": person.name,
+        "nameKeys": search_keys(person.name),
         "phone": person.phone,
         "householdId": person.household_id,
         "orgUnitId": person.org_unit_id,

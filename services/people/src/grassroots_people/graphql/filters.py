@@ -45,7 +45,12 @@ class PersonFilter:
         default=None, description="Only people living or serving in this unit's subtree."
     )
     name_starts_with: str | None = strawberry.field(
-        default=None, description="Only names starting with this."
+        default=None,
+        description=(
+            "Only names starting with this, or whose pinyin or pinyin initials do: 张三 is "
+            "found by '张', 'zhangsan', 'Zhang San' and 'zs'. Text with Chinese characters "
+            "matches the name only."
+        ),
     )
     phone_starts_with: str | None = strawberry.field(
         default=None, description="Only phone numbers starting with this."
