@@ -23,23 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from grassroots_contracts.case_events import CATEGORIES
 
 CREATE_UNIT = """mutation($input: CreateOrgUnitInput!) {
   createOrgUnit(input: $input) { orgUnit { id } } }"""
 REPORT = """mutation($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }"""
-CATEGORIES = (
-    "ENVIRONMENT",
-    "INFRASTRUCTURE",
-    "SEWAGE_WATER",
-    "PARKING_TRAFFIC",
-    "PROPERTY_MANAGEMENT",
-    "MARKET_VENDORS",
-    "NEIGHBOR_DISPUTE",
-    "PUBLIC_SAFETY",
-    "ELDERLY_CARE",
-    "SUGGESTION",
-    "OTHER",
-)
 PRIORITIES = ("LOW", "NORMAL", "NORMAL", "NORMAL", "HIGH", "URGENT")
 CHANNELS = ("APP", "HOTLINE", "WECHAT", "VISIT", "MEETING")
 
