@@ -19,7 +19,7 @@ STACK       := $(if $(wildcard $(PYTHON)),$(PYTHON),python3) scripts/stack.py
 export VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help bench bench-quick bootstrap lock up down status logs test test-fast check lint schema schema-check schema-release settings-doc \
+.PHONY: help bench bench-quick bootstrap lock up down status logs test test-fast check lint schema schema-check schema-release settings-doc catalogs \
         backup restore clean
 
 help: ## list the targets
@@ -67,8 +67,9 @@ schema: bootstrap ## export every subgraph's SDL and recompose gateway/supergrap
 	$(PYTHON) scripts/export_schemas.py
 	$(PYTHON) scripts/asyncapi.py
 
-schema-check: ## breaking changes vs schema/released, naming lint, docs/schema, allow-list and docs/asyncapi.yaml fresh
+schema-check: ## breaking changes vs schema/released, naming lint, docs/schema, allow-list, docs/asyncapi.yaml fresh, catalogs translated
 	$(PYTHON) scripts/asyncapi.py --check
+	$(PYTHON) scripts/catalogs.py --check
 	node gateway/schema-governance.mjs breaking
 	node gateway/schema-governance.mjs lint
 	node gateway/schema-governance.mjs docs --check
@@ -76,6 +77,9 @@ schema-check: ## breaking changes vs schema/released, naming lint, docs/schema, 
 
 schema-release: ## make the current supergraph the released snapshot (commit schema/released/)
 	node gateway/schema-governance.mjs release
+
+catalogs: bootstrap ## extract msg()/label() texts into each package's zh_CN catalog (translate the new ones)
+	$(PYTHON) scripts/catalogs.py
 
 settings-doc: bootstrap ## regenerate docs/configuration.md and docs/indexes.md from the code
 	$(PYTHON) scripts/settings_table.py

@@ -50,8 +50,8 @@ interface FetchOptions {
 }
 
 /**
- * Sends the client's Authorization and address to the subgraphs (the only client headers they
- * read) and, when `secret` is set, signs each request over both and its body.
+ * Sends the client's Authorization, address and Accept-Language to the subgraphs (the only
+ * client headers they read) and, when `secret` is set, signs each request over both and its body.
  */
 export function useSubgraphSignature(
   secret: string | undefined,
@@ -86,6 +86,12 @@ export function useSubgraphSignature(
       }
       if (clientAddress) {
         headers[CLIENT_ADDRESS_HEADER] = clientAddress;
+      }
+      // The language the client reads: subgraphs answer labels and messages in it. Not signed:
+      // it grants nothing, and a subgraph reads only the locales it knows from it.
+      const acceptLanguage = request?.headers.get("accept-language");
+      if (acceptLanguage && acceptLanguage.length <= 200) {
+        headers["accept-language"] = acceptLanguage;
       }
       if (secret !== undefined) {
         const timestamp = String(Math.floor(Date.now() / 1000));

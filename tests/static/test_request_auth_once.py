@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # An Unauthenticated raised with its own wording of "sign in first" ("log in again" after a
 # refresh token failed is another failure, worded where it happens).
 OWN_WORDING = re.compile(
-    r"Unauthenticated\(\s*[rf]?[\"'][^\"']*"
+    r"Unauthenticated\(\s*(msg\(\s*)?[rf]?[\"'][^\"']*"
     r"((sign|log) ?in (first|to )|needs an access token|bearer <access token>)",
     re.IGNORECASE,
 )

@@ -24,7 +24,7 @@ async def test_a_request_without_a_token_is_anonymous_and_required_says_sign_in(
     assert auth.optional() is None
     with pytest.raises(Unauthenticated) as raised:
         auth.required()
-    assert raised.value.message == NOT_SIGNED_IN
+    assert raised.value.message == str(NOT_SIGNED_IN)
     assert raised.value.code == "UNAUTHENTICATED"
 
 
@@ -49,7 +49,7 @@ async def test_a_bad_token_is_kept_and_fails_only_what_asks_for_the_caller():
         auth.optional()
     with pytest.raises(Unauthenticated) as required_:
         auth.required()
-    assert optional.value.message != NOT_SIGNED_IN
+    assert optional.value.message != str(NOT_SIGNED_IN)
     assert required_.value is optional.value
 
 

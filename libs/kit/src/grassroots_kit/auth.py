@@ -19,6 +19,7 @@ import jwt
 from jwt import PyJWK
 
 from grassroots_kit.errors import Unauthenticated
+from grassroots_kit.i18n import msg
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,9 @@ def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
             grants=tuple(RoleGrant.from_claim(c) for c in claims.get("roles", [])),
         )
     except (KeyError, TypeError) as exc:
-        raise Unauthenticated(f"token claims are malformed: {exc}") from None
+        raise Unauthenticated(
+            msg("token claims are malformed: {detail}", detail=str(exc))
+        ) from None
 
 
 KeySource = Callable[[], Awaitable[Mapping[str, Any]]]
@@ -175,7 +178,7 @@ class TokenVerifier:
                 # The cause (a database error, its host names) is for the log, not the caller.
                 log.exception("revocation lookup failed")
                 raise Unauthenticated(
-                    "the token's roles cannot be checked now; try again in a moment"
+                    msg("the token's roles cannot be checked now; try again in a moment")
                 ) from None
             if len(self._revocations) + len(stale) > _REVOCATION_CACHE_SIZE:
                 self._revocations = {i: v for i, v in self._revocations.items() if v[0]}
@@ -185,8 +188,10 @@ class TokenVerifier:
                 self._revocations[i] = (i in gone, now)
         if any(self._revocations.get(i, (False, 0.0))[0] for i in ids):
             raise Unauthenticated(
-                "a role in this access token has been revoked; refresh the token to get "
-                "your current roles"
+                msg(
+                    "a role in this access token has been revoked; refresh the token to get "
+                    "your current roles"
+                )
             )
 
     def _remember(self, token: str, principal: Principal, expires: float) -> None:
@@ -201,9 +206,9 @@ class TokenVerifier:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError:
-            raise Unauthenticated("the access token is malformed") from None
+            raise Unauthenticated(msg("the access token is malformed")) from None
         if header.get("alg") != ALGORITHM:
-            raise Unauthenticated("the access token is not signed with RS256")
+            raise Unauthenticated(msg("the access token is not signed with RS256"))
         key = await self._key(str(header.get("kid", "")))
         try:
             claims = jwt.decode(
@@ -215,11 +220,13 @@ class TokenVerifier:
                 options={"require": ["exp", "iat", "sub", "iss", "aud"]},
             )
         except jwt.ExpiredSignatureError:
-            raise Unauthenticated("the access token has expired; refresh it") from None
+            raise Unauthenticated(msg("the access token has expired; refresh it")) from None
         except jwt.PyJWTError as exc:
-            raise Unauthenticated(f"the access token is not valid: {exc}") from None
+            raise Unauthenticated(
+                msg("the access token is not valid: {detail}", detail=str(exc))
+            ) from None
         if claims.get("typ") != "access":
-            raise Unauthenticated("this is not an access token")
+            raise Unauthenticated(msg("this is not an access token"))
         # `exp` is required and checked by decode: a number in the future.
         return principal_from_claims(claims), float(claims["exp"])
 
@@ -239,7 +246,7 @@ class TokenVerifier:
             ):
                 await self._refresh()
         if kid not in self._keys:
-            raise Unauthenticated("the access token was signed with an unknown key")
+            raise Unauthenticated(msg("the access token was signed with an unknown key"))
         return self._keys[kid]
 
     async def _refresh(self, *, keep_on_failure: bool = False) -> None:
@@ -251,7 +258,9 @@ class TokenVerifier:
                 # (A key that is gone is gone in the source too: nothing new can be trusted.)
                 self._fetched_at = time.monotonic() - _KEYS_MAX_AGE_SECONDS + _REFRESH_AT_MOST_EVERY
                 return
-            raise Unauthenticated(f"the signing keys cannot be fetched now: {exc}") from None
+            raise Unauthenticated(
+                msg("the signing keys cannot be fetched now: {detail}", detail=str(exc))
+            ) from None
         keys = {}
         for entry in document.get("keys", []):
             if entry.get("kid") and entry.get("kty") == "RSA":
@@ -268,5 +277,5 @@ def bearer_token(authorization: str | None) -> str | None:
         return None
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthenticated("the Authorization header must be `Bearer <access token>`")
+        raise Unauthenticated(msg("the Authorization header must be `Bearer <access token>`"))
     return token.strip()

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 Scalar = str | int | float | bool | None
 # The longest cursor we issue is a timestamp and an id (~80 characters once encoded); anything
@@ -49,7 +50,9 @@ Kind = type[str] | type[int] | type[datetime] | Nullable
 
 
 def invalid() -> BadUserInput:
-    return BadUserInput("invalid cursor: pass `after` a cursor this list returned", field="after")
+    return BadUserInput(
+        msg("invalid cursor: pass `after` a cursor this list returned"), field="after"
+    )
 
 
 def encode(key: Sequence[Any]) -> str:

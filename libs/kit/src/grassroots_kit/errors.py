@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from grassroots_kit.i18n import Text
+
 
 class ErrorCode(StrEnum):
     BAD_USER_INPUT = "BAD_USER_INPUT"
@@ -17,13 +19,18 @@ class ErrorCode(StrEnum):
 
 
 class UserError(Exception):
-    """An expected failure that the caller can act on. graphql-core copies `extensions`."""
+    """An expected failure that the caller can act on. graphql-core copies `extensions`.
+
+    `message` is a `msg(...)` text: the exception reads in English (logs), and the GraphQL layer
+    sends it in the request's locale (graphql/errors.py), with the same `extensions.code`.
+    """
 
     code: ErrorCode = ErrorCode.BAD_USER_INPUT
 
-    def __init__(self, message: str, *, field: str | None = None, **details: Any) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Text, *, field: str | None = None, **details: Any) -> None:
+        self.text = message
+        self.message = str(message)
+        super().__init__(self.message)
         self.extensions: dict[str, Any] = {"code": str(self.code), **details}
         if field is not None:
             self.extensions["field"] = field

@@ -14,6 +14,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from grassroots_kit import tracing
+from grassroots_kit.i18n import DEFAULT_LOCALE, Locale, current_locale, negotiate
 from grassroots_kit.log import request_id_var
 from grassroots_kit.metrics import HTTP_LATENCY, HTTP_REQUESTS
 
@@ -23,11 +24,15 @@ _KNOWN_PATHS = frozenset({"/graphql", "/health/live", "/health/ready", "/metrics
 
 
 class RequestContextMiddleware:
-    """Takes the caller's request id (or makes one), echoes it, and records request metrics."""
+    """Takes the caller's request id (or makes one), echoes it, and records request metrics;
+    reads the locale the caller asked for (`Accept-Language`) into `i18n.current_locale`."""
 
-    def __init__(self, app: ASGIApp, *, service: str) -> None:
+    def __init__(
+        self, app: ASGIApp, *, service: str, default_locale: Locale = DEFAULT_LOCALE
+    ) -> None:
         self._app = app
         self._service = service
+        self._default_locale = default_locale
         # The labelled children by (method, path, status): `labels()` takes a lock and builds
         # the key on every call, a measurable share of a cheap request.
         self._children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
@@ -51,6 +56,9 @@ class RequestContextMiddleware:
         # 128 random bits in hex, like `uuid4().hex` without building a UUID object.
         request_id = _incoming_request_id(scope) or os.urandom(16).hex()
         token = request_id_var.set(request_id)
+        locale_token = current_locale.set(
+            negotiate(_header(scope, b"accept-language"), self._default_locale)
+        )
         path = scope["path"] if scope["path"] in _KNOWN_PATHS else "other"
         status = 500
         started = time.perf_counter()
@@ -75,6 +83,14 @@ class RequestContextMiddleware:
         finally:
             self._record(scope["method"], path, status, time.perf_counter() - started)
             request_id_var.reset(token)
+            current_locale.reset(locale_token)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
 
 
 def _incoming_request_id(scope: Scope) -> str | None:

@@ -15,6 +15,7 @@ from typing import Protocol, runtime_checkable
 
 from grassroots_kit.auth import Principal, TokenVerifier, bearer_token
 from grassroots_kit.errors import Unauthenticated
+from grassroots_kit.i18n import msg
 
 
 @runtime_checkable
@@ -25,7 +26,7 @@ class HasHeaders(Protocol):
     def headers(self) -> Mapping[str, str]: ...
 
 
-NOT_SIGNED_IN = "sign in first: send `Authorization: Bearer <access token>`"
+NOT_SIGNED_IN = msg("sign in first: send `Authorization: Bearer <access token>`")
 
 
 def required(principal: Principal | None) -> Principal:

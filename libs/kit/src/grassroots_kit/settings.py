@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from grassroots_kit import business_time
+from grassroots_kit.i18n import DEFAULT_LOCALE, Locale
 
 # A shorter HMAC key could be guessed offline from one signed request.
 _MIN_SECRET_LENGTH = 32
@@ -110,6 +111,11 @@ class ServiceSettings(BaseSettings):
         description="Largest request body /graphql reads; a larger one is refused unread (413).",
     )
 
+    default_locale: Locale = Field(
+        DEFAULT_LOCALE,
+        description="The language of messages and labels for a request whose Accept-Language "
+        "asks for neither zh-CN nor en (any Chinese is served zh-CN, any English en).",
+    )
     business_time_zone: str = Field(
         business_time.DEFAULT_ZONE_NAME,
         description="IANA time zone whose midnights cut every business day, week, month and "

@@ -1,1 +1,6 @@
 """The cases service: a resident's problem from report to answer, escalation and statistics."""
+
+from grassroots_kit.i18n import catalogs
+
+# Its messages in zh-CN (locale/zh_CN/LC_MESSAGES/messages.po), for every process that imports it.
+catalogs.load(__name__)

@@ -1,1 +1,6 @@
 """The people service: the org-unit ladder, households, people, roles and identity."""
+
+from grassroots_kit.i18n import catalogs
+
+# Its messages in zh-CN (locale/zh_CN/LC_MESSAGES/messages.po), for every process that imports it.
+catalogs.load(__name__)

@@ -1,1 +1,6 @@
 """The points service: the ledger of service points, rules, rewards and leaderboards."""
+
+from grassroots_kit.i18n import catalogs
+
+# Its messages in zh-CN (locale/zh_CN/LC_MESSAGES/messages.po), for every process that imports it.
+catalogs.load(__name__)

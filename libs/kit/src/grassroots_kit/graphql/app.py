@@ -161,5 +161,9 @@ def create_service_app(
         max_body_bytes=settings.max_body_bytes,
         introspection=settings.environment != "production",
     )
-    app.add_middleware(RequestContextMiddleware, service=settings.service_name)
+    app.add_middleware(
+        RequestContextMiddleware,
+        service=settings.service_name,
+        default_locale=settings.default_locale,
+    )
     return app

@@ -12,6 +12,7 @@ import strawberry
 from grassroots_kit import cursors
 from grassroots_kit.cursors import Page as Page  # Strawberry-free, for stores; re-exported
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 T = TypeVar("T")
 N = TypeVar("N")
@@ -57,7 +58,7 @@ def page_size(first: int | None) -> int:
     if first is None:
         return DEFAULT_PAGE
     if not 0 <= first <= MAX_PAGE:
-        raise BadUserInput(f"`first` must be between 0 and {MAX_PAGE}", field="first")
+        raise BadUserInput(msg("`first` must be between 0 and {max}", max=MAX_PAGE), field="first")
     return first
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from grassroots_kit.errors import Conflict
+from grassroots_kit.i18n import msg
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 
@@ -99,7 +100,10 @@ class CaseRepository:
         saved = await self._write({"_id": case.id, "version": case.version}, case, session)
         if saved is None:
             raise Conflict(
-                f"case {case.number} was changed by someone else meanwhile; reload and retry",
+                msg(
+                    "case {number} was changed by someone else meanwhile; reload and retry",
+                    number=case.number,
+                ),
                 caseId=case.id,
             )
         return saved

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain import events as ev
 from grassroots_cases.domain.ids import CaseId, OrgUnitId, PersonId
@@ -35,10 +36,12 @@ def clean(value: str | None, field: str, limit: int, *, required: bool) -> str |
     text = " ".join(value.split()) if value else ""
     if not text:
         if required:
-            raise BadUserInput(f"{field} must not be empty", field=field)
+            raise BadUserInput(msg("{field} must not be empty", field=field), field=field)
         return None
     if len(text) > limit:
-        raise BadUserInput(f"{field} must be at most {limit} characters", field=field)
+        raise BadUserInput(
+            msg("{field} must be at most {limit} characters", field=field, limit=limit), field=field
+        )
     return text
 
 

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain.vocabulary import Category, Priority
 from grassroots_cases.domain.working_days import WorkingTime
@@ -80,10 +81,16 @@ def _check(count: int, unit: DeadlineUnit) -> None:
     if unit is DeadlineUnit.WORKING_DAYS:
         if not 0 <= count <= MAX_WORKING_DAYS:
             raise BadUserInput(
-                f"working days must be between 0 (same day) and {MAX_WORKING_DAYS}", field="hours"
+                msg(
+                    "working days must be between 0 (same day) and {max_working_days}",
+                    max_working_days=MAX_WORKING_DAYS,
+                ),
+                field="hours",
             )
     elif not 1 <= count <= MAX_HOURS:
-        raise BadUserInput(f"hours must be between 1 and {MAX_HOURS}", field="hours")
+        raise BadUserInput(
+            msg("hours must be between 1 and {max_hours}", max_hours=MAX_HOURS), field="hours"
+        )
 
 
 def policy(
@@ -96,7 +103,7 @@ def policy(
         p: u for p, u in (priority_units or {}).items() if u is DeadlineUnit.WORKING_DAYS
     }
     if set(units) - set(priority_hours):
-        raise BadUserInput("a unit is given only with its count", field="priorities")
+        raise BadUserInput(msg("a unit is given only with its count"), field="priorities")
     for p, count in priority_hours.items():
         _check(count, units.get(p, DeadlineUnit.HOURS))
     for o in overrides:
@@ -104,6 +111,6 @@ def policy(
     keys = [(o.category, o.priority) for o in overrides]
     if len(keys) != len(set(keys)):
         raise BadUserInput(
-            "each category (and priority) may be overridden once", field="categories"
+            msg("each category (and priority) may be overridden once"), field="categories"
         )
     return SlaPolicy({**DEFAULT_HOURS, **priority_hours}, tuple(overrides), units)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from grassroots_kit.errors import BadUserInput, Conflict, Forbidden, InvalidTransition
+from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain import events as ev
 from grassroots_cases.domain.ids import OrganizationId, PersonId
@@ -83,7 +84,12 @@ def _require_status(case: Case, allowed: frozenset[Status] | set[Status], action
     if case.status not in allowed:
         names = ", ".join(sorted(s.value for s in allowed))
         raise InvalidTransition(
-            f"cannot {action} a case that is {case.status.value}; it must be one of: {names}",
+            msg(
+                "cannot {action} a case that is {status}; it must be one of: {names}",
+                action=action,
+                status=case.status.value,
+                names=names,
+            ),
             status=case.status.value,
         )
 
@@ -92,10 +98,13 @@ def _text(value: str | None, field: str, *, required: bool) -> str | None:
     cleaned = " ".join(value.split()) if value else ""
     if not cleaned:
         if required:
-            raise BadUserInput(f"{field} must not be empty", field=field)
+            raise BadUserInput(msg("{field} must not be empty", field=field), field=field)
         return None
     if len(cleaned) > MAX_TEXT:
-        raise BadUserInput(f"{field} must be at most {MAX_TEXT} characters", field=field)
+        raise BadUserInput(
+            msg("{field} must be at most {max_text} characters", field=field, max_text=MAX_TEXT),
+            field=field,
+        )
     return cleaned
 
 
@@ -244,11 +253,15 @@ def escalate(
         target = to_level
         if target.rank <= case.level.rank:
             raise BadUserInput(
-                f"escalation goes up: {target.value} is not above {case.level.value}",
+                msg(
+                    "escalation goes up: {value} is not above {level}",
+                    value=target.value,
+                    level=case.level.value,
+                ),
                 field="toLevel",
             )
     if top and reason is not EscalationReason.SLA_BREACH:
-        raise InvalidTransition("the case is already at the top of the ladder")
+        raise InvalidTransition(msg("the case is already at the top of the ladder"))
     changed = _moved(
         case,
         actor,
@@ -271,7 +284,7 @@ def dispatch(case: Case, actor: Actor, now: datetime, organization: Organization
     _require_status(case, {Status.REPORTED, Status.ACCEPTED, Status.ASSIGNED}, "dispatch")
     if case.level.rank < Level.STREET.rank:
         raise InvalidTransition(
-            "only a case at the STREET rung or above can be dispatched; escalate it first",
+            msg("only a case at the STREET rung or above can be dispatched; escalate it first"),
             status=case.status.value,
         )
     _require(manages(actor, case), "only street staff or above can dispatch this case")
@@ -320,7 +333,9 @@ def take_order(
     case: Case, actor: Actor, now: datetime, organization: OrganizationId | None
 ) -> Outcome:
     if case.order_taker_id is not None and case.status is not Status.ON_ORDER_BOARD:
-        raise Conflict(f"order {case.number} has already been taken by someone else")
+        raise Conflict(
+            msg("order {number} has already been taken by someone else", number=case.number)
+        )
     _require_status(case, {Status.ON_ORDER_BOARD}, "take")
     takers = sorted(actor.roles & TAKER_ROLES)
     _require(
@@ -400,12 +415,14 @@ def rate(
     """The reporter answers: a good rating closes the case, a low one reopens it."""
     _require(is_reporter(actor, case), "only the resident who reported the case can rate it")
     if not 1 <= score <= 5:
-        raise BadUserInput("a rating is a whole number from 1 to 5", field="score")
+        raise BadUserInput(msg("a rating is a whole number from 1 to 5"), field="score")
     comment = _text(comment, "comment", required=False)
     rating = Rating(score, comment, now)
     if case.status is Status.CLOSED:
         if case.rating is not None:
-            raise InvalidTransition("this case has already been rated", status=case.status.value)
+            raise InvalidTransition(
+                msg("this case has already been rated"), status=case.status.value
+            )
         _within_window(case, now)
     else:
         _require_status(case, {Status.RESOLVED}, "rate")
@@ -434,7 +451,7 @@ def _within_window(case: Case, now: datetime) -> None:
     answered = case.closed_at if case.status is Status.CLOSED else case.resolved_at
     if answered is not None and now - answered > ANSWER_WINDOW:
         raise InvalidTransition(
-            "the 7 days to answer a resolution have passed", status=case.status.value
+            msg("the 7 days to answer a resolution have passed"), status=case.status.value
         )
 
 
@@ -494,8 +511,13 @@ def comment(case: Case, actor: Actor, now: datetime, text: str) -> Outcome:
     comments = sum(1 for e in case.timeline if e.action == "COMMENTED")
     if comments >= MAX_COMMENTS or len(case.timeline) >= MAX_TIMELINE_FOR_COMMENTS:
         raise Conflict(
-            f"this case takes no more comments (at most {MAX_COMMENTS} comments on a history "
-            f"of at most {MAX_TIMELINE_FOR_COMMENTS} entries); continue in a meeting instead",
+            msg(
+                "this case takes no more comments (at most {max_comments} comments on a "
+                "history of at most {max_timeline_for_comments} entries); continue in a "
+                "meeting instead",
+                max_comments=MAX_COMMENTS,
+                max_timeline_for_comments=MAX_TIMELINE_FOR_COMMENTS,
+            ),
             field="text",
             limit=MAX_COMMENTS,
         )

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import NotFound
+from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain import workflow
 from grassroots_cases.domain.ids import OrganizationId, PersonId
@@ -40,7 +41,10 @@ async def assign_case(
         )
         if not roles:
             raise NotFound(
-                f"no one with id {assignee_id} serves this case's area", field="assigneeId"
+                msg(
+                    "no one with id {assignee_id} serves this case's area", assignee_id=assignee_id
+                ),
+                field="assigneeId",
             )
         return workflow.assign(case, actor, now, PersonId(assignee_id), roles[0])
 
@@ -77,7 +81,10 @@ async def dispatch_case(
     async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
         if not await ports.roles.organization_known(organization_id):
             raise NotFound(
-                f"no organization with id {organization_id} has members to take the case",
+                msg(
+                    "no organization with id {organization_id} has members to take the case",
+                    organization_id=organization_id,
+                ),
                 field="organizationId",
             )
         return workflow.dispatch(case, actor, now, OrganizationId(organization_id))

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from grassroots_kit.auth import Principal
 from grassroots_kit.business_time import business_year
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
+from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain import workflow
 from grassroots_cases.domain.events import DomainEvent
@@ -55,7 +56,7 @@ def _replay(case: Case, item: HistoricalCase, admin: Actor) -> tuple[Case, list[
     if item.responded_at is None:
         return case, events
     if item.handler_id is None or item.handler_role is None:
-        raise BadUserInput("a handled case needs handlerId and handlerRole", field="handlerId")
+        raise BadUserInput(msg("a handled case needs handlerId and handlerRole"), field="handlerId")
     outcome = workflow.assign(case, admin, item.responded_at, item.handler_id, item.handler_role)
     case = attested_by_import(outcome.case)
     events += outcome.events
@@ -110,9 +111,11 @@ async def import_cases(
     caller = require(principal)
     # Up front, so that no batch (not even an empty one) answers success to anyone else.
     if not any(grant.role == Role.DISTRICT_ADMIN for grant in caller.grants):
-        raise Forbidden("only a district administrator can import cases")
+        raise Forbidden(msg("only a district administrator can import cases"))
     if len(items) > MAX_BATCH:
-        raise BadUserInput(f"import at most {MAX_BATCH} cases at a time", field="cases")
+        raise BadUserInput(
+            msg("import at most {max_batch} cases at a time", max_batch=MAX_BATCH), field="cases"
+        )
     admin = Actor(PersonId(caller.person_id), frozenset({Role.DISTRICT_ADMIN}))
     refs = [item.ref for item in items]
     done = await ports.cases.imported_refs(refs)
@@ -124,9 +127,9 @@ async def import_cases(
             places[unit_id] = await _place(ports, unit_id)
         place = places[unit_id]
         if place is None:
-            raise NotFound(f"no org unit with id {unit_id}", field="orgUnitId")
+            raise NotFound(msg("no org unit with id {unit_id}", unit_id=unit_id), field="orgUnitId")
         if Role.DISTRICT_ADMIN not in caller.roles_over(place.path):
-            raise Forbidden("only an administrator of the district can import its cases")
+            raise Forbidden(msg("only an administrator of the district can import its cases"))
         if item.ref not in done:
             done.add(item.ref)
             todo.append((replace(item, new=validate(item.new)), place))

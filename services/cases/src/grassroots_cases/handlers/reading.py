@@ -9,6 +9,7 @@ from typing import Any
 from grassroots_kit.auth import Principal
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
+from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain.access import CaseView, case_view, may_list_summaries
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
@@ -86,7 +87,9 @@ async def order_board(
     path = unit.path_with_self if unit else (org_unit_id,)
     roles = caller.roles_over(path)
     if not (roles & set(TAKER_ROLES)) and not is_staff_over(caller, path):
-        raise Forbidden("the order board is for red partners, volunteers and staff of the area")
+        raise Forbidden(
+            msg("the order board is for red partners, volunteers and staff of the area")
+        )
     # The area check above says who may open the board; the read policy still says which of
     # its cases they may read (a taker of one neighbourhood does not read another's).
     return await ports.queries.order_board(org_unit_id, reader_of(caller), first, after)
@@ -103,9 +106,13 @@ async def public_summaries(
     caller = require(principal)
     unit = await ports.org_units.get(org_unit_id)
     if unit is None:
-        raise NotFound(f"no org unit with id {org_unit_id}", field="orgUnitId")
+        raise NotFound(
+            msg("no org unit with id {org_unit_id}", org_unit_id=org_unit_id), field="orgUnitId"
+        )
     if not may_list_summaries(reader_of(caller), unit.path_with_self, unit.kind):
-        raise Forbidden("these summaries are for the people who live or serve in this community")
+        raise Forbidden(
+            msg("these summaries are for the people who live or serve in this community")
+        )
     return await ports.queries.summaries(org_unit_id, first, after)
 
 
@@ -118,12 +125,12 @@ async def statistics(
 ) -> CaseStatistics:
     caller = require(principal)
     if until <= since:
-        raise BadUserInput("`to` must come after `from`", field="to")
+        raise BadUserInput(msg("`to` must come after `from`"), field="to")
     if (until - since).days > MAX_STATS_DAYS:
-        raise BadUserInput("a period is at most three years", field="to")
+        raise BadUserInput(msg("a period is at most three years"), field="to")
     unit = await ports.org_units.get(org_unit_id)
     path = unit.path_with_self if unit else (org_unit_id,)
     if not is_staff_over(caller, path):
-        raise Forbidden("case statistics are for the staff of this area")
+        raise Forbidden(msg("case statistics are for the staff of this area"))
     depth = len(path) - 1
     return await ports.queries.statistics(org_unit_id, since, until, ports.clock(), depth=depth)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from grassroots_kit.auth import Principal
 from grassroots_kit.business_time import business_year
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
+from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain.access import CaseView, hints
 from grassroots_cases.domain.duplicates import WINDOW, likely_duplicates
@@ -40,11 +41,13 @@ async def report_case(
     units = ports.org_units
     unit = await units.get(new.org_unit_id)
     if unit is None:
-        raise NotFound(f"no org unit with id {new.org_unit_id}", field="orgUnitId")
+        raise NotFound(
+            msg("no org unit with id {org_unit_id}", org_unit_id=new.org_unit_id), field="orgUnitId"
+        )
     path = unit.path_with_self
     on_behalf = new.reporter_id is not None and new.reporter_id != caller.person_id
     if on_behalf and not is_staff_over(caller, path):
-        raise Forbidden("only staff serving this place can report on someone's behalf")
+        raise Forbidden(msg("only staff serving this place can report on someone's behalf"))
     if anonymous:
         new = replace(new, reporter_id=None)
     elif not on_behalf:
@@ -52,7 +55,7 @@ async def report_case(
     new = replace(new, reported_by_id=PersonId(caller.person_id))
     district = await units.get(path[0])
     if district is None:
-        raise BadUserInput("the org unit's district is not known yet", field="orgUnitId")
+        raise BadUserInput(msg("the org unit's district is not known yet"), field="orgUnitId")
     now = ports.clock()
     level = await route(ports.roles, path)
     policy = await ports.sla_policies.for_district(district.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Forbidden, NotFound
+from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain.sla import CategoryOverride, DeadlineUnit, SlaPolicy, policy
 from grassroots_cases.domain.vocabulary import Priority, Role
@@ -14,7 +15,9 @@ from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 async def district_of(ports: CasesPorts, org_unit_id: str) -> str:
     unit = await ports.org_units.get(org_unit_id)
     if unit is None:
-        raise NotFound(f"no org unit with id {org_unit_id}", field="districtId")
+        raise NotFound(
+            msg("no org unit with id {org_unit_id}", org_unit_id=org_unit_id), field="districtId"
+        )
     return unit.path_with_self[0]
 
 
@@ -34,7 +37,7 @@ async def set_policy(
     caller = require(principal)
     district = await district_of(ports, district_id)
     if Role.DISTRICT_ADMIN not in caller.roles_over([district]):
-        raise Forbidden("only an administrator of the district can set its deadlines")
+        raise Forbidden(msg("only an administrator of the district can set its deadlines"))
     new = policy(priority_hours, overrides, priority_units)
 
     async def work(tx: CasesTx) -> None:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Conflict, NotFound
+from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain.model import Actor, Case
 from grassroots_cases.domain.workflow import Outcome, can_view
@@ -35,7 +36,7 @@ async def load_for(
     actor = actor_over(actor_of, case.org_unit_path) if case else None
     if case is None or actor is None or not visible(actor, case):
         # Someone who may not see a case learns nothing about it, not even that it exists.
-        raise NotFound(f"no case with id {case_id}", field="caseId")
+        raise NotFound(msg("no case with id {case_id}", case_id=case_id), field="caseId")
     return case, actor
 
 
@@ -51,7 +52,12 @@ async def apply(
     case, actor = await load_for(ports, transition.case_id, caller, visible)
     if transition.expected_version is not None and transition.expected_version != case.version:
         raise Conflict(
-            f"case {case.number} is at version {case.version}, not {transition.expected_version}",
+            msg(
+                "case {number} is at version {version}, not {expected_version}",
+                number=case.number,
+                version=case.version,
+                expected_version=transition.expected_version,
+            ),
             caseId=case.id,
         )
     outcome = await change(case, actor, ports.clock())

@@ -15,6 +15,7 @@ from typing import TypeVar
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from grassroots_kit.errors import RateLimited
+from grassroots_kit.i18n import msg
 
 T = TypeVar("T")
 
@@ -52,7 +53,10 @@ class PasswordHashing:
         except TimeoutError:
             seconds = max(1, math.ceil(self._wait.total_seconds()))
             raise RateLimited(
-                f"too many passwords are being checked right now; try again in {seconds} s",
+                msg(
+                    "too many passwords are being checked right now; try again in {seconds} s",
+                    seconds=seconds,
+                ),
                 retryAfterSeconds=seconds,
             ) from None
         loop = asyncio.get_running_loop()

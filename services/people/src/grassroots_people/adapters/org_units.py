@@ -8,6 +8,7 @@ from typing import Any
 from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import Conflict
+from grassroots_kit.i18n import msg
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, IndexModel
 from pymongo.errors import DuplicateKeyError
@@ -62,7 +63,7 @@ class OrgUnitStore:
             await self._units.insert_one(_to_doc(unit), session=session)
         except DuplicateKeyError:
             raise Conflict(
-                f"an org unit named {unit.name!r} already exists there", field="name"
+                msg("an org unit named {name!r} already exists there", name=unit.name), field="name"
             ) from None
 
     async def subtree(self, unit_id: str, session: Session) -> list[OrgUnit]:
@@ -78,10 +79,10 @@ class OrgUnitStore:
             )
         except DuplicateKeyError:
             raise Conflict(
-                f"an org unit named {unit.name!r} already exists there", field="name"
+                msg("an org unit named {name!r} already exists there", name=unit.name), field="name"
             ) from None
         if result.matched_count != 1:
-            raise Conflict("the org unit changed meanwhile; try again", field="id")
+            raise Conflict(msg("the org unit changed meanwhile; try again"), field="id")
 
     async def page(
         self, query: OrgUnitQuery, first: int, after: Sequence[Any] | None

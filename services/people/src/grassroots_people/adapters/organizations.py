@@ -7,6 +7,7 @@ from typing import Any
 
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import Conflict
+from grassroots_kit.i18n import msg
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, IndexModel
 from pymongo.errors import DuplicateKeyError
@@ -83,7 +84,10 @@ class OrganizationStore:
             )
         except DuplicateKeyError:
             raise Conflict(
-                f"an organization named {organization.name!r} is already registered there",
+                msg(
+                    "an organization named {name!r} is already registered there",
+                    name=organization.name,
+                ),
                 field="name",
             ) from None
 
@@ -112,7 +116,7 @@ class OrganizationStore:
             )
         except DuplicateKeyError:
             raise Conflict(
-                "this person is already a member of the organization", field="personId"
+                msg("this person is already a member of the organization"), field="personId"
             ) from None
 
     async def members_of(self, org_ids: Iterable[str]) -> dict[str, list[Membership]]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import Conflict
+from grassroots_kit.i18n import msg
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, IndexModel, UpdateOne
 from pymongo.errors import BulkWriteError, DuplicateKeyError
@@ -97,7 +98,7 @@ class PersonStore:
             await self._persons.insert_many([to_doc(p) for p in people], session=session)
         except (DuplicateKeyError, BulkWriteError):
             raise Conflict(
-                "a person with this phone number is already registered", field="phone"
+                msg("a person with this phone number is already registered"), field="phone"
             ) from None
 
     async def save(self, person: Person, session: Session) -> None:
@@ -105,7 +106,7 @@ class PersonStore:
             await self._persons.replace_one({"_id": person.id}, to_doc(person), session=session)
         except DuplicateKeyError:
             raise Conflict(
-                "a person with this phone number is already registered", field="phone"
+                msg("a person with this phone number is already registered"), field="phone"
             ) from None
 
     async def page(

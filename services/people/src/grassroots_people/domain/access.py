@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Forbidden
+from grassroots_kit.i18n import msg
 from grassroots_kit.request_auth import required
 
 from grassroots_people.domain.roles import RANK, Role
@@ -65,7 +66,7 @@ def can_manage(principal: Principal | None, path_with_self: Sequence[str]) -> bo
 
 def require(allowed: bool, what: str) -> None:
     if not allowed:
-        raise Forbidden(f"you may not {what}")
+        raise Forbidden(msg("you may not {what}", what=what))
 
 
 def require_actor(principal: Principal | None) -> Principal:
@@ -101,8 +102,11 @@ def require_can_grant(
     require_manage(principal, path_with_self, f"manage roles at this org unit ({role.value})")
     if RANK[role] >= highest_rank_over(principal, path_with_self):
         raise Forbidden(
-            f"you may not grant or revoke {role.value} here: only someone whose role here "
-            "ranks above it may; ask them"
+            msg(
+                "you may not grant or revoke {value} here: only someone whose role here "
+                "ranks above it may; ask them",
+                value=role.value,
+            )
         )
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from grassroots_kit.errors import BadUserInput, Forbidden, InvalidTransition
+from grassroots_kit.i18n import msg
 
 from grassroots_people.domain.ids import CommitmentId, HouseholdId, OrgUnitId, PersonId
 from grassroots_people.domain.text import require_encodable
@@ -79,9 +80,11 @@ class Board:
 def clean_text(text: str, field: str, limit: int = MAX_TEXT_LENGTH) -> str:
     cleaned = " ".join(require_encodable(text, field).split())
     if not cleaned:
-        raise BadUserInput(f"{field} must not be empty", field=field)
+        raise BadUserInput(msg("{field} must not be empty", field=field), field=field)
     if len(cleaned) > limit:
-        raise BadUserInput(f"{field} must be at most {limit} characters", field=field)
+        raise BadUserInput(
+            msg("{field} must be at most {limit} characters", field=field, limit=limit), field=field
+        )
     return cleaned
 
 
@@ -97,9 +100,9 @@ def new_commitment(
     now: datetime,
 ) -> Commitment:
     if not party_member:
-        raise BadUserInput("only party members publish commitments", field="personId")
+        raise BadUserInput(msg("only party members publish commitments"), field="personId")
     if due_by <= now:
-        raise BadUserInput("a commitment is due in the future", field="dueBy")
+        raise BadUserInput(msg("a commitment is due in the future"), field="dueBy")
     return Commitment(
         id=id,
         person_id=person_id,
@@ -118,10 +121,10 @@ def claimed(commitment: Commitment, evidence: str, now: datetime) -> Commitment:
     """The promiser says it is kept. Accepted late too (then it is not on time), but once;
     nothing is earned until someone else confirms it."""
     if commitment.status is CommitmentStatus.FULFILLED:
-        raise InvalidTransition("this commitment is already fulfilled", field="commitmentId")
+        raise InvalidTransition(msg("this commitment is already fulfilled"), field="commitmentId")
     if commitment.claimed_at is not None:
         raise InvalidTransition(
-            "this commitment is already claimed fulfilled and waits for confirmation",
+            msg("this commitment is already claimed fulfilled and waits for confirmation"),
             field="commitmentId",
         )
     return replace(commitment, claimed_at=now, evidence=clean_text(evidence, "evidence", 2000))
@@ -147,21 +150,21 @@ def confirmed(
     """Fulfilled once confirmed by someone serving the unit who is neither the promiser nor
     of the promiser's household. It is kept when it was claimed, so `onTime` reads the claim."""
     if commitment.status is CommitmentStatus.FULFILLED:
-        raise InvalidTransition("this commitment is already fulfilled", field="commitmentId")
+        raise InvalidTransition(msg("this commitment is already fulfilled"), field="commitmentId")
     if commitment.claimed_at is None:
         raise InvalidTransition(
-            "this commitment has not been claimed fulfilled yet", field="commitmentId"
+            msg("this commitment has not been claimed fulfilled yet"), field="commitmentId"
         )
     if verifier.person_id == commitment.person_id:
-        raise Forbidden("nobody confirms their own commitment", field="commitmentId")
+        raise Forbidden(msg("nobody confirms their own commitment"), field="commitmentId")
     if promiser_household is not None and verifier.household_id == promiser_household:
         raise Forbidden(
-            "a commitment is not confirmed by someone of the promiser's household",
+            msg("a commitment is not confirmed by someone of the promiser's household"),
             field="commitmentId",
         )
     if not verifier.serves_unit:
         raise Forbidden(
-            "only someone serving this commitment's unit confirms its fulfilment",
+            msg("only someone serving this commitment's unit confirms its fulfilment"),
             field="commitmentId",
         )
     return replace(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Forbidden
+from grassroots_kit.i18n import msg
 
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import OrgUnitId, PersonId
@@ -49,22 +50,34 @@ def require_may_grant(
     verb = "revoke" if revoking else "grant"
     if actor.person_id == grantee:
         raise Forbidden(
-            f"you may not {verb} a role of your own: someone above you on the ladder does that"
+            msg(
+                "you may not {verb} a role of your own: someone above you on the ladder does that",
+                verb=verb,
+            )
         )
     access.require_can_grant(actor, role, unit_path)
     if revoking:
         return actor
     if role in ORGANIZATION_ROLES:
         if organization is None:
-            raise BadUserInput(f"{role.value} is held for an organization", field="organizationId")
+            raise BadUserInput(
+                msg("{value} is held for an organization", value=role.value), field="organizationId"
+            )
         if not organization.serves(unit_path):
             raise Forbidden(
-                f"{organization.name} is neither registered at this org unit (or above it) nor "
-                f"paired with it: {role.value} for it is granted where it belongs"
+                msg(
+                    "{name} is neither registered at this org unit (or above it) nor "
+                    "paired with it: {value} for it is granted where it belongs",
+                    name=organization.name,
+                    value=role.value,
+                )
             )
     elif organization is not None:
         raise BadUserInput(
-            f"{role.value} is not held for an organization; leave organizationId out",
+            msg(
+                "{value} is not held for an organization; leave organizationId out",
+                value=role.value,
+            ),
             field="organizationId",
         )
     return actor

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from grassroots_contracts.org_units import OrgUnitSnapshot
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 from grassroots_people.domain.ids import OrgUnitId
 from grassroots_people.domain.text import require_encodable
@@ -71,9 +72,16 @@ class OrgUnit:
 def clean_name(name: str, field: str = "name") -> str:
     cleaned = " ".join(require_encodable(name, field).split())
     if not cleaned:
-        raise BadUserInput(f"{field} must not be empty", field=field)
+        raise BadUserInput(msg("{field} must not be empty", field=field), field=field)
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise BadUserInput(f"{field} must be at most {MAX_NAME_LENGTH} characters", field=field)
+        raise BadUserInput(
+            msg(
+                "{field} must be at most {max_name_length} characters",
+                field=field,
+                max_name_length=MAX_NAME_LENGTH,
+            ),
+            field=field,
+        )
     return cleaned
 
 
@@ -81,14 +89,19 @@ def check_can_contain(parent: OrgUnit | None, kind: OrgUnitKind) -> None:
     if parent is None:
         if kind is not OrgUnitKind.DISTRICT:
             raise BadUserInput(
-                f"a {kind.value} needs a parent; only a DISTRICT stands at the top",
+                msg(
+                    "a {value} needs a parent; only a DISTRICT stands at the top", value=kind.value
+                ),
                 field="parentId",
             )
         return
     if kind.rank <= parent.kind.rank:
         raise BadUserInput(
-            f"a {parent.kind.value} cannot contain a {kind.value}: "
-            "a child's kind must rank below its parent's",
+            msg(
+                "a {kind} cannot contain a {value}: a child's kind must rank below its parent's",
+                kind=parent.kind.value,
+                value=kind.value,
+            ),
             field="kind",
         )
 
@@ -115,7 +128,9 @@ def renamed(unit: OrgUnit, name: str) -> OrgUnit:
 def check_can_move(unit: OrgUnit, new_parent: OrgUnit) -> None:
     """A unit moves with its subtree under a parent that ranks above it and is not inside it."""
     if new_parent.id == unit.id or unit.id in new_parent.path:
-        raise BadUserInput(f"{unit.name!r} cannot move into its own subtree", field="newParentId")
+        raise BadUserInput(
+            msg("{name!r} cannot move into its own subtree", name=unit.name), field="newParentId"
+        )
     check_can_contain(new_parent, unit.kind)
 
 

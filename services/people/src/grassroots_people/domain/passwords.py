@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 from grassroots_people.domain.text import require_encodable
 
@@ -14,5 +15,10 @@ def check_password(password: str) -> None:
     require_encodable(password, "password")
     if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
         raise BadUserInput(
-            f"a password has {MIN_LENGTH} to {MAX_LENGTH} characters", field="password"
+            msg(
+                "a password has {min_length} to {max_length} characters",
+                min_length=MIN_LENGTH,
+                max_length=MAX_LENGTH,
+            ),
+            field="password",
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from grassroots_kit.errors import BadUserInput, Conflict
+from grassroots_kit.i18n import msg
 
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId
@@ -49,7 +50,7 @@ class Person:
 def clean_phone(phone: str) -> str:
     cleaned = re.sub(r"[\s-]", "", require_encodable(phone, "phone"))
     if not _PHONE.match(cleaned):
-        raise BadUserInput("a phone number has 11 digits and starts with 1", field="phone")
+        raise BadUserInput(msg("a phone number has 11 digits and starts with 1"), field="phone")
     return cleaned
 
 
@@ -60,17 +61,21 @@ def require_not_reserved(
     it or change to it (were it free at a restart, its holder used to be made admin)."""
     if phone is not None and phone == reserved and phone != held and not platform_admin:
         raise Conflict(
-            "this phone number is reserved for the platform administrator", field="phone"
+            msg("this phone number is reserved for the platform administrator"), field="phone"
         )
 
 
 def clean_address(address: str) -> str:
     cleaned = " ".join(require_encodable(address, "address").split())
     if not cleaned:
-        raise BadUserInput("address must not be empty", field="address")
+        raise BadUserInput(msg("address must not be empty"), field="address")
     if len(cleaned) > MAX_ADDRESS_LENGTH:
         raise BadUserInput(
-            f"address must be at most {MAX_ADDRESS_LENGTH} characters", field="address"
+            msg(
+                "address must be at most {max_address_length} characters",
+                max_address_length=MAX_ADDRESS_LENGTH,
+            ),
+            field="address",
         )
     return cleaned
 
@@ -80,7 +85,7 @@ def clean_needs(needs: list[str]) -> tuple[str, ...]:
         dict.fromkeys(require_encodable(n, "needs").strip() for n in needs if n.strip())
     )
     if len(cleaned) > MAX_NEEDS:
-        raise BadUserInput(f"at most {MAX_NEEDS} needs", field="needs")
+        raise BadUserInput(msg("at most {max_needs} needs", max_needs=MAX_NEEDS), field="needs")
     return cleaned
 
 
@@ -128,7 +133,7 @@ def new_person(
 
 def moved_to(person: Person, household: Household) -> Person:
     if person.household_id == household.id:
-        raise BadUserInput("the person already lives in this household", field="householdId")
+        raise BadUserInput(msg("the person already lives in this household"), field="householdId")
     return replace(
         person,
         household_id=household.id,

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from grassroots_contracts.roles import ORGANIZATION_ROLES as ORGANIZATION_ROLES
 from grassroots_contracts.roles import Role as Role
 from grassroots_kit.errors import BadUserInput, Conflict
+from grassroots_kit.i18n import msg
 
 from grassroots_people.domain.ids import OrganizationId, OrgUnitId, PersonId, RoleAssignmentId
 from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
@@ -91,26 +92,38 @@ class RoleAssignment:
 
 def check_role_fits(role: Role, unit: OrgUnit, organization_id: OrganizationId | None) -> None:
     if role is Role.PLATFORM_ADMIN:
-        raise BadUserInput("PLATFORM_ADMIN is granted only by bootstrapping", field="role")
+        raise BadUserInput(msg("PLATFORM_ADMIN is granted only by bootstrapping"), field="role")
     exact = _HELD_EXACTLY_AT.get(role)
     if exact is not None and unit.kind is not exact:
         raise BadUserInput(
-            f"{role.value} is held at a {exact.value}, not at a {unit.kind.value}",
+            msg(
+                "{value} is held at a {value2}, not at a {kind}",
+                value=role.value,
+                value2=exact.value,
+                kind=unit.kind.value,
+            ),
             field="orgUnitId",
         )
     lowest = _HELD_AT_OR_ABOVE.get(role)
     if lowest is not None and unit.kind.rank > lowest.rank:
         raise BadUserInput(
-            f"{role.value} is held at a {lowest.value} or above, not at a {unit.kind.value}",
+            msg(
+                "{value} is held at a {value2} or above, not at a {kind}",
+                value=role.value,
+                value2=lowest.value,
+                kind=unit.kind.value,
+            ),
             field="orgUnitId",
         )
     if role in ORGANIZATION_ROLES and organization_id is None:
-        raise BadUserInput(f"{role.value} is held for an organization", field="organizationId")
+        raise BadUserInput(
+            msg("{value} is held for an organization", value=role.value), field="organizationId"
+        )
 
 
 def check_term(since: datetime, until: datetime | None) -> None:
     if until is not None and until <= since:
-        raise BadUserInput("`until` must come after `since`", field="until")
+        raise BadUserInput(msg("`until` must come after `since`"), field="until")
 
 
 def new_assignment(
@@ -143,7 +156,7 @@ def new_assignment(
 
 def revoked(assignment: RoleAssignment, now: datetime, by: PersonId) -> RoleAssignment:
     if assignment.revoked_at is not None:
-        raise Conflict("this role has already been revoked", field="roleAssignmentId")
+        raise Conflict(msg("this role has already been revoked"), field="roleAssignmentId")
     return replace(assignment, revoked_at=now, revoked_by=by)
 
 
@@ -151,14 +164,24 @@ def check_election(households_total: int, households_voting: int) -> Election | 
     """The 5-15 households of a neighborhood elect its chief; a majority of them must vote."""
     if not MIN_NEIGHBORHOOD_HOUSEHOLDS <= households_total <= MAX_NEIGHBORHOOD_HOUSEHOLDS:
         raise BadUserInput(
-            f"a neighborhood elects its chief from {MIN_NEIGHBORHOOD_HOUSEHOLDS} to "
-            f"{MAX_NEIGHBORHOOD_HOUSEHOLDS} households; this one has {households_total}",
+            msg(
+                "a neighborhood elects its chief from {min_neighborhood_households} to "
+                "{max_neighborhood_households} households; this one has "
+                "{households_total}",
+                min_neighborhood_households=MIN_NEIGHBORHOOD_HOUSEHOLDS,
+                max_neighborhood_households=MAX_NEIGHBORHOOD_HOUSEHOLDS,
+                households_total=households_total,
+            ),
             field="neighborhoodId",
         )
     if not households_total / 2 < households_voting <= households_total:
         raise BadUserInput(
-            f"more than half of the {households_total} households must vote, and no more "
-            f"than all of them; {households_voting} did",
+            msg(
+                "more than half of the {households_total} households must vote, and no "
+                "more than all of them; {households_voting} did",
+                households_total=households_total,
+                households_voting=households_voting,
+            ),
             field="householdsVoting",
         )
     return None

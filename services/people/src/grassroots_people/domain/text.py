@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 
 def require_encodable(value: str, field: str) -> str:
@@ -10,6 +11,6 @@ def require_encodable(value: str, field: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise BadUserInput(
-            f"{field} contains characters that are not valid text", field=field
+            msg("{field} contains characters that are not valid text", field=field), field=field
         ) from None
     return value

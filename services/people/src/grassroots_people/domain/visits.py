@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from grassroots_kit.errors import BadUserInput, Conflict, Forbidden, InvalidTransition
+from grassroots_kit.i18n import msg
 
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId, VisitId
@@ -56,22 +57,29 @@ class Confirmer:
 
 def check_visit(at: datetime, now: datetime, notes: str) -> str:
     if at > now:
-        raise BadUserInput("a visit cannot be logged before it happens", field="at")
+        raise BadUserInput(msg("a visit cannot be logged before it happens"), field="at")
     if at < now - MAX_BACKDATING:
         hours = int(MAX_BACKDATING.total_seconds() // 3600)
         raise BadUserInput(
-            f"a visit is logged within {hours} hours of when it took place", field="at"
+            msg("a visit is logged within {hours} hours of when it took place", hours=hours),
+            field="at",
         )
     cleaned = require_encodable(notes, "notes").strip()
     if len(cleaned) > MAX_NOTES_LENGTH:
-        raise BadUserInput(f"notes must be at most {MAX_NOTES_LENGTH} characters", field="notes")
+        raise BadUserInput(
+            msg(
+                "notes must be at most {max_notes_length} characters",
+                max_notes_length=MAX_NOTES_LENGTH,
+            ),
+            field="notes",
+        )
     return cleaned
 
 
 def check_visitor(visitor_household: HouseholdId | None, household_id: HouseholdId) -> None:
     """Nobody visits their own home: its members are the ones who would confirm it."""
     if visitor_household == household_id:
-        raise Forbidden("you may not log a visit to your own household", field="householdId")
+        raise Forbidden(msg("you may not log a visit to your own household"), field="householdId")
 
 
 def check_not_duplicate(at: datetime, earlier: Iterable[datetime]) -> None:
@@ -79,7 +87,10 @@ def check_not_duplicate(at: datetime, earlier: Iterable[datetime]) -> None:
     hours = int(DUPLICATE_WINDOW.total_seconds() // 3600)
     if any(abs(at - other) < DUPLICATE_WINDOW for other in earlier):
         raise Conflict(
-            f"you already logged a visit to this household within {hours} hours of this one",
+            msg(
+                "you already logged a visit to this household within {hours} hours of this one",
+                hours=hours,
+            ),
             field="at",
         )
 
@@ -94,17 +105,20 @@ def confirmed(
     """Confirmed once, by a member of the household visited or by someone else serving it;
     never by the visitor, nor by someone of the visitor's own household."""
     if visit.confirmed:
-        raise InvalidTransition("this visit is already confirmed", field="visitId")
+        raise InvalidTransition(msg("this visit is already confirmed"), field="visitId")
     if confirmer.person_id == visit.visitor_id:
-        raise Forbidden("a visit is confirmed by someone other than the visitor", field="visitId")
+        raise Forbidden(
+            msg("a visit is confirmed by someone other than the visitor"), field="visitId"
+        )
     if visitor_household is not None and confirmer.household_id == visitor_household:
         raise Forbidden(
-            "a visit is not confirmed by someone of the visitor's own household", field="visitId"
+            msg("a visit is not confirmed by someone of the visitor's own household"),
+            field="visitId",
         )
     member = confirmer.household_id == visit.household_id
     if not (member or confirmer.serves_household):
         raise Forbidden(
-            "only a member of the household visited, or someone serving it, confirms a visit",
+            msg("only a member of the household visited, or someone serving it, confirms a visit"),
             field="visitId",
         )
     return replace(visit, confirmed_by=confirmer.person_id, confirmed_at=now)

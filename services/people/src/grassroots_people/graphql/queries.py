@@ -10,6 +10,7 @@ from grassroots_kit.graphql.connections import (
     page_size,
     to_connection,
 )
+from grassroots_kit.i18n import msg
 from strawberry.types import Info
 
 from grassroots_people.domain import access
@@ -49,7 +50,7 @@ async def _scope(
         return access.visible_scope(actor, roles)
     unit = await context.org_units.load(str(within))
     if unit is None:
-        raise NotFound(f"no org unit with id {within}", field="within")
+        raise NotFound(msg("no org unit with id {within}", within=within), field="within")
     access.require(
         access.has_role_over(actor, roles, unit.path_with_self), "list what is in this org unit"
     )

@@ -14,6 +14,7 @@ from grassroots_contracts.event_types import COMMITMENT_FULFILLED, SOURCE_PEOPLE
 from grassroots_contracts.people_events import CommitmentFulfilled
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import NotFound
+from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_people.domain import access
@@ -85,7 +86,10 @@ async def make_commitment(
 async def _load(tx: PeopleTx, commitment_id: str) -> Commitment:
     commitment = await tx.commitments.get(commitment_id)
     if commitment is None:
-        raise NotFound(f"no commitment with id {commitment_id}", field="commitmentId")
+        raise NotFound(
+            msg("no commitment with id {commitment_id}", commitment_id=commitment_id),
+            field="commitmentId",
+        )
     return commitment
 
 

@@ -9,6 +9,7 @@ from grassroots_contracts.event_types import SOURCE_PEOPLE, VISIT_LOGGED
 from grassroots_contracts.people_events import VisitLogged
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, NotFound
+from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_people.domain import access
@@ -70,7 +71,10 @@ async def create_households(
 ) -> list[Household]:
     """One household or a batch of them, all or none."""
     if not 1 <= len(commands) <= MAX_BATCH:
-        raise BadUserInput(f"create 1 to {MAX_BATCH} households at a time", field="households")
+        raise BadUserInput(
+            msg("create 1 to {max_batch} households at a time", max_batch=MAX_BATCH),
+            field="households",
+        )
 
     async def work(tx: PeopleTx) -> list[Household]:
         now = ports.clock()
@@ -140,7 +144,7 @@ async def log_visit(
         now = ports.clock()
         at = command.at or now
         if at.tzinfo is None:
-            raise BadUserInput("`at` needs a time zone", field="at")
+            raise BadUserInput(msg("`at` needs a time zone"), field="at")
         notes = check_visit(at, now, command.notes)
         own = await tx.persons.get(visitor.person_id)
         check_visitor(own.household_id if own else None, household.id)
@@ -175,7 +179,9 @@ async def confirm_visit(
         caller = access.require_actor(actor)
         visit = await tx.visits.get(command.visit_id)
         if visit is None:
-            raise NotFound(f"no visit with id {command.visit_id}", field="visitId")
+            raise NotFound(
+                msg("no visit with id {visit_id}", visit_id=command.visit_id), field="visitId"
+            )
         household = await household_in(tx, visit.household_id)
         me = await tx.persons.get(caller.person_id)
         visitor = await tx.persons.get(visit.visitor_id)

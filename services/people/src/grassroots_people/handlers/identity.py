@@ -9,6 +9,7 @@ from datetime import datetime
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, RateLimited, Unauthenticated
+from grassroots_kit.i18n import msg
 
 from grassroots_people.adapters.credentials import token_hash
 from grassroots_people.domain import access, throttle
@@ -78,7 +79,8 @@ async def _count_attempt(
         if not verdict.checked:
             seconds = math.ceil(verdict.retry_after.total_seconds())
             raise RateLimited(
-                f"too many login attempts; try again in {seconds} s", retryAfterSeconds=seconds
+                msg("too many login attempts; try again in {seconds} s", seconds=seconds),
+                retryAfterSeconds=seconds,
             )
 
 
@@ -89,10 +91,10 @@ async def refresh(ports: PeoplePorts, refresh_token: str) -> Tokens:
     now = ports.clock()
     record = await tokens.refresh_record(hashed)
     if record is None or record.revoked_at is not None or record.expires_at <= now:
-        raise Unauthenticated("the refresh token is not valid; log in again")
+        raise Unauthenticated(msg("the refresh token is not valid; log in again"))
     if record.used_at is not None:
         await tokens.revoke_family(record.family_id, now)
-        raise Unauthenticated("the refresh token was already used; log in again")
+        raise Unauthenticated(msg("the refresh token was already used; log in again"))
 
     async def work(tx: PeopleTx) -> Tokens | None:
         if not await tx.credentials.mark_used(hashed, now):
@@ -102,7 +104,7 @@ async def refresh(ports: PeoplePorts, refresh_token: str) -> Tokens:
     issued = await ports.uow.run(work)
     if issued is None:
         await tokens.revoke_family(record.family_id, now)
-        raise Unauthenticated("the refresh token was already used; log in again")
+        raise Unauthenticated(msg("the refresh token was already used; log in again"))
     return issued
 
 
@@ -125,7 +127,7 @@ async def _require_may_set(
         keys = throttle.keys(target.phone or target.id, address)
         await _count_attempt(ports.attempts, keys, ports.clock())
         if not await ports.hashing.verify(stored, current or ""):
-            raise BadUserInput("the current password is wrong", field="currentPassword")
+            raise BadUserInput(msg("the current password is wrong"), field="currentPassword")
         await _forgive(ports.attempts, keys)
         return
     # Setting another person's password takes over their account: allowed only to someone

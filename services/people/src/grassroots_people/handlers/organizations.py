@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Conflict, NotFound
+from grassroots_kit.i18n import msg
 
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import OrganizationId, OrgUnitId, PersonId, new_organization_id
@@ -43,7 +44,9 @@ class PairOrganization:
 async def _organization_in(tx: PeopleTx, org_id: str) -> Organization:
     organization = await tx.organizations.get(org_id)
     if organization is None:
-        raise NotFound(f"no organization with id {org_id}", field="organizationId")
+        raise NotFound(
+            msg("no organization with id {org_id}", org_id=org_id), field="organizationId"
+        )
     return organization
 
 
@@ -92,7 +95,7 @@ async def pair_organization(
         unit = await unit_in(tx, command.org_unit_id)
         access.require_manage(actor, unit.path_with_self, "pair organizations with this unit")
         if not await tx.organizations.pair(organization.id, unit.id):
-            raise Conflict(f"already paired with {unit.name}", field="orgUnitId")
+            raise Conflict(msg("already paired with {name}", name=unit.name), field="orgUnitId")
         return organization
 
     return await ports.uow.run(work)

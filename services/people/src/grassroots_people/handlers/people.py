@@ -10,6 +10,7 @@ from grassroots_contracts.event_types import PERSON_MOVED, PERSON_REGISTERED, SO
 from grassroots_contracts.people_events import PersonSnapshot
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Conflict
+from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_people.domain import access
@@ -66,14 +67,20 @@ async def register_people(
     passwords for a request it refuses."""
     caller = access.require_actor(actor)
     if not 1 <= len(commands) <= MAX_BATCH:
-        raise BadUserInput(f"register 1 to {MAX_BATCH} people at a time", field="people")
+        raise BadUserInput(
+            msg("register 1 to {max_batch} people at a time", max_batch=MAX_BATCH), field="people"
+        )
     if sum(1 for c in commands if c.password is not None) > MAX_PASSWORDS:
         raise BadUserInput(
-            f"give a password to at most {MAX_PASSWORDS} people at a time", field="password"
+            msg(
+                "give a password to at most {max_passwords} people at a time",
+                max_passwords=MAX_PASSWORDS,
+            ),
+            field="password",
         )
     phones = [c.phone for c in commands if c.phone]
     if len(set(phones)) != len(phones):
-        raise Conflict("the same phone number is given twice", field="phone")
+        raise Conflict(msg("the same phone number is given twice"), field="phone")
     for command in commands:
         if command.password is not None:
             check_password(command.password)

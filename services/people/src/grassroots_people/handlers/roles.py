@@ -9,6 +9,7 @@ from grassroots_contracts import people_events as contract
 from grassroots_contracts.event_types import ROLE_ASSIGNED, ROLE_REVOKED, SOURCE_PEOPLE
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Conflict, NotFound
+from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import CloudEvent, new_event
 
 from grassroots_people.domain.granting import OrganizationTies, require_may_grant
@@ -85,7 +86,11 @@ async def assign_role(
             ties = await tx.organizations.ties(command.organization_id)
             if ties is None:
                 raise NotFound(
-                    f"no organization with id {command.organization_id}", field="organizationId"
+                    msg(
+                        "no organization with id {organization_id}",
+                        organization_id=command.organization_id,
+                    ),
+                    field="organizationId",
                 )
         granter = require_may_grant(
             actor,
@@ -96,7 +101,7 @@ async def assign_role(
         )
         person = await person_in(tx, command.person_id)
         if command.role is Role.NEIGHBOR_CHIEF:
-            raise BadUserInput("a neighbor chief is elected: use recordElection", field="role")
+            raise BadUserInput(msg("a neighbor chief is elected: use recordElection"), field="role")
         now = ports.clock()
         if await tx.roles.holding(
             command.role,
@@ -105,7 +110,9 @@ async def assign_role(
             person_id=person.id,
             organization_id=command.organization_id,
         ):
-            raise Conflict(f"{person.name} already holds this role here", field="role")
+            raise Conflict(
+                msg("{name} already holds this role here", name=person.name), field="role"
+            )
         assignment = new_assignment(
             id=new_role_assignment_id(),
             person_id=person.id,
@@ -130,7 +137,10 @@ async def revoke_role(
         assignment = await tx.roles.get(command.role_assignment_id)
         if assignment is None:
             raise NotFound(
-                f"no role assignment with id {command.role_assignment_id}",
+                msg(
+                    "no role assignment with id {role_assignment_id}",
+                    role_assignment_id=command.role_assignment_id,
+                ),
                 field="roleAssignmentId",
             )
         revoker = require_may_grant(
@@ -158,7 +168,11 @@ async def record_election(
         unit = await unit_in(tx, command.neighborhood_id, "neighborhoodId")
         if unit.kind is not OrgUnitKind.NEIGHBORHOOD:
             raise BadUserInput(
-                f"{unit.name!r} is a {unit.kind.value}; chiefs are elected by a NEIGHBORHOOD",
+                msg(
+                    "{name!r} is a {kind}; chiefs are elected by a NEIGHBORHOOD",
+                    name=unit.name,
+                    kind=unit.kind.value,
+                ),
                 field="neighborhoodId",
             )
         recorder = require_may_grant(
@@ -174,7 +188,11 @@ async def record_election(
         result = election(command.held_on, len(household_ids), command.households_voting)
         if chief.household_id not in household_ids:
             raise BadUserInput(
-                f"{chief.name} does not live in {unit.name}; the chief is one of its residents",
+                msg(
+                    "{name} does not live in {name2}; the chief is one of its residents",
+                    name=chief.name,
+                    name2=unit.name,
+                ),
                 field="chiefId",
             )
         now = ports.clock()

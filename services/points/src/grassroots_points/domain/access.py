@@ -8,6 +8,7 @@ from typing import Final
 from grassroots_contracts.roles import Role
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Forbidden
+from grassroots_kit.i18n import msg
 
 STAFF_ROLES: Final = frozenset(
     {
@@ -33,28 +34,30 @@ def may_view_account(caller: Principal, person_id: str, path: Sequence[str]) -> 
 
 def require_view_account(caller: Principal, person_id: str, path: Sequence[str]) -> None:
     if not may_view_account(caller, person_id, path):
-        raise Forbidden("you may see only your own points and those of people in your scope")
+        raise Forbidden(msg("you may see only your own points and those of people in your scope"))
 
 
 def require_staff_over(caller: Principal, path: Sequence[str]) -> None:
     if not (path and caller.has_any(STAFF_ROLES, path)):
-        raise Forbidden("only staff whose scope covers this org unit may see this")
+        raise Forbidden(msg("only staff whose scope covers this org unit may see this"))
 
 
 def require_catalog_manager(caller: Principal, path: Sequence[str]) -> None:
     if not (path and caller.has_any(CATALOG_ROLES, path)):
-        raise Forbidden("only the community's staff manage its catalog and redemptions")
+        raise Forbidden(msg("only the community's staff manage its catalog and redemptions"))
 
 
 def require_adjuster(caller: Principal, person_id: str, path: Sequence[str]) -> None:
     if caller.person_id == person_id:
-        raise Forbidden("nobody may adjust their own balance")
+        raise Forbidden(msg("nobody may adjust their own balance"))
     if not (path and caller.has_any(ADJUSTING_ROLES, path)):
-        raise Forbidden("only community staff whose scope covers this person may adjust points")
+        raise Forbidden(
+            msg("only community staff whose scope covers this person may adjust points")
+        )
 
 
 def require_rule_manager(caller: Principal) -> None:
     if not any(grant.role in RULE_ROLES for grant in caller.grants):
         raise Forbidden(
-            "point rules are platform-wide: only a platform admin sets them or replays events"
+            msg("point rules are platform-wide: only a platform admin sets them or replays events")
         )

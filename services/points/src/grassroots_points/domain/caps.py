@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from grassroots_contracts.event_types import COMMITMENT_FULFILLED, VISIT_LOGGED
 from grassroots_kit import business_time
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 from grassroots_points.domain.ids import PersonId
 from grassroots_points.domain.rules import Award, CapPeriod
@@ -134,8 +135,11 @@ def within_caps(
 def check_cap(max_per_period: int | None, period: CapPeriod | None) -> Cap | None:
     if max_per_period is None:
         if period is not None:
-            raise BadUserInput("capPeriod needs maxPerPeriod", field="capPeriod")
+            raise BadUserInput(msg("capPeriod needs maxPerPeriod"), field="capPeriod")
         return None
     if not 1 <= max_per_period <= MAX_CAP:
-        raise BadUserInput(f"maxPerPeriod must be between 1 and {MAX_CAP}", field="maxPerPeriod")
+        raise BadUserInput(
+            msg("maxPerPeriod must be between 1 and {max_cap}", max_cap=MAX_CAP),
+            field="maxPerPeriod",
+        )
     return Cap(max_per_period, period or CapPeriod.DAY)

@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 from grassroots_points.domain.ids import EntryId, PersonId, RedemptionId, RuleId
 
@@ -70,20 +71,28 @@ class Account:
 def clean_reason(reason: str) -> str:
     cleaned = " ".join(reason.split())
     if not cleaned:
-        raise BadUserInput("a reason is required", field="reason")
+        raise BadUserInput(msg("a reason is required"), field="reason")
     if len(cleaned) > MAX_REASON_LENGTH:
         raise BadUserInput(
-            f"the reason must be at most {MAX_REASON_LENGTH} characters", field="reason"
+            msg(
+                "the reason must be at most {max_reason_length} characters",
+                max_reason_length=MAX_REASON_LENGTH,
+            ),
+            field="reason",
         )
     return cleaned
 
 
 def check_adjustment(delta: int) -> None:
     if delta == 0:
-        raise BadUserInput("an adjustment must change the balance", field="delta")
+        raise BadUserInput(msg("an adjustment must change the balance"), field="delta")
     if abs(delta) > MAX_ADJUSTMENT:
         raise BadUserInput(
-            f"an adjustment must be at most {MAX_ADJUSTMENT} points either way", field="delta"
+            msg(
+                "an adjustment must be at most {max_adjustment} points either way",
+                max_adjustment=MAX_ADJUSTMENT,
+            ),
+            field="delta",
         )
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from grassroots_kit import business_time
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 
 class PeriodKind(StrEnum):
@@ -41,10 +42,10 @@ def period(
     the custom range given."""
     if kind is PeriodKind.CUSTOM:
         if since is not None and until is not None and until <= since:
-            raise BadUserInput("`to` must be after `from`", field="to")
+            raise BadUserInput(msg("`to` must be after `from`"), field="to")
         return Period(since, until)
     if since is not None or until is not None:
-        raise BadUserInput("`from` and `to` are only for a CUSTOM period", field="from")
+        raise BadUserInput(msg("`from` and `to` are only for a CUSTOM period"), field="from")
     if kind is PeriodKind.ALL_TIME:
         return Period(None, None)
     if kind is PeriodKind.WEEK:
@@ -57,5 +58,5 @@ def period(
 def year_period(year: int, tz: ZoneInfo) -> Period:
     """Business year `year` of zone `tz`, as UTC instants."""
     if not 2000 <= year <= 2100:
-        raise BadUserInput("the year must be between 2000 and 2100", field="year")
+        raise BadUserInput(msg("the year must be between 2000 and 2100"), field="year")
     return Period(*business_time.year_bounds_of(year, tz))

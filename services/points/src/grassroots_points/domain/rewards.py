@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from grassroots_kit.errors import BadUserInput, InvalidTransition
+from grassroots_kit.i18n import msg
 
 from grassroots_points.domain.ids import PersonId, RedemptionId, RewardId
 
@@ -68,33 +69,48 @@ class Redemption:
 def clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise BadUserInput("name must not be empty", field="name")
+        raise BadUserInput(msg("name must not be empty"), field="name")
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise BadUserInput(f"name must be at most {MAX_NAME_LENGTH} characters", field="name")
+        raise BadUserInput(
+            msg(
+                "name must be at most {max_name_length} characters", max_name_length=MAX_NAME_LENGTH
+            ),
+            field="name",
+        )
     return cleaned
 
 
 def check_cost(cost: int) -> int:
     if not 1 <= cost <= MAX_COST:
-        raise BadUserInput(f"cost must be between 1 and {MAX_COST} points", field="cost")
+        raise BadUserInput(
+            msg("cost must be between 1 and {max_cost} points", max_cost=MAX_COST), field="cost"
+        )
     return cost
 
 
 def check_stock(stock: int, field: str = "stock") -> int:
     if not 0 <= stock <= MAX_STOCK:
-        raise BadUserInput(f"{field} must be between 0 and {MAX_STOCK}", field=field)
+        raise BadUserInput(
+            msg("{field} must be between 0 and {max_stock}", field=field, max_stock=MAX_STOCK),
+            field=field,
+        )
     return stock
 
 
 def check_restock(quantity: int) -> int:
     if not 1 <= quantity <= MAX_STOCK:
-        raise BadUserInput(f"quantity must be between 1 and {MAX_STOCK}", field="quantity")
+        raise BadUserInput(
+            msg("quantity must be between 1 and {max_stock}", max_stock=MAX_STOCK), field="quantity"
+        )
     return quantity
 
 
 def check_quantity(quantity: int) -> int:
     if not 1 <= quantity <= MAX_QUANTITY:
-        raise BadUserInput(f"quantity must be between 1 and {MAX_QUANTITY}", field="quantity")
+        raise BadUserInput(
+            msg("quantity must be between 1 and {max_quantity}", max_quantity=MAX_QUANTITY),
+            field="quantity",
+        )
     return quantity
 
 
@@ -102,6 +118,10 @@ def check_can_leave(status: RedemptionStatus, to: RedemptionStatus) -> None:
     """Only a requested redemption can be fulfilled or cancelled, and only once."""
     if status is not RedemptionStatus.REQUESTED:
         raise InvalidTransition(
-            f"this redemption is already {status.value}; it cannot become {to.value}",
+            msg(
+                "this redemption is already {value}; it cannot become {value2}",
+                value=status.value,
+                value2=to.value,
+            ),
             field="id",
         )

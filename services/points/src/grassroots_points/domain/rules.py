@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 from grassroots_points.domain import vocabulary as v
 from grassroots_points.domain.ids import PersonId, RuleId
@@ -119,7 +120,9 @@ def awards_for(rules: Iterable[PointRule], occasions: Iterable[Occasion]) -> lis
 def check_selector(selector: Selector) -> Selector:
     if selector.event_type not in v.RULE_EVENT_TYPES:
         allowed = ", ".join(v.RULE_EVENT_TYPES)
-        raise BadUserInput(f"eventType must be one of {allowed}", field="eventType")
+        raise BadUserInput(
+            msg("eventType must be one of {allowed}", allowed=allowed), field="eventType"
+        )
     _check("category", selector.category, v.CATEGORIES)
     _check("priority", selector.priority, v.PRIORITIES)
     _check("level", selector.level, v.LEVELS)
@@ -130,13 +133,24 @@ def check_selector(selector: Selector) -> Selector:
 
 def check_points(field: str, value: int) -> int:
     if not 0 <= value <= MAX_POINTS:
-        raise BadUserInput(f"{field} must be between 0 and {MAX_POINTS}", field=field)
+        raise BadUserInput(
+            msg("{field} must be between 0 and {max_points}", field=field, max_points=MAX_POINTS),
+            field=field,
+        )
     return value
 
 
 def _check(field: str, value: str | None, allowed: frozenset[str]) -> None:
     if value is not None and value not in allowed:
-        raise BadUserInput(f"{field} {value!r} is not one of {sorted(allowed)}", field=field)
+        raise BadUserInput(
+            msg(
+                "{field} {value!r} is not one of {values}",
+                field=field,
+                value=value,
+                values=sorted(allowed),
+            ),
+            field=field,
+        )
 
 
 def _fits(wanted: str | None, actual: str | None) -> bool:

@@ -16,6 +16,7 @@ from grassroots_kit.graphql.connections import (
     page_size,
     to_connection,
 )
+from grassroots_kit.i18n import msg
 from strawberry.types import Info
 
 from grassroots_points.domain.periods import PeriodKind, period
@@ -53,7 +54,10 @@ class OutstandingChief:
 
 def check_size(first: int) -> int:
     if not 1 <= first <= MAX_LEADERBOARD:
-        raise BadUserInput(f"`first` must be between 1 and {MAX_LEADERBOARD}", field="first")
+        raise BadUserInput(
+            msg("`first` must be between 1 and {max_leaderboard}", max_leaderboard=MAX_LEADERBOARD),
+            field="first",
+        )
     return first
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, Conflict, NotFound
+from grassroots_kit.i18n import msg
 
 from grassroots_points.domain import rewards as domain
 from grassroots_points.domain.access import require_catalog_manager
@@ -34,9 +35,12 @@ class UpdateReward:
 async def create_reward(ports: PointsPorts, caller: Principal, command: CreateReward) -> Reward:
     unit = await ports.org_units.get(command.org_unit_id)
     if unit is None:
-        raise NotFound(f"no org unit with id {command.org_unit_id}", field="orgUnitId")
+        raise NotFound(
+            msg("no org unit with id {org_unit_id}", org_unit_id=command.org_unit_id),
+            field="orgUnitId",
+        )
     if unit.kind != "COMMUNITY":
-        raise BadUserInput("a catalog belongs to a community", field="orgUnitId")
+        raise BadUserInput(msg("a catalog belongs to a community"), field="orgUnitId")
     require_catalog_manager(caller, unit.path_with_self)
     reward = Reward(
         id=new_reward_id(),
@@ -54,7 +58,8 @@ async def create_reward(ports: PointsPorts, caller: Principal, command: CreateRe
             await tx.rewards.insert(reward)
         except RewardNameTaken:
             raise Conflict(
-                f"this catalog already has a reward named {reward.name!r}", field="name"
+                msg("this catalog already has a reward named {name!r}", name=reward.name),
+                field="name",
             ) from None
         return reward
 
@@ -64,7 +69,7 @@ async def create_reward(ports: PointsPorts, caller: Principal, command: CreateRe
 async def _managed(tx: PointsTx, caller: Principal, reward_id: str) -> Reward:
     reward = await tx.rewards.get(reward_id)
     if reward is None:
-        raise NotFound(f"no reward with id {reward_id}", field="id")
+        raise NotFound(msg("no reward with id {reward_id}", reward_id=reward_id), field="id")
     require_catalog_manager(caller, reward.org_unit_path)
     return reward
 
@@ -81,10 +86,12 @@ async def update_reward(ports: PointsPorts, caller: Principal, command: UpdateRe
             updated = await tx.rewards.update(command.reward_id, changes)
         except RewardNameTaken:
             raise Conflict(
-                "this catalog already has a reward with that name", field="name"
+                msg("this catalog already has a reward with that name"), field="name"
             ) from None
         if updated is None:
-            raise NotFound(f"no reward with id {command.reward_id}", field="id")
+            raise NotFound(
+                msg("no reward with id {reward_id}", reward_id=command.reward_id), field="id"
+            )
         return updated
 
     return await ports.uow.run(work)
@@ -97,7 +104,7 @@ async def restock_reward(
         await _managed(tx, caller, reward_id)
         updated = await tx.rewards.change_stock(reward_id, domain.check_restock(quantity))
         if updated is None:
-            raise NotFound(f"no reward with id {reward_id}", field="id")
+            raise NotFound(msg("no reward with id {reward_id}", reward_id=reward_id), field="id")
         return updated
 
     return await ports.uow.run(work)

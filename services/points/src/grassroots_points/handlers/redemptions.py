@@ -13,6 +13,7 @@ from grassroots_contracts.event_types import REWARD_REDEEMED, SOURCE_POINTS
 from grassroots_contracts.points_events import RewardRedeemed
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Conflict, Forbidden, NotFound
+from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_points.domain.access import CATALOG_ROLES
@@ -40,13 +41,21 @@ async def redeem_reward(ports: PointsPorts, caller: Principal, command: RedeemRe
     async def work(tx: PointsTx) -> Redemption:
         reward = await tx.rewards.get(command.reward_id)
         if reward is None:
-            raise NotFound(f"no reward with id {command.reward_id}", field="rewardId")
+            raise NotFound(
+                msg("no reward with id {reward_id}", reward_id=command.reward_id), field="rewardId"
+            )
         if not reward.active:
-            raise Conflict(f"{reward.name} is not offered at the moment", field="rewardId")
+            raise Conflict(
+                msg("{name} is not offered at the moment", name=reward.name), field="rewardId"
+            )
         reserved = await tx.rewards.change_stock(reward.id, -quantity)
         if reserved is None:
             raise Conflict(
-                f"{reward.name} is out of stock (asked for {quantity})",
+                msg(
+                    "{name} is out of stock (asked for {quantity})",
+                    name=reward.name,
+                    quantity=quantity,
+                ),
                 field="quantity",
             )
         now = ports.clock()
@@ -106,7 +115,7 @@ async def fulfill_redemption(
             redemption_id, RedemptionStatus.FULFILLED, caller.person_id
         )
         if done is None:
-            raise Conflict("this redemption changed meanwhile; look again", field="id")
+            raise Conflict(msg("this redemption changed meanwhile; look again"), field="id")
         return done
 
     return await ports.uow.run(work)
@@ -121,16 +130,19 @@ async def cancel_redemption(
     async def work(tx: PointsTx) -> Redemption:
         current = await tx.redemptions.get(redemption_id)
         if current is None:
-            raise NotFound(f"no redemption with id {redemption_id}", field="id")
+            raise NotFound(
+                msg("no redemption with id {redemption_id}", redemption_id=redemption_id),
+                field="id",
+            )
         is_staff = caller.has_any(CATALOG_ROLES, current.org_unit_path)
         if not is_staff and caller.person_id != current.person_id:
-            raise Forbidden("only the community's staff or the person who redeemed may cancel")
+            raise Forbidden(msg("only the community's staff or the person who redeemed may cancel"))
         check_can_leave(current.status, RedemptionStatus.CANCELLED)
         cancelled = await tx.redemptions.leave_requested(
             redemption_id, RedemptionStatus.CANCELLED, caller.person_id
         )
         if cancelled is None:
-            raise Conflict("this redemption changed meanwhile; look again", field="id")
+            raise Conflict(msg("this redemption changed meanwhile; look again"), field="id")
         await tx.rewards.change_stock(cancelled.reward_id, cancelled.quantity)
         await tx.ledger.post(
             Entry(
@@ -155,7 +167,9 @@ async def _handled_by_staff(
 ) -> Redemption:
     current = await redemptions.get(redemption_id)
     if current is None:
-        raise NotFound(f"no redemption with id {redemption_id}", field="id")
+        raise NotFound(
+            msg("no redemption with id {redemption_id}", redemption_id=redemption_id), field="id"
+        )
     if not caller.has_any(CATALOG_ROLES, current.org_unit_path):
-        raise Forbidden("only the community's staff hand over redemptions")
+        raise Forbidden(msg("only the community's staff hand over redemptions"))
     return current

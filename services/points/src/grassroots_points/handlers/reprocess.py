@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.consumer import PermanentEventError
 from grassroots_kit.messaging.envelope import CloudEvent
 from tenacity import (
@@ -43,7 +44,7 @@ async def reprocess_events(ports: PointsPorts, caller: Principal, confirm: bool)
     require_rule_manager(caller)
     if not confirm:
         raise BadUserInput(
-            "set `confirm: true` to process the consumed events again", field="confirm"
+            msg("set `confirm: true` to process the consumed events again"), field="confirm"
         )
     events = entries = 0
     async for event in ports.received.replay(set(AWARDING_TYPES)):

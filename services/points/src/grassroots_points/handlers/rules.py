@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import NotFound
+from grassroots_kit.i18n import msg
 
 from grassroots_points.domain.access import require_rule_manager
 from grassroots_points.domain.caps import check_cap
@@ -61,7 +62,7 @@ async def delete_point_rule(ports: PointsPorts, caller: Principal, rule_id: str)
     async def work(tx: PointsTx) -> PointRule:
         rule = await tx.rules.get(rule_id)
         if rule is None or not await tx.rules.delete(rule_id):
-            raise NotFound(f"no point rule with id {rule_id}", field="id")
+            raise NotFound(msg("no point rule with id {rule_id}", rule_id=rule_id), field="id")
         return rule
 
     return await ports.uow.run(work)
