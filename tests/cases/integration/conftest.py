@@ -29,12 +29,20 @@ class Cases:
         return self.svc.host.db
 
     async def gql(
-        self, who: str | None, query: str, variables: dict[str, Any] | None = None
+        self,
+        who: str | None,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        language: str | None = None,
     ) -> dict[str, Any]:
+        """`language`, if given, is sent as `Accept-Language` (else the service's default,
+        zh-CN, answers)."""
+        headers = self.world.headers(who)
+        if language is not None:
+            headers = {**headers, "Accept-Language": language}
         response = await self.svc.client.post(
-            "/graphql",
-            json={"query": query, "variables": variables or {}},
-            headers=self.world.headers(who),
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
         )
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
@@ -53,14 +61,20 @@ class Cases:
         return case
 
     async def act(
-        self, who: str | None, mutation: str, input: dict[str, Any], fields: str = ""
+        self,
+        who: str | None,
+        mutation: str,
+        input: dict[str, Any],
+        fields: str = "",
+        *,
+        language: str | None = None,
     ) -> dict[str, Any]:
         name = mutation[0].upper() + mutation[1:]
         query = (
             f"mutation($input: {name}Input!) {{ {mutation}(input: $input) {{ "
             f"case {{ id status level version assignee {{ id }} {fields} }} }} }}"
         )
-        return await self.gql(who, query, {"input": input})
+        return await self.gql(who, query, {"input": input}, language=language)
 
     async def outbox_types(self) -> list[str]:
         return [doc["type"] async for doc in self.db[OUTBOX].find({}).sort("createdAt", 1)]

@@ -127,7 +127,7 @@ async def test_a_token_carrying_a_role_that_people_revoked_is_refused_within_sec
     cases: Cases,
 ):
     grant = replace(cases.world.grant("gridder"), assignment_id="ra-gridder")
-    headers = cases.world.mint.header("gridder", grant)
+    headers = {**cases.world.mint.header("gridder", grant), "Accept-Language": "en"}
     query = {"query": "{ cases(first: 5) { totalCount } }"}
     before = (await cases.svc.client.post("/graphql", json=query, headers=headers)).json()
     assert "errors" not in before, before

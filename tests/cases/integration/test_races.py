@@ -101,7 +101,7 @@ async def test_a_taker_who_comes_after_the_order_was_taken_is_told_so(cases: Cas
     taken = await cases.act("partner", "takeOrder", ref)
     assert "errors" not in taken, taken
 
-    late = await cases.act("vol", "takeOrder", ref)
+    late = await cases.act("vol", "takeOrder", ref, language="en")
 
     assert error_code(late) == "CONFLICT"
     assert "already been taken" in late["errors"][0]["message"]

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from grassroots_kit.errors import BadUserInput
 from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain import events as ev
 from grassroots_cases.domain.ids import CaseId, OrgUnitId, PersonId
 from grassroots_cases.domain.model import Case, TimelineEntry
 from grassroots_cases.domain.vocabulary import Category, Channel, Level, Priority, Status
-from grassroots_cases.domain.workflow import Outcome
+from grassroots_cases.domain.workflow import Outcome, TextField, clean_text
 
 MAX_TITLE = 120
 MAX_DESCRIPTION = 4000
@@ -32,29 +31,27 @@ class NewCase:
     reported_by_id: PersonId | None
 
 
-def clean(value: str | None, field: str, limit: int, *, required: bool) -> str | None:
-    text = " ".join(value.split()) if value else ""
-    if not text:
-        if required:
-            raise BadUserInput(msg("{field} must not be empty", field=field), field=field)
-        return None
-    if len(text) > limit:
-        raise BadUserInput(
-            msg("{field} must be at most {limit} characters", field=field, limit=limit), field=field
-        )
-    return text
+TITLE = TextField(
+    "title",
+    MAX_TITLE,
+    msg("the title must be at most {limit} characters", limit=MAX_TITLE),
+    empty=msg("the title must not be empty"),
+)
+ADDRESS = TextField(
+    "address", MAX_ADDRESS, msg("the address must be at most {limit} characters", limit=MAX_ADDRESS)
+)
 
 
 def validate(new: NewCase) -> NewCase:
     """The same request with its text tidied, or BadUserInput naming the field."""
     return NewCase(
-        title=clean(new.title, "title", MAX_TITLE, required=True) or "",
+        title=clean_text(new.title, TITLE) or "",
         description=(new.description or "").strip()[:MAX_DESCRIPTION],
         category=new.category,
         channel=new.channel,
         priority=new.priority,
         org_unit_id=new.org_unit_id,
-        address=clean(new.address, "address", MAX_ADDRESS, required=False),
+        address=clean_text(new.address, ADDRESS),
         reporter_id=new.reporter_id,
         reported_by_id=new.reported_by_id,
     )

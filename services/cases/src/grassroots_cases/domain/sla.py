@@ -82,8 +82,8 @@ def _check(count: int, unit: DeadlineUnit) -> None:
         if not 0 <= count <= MAX_WORKING_DAYS:
             raise BadUserInput(
                 msg(
-                    "working days must be between 0 (same day) and {max_working_days}",
-                    max_working_days=MAX_WORKING_DAYS,
+                    "working days must be between 0 (the same day) and {max_days}",
+                    max_days=MAX_WORKING_DAYS,
                 ),
                 field="hours",
             )

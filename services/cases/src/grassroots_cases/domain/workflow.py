@@ -7,11 +7,12 @@ status) or `BadUserInput` (bad argument). Nothing here reads a clock or a databa
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from grassroots_kit.errors import BadUserInput, Conflict, Forbidden, InvalidTransition
-from grassroots_kit.i18n import msg
+from grassroots_kit.i18n import Text, msg
 
 from grassroots_cases.domain import events as ev
 from grassroots_cases.domain.ids import OrganizationId, PersonId
@@ -75,36 +76,69 @@ def can_view(actor: Actor, case: Case) -> bool:
     return bool(actor.roles & TAKER_ROLES) and case.status is Status.ON_ORDER_BOARD
 
 
-def _require(allowed: bool, message: str) -> None:
+def _require(allowed: bool, refusal: Text) -> None:
     if not allowed:
-        raise Forbidden(message)
+        raise Forbidden(refusal)
 
 
-def _require_status(case: Case, allowed: frozenset[Status] | set[Status], action: str) -> None:
+def _require_status(case: Case, allowed: Set[Status], refusal: Text) -> None:
+    """`refusal` names the action (one message per action, so that each language words it
+    whole); its `{status}` and `{allowed}` fields are filled here."""
     if case.status not in allowed:
         names = ", ".join(sorted(s.value for s in allowed))
-        raise InvalidTransition(
-            msg(
-                "cannot {action} a case that is {status}; it must be one of: {names}",
-                action=action,
-                status=case.status.value,
-                names=names,
-            ),
-            status=case.status.value,
+        refused = Text(
+            refusal.template, {**refusal.params, "status": case.status.value, "allowed": names}
         )
+        raise InvalidTransition(refused, status=case.status.value)
 
 
-def _text(value: str | None, field: str, *, required: bool) -> str | None:
+@dataclass(frozen=True)
+class TextField:
+    """A free-text input: its name (`extensions.field`), its longest length, and how a bad
+    value is refused, worded for that field (a translation cannot fit an English field name
+    into its own sentence)."""
+
+    name: str
+    limit: int
+    too_long: Text
+    empty: Text | None = None  # None: the field may be left out
+
+
+NOTE = TextField(
+    "note", MAX_TEXT, msg("the note must be at most {limit} characters", limit=MAX_TEXT)
+)
+RATING_COMMENT = TextField(
+    "comment", MAX_TEXT, msg("the comment must be at most {limit} characters", limit=MAX_TEXT)
+)
+COMMENT = TextField(
+    "text",
+    MAX_TEXT,
+    msg("the comment must be at most {limit} characters", limit=MAX_TEXT),
+    empty=msg("the comment must not be empty"),
+)
+RESOLUTION = TextField(
+    "resolution",
+    MAX_TEXT,
+    msg("the resolution must be at most {limit} characters", limit=MAX_TEXT),
+    empty=msg("the resolution must not be empty"),
+)
+REASON = TextField(
+    "reason",
+    MAX_TEXT,
+    msg("the reason must be at most {limit} characters", limit=MAX_TEXT),
+    empty=msg("the reason must not be empty"),
+)
+
+
+def clean_text(value: str | None, field: TextField) -> str | None:
+    """`value` with its white space collapsed; None if empty and optional, else BadUserInput."""
     cleaned = " ".join(value.split()) if value else ""
     if not cleaned:
-        if required:
-            raise BadUserInput(msg("{field} must not be empty", field=field), field=field)
+        if field.empty is not None:
+            raise BadUserInput(field.empty, field=field.name)
         return None
-    if len(cleaned) > MAX_TEXT:
-        raise BadUserInput(
-            msg("{field} must be at most {max_text} characters", field=field, max_text=MAX_TEXT),
-            field=field,
-        )
+    if len(cleaned) > field.limit:
+        raise BadUserInput(field.too_long, field=field.name)
     return cleaned
 
 
@@ -157,7 +191,7 @@ def accept(case: Case, actor: Actor, now: datetime) -> Outcome:
     if case.status is Status.ASSIGNED and case.organization_id and case.assignee_id is None:
         _require(
             case.organization_id in actor.organizations and actor.person_id is not None,
-            "only a member of the organization the case was dispatched to can accept it",
+            msg("only a member of the organization the case was dispatched to can accept it"),
         )
         role = next(
             iter(sorted(actor.roles & {Role.DEPARTMENT_STAFF, Role.RED_PARTNER_MEMBER})), None
@@ -172,10 +206,17 @@ def accept(case: Case, actor: Actor, now: datetime) -> Outcome:
             handlers=_with_handler(case, actor.person_id, role or Role.DEPARTMENT_STAFF),
         )
         return Outcome(changed, (ev.CaseAssigned(changed),))
-    _require_status(case, {Status.REPORTED}, "accept")
+    _require_status(
+        case,
+        {Status.REPORTED},
+        msg("cannot accept a case that is {status}; it must be one of: {allowed}"),
+    )
     _require(
         manages(actor, case),
-        f"only staff at the {case.level.value} rung or above can accept this case",
+        msg(
+            "only staff at the {level} rung or above can accept this case",
+            level=case.level.value,
+        ),
     )
     changed = _moved(
         case,
@@ -191,10 +232,17 @@ def accept(case: Case, actor: Actor, now: datetime) -> Outcome:
 def assign(
     case: Case, actor: Actor, now: datetime, assignee: PersonId, assignee_role: Role
 ) -> Outcome:
-    _require_status(case, {Status.REPORTED, Status.ACCEPTED, Status.ASSIGNED}, "assign")
+    _require_status(
+        case,
+        {Status.REPORTED, Status.ACCEPTED, Status.ASSIGNED},
+        msg("cannot assign a case that is {status}; it must be one of: {allowed}"),
+    )
     _require(
         manages(actor, case),
-        f"only staff at the {case.level.value} rung or above can assign this case",
+        msg(
+            "only staff at the {level} rung or above can assign this case",
+            level=case.level.value,
+        ),
     )
     changed = _moved(
         case,
@@ -211,8 +259,14 @@ def assign(
 
 
 def start(case: Case, actor: Actor, now: datetime) -> Outcome:
-    _require_status(case, {Status.ASSIGNED}, "start")
-    _require(works(actor, case), "only the assignee or the dispatched organization can start work")
+    _require_status(
+        case,
+        {Status.ASSIGNED},
+        msg("cannot start a case that is {status}; it must be one of: {allowed}"),
+    )
+    _require(
+        works(actor, case), msg("only the assignee or the dispatched organization can start work")
+    )
     assignee = case.assignee_id or actor.person_id
     changed = _moved(
         case,
@@ -237,15 +291,19 @@ def escalate(
     note: str | None = None,
 ) -> Outcome:
     """Move the case up the ladder; it waits there, unassigned, with a new deadline."""
-    _require_status(case, OPEN_STATUSES, "escalate")
+    _require_status(
+        case,
+        OPEN_STATUSES,
+        msg("cannot escalate a case that is {status}; it must be one of: {allowed}"),
+    )
     if reason is EscalationReason.SLA_BREACH:
-        _require(actor.system, "only the SLA sweeper escalates for a breach")
+        _require(actor.system, msg("only the SLA sweeper escalates for a breach"))
     else:
         _require(
             manages(actor, case) or works(actor, case),
-            "only staff over the case or the ones working it can escalate it",
+            msg("only staff over the case or the ones working it can escalate it"),
         )
-    note = _text(note, "note", required=False)
+    note = clean_text(note, NOTE)
     top = case.level.above() is None
     if to_level is None:
         target = case.level.above() or case.level
@@ -254,8 +312,8 @@ def escalate(
         if target.rank <= case.level.rank:
             raise BadUserInput(
                 msg(
-                    "escalation goes up: {value} is not above {level}",
-                    value=target.value,
+                    "escalation goes up: {to_level} is not above {level}",
+                    to_level=target.value,
                     level=case.level.value,
                 ),
                 field="toLevel",
@@ -281,13 +339,17 @@ def escalate(
 
 def dispatch(case: Case, actor: Actor, now: datetime, organization: OrganizationId) -> Outcome:
     """From the street up, hand the case to a department or a red-partner organization."""
-    _require_status(case, {Status.REPORTED, Status.ACCEPTED, Status.ASSIGNED}, "dispatch")
+    _require_status(
+        case,
+        {Status.REPORTED, Status.ACCEPTED, Status.ASSIGNED},
+        msg("cannot dispatch a case that is {status}; it must be one of: {allowed}"),
+    )
     if case.level.rank < Level.STREET.rank:
         raise InvalidTransition(
             msg("only a case at the STREET rung or above can be dispatched; escalate it first"),
             status=case.status.value,
         )
-    _require(manages(actor, case), "only street staff or above can dispatch this case")
+    _require(manages(actor, case), msg("only street staff or above can dispatch this case"))
     changed = _moved(
         case,
         actor,
@@ -302,11 +364,15 @@ def dispatch(case: Case, actor: Actor, now: datetime, organization: Organization
 
 
 def post_order(case: Case, actor: Actor, now: datetime) -> Outcome:
-    _require_status(case, {Status.REPORTED, Status.ACCEPTED}, "post as an order")
+    _require_status(
+        case,
+        {Status.REPORTED, Status.ACCEPTED},
+        msg("cannot post a case that is {status} as an order; it must be one of: {allowed}"),
+    )
     level = actor.level
     _require(
         manages(actor, case) and level is not None and level.rank >= Level.COMMUNITY.rank,
-        "only community staff or above can post a case on the order board",
+        msg("only community staff or above can post a case on the order board"),
     )
     changed = _moved(
         case,
@@ -336,11 +402,15 @@ def take_order(
         raise Conflict(
             msg("order {number} has already been taken by someone else", number=case.number)
         )
-    _require_status(case, {Status.ON_ORDER_BOARD}, "take")
+    _require_status(
+        case,
+        {Status.ON_ORDER_BOARD},
+        msg("cannot take an order whose case is {status}; it must be one of: {allowed}"),
+    )
     takers = sorted(actor.roles & TAKER_ROLES)
     _require(
         bool(takers) and actor.person_id is not None,
-        "only red-partner members and volunteers within the case's area can take orders",
+        msg("only red-partner members and volunteers within the case's area can take orders"),
     )
     changed = _moved(
         case,
@@ -357,12 +427,16 @@ def take_order(
 
 
 def resolve(case: Case, actor: Actor, now: datetime, resolution: str) -> Outcome:
-    _require_status(case, {Status.ASSIGNED, Status.IN_PROGRESS}, "resolve")
+    _require_status(
+        case,
+        {Status.ASSIGNED, Status.IN_PROGRESS},
+        msg("cannot resolve a case that is {status}; it must be one of: {allowed}"),
+    )
     _require(
         works(actor, case) or manages(actor, case),
-        "only the ones working the case or staff over it can resolve it",
+        msg("only the ones working the case or staff over it can resolve it"),
     )
-    text = _text(resolution, "resolution", required=True)
+    text = clean_text(resolution, RESOLUTION)
     changed = _moved(
         case,
         actor,
@@ -378,10 +452,14 @@ def resolve(case: Case, actor: Actor, now: datetime, resolution: str) -> Outcome
 
 
 def close(case: Case, actor: Actor, now: datetime, note: str | None = None) -> Outcome:
-    _require_status(case, {Status.RESOLVED}, "close")
+    _require_status(
+        case,
+        {Status.RESOLVED},
+        msg("cannot close a case that is {status}; it must be one of: {allowed}"),
+    )
     _require(
         manages(actor, case) or is_reporter(actor, case),
-        "only the reporter or staff over the case can close it",
+        msg("only the reporter or staff over the case can close it"),
     )
     changed = _moved(
         case,
@@ -389,7 +467,7 @@ def close(case: Case, actor: Actor, now: datetime, note: str | None = None) -> O
         now,
         "CLOSED" if not actor.system else "AUTO_CLOSED",
         Status.CLOSED,
-        note=_text(note, "note", required=False),
+        note=clean_text(note, NOTE),
         closed_at=now,
         closures=case.closures + 1,
     )
@@ -413,10 +491,10 @@ def rate(
     new_due_at: datetime,
 ) -> Outcome:
     """The reporter answers: a good rating closes the case, a low one reopens it."""
-    _require(is_reporter(actor, case), "only the resident who reported the case can rate it")
+    _require(is_reporter(actor, case), msg("only the resident who reported the case can rate it"))
     if not 1 <= score <= 5:
         raise BadUserInput(msg("a rating is a whole number from 1 to 5"), field="score")
-    comment = _text(comment, "comment", required=False)
+    comment = clean_text(comment, RATING_COMMENT)
     rating = Rating(score, comment, now)
     if case.status is Status.CLOSED:
         if case.rating is not None:
@@ -425,7 +503,11 @@ def rate(
             )
         _within_window(case, now)
     else:
-        _require_status(case, {Status.RESOLVED}, "rate")
+        _require_status(
+            case,
+            {Status.RESOLVED},
+            msg("cannot rate a case that is {status}; it must be one of: {allowed}"),
+        )
     if score <= LOW_RATING:
         # The rating answers the resolution, so it closes the case (the closing carries the
         # rating), and its verdict reopens it: consumers see that closing undone.
@@ -451,7 +533,8 @@ def _within_window(case: Case, now: datetime) -> None:
     answered = case.closed_at if case.status is Status.CLOSED else case.resolved_at
     if answered is not None and now - answered > ANSWER_WINDOW:
         raise InvalidTransition(
-            msg("the 7 days to answer a resolution have passed"), status=case.status.value
+            msg("the {days} days to answer a resolution have passed", days=ANSWER_WINDOW.days),
+            status=case.status.value,
         )
 
 
@@ -459,12 +542,18 @@ def reopen(case: Case, actor: Actor, now: datetime, reason: str, new_due_at: dat
     """The reporter objects within 7 days (or staff reopen): the case goes back to work.
 
     `case.reopened` is published when a closing is undone (from CLOSED), naming that closing."""
-    _require_status(case, {Status.RESOLVED, Status.CLOSED}, "reopen")
+    _require_status(
+        case,
+        {Status.RESOLVED, Status.CLOSED},
+        msg("cannot reopen a case that is {status}; it must be one of: {allowed}"),
+    )
     if is_reporter(actor, case):
         _within_window(case, now)
     else:
-        _require(manages(actor, case), "only the reporter or staff over the case can reopen it")
-    text = _text(reason, "reason", required=True) or ""
+        _require(
+            manages(actor, case), msg("only the reporter or staff over the case can reopen it")
+        )
+    text = clean_text(reason, REASON) or ""
     undone = case.status is Status.CLOSED
     changed = _moved(
         case,
@@ -486,12 +575,19 @@ def reopen(case: Case, actor: Actor, now: datetime, reason: str, new_due_at: dat
 
 
 def reject(case: Case, actor: Actor, now: datetime, reason: str) -> Outcome:
-    _require_status(case, {Status.REPORTED, Status.ACCEPTED}, "reject")
+    _require_status(
+        case,
+        {Status.REPORTED, Status.ACCEPTED},
+        msg("cannot reject a case that is {status}; it must be one of: {allowed}"),
+    )
     _require(
         manages(actor, case),
-        f"only staff at the {case.level.value} rung or above can reject this case",
+        msg(
+            "only staff at the {level} rung or above can reject this case",
+            level=case.level.value,
+        ),
     )
-    text = _text(reason, "reason", required=True)
+    text = clean_text(reason, REASON)
     changed = _moved(
         case,
         actor,
@@ -506,17 +602,16 @@ def reject(case: Case, actor: Actor, now: datetime, reason: str) -> Outcome:
 
 
 def comment(case: Case, actor: Actor, now: datetime, text: str) -> Outcome:
-    _require(can_view(actor, case), "you cannot see this case")
-    body = _text(text, "text", required=True)
+    _require(can_view(actor, case), msg("you cannot see this case"))
+    body = clean_text(text, COMMENT)
     comments = sum(1 for e in case.timeline if e.action == "COMMENTED")
     if comments >= MAX_COMMENTS or len(case.timeline) >= MAX_TIMELINE_FOR_COMMENTS:
         raise Conflict(
             msg(
                 "this case takes no more comments (at most {max_comments} comments on a "
-                "history of at most {max_timeline_for_comments} entries); continue in a "
-                "meeting instead",
+                "history of at most {max_entries} entries); continue in a meeting instead",
                 max_comments=MAX_COMMENTS,
-                max_timeline_for_comments=MAX_TIMELINE_FOR_COMMENTS,
+                max_entries=MAX_TIMELINE_FOR_COMMENTS,
             ),
             field="text",
             limit=MAX_COMMENTS,

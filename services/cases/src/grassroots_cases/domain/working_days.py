@@ -14,6 +14,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 # The default business time zone; the service passes the BUSINESS_TIME_ZONE setting
 # (grassroots_kit.business_time) as `WorkingTime.zone`, so days are cut where it says.
@@ -27,9 +28,14 @@ class CalendarNotCovered(BadUserInput):
     def __init__(self, year: int, covered: tuple[int, int]) -> None:
         first, last = covered
         super().__init__(
-            f"the working calendar has no holiday data for {year} (it covers {first}-{last}); "
-            "a working-day deadline cannot be computed until the calendar is updated, "
-            "or use a deadline in hours",
+            msg(
+                "the working calendar has no holiday data for {year} (it covers {first}-{last}): "
+                "a deadline in working days cannot be computed until the calendar is updated; "
+                "use a deadline in hours meanwhile",
+                year=year,
+                first=first,
+                last=last,
+            ),
             field="workingDays",
             year=year,
         )

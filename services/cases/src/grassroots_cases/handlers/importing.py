@@ -127,7 +127,9 @@ async def import_cases(
             places[unit_id] = await _place(ports, unit_id)
         place = places[unit_id]
         if place is None:
-            raise NotFound(msg("no org unit with id {unit_id}", unit_id=unit_id), field="orgUnitId")
+            raise NotFound(
+                msg("no org unit with id {org_unit_id}", org_unit_id=unit_id), field="orgUnitId"
+            )
         if Role.DISTRICT_ADMIN not in caller.roles_over(place.path):
             raise Forbidden(msg("only an administrator of the district can import its cases"))
         if item.ref not in done:
