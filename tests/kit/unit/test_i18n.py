@@ -67,3 +67,17 @@ def test_a_user_error_keeps_english_for_logs_and_its_code():
 def test_fields_of_names_the_template_fields():
     assert fields_of("{count} cases in {unit.name}") == {"count", "unit"}
     assert fields_of("no fields") == frozenset()
+
+
+def test_a_field_bound_to_a_text_reads_in_the_locale_of_its_sentence():
+    text = msg(
+        "the access token is not valid: {detail}",
+        detail=msg("the access token has expired; refresh it"),
+    )
+    assert str(text) == "the access token is not valid: the access token has expired; refresh it"
+    assert text.render("zh-CN") == "访问令牌无效：访问令牌已过期，请刷新"
+    token = current_locale.set("zh-CN")
+    try:
+        assert str(text).endswith("the access token has expired; refresh it")
+    finally:
+        current_locale.reset(token)

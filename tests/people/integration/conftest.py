@@ -16,6 +16,9 @@ from tests.support.rabbit import BrokerNamespace
 async def people(mongo_url: str, db_name: str, broker_ns: BrokerNamespace) -> AsyncIterator:
     settings = settings_for(PeopleSettings, mongo_url=mongo_url, db_name=db_name, ns=broker_ns)
     async with run_service(create_app, settings, broker_ns) as service:
+        # The tests read messages in English; a request's own Accept-Language still wins, and
+        # test_localized_errors.py asks for zh-CN and en explicitly.
+        service.client.headers["accept-language"] = "en"
         yield service
 
 

@@ -102,13 +102,18 @@ class Text:
         return self.render(SOURCE_LOCALE)
 
     def render(self, locale: Locale | None = None) -> str:
-        return _fill(translate(self.template, locale or current_locale.get()), self.params)
+        chosen = locale or current_locale.get()
+        return _fill(translate(self.template, chosen), self.params, chosen)
 
 
-def _fill(template: str, params: Mapping[str, Any]) -> str:
+def _fill(template: str, params: Mapping[str, Any], locale: Locale) -> str:
+    """A field bound to a `Text` (a role's or a field's name, a phrase) reads in the same
+    locale as the sentence around it."""
     if not params:
         return template
-    return template.format_map(params)
+    return template.format_map(
+        {k: v.render(locale) if isinstance(v, Text) else v for k, v in params.items()}
+    )
 
 
 def msg(template: str, /, **params: Any) -> Text:

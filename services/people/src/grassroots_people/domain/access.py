@@ -6,10 +6,10 @@ from collections.abc import Iterable, Sequence
 
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import Forbidden
-from grassroots_kit.i18n import msg
+from grassroots_kit.i18n import Text, msg
 from grassroots_kit.request_auth import required
 
-from grassroots_people.domain.roles import RANK, Role
+from grassroots_people.domain.roles import RANK, Role, role_title
 
 # Roles that see the people within their scope: the chiefs and every kind of staff.
 SEEING = frozenset(
@@ -64,7 +64,7 @@ def can_manage(principal: Principal | None, path_with_self: Sequence[str]) -> bo
     return has_role_over(principal, MANAGING, path_with_self)
 
 
-def require(allowed: bool, what: str) -> None:
+def require(allowed: bool, what: Text) -> None:
     if not allowed:
         raise Forbidden(msg("you may not {what}", what=what))
 
@@ -74,18 +74,18 @@ def require_actor(principal: Principal | None) -> Principal:
 
 
 def require_role_over(
-    principal: Principal | None, roles: Iterable[Role], path_with_self: Sequence[str], what: str
+    principal: Principal | None, roles: Iterable[Role], path_with_self: Sequence[str], what: Text
 ) -> Principal:
     actor = require_actor(principal)
     require(has_role_over(actor, roles, path_with_self), what)
     return actor
 
 
-def require_manage(principal: Principal | None, path_with_self: Sequence[str], what: str) -> None:
+def require_manage(principal: Principal | None, path_with_self: Sequence[str], what: Text) -> None:
     require_role_over(principal, MANAGING, path_with_self, what)
 
 
-def require_platform_admin(principal: Principal | None, what: str) -> None:
+def require_platform_admin(principal: Principal | None, what: Text) -> None:
     require(is_platform_admin(require_actor(principal)), what)
 
 
@@ -99,13 +99,17 @@ def require_can_grant(
     principal: Principal | None, role: Role, path_with_self: Sequence[str]
 ) -> None:
     """Community staff and above grant roles in their subtree, each ranking below their own."""
-    require_manage(principal, path_with_self, f"manage roles at this org unit ({role.value})")
+    require_manage(
+        principal,
+        path_with_self,
+        msg("manage roles at this org unit ({role})", role=role_title(role)),
+    )
     if RANK[role] >= highest_rank_over(principal, path_with_self):
         raise Forbidden(
             msg(
-                "you may not grant or revoke {value} here: only someone whose role here "
+                "you may not grant or revoke {role} here: only someone whose role here "
                 "ranks above it may; ask them",
-                value=role.value,
+                role=role_title(role),
             )
         )
 

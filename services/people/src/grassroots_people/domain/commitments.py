@@ -15,7 +15,7 @@ from grassroots_kit.errors import BadUserInput, Forbidden, InvalidTransition
 from grassroots_kit.i18n import msg
 
 from grassroots_people.domain.ids import CommitmentId, HouseholdId, OrgUnitId, PersonId
-from grassroots_people.domain.text import require_encodable
+from grassroots_people.domain.text import field_name, require_encodable
 
 MAX_TEXT_LENGTH = 500
 
@@ -80,10 +80,15 @@ class Board:
 def clean_text(text: str, field: str, limit: int = MAX_TEXT_LENGTH) -> str:
     cleaned = " ".join(require_encodable(text, field).split())
     if not cleaned:
-        raise BadUserInput(msg("{field} must not be empty", field=field), field=field)
+        raise BadUserInput(msg("{field} must not be empty", field=field_name(field)), field=field)
     if len(cleaned) > limit:
         raise BadUserInput(
-            msg("{field} must be at most {limit} characters", field=field, limit=limit), field=field
+            msg(
+                "{field} must be at most {max_length} characters",
+                field=field_name(field),
+                max_length=limit,
+            ),
+            field=field,
         )
     return cleaned
 

@@ -18,7 +18,7 @@ from grassroots_kit.i18n import msg
 
 from grassroots_people.domain import access
 from grassroots_people.domain.ids import OrgUnitId, PersonId
-from grassroots_people.domain.roles import ORGANIZATION_ROLES, Role
+from grassroots_people.domain.roles import ORGANIZATION_ROLES, Role, role_title
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,13 @@ def require_may_grant(
 ) -> Principal:
     """The granter, or Unauthenticated/Forbidden/BadUserInput saying why they may not."""
     actor = access.require_actor(granter)
-    verb = "revoke" if revoking else "grant"
+    if actor.person_id == grantee and revoking:
+        raise Forbidden(
+            msg("you may not revoke a role of your own: someone above you on the ladder does that")
+        )
     if actor.person_id == grantee:
         raise Forbidden(
-            msg(
-                "you may not {verb} a role of your own: someone above you on the ladder does that",
-                verb=verb,
-            )
+            msg("you may not grant a role of your own: someone above you on the ladder does that")
         )
     access.require_can_grant(actor, role, unit_path)
     if revoking:
@@ -61,22 +61,23 @@ def require_may_grant(
     if role in ORGANIZATION_ROLES:
         if organization is None:
             raise BadUserInput(
-                msg("{value} is held for an organization", value=role.value), field="organizationId"
+                msg("{role} is held for an organization", role=role_title(role)),
+                field="organizationId",
             )
         if not organization.serves(unit_path):
             raise Forbidden(
                 msg(
-                    "{name} is neither registered at this org unit (or above it) nor "
-                    "paired with it: {value} for it is granted where it belongs",
-                    name=organization.name,
-                    value=role.value,
+                    "{organization} is neither registered at this org unit (or above it) nor "
+                    "paired with it: {role} for it is granted where it belongs",
+                    organization=organization.name,
+                    role=role_title(role),
                 )
             )
     elif organization is not None:
         raise BadUserInput(
             msg(
-                "{value} is not held for an organization; leave organizationId out",
-                value=role.value,
+                "{role} is not held for an organization; leave organizationId out",
+                role=role_title(role),
             ),
             field="organizationId",
         )

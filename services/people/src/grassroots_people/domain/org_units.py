@@ -8,10 +8,10 @@ from enum import StrEnum
 
 from grassroots_contracts.org_units import OrgUnitSnapshot
 from grassroots_kit.errors import BadUserInput
-from grassroots_kit.i18n import msg
+from grassroots_kit.i18n import Text, msg
 
 from grassroots_people.domain.ids import OrgUnitId
-from grassroots_people.domain.text import require_encodable
+from grassroots_people.domain.text import field_name, require_encodable
 
 MAX_NAME_LENGTH = 100
 
@@ -30,6 +30,23 @@ class OrgUnitKind(StrEnum):
     def rank(self) -> int:
         """0 for the top of the ladder; neighborhoods and buildings share the lowest rung."""
         return _RANK[self]
+
+
+_TITLES = {
+    OrgUnitKind.DISTRICT: msg("DISTRICT"),
+    OrgUnitKind.STREET: msg("STREET"),
+    OrgUnitKind.COMMUNITY: msg("COMMUNITY"),
+    OrgUnitKind.GRID: msg("GRID"),
+    OrgUnitKind.PIECE: msg("PIECE"),
+    OrgUnitKind.GROUP: msg("GROUP"),
+    OrgUnitKind.NEIGHBORHOOD: msg("NEIGHBORHOOD"),
+    OrgUnitKind.BUILDING: msg("BUILDING"),
+}
+
+
+def kind_title(kind: OrgUnitKind) -> Text:
+    """The kind as a message names it: DISTRICT in English, 区 in zh-CN."""
+    return _TITLES[kind]
 
 
 _RANK = {
@@ -72,13 +89,13 @@ class OrgUnit:
 def clean_name(name: str, field: str = "name") -> str:
     cleaned = " ".join(require_encodable(name, field).split())
     if not cleaned:
-        raise BadUserInput(msg("{field} must not be empty", field=field), field=field)
+        raise BadUserInput(msg("{field} must not be empty", field=field_name(field)), field=field)
     if len(cleaned) > MAX_NAME_LENGTH:
         raise BadUserInput(
             msg(
-                "{field} must be at most {max_name_length} characters",
-                field=field,
-                max_name_length=MAX_NAME_LENGTH,
+                "{field} must be at most {max_length} characters",
+                field=field_name(field),
+                max_length=MAX_NAME_LENGTH,
             ),
             field=field,
         )
@@ -90,7 +107,8 @@ def check_can_contain(parent: OrgUnit | None, kind: OrgUnitKind) -> None:
         if kind is not OrgUnitKind.DISTRICT:
             raise BadUserInput(
                 msg(
-                    "a {value} needs a parent; only a DISTRICT stands at the top", value=kind.value
+                    "a {kind} needs a parent; only a DISTRICT stands at the top",
+                    kind=kind_title(kind),
                 ),
                 field="parentId",
             )
@@ -98,9 +116,10 @@ def check_can_contain(parent: OrgUnit | None, kind: OrgUnitKind) -> None:
     if kind.rank <= parent.kind.rank:
         raise BadUserInput(
             msg(
-                "a {kind} cannot contain a {value}: a child's kind must rank below its parent's",
-                kind=parent.kind.value,
-                value=kind.value,
+                "a {parent_kind} cannot contain a {kind}: a child's kind must rank below its "
+                "parent's",
+                parent_kind=kind_title(parent.kind),
+                kind=kind_title(kind),
             ),
             field="kind",
         )

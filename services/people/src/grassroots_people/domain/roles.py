@@ -8,14 +8,37 @@ from datetime import date, datetime
 from grassroots_contracts.roles import ORGANIZATION_ROLES as ORGANIZATION_ROLES
 from grassroots_contracts.roles import Role as Role
 from grassroots_kit.errors import BadUserInput, Conflict
-from grassroots_kit.i18n import msg
+from grassroots_kit.i18n import Text, msg
 
 from grassroots_people.domain.ids import OrganizationId, OrgUnitId, PersonId, RoleAssignmentId
-from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind
+from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind, kind_title
 
 # The subtree a platform-level grant covers: everything. It is no org unit id, so the other
 # services' `RoleGrant.covers` never matches it and the grant means nothing there.
 EVERYWHERE = OrgUnitId("*")
+
+_TITLES: dict[Role, Text] = {
+    Role.RESIDENT: msg("RESIDENT"),
+    Role.NEIGHBOR_CHIEF: msg("NEIGHBOR_CHIEF"),
+    Role.GROUP_CHIEF: msg("GROUP_CHIEF"),
+    Role.PIECE_CHIEF: msg("PIECE_CHIEF"),
+    Role.BUILDING_CHIEF: msg("BUILDING_CHIEF"),
+    Role.GRID_MEMBER: msg("GRID_MEMBER"),
+    Role.GRID_CHIEF: msg("GRID_CHIEF"),
+    Role.COMMUNITY_STAFF: msg("COMMUNITY_STAFF"),
+    Role.COMMUNITY_SECRETARY: msg("COMMUNITY_SECRETARY"),
+    Role.STREET_STAFF: msg("STREET_STAFF"),
+    Role.DEPARTMENT_STAFF: msg("DEPARTMENT_STAFF"),
+    Role.RED_PARTNER_MEMBER: msg("RED_PARTNER_MEMBER"),
+    Role.VOLUNTEER: msg("VOLUNTEER"),
+    Role.DISTRICT_ADMIN: msg("DISTRICT_ADMIN"),
+    Role.PLATFORM_ADMIN: msg("PLATFORM_ADMIN"),
+}
+
+
+def role_title(role: Role) -> Text:
+    """The role as a message names it: GRID_MEMBER in English, 网格员 in zh-CN."""
+    return _TITLES[role]
 
 
 # The ladder of roles: a role is granted or revoked only by someone who ranks above it over
@@ -97,10 +120,10 @@ def check_role_fits(role: Role, unit: OrgUnit, organization_id: OrganizationId |
     if exact is not None and unit.kind is not exact:
         raise BadUserInput(
             msg(
-                "{value} is held at a {value2}, not at a {kind}",
-                value=role.value,
-                value2=exact.value,
-                kind=unit.kind.value,
+                "{role} is held at a {held_at}, not at a {kind}",
+                role=role_title(role),
+                held_at=kind_title(exact),
+                kind=kind_title(unit.kind),
             ),
             field="orgUnitId",
         )
@@ -108,16 +131,17 @@ def check_role_fits(role: Role, unit: OrgUnit, organization_id: OrganizationId |
     if lowest is not None and unit.kind.rank > lowest.rank:
         raise BadUserInput(
             msg(
-                "{value} is held at a {value2} or above, not at a {kind}",
-                value=role.value,
-                value2=lowest.value,
-                kind=unit.kind.value,
+                "{role} is held at a {held_at} or above, not at a {kind}",
+                role=role_title(role),
+                held_at=kind_title(lowest),
+                kind=kind_title(unit.kind),
             ),
             field="orgUnitId",
         )
     if role in ORGANIZATION_ROLES and organization_id is None:
         raise BadUserInput(
-            msg("{value} is held for an organization", value=role.value), field="organizationId"
+            msg("{role} is held for an organization", role=role_title(role)),
+            field="organizationId",
         )
 
 
@@ -165,11 +189,10 @@ def check_election(households_total: int, households_voting: int) -> Election | 
     if not MIN_NEIGHBORHOOD_HOUSEHOLDS <= households_total <= MAX_NEIGHBORHOOD_HOUSEHOLDS:
         raise BadUserInput(
             msg(
-                "a neighborhood elects its chief from {min_neighborhood_households} to "
-                "{max_neighborhood_households} households; this one has "
-                "{households_total}",
-                min_neighborhood_households=MIN_NEIGHBORHOOD_HOUSEHOLDS,
-                max_neighborhood_households=MAX_NEIGHBORHOOD_HOUSEHOLDS,
+                "a neighborhood elects its chief from {min_households} to {max_households} "
+                "households; this one has {households_total}",
+                min_households=MIN_NEIGHBORHOOD_HOUSEHOLDS,
+                max_households=MAX_NEIGHBORHOOD_HOUSEHOLDS,
                 households_total=households_total,
             ),
             field="neighborhoodId",

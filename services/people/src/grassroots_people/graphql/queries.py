@@ -50,9 +50,10 @@ async def _scope(
         return access.visible_scope(actor, roles)
     unit = await context.org_units.load(str(within))
     if unit is None:
-        raise NotFound(msg("no org unit with id {within}", within=within), field="within")
+        raise NotFound(msg("no org unit with id {unit_id}", unit_id=within), field="within")
     access.require(
-        access.has_role_over(actor, roles, unit.path_with_self), "list what is in this org unit"
+        access.has_role_over(actor, roles, unit.path_with_self),
+        msg("list what is in this org unit"),
     )
     return None
 

@@ -16,6 +16,7 @@ import secrets
 from dataclasses import dataclass
 
 from grassroots_kit.errors import Conflict
+from grassroots_kit.i18n import msg
 
 from grassroots_people.domain.ids import PersonId, new_person_id, new_role_assignment_id
 from grassroots_people.domain.passwords import check_password
@@ -118,7 +119,10 @@ async def _require_admin(ports: PeoplePorts, tx: PeopleTx, person: Person) -> No
         Role.PLATFORM_ADMIN, EVERYWHERE, ports.clock(), person_id=person.id
     ):
         raise PhoneTaken(
-            f"the bootstrap phone belongs to person {person.id}, who is not the platform "
-            "admin: they are not made one; give BOOTSTRAP_ADMIN_PHONE another number",
+            msg(
+                "the bootstrap phone belongs to person {person_id}, who is not the platform "
+                "admin: they are not made one; give BOOTSTRAP_ADMIN_PHONE another number",
+                person_id=person.id,
+            ),
             field="phone",
         )

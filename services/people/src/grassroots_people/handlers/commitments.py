@@ -62,10 +62,10 @@ async def make_commitment(
         person = await person_in(tx, command.person_id or caller.person_id)
         access.require(
             _is_self_or_manager(caller, person.id, person.org_unit_path),
-            "publish a commitment for this person",
+            msg("publish a commitment for this person"),
         )
         if person.org_unit_id is None:
-            access.require(False, "publish a commitment for someone outside the ladder")
+            access.require(False, msg("publish a commitment for someone outside the ladder"))
         assert person.org_unit_id is not None
         commitment = new_commitment(
             id=new_commitment_id(),
@@ -104,7 +104,7 @@ async def fulfill_commitment(
             _is_self_or_manager(
                 access.require_actor(actor), commitment.person_id, commitment.org_unit_path
             ),
-            "mark this commitment fulfilled",
+            msg("mark this commitment fulfilled"),
         )
         done = claimed(commitment, command.evidence, ports.clock())
         await tx.commitments.save(done)

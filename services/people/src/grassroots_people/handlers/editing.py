@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from grassroots_contracts.event_types import PERSON_UPDATED, SOURCE_PEOPLE
 from grassroots_kit.auth import Principal
+from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_people.domain import access
@@ -46,9 +47,9 @@ async def update_person(
         caller = access.require_actor(actor)
         person = await person_in(tx, command.person_id)
         manages = access.can_manage(caller, person.org_unit_path)
-        access.require(manages or caller.person_id == person.id, "edit this person")
+        access.require(manages or caller.person_id == person.id, msg("edit this person"))
         if command.party_member is not None and command.party_member != person.party_member:
-            access.require(manages, "change party membership")
+            access.require(manages, msg("change party membership"))
         changed = edited(
             person, name=command.name, phone=command.phone, party_member=command.party_member
         )
@@ -85,7 +86,7 @@ async def update_household(
         lives_here = me is not None and me.household_id == household.id
         access.require(
             lives_here or access.has_role_over(caller, access.CARING, household.org_unit_path),
-            "edit this household",
+            msg("edit this household"),
         )
         changed = household_edited(household, address=command.address, needs=command.needs)
         await tx.households.save(changed)

@@ -83,7 +83,7 @@ async def create_households(
         for command in commands:
             unit = loaded.get(command.org_unit_id) or await unit_in(tx, command.org_unit_id)
             loaded[unit.id] = unit
-            access.require_manage(actor, unit.path_with_self, "create households here")
+            access.require_manage(actor, unit.path_with_self, msg("create households here"))
             created.append(
                 new_household(
                     id=new_household_id(),
@@ -105,7 +105,10 @@ async def set_care_level(
     async def work(tx: PeopleTx) -> Household:
         household = await household_in(tx, command.household_id)
         access.require_role_over(
-            actor, access.CARING, household.org_unit_path, "set the care level of this household"
+            actor,
+            access.CARING,
+            household.org_unit_path,
+            msg("set the care level of this household"),
         )
         now = ports.clock()
         changed = replace(
@@ -139,7 +142,7 @@ async def log_visit(
     async def work(tx: PeopleTx) -> tuple[Visit, Household]:
         household = await household_in(tx, command.household_id)
         visitor = access.require_role_over(
-            actor, access.CARING, household.org_unit_path, "log visits to this household"
+            actor, access.CARING, household.org_unit_path, msg("log visits to this household")
         )
         now = ports.clock()
         at = command.at or now

@@ -21,7 +21,7 @@ from grassroots_people.handlers.loading import person_in
 from grassroots_people.handlers.ports import LoginAttempts, PeoplePorts, PeopleTx
 from grassroots_people.handlers.tokens import Tokens, issue
 
-_WRONG = "the phone number or the password is wrong"
+_WRONG = msg("the phone number or the password is wrong")
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ async def _require_may_set(
         return
     # Setting another person's password takes over their account: allowed only to someone
     # who manages where they live and could have granted every role they hold.
-    access.require_manage(actor, target.org_unit_path, "set this person's password")
+    access.require_manage(actor, target.org_unit_path, msg("set this person's password"))
     for assignment in await ports.held_roles.active_for(target.id, ports.clock()):
         access.require_can_grant(actor, assignment.role, assignment.org_unit_path)
 

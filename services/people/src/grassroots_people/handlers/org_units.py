@@ -11,6 +11,7 @@ from grassroots_contracts.event_types import (
     SOURCE_PEOPLE,
 )
 from grassroots_kit.auth import Principal
+from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_people.domain import access
@@ -53,9 +54,9 @@ async def create_org_unit(
         parent = None
         if command.parent_id is not None:
             parent = await unit_in(tx, command.parent_id, "parentId")
-            access.require_manage(actor, parent.path_with_self, "create org units here")
+            access.require_manage(actor, parent.path_with_self, msg("create org units here"))
         else:
-            access.require_platform_admin(actor, "create a district")
+            access.require_platform_admin(actor, msg("create a district"))
         unit = new_org_unit(
             id=new_org_unit_id(),
             kind=command.kind,
@@ -84,7 +85,7 @@ async def rename_org_unit(
 ) -> OrgUnit:
     async def work(tx: PeopleTx) -> OrgUnit:
         unit = await unit_in(tx, command.org_unit_id)
-        access.require_manage(actor, unit.path_with_self, "rename this org unit")
+        access.require_manage(actor, unit.path_with_self, msg("rename this org unit"))
         changed = renamed(unit, command.name)
         await tx.org_units.replace(changed)
         tx.publish(
@@ -110,8 +111,8 @@ async def move_org_unit(
     async def work(tx: PeopleTx) -> OrgUnit:
         unit = await unit_in(tx, command.org_unit_id)
         parent = await unit_in(tx, command.new_parent_id, "newParentId")
-        access.require_manage(actor, unit.path_with_self, "move this org unit")
-        access.require_manage(actor, parent.path_with_self, "move org units under that parent")
+        access.require_manage(actor, unit.path_with_self, msg("move this org unit"))
+        access.require_manage(actor, parent.path_with_self, msg("move org units under that parent"))
         check_can_move(unit, parent)
         new_path = parent.path_with_self
         changed = [moved(u, unit, new_path) for u in [unit, *await tx.org_units.subtree(unit.id)]]

@@ -45,7 +45,8 @@ async def _organization_in(tx: PeopleTx, org_id: str) -> Organization:
     organization = await tx.organizations.get(org_id)
     if organization is None:
         raise NotFound(
-            msg("no organization with id {org_id}", org_id=org_id), field="organizationId"
+            msg("no organization with id {organization_id}", organization_id=org_id),
+            field="organizationId",
         )
     return organization
 
@@ -55,7 +56,7 @@ async def create_organization(
 ) -> Organization:
     async def work(tx: PeopleTx) -> Organization:
         unit = await unit_in(tx, command.org_unit_id)
-        access.require_manage(actor, unit.path_with_self, "register organizations here")
+        access.require_manage(actor, unit.path_with_self, msg("register organizations here"))
         organization = new_organization(
             id=new_organization_id(),
             kind=command.kind,
@@ -75,7 +76,7 @@ async def add_organization_member(
     async def work(tx: PeopleTx) -> Organization:
         organization = await _organization_in(tx, command.organization_id)
         access.require_manage(
-            actor, organization.org_unit_path, "change the members of this organization"
+            actor, organization.org_unit_path, msg("change the members of this organization")
         )
         person = await person_in(tx, command.person_id)
         title = clean_name(command.title, "title") if command.title else None
@@ -93,9 +94,9 @@ async def pair_organization(
     async def work(tx: PeopleTx) -> Organization:
         organization = await _organization_in(tx, command.organization_id)
         unit = await unit_in(tx, command.org_unit_id)
-        access.require_manage(actor, unit.path_with_self, "pair organizations with this unit")
+        access.require_manage(actor, unit.path_with_self, msg("pair organizations with this unit"))
         if not await tx.organizations.pair(organization.id, unit.id):
-            raise Conflict(msg("already paired with {name}", name=unit.name), field="orgUnitId")
+            raise Conflict(msg("already paired with {unit}", unit=unit.name), field="orgUnitId")
         return organization
 
     return await ports.uow.run(work)

@@ -107,7 +107,7 @@ async def register_people(
                 party_member=command.party_member,
                 now=now,
             )
-            access.require_manage(caller, person.org_unit_path, "register people here")
+            access.require_manage(caller, person.org_unit_path, msg("register people here"))
             require_not_reserved(person.phone, None, ports.bootstrap_phone)
             people.append(person)
         return people
@@ -146,8 +146,10 @@ async def move_person(ports: PeoplePorts, actor: Principal | None, command: Move
     async def work(tx: PeopleTx) -> Person:
         person = await person_in(tx, command.person_id)
         household = await household_in(tx, command.household_id)
-        access.require_manage(actor, person.org_unit_path, "move this person")
-        access.require_manage(actor, household.org_unit_path, "move people into that household")
+        access.require_manage(actor, person.org_unit_path, msg("move this person"))
+        access.require_manage(
+            actor, household.org_unit_path, msg("move people into that household")
+        )
         changed = moved_to(person, household)
         await tx.persons.save(changed)
         event = new_event(

@@ -20,7 +20,7 @@ from grassroots_people.domain.ids import (
     RoleAssignmentId,
     new_role_assignment_id,
 )
-from grassroots_people.domain.org_units import OrgUnitKind
+from grassroots_people.domain.org_units import OrgUnitKind, kind_title
 from grassroots_people.domain.roles import Role, RoleAssignment, election, new_assignment, revoked
 from grassroots_people.handlers.loading import person_in, unit_in
 from grassroots_people.handlers.ports import PeoplePorts, PeopleTx
@@ -111,7 +111,7 @@ async def assign_role(
             organization_id=command.organization_id,
         ):
             raise Conflict(
-                msg("{name} already holds this role here", name=person.name), field="role"
+                msg("{person} already holds this role here", person=person.name), field="role"
             )
         assignment = new_assignment(
             id=new_role_assignment_id(),
@@ -171,7 +171,7 @@ async def record_election(
                 msg(
                     "{name!r} is a {kind}; chiefs are elected by a NEIGHBORHOOD",
                     name=unit.name,
-                    kind=unit.kind.value,
+                    kind=kind_title(unit.kind),
                 ),
                 field="neighborhoodId",
             )
@@ -189,9 +189,9 @@ async def record_election(
         if chief.household_id not in household_ids:
             raise BadUserInput(
                 msg(
-                    "{name} does not live in {name2}; the chief is one of its residents",
-                    name=chief.name,
-                    name2=unit.name,
+                    "{chief} does not live in {neighborhood}; the chief is one of its residents",
+                    chief=chief.name,
+                    neighborhood=unit.name,
                 ),
                 field="chiefId",
             )
