@@ -84,11 +84,7 @@ class LedgerStore:
             if account is None:
                 current = await self.account(entry.person_id)
                 balance = current.balance if current else 0
-                raise InsufficientPoints(
-                    f"the balance is {balance} points; {-entry.delta} are needed",
-                    field="delta" if entry.kind is EntryKind.ADJUSTMENT else "quantity",
-                    balance=balance,
-                )
+                raise InsufficientPoints.paying(entry, balance)
         else:
             change["$setOnInsert"] = {"orgUnitPath": list(home_path), "createdAt": now}
             account = await self._accounts.find_one_and_update(

@@ -30,6 +30,20 @@ EARNING_KINDS = frozenset({EntryKind.AWARD, EntryKind.REVERSAL, EntryKind.ADJUST
 class InsufficientPoints(BadUserInput):
     """The balance cannot pay for this; nothing was changed."""
 
+    @classmethod
+    def paying(cls, entry: Entry, balance: int) -> InsufficientPoints:
+        """The refusal of debit `entry` by an account holding `balance`: on `delta` for a manual
+        adjustment, else on the `quantity` redeemed."""
+        return cls(
+            msg(
+                "the balance is {balance} points; {needed} are needed",
+                balance=balance,
+                needed=-entry.delta,
+            ),
+            field="delta" if entry.kind is EntryKind.ADJUSTMENT else "quantity",
+            balance=balance,
+        )
+
 
 @dataclass(frozen=True)
 class Entry:
