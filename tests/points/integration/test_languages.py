@@ -1,9 +1,19 @@
-"""A points error reads in the language the caller asked for (`Accept-Language`), zh-CN by
-default, and carries the same `extensions` whatever the language; it changes nothing."""
+"""Points speaks the language the caller asked for (`Accept-Language`), zh-CN by default: an
+error reads in it and carries the same `extensions` whatever the language (and changes nothing);
+the reasons points writes in the ledger read in it too, while a reason a person typed reads as
+typed."""
 
 from __future__ import annotations
 
-from tests.points.helpers import REDEEM, Points, given_a_reward, given_points, given_the_ladder, uid
+from tests.points.helpers import (
+    C1_STAFF,
+    REDEEM,
+    Points,
+    given_a_reward,
+    given_points,
+    given_the_ladder,
+    uid,
+)
 
 
 async def redeem(points: Points, who: str, reward: str, quantity: int, language: str | None):
@@ -51,3 +61,45 @@ async def test_an_unknown_reward_is_not_found_in_chinese_and_in_english(points: 
     assert chinese["extensions"] == english["extensions"]
     assert english["extensions"] == {"code": "NOT_FOUND", "field": "rewardId"}
     assert await points.balance(resident) == 50
+
+
+LEDGER = """query($id: ID!) { ledger(personId: $id) { edges { node { kind reason } } } }"""
+ADJUST = """mutation($i: AdjustPointsInput!) { adjustPoints(input: $i) { entry { id } } }"""
+
+
+async def reasons(points: Points, person: str, language: str) -> dict[str, str]:
+    data = await points.ok(LEDGER, {"id": person}, as_person=person, language=language)
+    return {e["node"]["kind"]: e["node"]["reason"] for e in data["ledger"]["edges"]}
+
+
+async def test_the_reasons_points_writes_read_in_the_readers_language_and_typed_ones_as_typed(
+    points: Points,
+):
+    await given_the_ladder(points)
+    reward = await given_a_reward(points, stock=5, cost=10)
+    name = (await points.db["rewards"].find_one({"_id": reward}))["name"]
+    resident = uid("resident-")
+    await given_points(points, resident, 50)  # an award for handling a case as a volunteer
+    await points.ok(REDEEM, {"input": {"rewardId": reward, "quantity": 2}}, as_person=resident)
+    await points.ok(
+        ADJUST,
+        {"i": {"personId": resident, "delta": 3, "reason": "帮忙搬运防汛物资"}},
+        as_person=uid("staff-"),
+        grants=(C1_STAFF,),
+    )
+
+    chinese = await reasons(points, resident, "zh-CN")
+    english = await reasons(points, resident, "en")
+
+    assert chinese == {
+        "AWARD": "作为志愿者办结了一件案件",
+        "REDEMPTION": f"兑换了 2 件“{name}”",
+        "ADJUSTMENT": "帮忙搬运防汛物资",
+    }
+    assert english == {
+        "AWARD": "handled a case as volunteer",
+        "REDEMPTION": f"redeemed 2 x {name}",
+        "ADJUSTMENT": "帮忙搬运防汛物资",
+    }
+    stored = await points.entries(resident)
+    assert {e["kind"]: e["reason"] for e in stored} == english  # kept in English

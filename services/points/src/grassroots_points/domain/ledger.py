@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from grassroots_kit.errors import BadUserInput
-from grassroots_kit.i18n import msg
+from grassroots_kit.i18n import Text, msg
 
 from grassroots_points.domain.ids import EntryId, PersonId, RedemptionId, RuleId
 
@@ -25,6 +26,11 @@ class EntryKind(StrEnum):
 
 # What counts as *earning* (leaderboards, earnedTotal): spending and refunds do not.
 EARNING_KINDS = frozenset({EntryKind.AWARD, EntryKind.REVERSAL, EntryKind.ADJUSTMENT})
+
+
+def written(text: Text) -> dict[str, Any]:
+    """The reason fields of an entry whose reason points writes: `Entry(..., **written(text))`."""
+    return {"reason": str(text)[:MAX_REASON_LENGTH], "reason_text": text}
 
 
 class InsufficientPoints(BadUserInput):
@@ -65,11 +71,18 @@ class Entry:
     redemption_id: RedemptionId | None = None
     balance_after: int | None = None  # set once the entry is posted
     confirmed_by: PersonId | None = None  # who confirmed the visit or commitment it rewards
+    # What points itself wrote as the reason, to be read in each reader's language; `reason` is
+    # then its English sentence. None when a person typed the reason (an adjustment).
+    reason_text: Text | None = None
 
     @property
     def earned(self) -> int:
         """How much this entry adds to what the person has earned (not what they hold)."""
         return self.delta if self.kind in EARNING_KINDS else 0
+
+    def reason_read(self) -> str:
+        """The reason in the request's language when points wrote it, else as it was typed."""
+        return self.reason_text.render() if self.reason_text is not None else self.reason
 
 
 @dataclass(frozen=True)
