@@ -103,11 +103,7 @@ class FakeLedger:
         account = self._state.accounts.get(entry.person_id)
         if entry.delta < 0 and (account is None or account.balance < -entry.delta):
             balance = account.balance if account else 0
-            raise InsufficientPoints(
-                f"the balance is {balance} points; {-entry.delta} are needed",
-                field="delta" if entry.kind is EntryKind.ADJUSTMENT else "quantity",
-                balance=balance,
-            )
+            raise InsufficientPoints.paying(entry, balance)
         posted = dataclasses.replace(
             entry, balance_after=self._apply(entry.person_id, entry.delta, entry.earned, home_path)
         )

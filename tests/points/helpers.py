@@ -222,8 +222,12 @@ class Points:
         *,
         as_person: str | None = None,
         grants: tuple[RoleGrant, ...] = (),
+        language: str | None = None,
     ) -> dict[str, Any]:
+        """`language` is sent as `Accept-Language`; without it the service's default (zh-CN)."""
         headers = self.mint.header(as_person, *grants) if as_person else {}
+        if language is not None:
+            headers = {**headers, "accept-language": language}
         response = await self.service.client.post(
             "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
         )

@@ -14,6 +14,7 @@ async def create(points: Points, name: str) -> dict:
         {"input": {"orgUnitId": "c1", "name": name, "cost": 10, "stock": 1}},
         as_person=uid("staff-"),
         grants=(C1_STAFF,),
+        language="en",
     )
 
 

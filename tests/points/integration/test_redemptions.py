@@ -63,7 +63,10 @@ async def test_two_people_racing_for_the_last_item_one_wins_the_other_gets_confl
 
     # when six people redeem the last item at once
     bodies = await asyncio.gather(
-        *(points.gql(REDEEM, {"input": {"rewardId": reward}}, as_person=r) for r in racers)
+        *(
+            points.gql(REDEEM, {"input": {"rewardId": reward}}, as_person=r, language="en")
+            for r in racers
+        )
     )
 
     # then exactly one got it; the others were told it is out of stock and kept their points
@@ -84,7 +87,7 @@ async def test_a_redemption_larger_than_the_balance_changes_nothing(points: Poin
     await given_points(points, resident, 50)
 
     body = await points.gql(
-        REDEEM, {"input": {"rewardId": reward, "quantity": 2}}, as_person=resident
+        REDEEM, {"input": {"rewardId": reward, "quantity": 2}}, as_person=resident, language="en"
     )
 
     error = body["errors"][0]

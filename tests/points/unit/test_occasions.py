@@ -104,9 +104,10 @@ def test_visits_and_commitments_name_who_served():
         AT,
     )
 
-    assert (visit.person_id, visit.care_level, visit.reason) == (
+    assert (visit.person_id, visit.care_level, str(visit.reason)) == (
         "p2",
         "RED",
         "visited a RED household",
     )
+    assert visit.reason.render("zh-CN") == "走访了一户红色关爱户"
     assert (commitment.person_id, commitment.met_deadline, commitment.at) == ("p3", True, AT)

@@ -14,6 +14,7 @@ from typing import Any
 
 from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
+from grassroots_kit.i18n import Text
 from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument, UpdateOne
 
@@ -84,11 +85,7 @@ class LedgerStore:
             if account is None:
                 current = await self.account(entry.person_id)
                 balance = current.balance if current else 0
-                raise InsufficientPoints(
-                    f"the balance is {balance} points; {-entry.delta} are needed",
-                    field="delta" if entry.kind is EntryKind.ADJUSTMENT else "quantity",
-                    balance=balance,
-                )
+                raise InsufficientPoints.paying(entry, balance)
         else:
             change["$setOnInsert"] = {"orgUnitPath": list(home_path), "createdAt": now}
             account = await self._accounts.find_one_and_update(
@@ -253,6 +250,12 @@ def _entry_doc(entry: Entry) -> Document:
         "redemptionId": entry.redemption_id,
         "balanceAfter": entry.balance_after,
         "confirmedBy": entry.confirmed_by,
+        # The reason as points wrote it, so each reader gets it in their language.
+        "reasonText": (
+            {"template": entry.reason_text.template, "fields": dict(entry.reason_text.params)}
+            if entry.reason_text is not None
+            else None
+        ),
     }
 
 
@@ -279,7 +282,15 @@ def _entry(doc: Document) -> Entry:
         redemption_id=RedemptionId(doc["redemptionId"]) if opt("redemptionId") else None,
         balance_after=opt("balanceAfter"),
         confirmed_by=PersonId(doc["confirmedBy"]) if opt("confirmedBy") else None,
+        reason_text=_text(opt("reasonText")),
     )
+
+
+def _text(doc: Document | None) -> Text | None:
+    """A reason points wrote; None for one a person typed, or an entry from before it was kept."""
+    if not doc:
+        return None
+    return Text(str(doc["template"]), dict(doc.get("fields") or {}))
 
 
 def _account(doc: Document) -> Account:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from grassroots_kit.errors import BadUserInput
-from grassroots_kit.i18n import msg
+from grassroots_kit.i18n import Text, msg
 
 from grassroots_points.domain.ids import EntryId, PersonId, RedemptionId, RuleId
 
@@ -27,8 +28,27 @@ class EntryKind(StrEnum):
 EARNING_KINDS = frozenset({EntryKind.AWARD, EntryKind.REVERSAL, EntryKind.ADJUSTMENT})
 
 
+def written(text: Text) -> dict[str, Any]:
+    """The reason fields of an entry whose reason points writes: `Entry(..., **written(text))`."""
+    return {"reason": str(text)[:MAX_REASON_LENGTH], "reason_text": text}
+
+
 class InsufficientPoints(BadUserInput):
     """The balance cannot pay for this; nothing was changed."""
+
+    @classmethod
+    def paying(cls, entry: Entry, balance: int) -> InsufficientPoints:
+        """The refusal of debit `entry` by an account holding `balance`: on `delta` for a manual
+        adjustment, else on the `quantity` redeemed."""
+        return cls(
+            msg(
+                "the balance is {balance} points; {needed} are needed",
+                balance=balance,
+                needed=-entry.delta,
+            ),
+            field="delta" if entry.kind is EntryKind.ADJUSTMENT else "quantity",
+            balance=balance,
+        )
 
 
 @dataclass(frozen=True)
@@ -51,11 +71,18 @@ class Entry:
     redemption_id: RedemptionId | None = None
     balance_after: int | None = None  # set once the entry is posted
     confirmed_by: PersonId | None = None  # who confirmed the visit or commitment it rewards
+    # What points itself wrote as the reason, to be read in each reader's language; `reason` is
+    # then its English sentence. None when a person typed the reason (an adjustment).
+    reason_text: Text | None = None
 
     @property
     def earned(self) -> int:
         """How much this entry adds to what the person has earned (not what they hold)."""
         return self.delta if self.kind in EARNING_KINDS else 0
+
+    def reason_read(self) -> str:
+        """The reason in the request's language when points wrote it, else as it was typed."""
+        return self.reason_text.render() if self.reason_text is not None else self.reason
 
 
 @dataclass(frozen=True)

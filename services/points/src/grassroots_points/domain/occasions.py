@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from grassroots_contracts import case_events as contract
 from grassroots_contracts import people_events as people
@@ -23,6 +23,8 @@ from grassroots_contracts.event_types import (
     VISIT_LOGGED,
 )
 from grassroots_contracts.payload import InvalidPayload, Payload
+from grassroots_contracts.roles import Role
+from grassroots_kit.i18n import Text, msg
 
 from grassroots_points.domain import vocabulary as v
 from grassroots_points.domain.ids import PersonId
@@ -59,14 +61,49 @@ class Occasion:
     confirmed_by: PersonId | None = None  # who confirmed a visit or a commitment's fulfilment
 
     @property
-    def reason(self) -> str:
+    def reason(self) -> Text:
+        """What the award is for, as the ledger shows it (in the reader's language)."""
         if self.rule_event_type == ORDER_TAKEN:
-            return "took an order"
+            return msg("took an order")
         if self.rule_event_type == CASE_CLOSED:
-            return f"handled a case as {self.role}" if self.role else "handled a case"
+            if self.role is None:
+                return msg("handled a case")
+            return _HANDLED_AS.get(self.role) or msg("handled a case as {role}", role=self.role)
         if self.rule_event_type == VISIT_LOGGED:
-            return f"visited a {self.care_level or 'cared-for'} household"
-        return "fulfilled a commitment"
+            return _visited(self.care_level)
+        return msg("fulfilled a commitment")
+
+
+# A sentence per role that handles cases, so a translation names the role in its own words.
+_HANDLED_AS: Final[Mapping[str, Text]] = {
+    Role.NEIGHBOR_CHIEF: msg("handled a case as neighbor chief"),
+    Role.GROUP_CHIEF: msg("handled a case as group chief"),
+    Role.PIECE_CHIEF: msg("handled a case as piece chief"),
+    Role.BUILDING_CHIEF: msg("handled a case as building chief"),
+    Role.GRID_MEMBER: msg("handled a case as grid member"),
+    Role.GRID_CHIEF: msg("handled a case as grid chief"),
+    Role.COMMUNITY_STAFF: msg("handled a case as community staff"),
+    Role.COMMUNITY_SECRETARY: msg("handled a case as community secretary"),
+    Role.STREET_STAFF: msg("handled a case as street staff"),
+    Role.DEPARTMENT_STAFF: msg("handled a case as department staff"),
+    Role.RED_PARTNER_MEMBER: msg("handled a case as red partner member"),
+    Role.VOLUNTEER: msg("handled a case as volunteer"),
+    Role.DISTRICT_ADMIN: msg("handled a case as district admin"),
+    Role.RESIDENT: msg("handled a case as resident"),
+}
+
+
+def _visited(care_level: str | None) -> Text:
+    # A sentence per care level: the level is a colour code a translation must not show as is.
+    if care_level == "RED":
+        return msg("visited a RED household")
+    if care_level == "YELLOW":
+        return msg("visited a YELLOW household")
+    if care_level == "GREEN":
+        return msg("visited a GREEN household")
+    if care_level is None or care_level == "NONE":
+        return msg("visited a household")
+    return msg("visited a {care_level} household", care_level=care_level)
 
 
 @dataclass(frozen=True)

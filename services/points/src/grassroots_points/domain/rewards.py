@@ -88,11 +88,10 @@ def check_cost(cost: int) -> int:
     return cost
 
 
-def check_stock(stock: int, field: str = "stock") -> int:
+def check_stock(stock: int) -> int:
     if not 0 <= stock <= MAX_STOCK:
         raise BadUserInput(
-            msg("{field} must be between 0 and {max_stock}", field=field, max_stock=MAX_STOCK),
-            field=field,
+            msg("stock must be between 0 and {max_stock}", max_stock=MAX_STOCK), field="stock"
         )
     return stock
 
@@ -100,7 +99,8 @@ def check_stock(stock: int, field: str = "stock") -> int:
 def check_restock(quantity: int) -> int:
     if not 1 <= quantity <= MAX_STOCK:
         raise BadUserInput(
-            msg("quantity must be between 1 and {max_stock}", max_stock=MAX_STOCK), field="quantity"
+            msg("quantity must be between 1 and {max_quantity}", max_quantity=MAX_STOCK),
+            field="quantity",
         )
     return quantity
 
@@ -116,12 +116,16 @@ def check_quantity(quantity: int) -> int:
 
 def check_can_leave(status: RedemptionStatus, to: RedemptionStatus) -> None:
     """Only a requested redemption can be fulfilled or cancelled, and only once."""
-    if status is not RedemptionStatus.REQUESTED:
-        raise InvalidTransition(
-            msg(
-                "this redemption is already {value}; it cannot become {value2}",
-                value=status.value,
-                value2=to.value,
-            ),
-            field="id",
-        )
+    if status is RedemptionStatus.REQUESTED:
+        return
+    # One whole sentence per case, so each reads well once translated (no status codes inside).
+    if status is RedemptionStatus.FULFILLED:
+        if to is RedemptionStatus.FULFILLED:
+            text = msg("this redemption is already fulfilled; it cannot be fulfilled again")
+        else:
+            text = msg("this redemption is already fulfilled; it cannot be cancelled")
+    elif to is RedemptionStatus.FULFILLED:
+        text = msg("this redemption is already cancelled; it cannot be fulfilled")
+    else:
+        text = msg("this redemption is already cancelled; it cannot be cancelled again")
+    raise InvalidTransition(text, field="id", status=status.value)

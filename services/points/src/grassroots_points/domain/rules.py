@@ -144,10 +144,10 @@ def _check(field: str, value: str | None, allowed: frozenset[str]) -> None:
     if value is not None and value not in allowed:
         raise BadUserInput(
             msg(
-                "{field} {value!r} is not one of {values}",
+                "{field} {value!r} is not one of {allowed}",
                 field=field,
                 value=value,
-                values=sorted(allowed),
+                allowed=", ".join(sorted(allowed)),
             ),
             field=field,
         )

@@ -88,7 +88,7 @@ class LedgerEntry:
             person=Person(id=strawberry.ID(entry.person_id)),
             delta=entry.delta,
             kind=entry.kind,
-            reason=entry.reason,
+            reason=entry.reason_read(),
             rule_id=strawberry.ID(entry.rule_id) if entry.rule_id else None,
             source_event_id=entry.source_event_id,
             source_event_type=entry.source_event_type,

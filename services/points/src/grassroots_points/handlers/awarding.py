@@ -16,11 +16,12 @@ from grassroots_contracts.event_types import (
     SOURCE_POINTS,
 )
 from grassroots_contracts.points_events import PointsAwarded, PointsReversed
+from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_points.domain.caps import CountKey, count_key, within_caps
 from grassroots_points.domain.ids import new_entry_id
-from grassroots_points.domain.ledger import Entry, EntryKind, reversal_amount
+from grassroots_points.domain.ledger import Entry, EntryKind, reversal_amount, written
 from grassroots_points.domain.occasions import Occasion
 from grassroots_points.domain.rules import Award, awards_for
 from grassroots_points.handlers.ports import LedgerRepository, PointsTx
@@ -62,7 +63,7 @@ async def award(tx: PointsTx, occasions: list[Occasion]) -> list[Entry]:
             person_id=a.occasion.person_id,
             delta=a.points,
             kind=EntryKind.AWARD,
-            reason=a.occasion.reason,
+            **written(a.occasion.reason),
             at=now,
             earned_at=a.occasion.at,
             org_unit_path=a.occasion.org_unit_path,
@@ -137,14 +138,21 @@ async def reverse_closure(
             continue
         account = await ledger.account(awarded.person_id)
         taken, unrecovered = reversal_amount(awarded.delta, account.balance if account else 0)
-        note = f"; {unrecovered} already spent" if unrecovered else ""
+        if unrecovered:
+            why = msg(
+                "case reopened: {reason}; {unrecovered} already spent",
+                reason=reason,
+                unrecovered=unrecovered,
+            )
+        else:
+            why = msg("case reopened: {reason}", reason=reason)
         entry = await ledger.post(
             Entry(
                 id=new_entry_id(),
                 person_id=awarded.person_id,
                 delta=-taken,
                 kind=EntryKind.REVERSAL,
-                reason=f"case reopened: {reason}{note}"[:500],
+                **written(why),
                 at=now,
                 # Booked in the award's period, so that period's leaderboard nets out.
                 earned_at=awarded.earned_at,

@@ -58,7 +58,7 @@ async def create_reward(ports: PointsPorts, caller: Principal, command: CreateRe
             await tx.rewards.insert(reward)
         except RewardNameTaken:
             raise Conflict(
-                msg("this catalog already has a reward named {name!r}", name=reward.name),
+                msg('this catalog already has a reward named "{name}"', name=reward.name),
                 field="name",
             ) from None
         return reward

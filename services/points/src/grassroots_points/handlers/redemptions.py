@@ -18,7 +18,7 @@ from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_points.domain.access import CATALOG_ROLES
 from grassroots_points.domain.ids import PersonId, new_entry_id, new_redemption_id
-from grassroots_points.domain.ledger import Entry, EntryKind
+from grassroots_points.domain.ledger import Entry, EntryKind, written
 from grassroots_points.domain.rewards import (
     Redemption,
     RedemptionStatus,
@@ -78,7 +78,7 @@ async def redeem_reward(ports: PointsPorts, caller: Principal, command: RedeemRe
                 person_id=person,
                 delta=-redemption.cost,
                 kind=EntryKind.REDEMPTION,
-                reason=f"redeemed {quantity} x {reward.name}",
+                **written(msg("redeemed {quantity} x {name}", quantity=quantity, name=reward.name)),
                 at=now,
                 org_unit_path=reward.org_unit_path,
                 redemption_id=redemption.id,
@@ -150,7 +150,13 @@ async def cancel_redemption(
                 person_id=cancelled.person_id,
                 delta=cancelled.cost,
                 kind=EntryKind.REFUND,
-                reason=f"cancelled redemption of {cancelled.quantity} x {cancelled.reward_name}",
+                **written(
+                    msg(
+                        "cancelled redemption of {quantity} x {name}",
+                        quantity=cancelled.quantity,
+                        name=cancelled.reward_name,
+                    )
+                ),
                 at=ports.clock(),
                 org_unit_path=cancelled.org_unit_path,
                 actor_id=PersonId(caller.person_id),
