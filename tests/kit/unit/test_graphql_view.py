@@ -15,6 +15,7 @@ from grassroots_kit.graphql import operations
 from grassroots_kit.graphql.app import _GraphQL
 from grassroots_kit.graphql.errors import MASKED_MESSAGE
 from grassroots_kit.graphql.schema import SubgraphSchema
+from grassroots_kit.i18n import msg, translate
 from starlette.requests import Request
 from strawberry.asgi import GraphQL
 
@@ -27,7 +28,7 @@ class Query:
 
     @strawberry.field
     def missing(self) -> str:
-        raise NotFound("there is no such thing")
+        raise NotFound(msg("there is no such thing"))
 
     @strawberry.field
     def broken(self) -> str:
@@ -144,7 +145,9 @@ async def test_an_expected_failure_keeps_its_code_and_an_unexpected_one_is_maske
 
     assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     assert missing["errors"][0]["message"] == "there is no such thing"
-    assert broken["errors"][0]["message"] == MASKED_MESSAGE
+    # No Accept-Language reaches the view here: the default locale, zh-CN.
+    assert broken["errors"][0]["message"] == translate(MASKED_MESSAGE, "zh-CN")
+    assert broken["errors"][0]["message"] != MASKED_MESSAGE
     assert broken["errors"][0]["path"] == ["broken"]
     assert "secret" not in str(broken)
 

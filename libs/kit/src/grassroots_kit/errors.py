@@ -28,7 +28,9 @@ class UserError(Exception):
     code: ErrorCode = ErrorCode.BAD_USER_INPUT
 
     def __init__(self, message: Text, *, field: str | None = None, **details: Any) -> None:
-        self.text = message
+        # A plain string (from code outside the services, which tests/static/test_catalogs.py
+        # does not see) still answers, untranslated, rather than failing the request.
+        self.text = message if isinstance(message, Text) else Text(str(message))
         self.message = str(message)
         super().__init__(self.message)
         self.extensions: dict[str, Any] = {"code": str(self.code), **details}
