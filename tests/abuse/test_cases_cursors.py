@@ -30,7 +30,9 @@ async def test_anyone_crafting_a_cursor_with_a_mongo_operator_is_refused(
 ):
     token = attacker.token(SHI_KAI)
 
-    body = await attacker.graphql(LISTS[name], {"a": OPERATOR}, token=token)
+    body = await attacker.graphql(
+        LISTS[name], {"a": OPERATOR}, token=token, headers={"accept-language": "en"}
+    )
 
     assert refused(body, "BAD_USER_INPUT"), body
     assert "invalid cursor" in body["errors"][0]["message"]

@@ -59,6 +59,7 @@ async def test_typed_errors_pass_through_the_gateway(stack: Stack, stack_cleanup
         CREATE,
         {"input": {"kind": "STREET", "name": "Orphan", "parentId": "no-such-unit"}},
         token=admin_token(graphql),
+        language="en",
     )
 
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"

@@ -176,11 +176,18 @@ def wait_http(url: str, process: Process, timeout: float = 60) -> None:
 
 
 def post_graphql(
-    url: str, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+    url: str,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    token: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     import json
 
     headers = {"content-type": "application/json"}
+    if language:
+        headers["accept-language"] = language
     if token:
         headers["authorization"] = f"Bearer {token}"
     request = urllib.request.Request(
