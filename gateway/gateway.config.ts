@@ -22,6 +22,7 @@ import {
   useRateLimits,
   useRequestSizeLimit,
 } from "./src/limits.ts";
+import { useLocalizedErrors } from "./src/messages.ts";
 import { persistedDocuments } from "./src/persisted.ts";
 import { readSettings } from "./src/settings.ts";
 import { useSubgraphSignature } from "./src/subgraph-signature.ts";
@@ -136,6 +137,8 @@ export const gatewayConfig = defineConfig({
     ),
     useSubgraphFailuresAsErrors(),
     useSettledSubgraphSignals(),
+    // Last: the gateway's own errors in the request's language (src/messages.ts).
+    useLocalizedErrors(),
   ],
   // Prometheus metrics at /metrics, like every service (DESIGN.md §7). The request, error and
   // subgraph-call metrics only: the per-phase histograms repeat what the request duration

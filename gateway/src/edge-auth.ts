@@ -13,12 +13,16 @@ import { GraphQLError } from "graphql";
 
 import { gatewayError } from "./errors.ts";
 import type { JwksKeySet } from "./jwks.ts";
+import { type Said, said } from "./messages.ts";
 
 /** Claims fixed by docs/conventions.md ("Identity"). */
 export const ISSUER = "grassroots/people";
 export const AUDIENCE = "grassroots";
 
-const LOG_IN_AGAIN = "log in again to get a new access token";
+const LOG_IN_AGAIN = said(
+  "log in again to get a new access token",
+  "请重新登录以获取新的访问令牌",
+);
 
 // The JWT plugin answers a token whose `kid` people does not publish with a plain Error, which
 // Yoga masks as an internal error. A key nobody holds the private half of turns that case into
@@ -28,12 +32,23 @@ const NOBODY_S_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 })
   .toString();
 
 /** Errors of the JWT plugin (by message: it sets no code) and what we answer instead. */
-const PLUGIN_MESSAGES: Record<string, string> = {
-  Unauthenticated: `the access token is expired, not yet valid or not signed by people; ${LOG_IN_AGAIN}`,
-  "Invalid authentication token provided": `the access token is not a JWT; ${LOG_IN_AGAIN}`,
-  "Invalid JWT authentication token prefix.": 'send the access token as "Authorization: Bearer <token>"',
-  "Authentication header was set, but token is missing.":
+const PLUGIN_MESSAGES: Record<string, Said> = {
+  Unauthenticated: said(
+    `the access token is expired, not yet valid or not signed by people; ${LOG_IN_AGAIN.en}`,
+    `访问令牌已过期、尚未生效或不是由 people 服务签发；${LOG_IN_AGAIN["zh-CN"]}`,
+  ),
+  "Invalid authentication token provided": said(
+    `the access token is not a JWT; ${LOG_IN_AGAIN.en}`,
+    `访问令牌不是 JWT；${LOG_IN_AGAIN["zh-CN"]}`,
+  ),
+  "Invalid JWT authentication token prefix.": said(
+    'send the access token as "Authorization: Bearer <token>"',
+    '请以 "Authorization: Bearer <令牌>" 的形式发送访问令牌',
+  ),
+  "Authentication header was set, but token is missing.": said(
     'the Authorization header has no token; send "Authorization: Bearer <token>" or no header at all',
+    'Authorization 请求头中没有令牌；请发送 "Authorization: Bearer <令牌>"，或者不带该请求头',
+  ),
 };
 
 /** When fetching people's keys last failed: such a failure surfaces as a masked internal error. */
@@ -179,7 +194,10 @@ export function useEdgeAuthErrors(): GatewayPlugin {
       if (payload.typ !== "access" || typeof payload.sub !== "string" || typeof payload.exp !== "number") {
         throw gatewayError(
           "UNAUTHENTICATED",
-          `this token is not an access token with a subject and an expiry; ${LOG_IN_AGAIN}`,
+          said(
+            `this token is not an access token with a subject and an expiry; ${LOG_IN_AGAIN.en}`,
+            `此令牌不是带有主体和有效期的访问令牌；${LOG_IN_AGAIN["zh-CN"]}`,
+          ),
           401,
         );
       }
@@ -197,7 +215,10 @@ export function useEdgeAuthErrors(): GatewayPlugin {
           changed = true;
           return gatewayError(
             "SERVICE_UNAVAILABLE",
-            "cannot verify access tokens right now: people's signing keys are unreachable; retry shortly",
+            said(
+              "cannot verify access tokens right now: people's signing keys are unreachable; retry shortly",
+              "暂时无法验证访问令牌：无法获取 people 服务的签名密钥，请稍后重试",
+            ),
             503,
             { headers: { "retry-after": "5" } },
           );

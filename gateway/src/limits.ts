@@ -11,6 +11,7 @@ import type { GraphQLError } from "graphql";
 import { clientAddressOf } from "./client-address.ts";
 import { operationCost } from "./cost.ts";
 import { errorResponse, gatewayError } from "./errors.ts";
+import { said } from "./messages.ts";
 import type { Settings } from "./settings.ts";
 
 /** Armor's errors read "Syntax Error: Depth limit of 10 exceeded, found 11."; give them our code. */
@@ -65,7 +66,10 @@ export function useCostLimit(maxCost: number): GatewayPlugin {
           errors: [
             gatewayError(
               "QUERY_TOO_COMPLEX",
-              `Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost)}; ask for smaller pages (\`first\`) or fewer nested lists`,
+              said(
+                `Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost)}; ask for smaller pages (\`first\`) or fewer nested lists`,
+                `查询开销超出上限 ${maxCost}（本次为 ${Math.ceil(cost)}）；请减小分页（\`first\`）或减少嵌套列表`,
+              ),
               400,
               { extensions: { limit: "maxCost" } },
             ),
@@ -90,7 +94,12 @@ export function useRequestSizeLimit(maxBytes: number): GatewayPlugin {
           endResponse(
             errorResponse(
               fetchAPI,
-              gatewayError("PAYLOAD_TOO_LARGE", "send the request body with a Content-Length", 411),
+              gatewayError(
+                "PAYLOAD_TOO_LARGE",
+                said("send the request body with a Content-Length", "请求体须带 Content-Length 发送"),
+                411,
+              ),
+              request,
             ),
           );
         }
@@ -102,9 +111,13 @@ export function useRequestSizeLimit(maxBytes: number): GatewayPlugin {
             fetchAPI,
             gatewayError(
               "PAYLOAD_TOO_LARGE",
-              `the request body has ${declared} bytes; the limit is ${maxBytes}`,
+              said(
+                `the request body has ${declared} bytes; the limit is ${maxBytes}`,
+                `请求体有 ${declared} 字节，上限为 ${maxBytes}`,
+              ),
               413,
             ),
+            request,
           ),
         );
       }
@@ -150,7 +163,10 @@ class Windows {
 function rateLimited(who: string, settings: Settings, retryAfter: number): GraphQLError {
   return gatewayError(
     "RATE_LIMITED",
-    `too many requests from this ${who}; retry in ${retryAfter} s`,
+    said(
+      `too many requests from this ${who}; retry in ${retryAfter} s`,
+      `来自此${who === "address" ? "地址" : "用户"}的请求过多，请 ${retryAfter} 秒后重试`,
+    ),
     429,
     { headers: { "retry-after": String(retryAfter) }, extensions: { retryAfterSeconds: retryAfter } },
   );
@@ -170,7 +186,7 @@ export function useRateLimits(settings: Settings, graphqlEndpoint: string): Gate
       const address = clientAddressOf(request, serverContext, settings.trustedProxies);
       const retryAfter = windows.hit(`ip:${address}`, settings.rateLimitPerIp);
       if (retryAfter > 0) {
-        endResponse(errorResponse(fetchAPI, rateLimited("address", settings, retryAfter)));
+        endResponse(errorResponse(fetchAPI, rateLimited("address", settings, retryAfter), request));
       }
     },
     onContextBuilding({ context }) {

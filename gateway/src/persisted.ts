@@ -5,7 +5,21 @@ import { existsSync, readFileSync } from "node:fs";
 
 import type { GatewayConfig } from "@graphql-hive/gateway";
 
+import { I18N_KEY, said } from "./messages.ts";
 import type { PersistedMode } from "./settings.ts";
+
+const NOT_REGISTERED = said(
+  "this persisted operation is not registered; register it with `node gateway/persist.mjs` and deploy the gateway",
+  "此持久化操作尚未登记；请用 `node gateway/persist.mjs` 登记后重新部署网关",
+);
+const ONLY_REGISTERED = said(
+  "this gateway runs registered (persisted) operations only: send extensions.persistedQuery.sha256Hash or documentId instead of a query",
+  "本网关只执行已登记（持久化）的操作：请发送 extensions.persistedQuery.sha256Hash 或 documentId，而不是查询文本",
+);
+const SEND_HASH = said(
+  "send the operation's hash as extensions.persistedQuery.sha256Hash or as documentId",
+  "请以 extensions.persistedQuery.sha256Hash 或 documentId 发送操作的哈希值",
+);
 
 type PersistedDocumentsConfig = NonNullable<GatewayConfig<Record<string, never>>["persistedDocuments"]>;
 
@@ -35,19 +49,16 @@ export function persistedDocuments(
     allowArbitraryDocuments: mode === "allowed",
     customErrors: {
       notFound: {
-        message:
-          "this persisted operation is not registered; register it with `node gateway/persist.mjs` and deploy the gateway",
-        extensions: { code: "PERSISTED_QUERY_NOT_FOUND", http: { status: 400 } },
+        message: NOT_REGISTERED.en,
+        extensions: { code: "PERSISTED_QUERY_NOT_FOUND", [I18N_KEY]: NOT_REGISTERED, http: { status: 400 } },
       },
       persistedQueryOnly: {
-        message:
-          "this gateway runs registered (persisted) operations only: send extensions.persistedQuery.sha256Hash or documentId instead of a query",
-        extensions: { code: "PERSISTED_QUERY_REQUIRED", http: { status: 400 } },
+        message: ONLY_REGISTERED.en,
+        extensions: { code: "PERSISTED_QUERY_REQUIRED", [I18N_KEY]: ONLY_REGISTERED, http: { status: 400 } },
       },
       keyNotFound: {
-        message:
-          "send the operation's hash as extensions.persistedQuery.sha256Hash or as documentId",
-        extensions: { code: "PERSISTED_QUERY_REQUIRED", http: { status: 400 } },
+        message: SEND_HASH.en,
+        extensions: { code: "PERSISTED_QUERY_REQUIRED", [I18N_KEY]: SEND_HASH, http: { status: 400 } },
       },
     },
   };

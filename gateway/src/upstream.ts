@@ -15,6 +15,8 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway";
 import { GraphQLError } from "graphql";
 
+import { I18N_KEY, said } from "./messages.ts";
+
 /** The abort reason once a call has settled; nothing is listening for it by then. */
 const SETTLED = new Error("the subgraph call has settled");
 
@@ -144,6 +146,15 @@ function failedCall(
 }
 
 const TIMEOUT_CODE = "GATEWAY_TIMEOUT";
+
+/** The subgraphs' names as a Chinese reader knows them. */
+const SERVICE_NAMES: Record<string, string> = {
+  people: "人员",
+  cases: "案件",
+  points: "积分",
+  participation: "议事",
+  notifications: "通知",
+};
 const TRANSPORT_CODE = "SUBREQUEST_HTTP_ERROR";
 
 /** An error the gateway made about the call, not one the subgraph answered with. */
@@ -163,11 +174,22 @@ function callFailure(subgraph: string, error: unknown): GraphQLError {
     error instanceof GraphQLError
       ? error.extensions?.code === TIMEOUT_CODE
       : (error as { name?: unknown } | null)?.name === "TimeoutError";
+  const name = SERVICE_NAMES[subgraph] ?? subgraph;
   const message = timedOut
-    ? `The ${subgraph} service timed out; try again shortly.`
-    : `The ${subgraph} service is unavailable; try again shortly.`;
-  return new GraphQLError(message, {
+    ? said(
+        `The ${subgraph} service timed out; try again shortly.`,
+        `${name}服务响应超时，请稍后再试。`,
+      )
+    : said(
+        `The ${subgraph} service is unavailable; try again shortly.`,
+        `${name}服务暂时不可用，请稍后再试。`,
+      );
+  return new GraphQLError(message.en, {
     ...(error instanceof GraphQLError ? { path: error.path } : {}),
-    extensions: { code: timedOut ? TIMEOUT_CODE : "SERVICE_UNAVAILABLE", serviceName: subgraph },
+    extensions: {
+      code: timedOut ? TIMEOUT_CODE : "SERVICE_UNAVAILABLE",
+      serviceName: subgraph,
+      [I18N_KEY]: message,
+    },
   });
 }

@@ -53,9 +53,14 @@ class Gateway:
         token: str | None = None,
         headers: dict[str, str] | None = None,
         client_ip: str | None = None,
+        language: str | None = "en",
         timeout: float = 30,
     ) -> httpx.Response:
+        # The tests read English messages unless they ask for another language (`language`);
+        # `None` sends no Accept-Language, which gets the default (zh-CN).
         sent = {"content-type": "application/json", **(headers or {})}
+        if language is not None:
+            sent.setdefault("accept-language", language)
         if token is not None:
             sent["authorization"] = f"Bearer {token}"
         # Every request comes from an address of its own unless the test pins one: only the

@@ -100,6 +100,40 @@ def test_a_request_body_over_the_size_limit_is_refused_unread(gateway: Gateway) 
     assert f"the limit is {MAX_REQUEST_BYTES}" in error["message"]
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("zh-CN", "请求体有"), ("en", "the request body has"), (None, "请求体有")],
+)
+def test_the_gateway_s_own_refusal_speaks_the_request_s_language(
+    gateway: Gateway, language: str | None, expected: str
+) -> None:
+    padding = "x" * (MAX_REQUEST_BYTES + 1)
+    body = json.dumps({"query": "{ __typename }", "variables": {"padding": padding}}).encode()
+
+    response = gateway.post(body, language=language)
+
+    assert response.status_code == 413
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": "PAYLOAD_TOO_LARGE"}
+    assert error["message"].startswith(expected), error["message"]
+    assert str(MAX_REQUEST_BYTES) in error["message"]
+
+
+def test_a_refusal_after_parsing_speaks_the_request_s_language(gateway: Gateway) -> None:
+    fan_out = """{ orgUnits(first: 100) { edges { node {
+        children(first: 100) { edges { node {
+          cases(first: 100) { edges { node { id number title status } } } } } } } } } }"""
+
+    zh = gateway.post({"query": fan_out}, language="zh-CN").json()["errors"][0]
+    en = gateway.post({"query": fan_out}, language="en").json()["errors"][0]
+
+    assert zh["extensions"] == en["extensions"]
+    assert zh["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert "i18n" not in zh["extensions"]
+    assert zh["message"].startswith("查询开销超出上限"), zh["message"]
+    assert en["message"].startswith("Query Cost limit"), en["message"]
+
+
 def test_one_address_is_rate_limited(limited_gateway: Gateway, client_ip: str) -> None:
     gateway = limited_gateway
     for _ in range(RATE_LIMIT_PER_IP):
