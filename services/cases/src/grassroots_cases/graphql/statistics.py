@@ -107,7 +107,7 @@ class CaseStats:
         )
 
 
-@strawberry.type(description="A figure now and one year earlier.")
+@strawberry.type(name="FigureChange", description="A figure now and one year earlier.")
 class Change:
     current: int = strawberry.field(description="In the period asked for.")
     earlier: int = strawberry.field(description="In the same period one year earlier.")
@@ -127,7 +127,10 @@ class CategoryChange:
     collected: Change = strawberry.field(description="Cases reported.")
 
 
-@strawberry.type(description="The period one year earlier, and how the figures changed since.")
+@strawberry.type(
+    name="YearOnYearStats",
+    description="The period one year earlier, and how the figures changed since.",
+)
 class YearOnYear:
     since: datetime = strawberry.field(name="from", description="The earlier period's start.")
     until: datetime = strawberry.field(name="to", description="Its end (excluded).")
