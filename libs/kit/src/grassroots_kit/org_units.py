@@ -22,10 +22,9 @@ from grassroots_kit.mongo import Database, Document, Indexes, Session, upsert_if
 
 COLLECTION = "org_units"
 # Subtree queries ask for every unit whose path runs through a given unit.
-# A unit's children (a board of a street's communities) are found by their parent.
-INDEXES = Indexes(
-    COLLECTION, (IndexModel([("path", ASCENDING)]), IndexModel([("parentId", ASCENDING)]))
-)
+INDEXES = Indexes(COLLECTION, (IndexModel([("path", ASCENDING)]),))
+# For a service that lists a unit's children (`children`): cases' public board.
+CHILDREN_INDEXES = Indexes(COLLECTION, (IndexModel([("parentId", ASCENDING)]),))
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class OrgUnitProjection:
         }
 
     async def children(self, unit_id: str, limit: int) -> list[ProjectedOrgUnit]:
-        """At most `limit` units whose parent is `unit_id`, by name."""
+        """At most `limit` units whose parent is `unit_id`, by name (`CHILDREN_INDEXES`)."""
         found = self._units.find({"parentId": unit_id}).sort(
             [("name", ASCENDING), ("_id", ASCENDING)]
         )
