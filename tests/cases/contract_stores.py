@@ -292,6 +292,29 @@ class OrgUnitStoreContract:
         assert found.path_with_self == (district, unit)
         assert await harness.ports.org_units.get(uid("nowhere")) is None
 
+    async def test_a_batch_reads_the_units_it_finds(self, harness: Harness):
+        district, unit = uid("district"), uid("community")
+        await harness.add_unit(unit, "COMMUNITY", "Riverside", district)
+
+        found = await harness.ports.org_units.get_many([unit, unit, uid("nowhere")])
+
+        assert {i: u.name for i, u in found.items()} == {unit: "Riverside"}
+
+    async def test_children_are_the_units_right_below_by_name_up_to_the_limit(
+        self, harness: Harness
+    ):
+        district, street = uid("district"), uid("street")
+        await harness.add_unit(street, "STREET", "Gaotangling", district)
+        for name in ("Xiangzhang", "Taohuajing", "Baisha"):
+            await harness.add_unit(uid(name), "COMMUNITY", name, district, street)
+        await harness.add_unit(uid("grid"), "GRID", "Grid 1", district, street, uid("beneath"))
+
+        below_district = await harness.ports.org_units.children(district, 10)
+        below_street = await harness.ports.org_units.children(street, 2)
+
+        assert [u.name for u in below_district] == ["Gaotangling"]
+        assert [u.name for u in below_street] == ["Baisha", "Taohuajing"]
+
 
 def an_assignment(person: str, role: Role, path: tuple[str, ...], org: str | None = None):
     return Assignment(uid("assignment"), person, role.value, path[-1], path, org)

@@ -198,6 +198,13 @@ class FakeOrgUnitStore:
     async def get(self, unit_id: str) -> FakeOrgUnit | None:
         return self._state.org_units.get(unit_id)
 
+    async def get_many(self, ids: Iterable[str]) -> dict[str, FakeOrgUnit]:
+        return {i: self._state.org_units[i] for i in set(ids) if i in self._state.org_units}
+
+    async def children(self, unit_id: str, limit: int) -> list[FakeOrgUnit]:
+        found = [u for u in self._state.org_units.values() if u.path[-1:] == (unit_id,)]
+        return sorted(found, key=lambda u: (u.name, u.id))[:limit]
+
 
 class FakeRoleStore:
     def __init__(self, state: CasesState) -> None:

@@ -33,7 +33,14 @@ class MongoHarness:
 
     async def add_unit(self, unit_id: str, kind: str, name: str, *path: str) -> None:
         await self.host.db[org_unit_projection.COLLECTION].insert_one(
-            {"_id": unit_id, "kind": kind, "name": name, "path": list(path), "version": 1}
+            {
+                "_id": unit_id,
+                "kind": kind,
+                "name": name,
+                "parentId": path[-1] if path else None,
+                "path": list(path),
+                "version": 1,
+            }
         )
 
     async def assign(self, assignment: Assignment, *, revoked: bool = False) -> None:

@@ -23,6 +23,8 @@ from grassroots_kit.mongo import Database, Document, Indexes, Session, upsert_if
 COLLECTION = "org_units"
 # Subtree queries ask for every unit whose path runs through a given unit.
 INDEXES = Indexes(COLLECTION, (IndexModel([("path", ASCENDING)]),))
+# For a service that lists a unit's children (`children`): cases' public board.
+CHILDREN_INDEXES = Indexes(COLLECTION, (IndexModel([("parentId", ASCENDING)]),))
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,13 @@ class OrgUnitProjection:
             doc["_id"]: _unit(doc)
             async for doc in self._units.find({"_id": {"$in": list(set(ids))}})
         }
+
+    async def children(self, unit_id: str, limit: int) -> list[ProjectedOrgUnit]:
+        """At most `limit` units whose parent is `unit_id`, by name (`CHILDREN_INDEXES`)."""
+        found = self._units.find({"parentId": unit_id}).sort(
+            [("name", ASCENDING), ("_id", ASCENDING)]
+        )
+        return [_unit(doc) async for doc in found.limit(limit)]
 
     async def first_of_kind(self, path: Sequence[str], kind: str) -> ProjectedOrgUnit | None:
         """The unit of this kind (a community, say) that a path runs through, if known."""

@@ -28,6 +28,7 @@ INDEXES: list[Indexes] = [
     cases.INDEXES,
     district_codes.INDEXES,
     org_units.INDEXES,
+    org_units.CHILDREN_INDEXES,
     role_projection.INDEXES,
     rollups.INDEXES,
 ]

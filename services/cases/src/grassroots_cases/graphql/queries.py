@@ -17,12 +17,13 @@ from grassroots_cases.domain.listing import CaseFilter as DomainFilter
 from grassroots_cases.domain.listing import sort_key
 from grassroots_cases.graphql.context import Context
 from grassroots_cases.graphql.enums import CaseLevel, CaseSort
+from grassroots_cases.graphql.figures import ExportContent, ExportFile, ExportFormat, PublicBoard
 from grassroots_cases.graphql.inputs import CaseFilter
 from grassroots_cases.graphql.sla import SlaPolicy
 from grassroots_cases.graphql.statistics import CaseStats
 from grassroots_cases.graphql.summaries import CaseSummary, summaries
 from grassroots_cases.graphql.types import Case, Since, Until, case_connection
-from grassroots_cases.handlers import reading, routing, sla_admin
+from grassroots_cases.handlers import figures, reading, routing, sla_admin
 
 
 @strawberry.type
@@ -98,6 +99,37 @@ class Query:
             info.context.ports, info.context.caller, str(org_unit_id), since, until
         )
         return CaseStats.from_domain(str(org_unit_id), since, until, result)
+
+    @strawberry.field(
+        description="Case statistics or the list of cases of an org unit's subtree in a period, "
+        "as an XLSX or CSV file; headers in the request's language. For the staff of the area, "
+        "with the period rules of caseStats; a list beyond 5000 cases is BAD_USER_INPUT."
+    )
+    async def case_export(
+        self,
+        info: Info[Context, None],
+        org_unit_id: strawberry.ID,
+        since: Since,
+        until: Until,
+        content: ExportContent,
+        format: ExportFormat,
+    ) -> ExportFile:
+        made = await figures.export(
+            info.context.ports, info.context.caller, str(org_unit_id), since, until, content, format
+        )
+        return ExportFile.from_handler(made)
+
+    @strawberry.field(
+        description="Public completion rates of a district, street or community and its streets "
+        "or communities, for anyone (no token needed), in whole months; small counts withheld."
+    )
+    async def public_board(
+        self, info: Info[Context, None], org_unit_id: strawberry.ID, since: Since, until: Until
+    ) -> PublicBoard:
+        board = await figures.public_completion_board(
+            info.context.ports, str(org_unit_id), since, until
+        )
+        return PublicBoard.from_handler(board)
 
     @strawberry.field(
         description="The rung a case reported in this org unit would go to now (null: unknown)."

@@ -9,7 +9,7 @@ which pass the same contract tests (`tests/cases/contract_stores.py`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -46,6 +46,10 @@ class OrgUnit(Protocol):
 
 class OrgUnitStore(Protocol):
     async def get(self, unit_id: str) -> OrgUnit | None: ...
+    async def get_many(self, ids: Iterable[str]) -> Mapping[str, OrgUnit]: ...
+    async def children(self, unit_id: str, limit: int) -> Sequence[OrgUnit]:
+        """At most `limit` units whose parent is `unit_id`, by name."""
+        ...
 
 
 class RoleStore(Protocol):

@@ -116,6 +116,14 @@ async def public_summaries(
     return await ports.queries.summaries(org_unit_id, first, after)
 
 
+def check_period(since: datetime, until: datetime) -> None:
+    """The period rules of every statistics read: non-empty, at most three years."""
+    if until <= since:
+        raise BadUserInput(msg("`to` must come after `from`"), field="to")
+    if (until - since).days > MAX_STATS_DAYS:
+        raise BadUserInput(msg("a period is at most three years"), field="to")
+
+
 async def statistics(
     ports: CasesPorts,
     principal: Principal | None,
@@ -124,10 +132,7 @@ async def statistics(
     until: datetime,
 ) -> CaseStatistics:
     caller = require(principal)
-    if until <= since:
-        raise BadUserInput(msg("`to` must come after `from`"), field="to")
-    if (until - since).days > MAX_STATS_DAYS:
-        raise BadUserInput(msg("a period is at most three years"), field="to")
+    check_period(since, until)
     unit = await ports.org_units.get(org_unit_id)
     path = unit.path_with_self if unit else (org_unit_id,)
     if not is_staff_over(caller, path):
