@@ -67,3 +67,16 @@ def test_a_user_error_keeps_english_for_logs_and_its_code():
 def test_fields_of_names_the_template_fields():
     assert fields_of("{count} cases in {unit.name}") == {"count", "unit"}
     assert fields_of("no fields") == frozenset()
+
+
+def test_a_locale_argument_overrides_the_request_locale_and_its_absence_keeps_it():
+    from grassroots_kit.graphql.locale import GraphLocale, chosen_locale
+    from grassroots_kit.i18n import current_locale
+
+    token = current_locale.set("en")
+    try:
+        assert chosen_locale(None) == "en"
+        assert chosen_locale(GraphLocale.ZH_CN) == "zh-CN"
+        assert chosen_locale(GraphLocale.EN) == "en"
+    finally:
+        current_locale.reset(token)
