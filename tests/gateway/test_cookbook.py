@@ -31,6 +31,8 @@ RUN_AS: dict[str, str | None] = {
     "AssignCase": "gridder",
     "AreaStatistics": "staff",
     "MyPoints": "resident",
+    # Outside the cookbook (docs/graph.md, "Languages"): anyone may read it.
+    "Vocabulary": None,
 }
 
 
