@@ -34,6 +34,8 @@ RUN_AS: dict[str, str | None] = {
     "ExportArea": "staff",
     "YearOnYear": "staff",
     "PublicBoard": None,
+    # Outside the cookbook (docs/graph.md, "Languages"): anyone may read it.
+    "Vocabulary": None,
 }
 
 

@@ -141,7 +141,8 @@ def test_the_dashboard_renders_in_headless_chromium(
         cwd=FRONTEND, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
 
-    # then the dashboard shows the community's open cases with names, statistics and the chart
+    # then the dashboard shows the community's open cases with names, statistics and the chart,
+    # statuses and categories by their Chinese labels from `vocabulary` (the page's default)
     assert completed.returncode == 0, completed.stderr
     shown = json.loads(completed.stdout.strip().splitlines()[-1])
     assert shown["title"].startswith("E2E community")
@@ -150,4 +151,7 @@ def test_the_dashboard_renders_in_headless_chromium(
     assert titles["Frontend: blocked drain"][3].startswith("resident")
     assert "collected" in shown["stats"]
     assert shown["chart"] >= 2
+    assert shown["lang"] == "zh-CN"
+    assert titles["Frontend: blocked drain"][2] in {"已上报", "已受理", "已分派", "办理中"}
+    assert "供水排水" in shown["chartLabels"]
     assert SCREENSHOT.stat().st_size > 10_000

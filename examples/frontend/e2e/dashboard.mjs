@@ -63,6 +63,8 @@ try {
       orderBoard: await page.textContent("[data-testid=order-board]"),
       leaderboard: await page.textContent("[data-testid=leaderboard]"),
       chart: (await page.$$("svg rect")).length,
+      chartLabels: await page.$$eval("svg text", (texts) => texts.map((text) => text.textContent)),
+      lang: await page.getAttribute("html", "lang"),
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   }

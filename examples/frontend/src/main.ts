@@ -1,16 +1,21 @@
 // A community dashboard on the one graph: log in, find the community you serve, show its open
 // cases (with reporter and assignee names), the order board, case statistics and the points
-// leaderboard — one query, through urql with a normalized cache (graphcache).
+// leaderboard — one query, through urql with a normalized cache (graphcache). Statuses and
+// categories are shown by their labels from the graph's `vocabulary`, in the page's language.
 import { Client, fetchExchange } from "@urql/core";
 import { cacheExchange } from "@urql/exchange-graphcache";
 
 import { barChartSvg, escapeHtml } from "./chart";
 import type { FrontendCommunityDashboardQuery } from "./gql/graphql";
 import { CommunityDashboardQuery, LoginMutation, WhereIServeQuery } from "./operations";
+import { labeller } from "./vocabulary";
 
 const params = new URLSearchParams(window.location.search);
 const GRAPHQL_URL =
   params.get("graphql") ?? import.meta.env.VITE_GRAPHQL_URL ?? "http://localhost:4000/graphql";
+// The language labels and messages come in (sent as Accept-Language): ?lang=en for English.
+const LANGUAGE = params.get("lang") ?? "zh-CN";
+document.documentElement.lang = LANGUAGE;
 
 let accessToken: string | null = null;
 
@@ -29,11 +34,17 @@ const client = new Client({
         RoleAssignment: (entity) => (entity.id as string | undefined) ?? null,
         LoginPayload: embedded,
         PageInfo: embedded,
+        VocabularyTerm: embedded,
       },
     }),
     fetchExchange,
   ],
-  fetchOptions: () => (accessToken ? { headers: { authorization: `Bearer ${accessToken}` } } : {}),
+  fetchOptions: () => ({
+    headers: {
+      "accept-language": LANGUAGE,
+      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+    },
+  }),
 });
 
 const loginForm = document.querySelector<HTMLFormElement>("#login")!;
@@ -88,6 +99,7 @@ const unavailable = (what: string) => `<p class="unavailable">${what} cannot be 
 
 function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
   const unit = data.orgUnit!;
+  const label = labeller(data.vocabulary);
   const stats = unit.caseStats;
   const rate =
     stats == null || stats.completionRate == null ? "–" : `${(stats.completionRate * 100).toFixed(1)}%`;
@@ -95,7 +107,7 @@ function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
     .map(
       ({ node }) => `<tr data-testid="case">
         <td>${escapeHtml(node.number)}</td><td>${escapeHtml(node.title)}</td>
-        <td>${node.status}</td><td>${escapeHtml(node.reporter?.name ?? "anonymous")}</td>
+        <td data-code="${node.status}">${escapeHtml(label("CaseStatus", node.status))}</td><td>${escapeHtml(node.reporter?.name ?? "anonymous")}</td>
         <td>${escapeHtml(node.assignee?.name ?? "—")}</td></tr>`,
     )
     .join("");
@@ -130,7 +142,7 @@ function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
           <div>${rate}<small>completion</small></div>
           <div>${stats.open}<small>open</small></div>
         </div>
-        ${barChartSvg(stats.byCategory)}`
+        ${barChartSvg(stats.byCategory.map((count) => ({ ...count, key: label("CaseCategory", count.key) })))}`
             : unavailable("The case statistics")
         }
         <h2>Points leaderboard</h2>

@@ -85,5 +85,10 @@ export const CommunityDashboardQuery = graphql(`
         }
       }
     }
+    vocabulary(kinds: ["CaseStatus", "CaseCategory"]) {
+      kind
+      code
+      label
+    }
   }
 `);

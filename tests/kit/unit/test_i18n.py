@@ -81,3 +81,16 @@ def test_a_field_bound_to_a_text_reads_in_the_locale_of_its_sentence():
         assert str(text).endswith("the access token has expired; refresh it")
     finally:
         current_locale.reset(token)
+
+
+def test_a_locale_argument_overrides_the_request_locale_and_its_absence_keeps_it():
+    from grassroots_kit.graphql.locale import GraphLocale, chosen_locale
+    from grassroots_kit.i18n import current_locale
+
+    token = current_locale.set("en")
+    try:
+        assert chosen_locale(None) == "en"
+        assert chosen_locale(GraphLocale.ZH_CN) == "zh-CN"
+        assert chosen_locale(GraphLocale.EN) == "en"
+    finally:
+        current_locale.reset(token)

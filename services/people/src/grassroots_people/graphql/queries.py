@@ -37,6 +37,7 @@ from grassroots_people.graphql.types.household import (
 from grassroots_people.graphql.types.org_unit import OrgUnit, org_unit_connection
 from grassroots_people.graphql.types.organization import Organization, organization_connection
 from grassroots_people.graphql.types.person import Person
+from grassroots_people.graphql.vocabulary import VocabularyTerm, resolve_vocabulary
 from grassroots_people.handlers import reading
 
 
@@ -60,6 +61,14 @@ async def _scope(
 
 @strawberry.type
 class Query:
+    vocabulary: list[VocabularyTerm] = strawberry.field(
+        resolver=resolve_vocabulary,
+        description=(
+            "The label and description of every code of the graph's enums, in a language; "
+            "anyone may read it."
+        ),
+    )
+
     @strawberry.field(description="The person the access token belongs to.")
     async def me(self, info: Info[Context, None]) -> Person | None:
         actor = info.context.require_caller()

@@ -1,0 +1,355 @@
+"""The words behind the graph's enums: for every enum (by its GraphQL name) and every value, an
+English label and a short description, translated in this package's catalogs.
+
+Enum values are stable codes that clients store and compare; what a person reads is the label in
+their language. The `people` subgraph serves this as the `vocabulary` query; tests/static holds
+it to the composed supergraph, so a new enum value without words here fails the build.
+
+Org-unit kinds list TOWN and VILLAGE, the rural rungs, whether or not the schema has them yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+__all__ = ["VOCABULARY", "Term", "label"]
+
+
+def label(text: str, /) -> str:
+    """Marks a fixed English text for translation and returns it unchanged.
+
+    scripts/catalogs.py extracts `label("...")` from every package it lists, this one included;
+    contracts do not depend on grassroots_kit, so the marker is defined here and the kit's
+    catalogs translate the text where it is shown.
+    """
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """What a code means, in English (the catalog message ids)."""
+
+    label: str
+    description: str
+
+
+def _kind(terms: dict[str, Term]) -> Mapping[str, Term]:
+    return MappingProxyType(terms)
+
+
+VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
+    {
+        "CaseCategory": _kind(
+            {
+                "ENVIRONMENT": Term(
+                    label("Environment"),
+                    label("Litter, noise, greenery and cleanliness in public places."),
+                ),
+                "INFRASTRUCTURE": Term(
+                    label("Infrastructure"),
+                    label("Roads, street lights, lifts and other public facilities."),
+                ),
+                "SEWAGE_WATER": Term(
+                    label("Water and sewage"),
+                    label("Water supply, drains, sewage pipes and standing water."),
+                ),
+                "PARKING_TRAFFIC": Term(
+                    label("Parking and traffic"),
+                    label("Parking spaces, badly parked vehicles and traffic order."),
+                ),
+                "PROPERTY_MANAGEMENT": Term(
+                    label("Property management"),
+                    label("The services and fees of a property management company."),
+                ),
+                "MARKET_VENDORS": Term(
+                    label("Markets and vendors"),
+                    label("Markets, street vendors and stalls that block the way."),
+                ),
+                "NEIGHBOR_DISPUTE": Term(
+                    label("Neighbor dispute"),
+                    label("A disagreement between neighbors that needs mediating."),
+                ),
+                "PUBLIC_SAFETY": Term(
+                    label("Public safety"),
+                    label("Fire hazards, public order and other risks to people's safety."),
+                ),
+                "ELDERLY_CARE": Term(
+                    label("Elderly care"),
+                    label("Help for older residents: meals, care and visits."),
+                ),
+                "SUGGESTION": Term(
+                    label("Suggestion"),
+                    label("An idea or proposal rather than a problem to fix."),
+                ),
+                "OTHER": Term(label("Other"), label("Anything that fits no other category.")),
+            }
+        ),
+        "CaseChannel": _kind(
+            {
+                "APP": Term(label("Mobile app"), label("Reported in the mobile app.")),
+                "HOTLINE": Term(label("Hotline"), label("Reported on the telephone hotline.")),
+                "WECHAT": Term(label("WeChat"), label("Reported through WeChat.")),
+                "VISIT": Term(
+                    label("In person"),
+                    label("Raised in person, on a home visit or at the office."),
+                ),
+                "MEETING": Term(
+                    label("Meeting"),
+                    label("Raised at a meeting: a council, a discussion day or a night talk."),
+                ),
+            }
+        ),
+        "CasePriority": _kind(
+            {
+                "LOW": Term(
+                    label("Low"), label("Due within 7 days unless the policy says otherwise.")
+                ),
+                "NORMAL": Term(
+                    label("Normal"), label("Due within 72 hours unless the policy says otherwise.")
+                ),
+                "HIGH": Term(
+                    label("High"), label("Due within 24 hours unless the policy says otherwise.")
+                ),
+                "URGENT": Term(
+                    label("Urgent"), label("Due within 4 hours unless the policy says otherwise.")
+                ),
+            }
+        ),
+        "CaseStatus": _kind(
+            {
+                "REPORTED": Term(label("Reported"), label("Raised and waiting to be accepted.")),
+                "ACCEPTED": Term(label("Accepted"), label("Accepted and waiting to be assigned.")),
+                "ASSIGNED": Term(
+                    label("Assigned"),
+                    label("Assigned to a person or a department who must act on it."),
+                ),
+                "IN_PROGRESS": Term(label("In progress"), label("Being handled.")),
+                "ON_ORDER_BOARD": Term(
+                    label("On the order board"),
+                    label("Posted on the order board, waiting for a red partner or a volunteer."),
+                ),
+                "RESOLVED": Term(
+                    label("Resolved"), label("Handled, waiting for the resident to be answered.")
+                ),
+                "CLOSED": Term(label("Closed"), label("Done: the resident has been answered.")),
+                "REJECTED": Term(
+                    label("Rejected"),
+                    label("Not taken up, as a duplicate or out of scope, with a reason."),
+                ),
+            }
+        ),
+        "CaseLevel": _kind(
+            {
+                "GROUP": Term(label("Group"), label("Handled within the residents' group.")),
+                "GRID": Term(label("Grid"), label("Handled by the grid's staff.")),
+                "COMMUNITY": Term(label("Community"), label("Handled by the community.")),
+                "STREET": Term(
+                    label("Street"),
+                    label("Escalated to the street, which dispatches it to a department."),
+                ),
+                "DISTRICT": Term(label("District"), label("Escalated to the district.")),
+            }
+        ),
+        "CaseSort": _kind(
+            {
+                "CREATED": Term(
+                    label("By date reported"), label("In the order the cases were reported.")
+                ),
+                "DUE": Term(label("By deadline"), label("In the order the cases fall due.")),
+                "UPDATED": Term(
+                    label("By last change"), label("In the order the cases last changed.")
+                ),
+            }
+        ),
+        "SlaUnit": _kind(
+            {
+                "HOURS": Term(label("Hours"), label("Counted in clock hours, day and night.")),
+                "WORKING_DAYS": Term(
+                    label("Working days"),
+                    label("Counted in working days, skipping weekends and public holidays."),
+                ),
+            }
+        ),
+        "EscalationReason": _kind(
+            {
+                "MANUAL": Term(
+                    label("Escalated by hand"), label("Someone decided to escalate the case.")
+                ),
+                "SLA_BREACH": Term(
+                    label("Overdue"), label("The case escalated itself when its deadline passed.")
+                ),
+                "BEYOND_AUTHORITY": Term(
+                    label("Beyond authority"),
+                    label("This level has no power to solve it; a higher one must."),
+                ),
+            }
+        ),
+        "Role": _kind(
+            {
+                "RESIDENT": Term(
+                    label("Resident"), label("Lives in the area; reports problems and needs.")
+                ),
+                "NEIGHBOR_CHIEF": Term(
+                    label("Neighbor chief"),
+                    label("Elected by 5 to 15 neighboring households to serve them."),
+                ),
+                "GROUP_CHIEF": Term(
+                    label("Group chief"), label("A resident who serves a residents' group.")
+                ),
+                "PIECE_CHIEF": Term(
+                    label("Piece chief"), label("A resident who serves a piece of a grid.")
+                ),
+                "BUILDING_CHIEF": Term(
+                    label("Building chief"), label("A resident who serves a building.")
+                ),
+                "GRID_MEMBER": Term(label("Grid member"), label("Staff who work in a grid.")),
+                "GRID_CHIEF": Term(label("Grid chief"), label("Staff in charge of a grid.")),
+                "COMMUNITY_STAFF": Term(
+                    label("Community staff"), label("Works for the community's committee.")
+                ),
+                "COMMUNITY_SECRETARY": Term(
+                    label("Community secretary"), label("Leads the community's work.")
+                ),
+                "STREET_STAFF": Term(label("Street staff"), label("Works for the street office.")),
+                "DEPARTMENT_STAFF": Term(
+                    label("Department staff"),
+                    label("Works for a functional department that takes dispatched cases."),
+                ),
+                "RED_PARTNER_MEMBER": Term(
+                    label("Red partner member"),
+                    label("Acts for a red partner paired with a community."),
+                ),
+                "VOLUNTEER": Term(
+                    label("Volunteer"),
+                    label("Takes orders and serves at activities, earning points."),
+                ),
+                "DISTRICT_ADMIN": Term(
+                    label("District admin"), label("Manages a district's units and people.")
+                ),
+                "PLATFORM_ADMIN": Term(
+                    label("Platform admin"), label("Runs the platform and creates districts.")
+                ),
+            }
+        ),
+        "CareLevel": _kind(
+            {
+                "RED": Term(
+                    label("Red"),
+                    label("Most care (low income, alone, sick or disabled): visited most often."),
+                ),
+                "YELLOW": Term(label("Yellow"), label("Some care: visited regularly.")),
+                "GREEN": Term(label("Green"), label("Little care: visited now and then.")),
+                "NONE": Term(label("None"), label("No special needs.")),
+            }
+        ),
+        "CommitmentStatus": _kind(
+            {
+                "PROMISED": Term(label("Promised"), label("Published and not yet kept.")),
+                "FULFILLED": Term(
+                    label("Kept"), label("Kept, as someone other than the promiser confirmed.")
+                ),
+                "LAPSED": Term(label("Lapsed"), label("Not kept by its due date.")),
+            }
+        ),
+        "OrgUnitKind": _kind(
+            {
+                "DISTRICT": Term(label("District"), label("The top of the ladder: a district.")),
+                "STREET": Term(label("Street"), label("A street office's area, in a district.")),
+                "TOWN": Term(
+                    label("Town"), label("A town or township: the rural rung beside a street.")
+                ),
+                "COMMUNITY": Term(
+                    label("Community"), label("An urban residents' community, in a street.")
+                ),
+                "VILLAGE": Term(
+                    label("Village"),
+                    label("An administrative village: the rural rung beside a community."),
+                ),
+                "GRID": Term(label("Grid"), label("A part of a community that grid staff own.")),
+                "PIECE": Term(label("Piece"), label("A part of a grid that a piece chief serves.")),
+                "GROUP": Term(
+                    label("Group"), label("A residents' group that a group chief serves.")
+                ),
+                "NEIGHBORHOOD": Term(
+                    label("Neighborhood"),
+                    label("5 to 15 households that elect a neighbor chief."),
+                ),
+                "BUILDING": Term(
+                    label("Building"), label("A residential building that a building chief serves.")
+                ),
+            }
+        ),
+        "OrganizationKind": _kind(
+            {
+                "RED_PARTNER": Term(
+                    label("Red partner"),
+                    label("A company or public unit paired with a community, taking on work."),
+                ),
+                "DEPARTMENT": Term(
+                    label("Department"),
+                    label("A functional department (water, urban management, housing...)."),
+                ),
+                "PROPERTY_COMPANY": Term(
+                    label("Property company"), label("Manages a residential estate.")
+                ),
+                "OWNERS_COMMITTEE": Term(
+                    label("Owners' committee"), label("Elected by an estate's home owners.")
+                ),
+                "SOCIAL_ORG": Term(
+                    label("Social organization"), label("A non-profit or volunteer organization.")
+                ),
+            }
+        ),
+        "CapPeriod": _kind(
+            {
+                "DAY": Term(label("Per day"), label("Awards counted per business day.")),
+                "WEEK": Term(label("Per week"), label("Awards counted per business week.")),
+                "MONTH": Term(label("Per month"), label("Awards counted per business month.")),
+            }
+        ),
+        "EntryKind": _kind(
+            {
+                "AWARD": Term(label("Award"), label("Points earned for serving.")),
+                "REVERSAL": Term(
+                    label("Reversal"), label("Points taken back because their cause was undone.")
+                ),
+                "REDEMPTION": Term(label("Redemption"), label("Points spent on a reward.")),
+                "REFUND": Term(
+                    label("Refund"), label("Points given back for a cancelled redemption.")
+                ),
+                "ADJUSTMENT": Term(label("Adjustment"), label("A correction by an administrator.")),
+            }
+        ),
+        "PeriodKind": _kind(
+            {
+                "WEEK": Term(label("Week"), label("A calendar week, Monday to Sunday.")),
+                "MONTH": Term(label("Month"), label("A calendar month.")),
+                "YEAR": Term(label("Year"), label("A calendar year.")),
+                "ALL_TIME": Term(label("All time"), label("Everything since the start.")),
+                "CUSTOM": Term(label("Custom"), label("Between two dates you choose.")),
+            }
+        ),
+        "RedemptionStatus": _kind(
+            {
+                "REQUESTED": Term(
+                    label("Requested"), label("Asked for; the points are already spent.")
+                ),
+                "FULFILLED": Term(label("Handed over"), label("The reward has been handed over.")),
+                "CANCELLED": Term(
+                    label("Cancelled"), label("Called off; the points have been refunded.")
+                ),
+            }
+        ),
+        "Locale": _kind(
+            {
+                "ZH_CN": Term(
+                    label("Simplified Chinese"), label("Chinese as written in mainland China.")
+                ),
+                "EN": Term(label("English"), label("English, the language texts are written in.")),
+            }
+        ),
+    }
+)
