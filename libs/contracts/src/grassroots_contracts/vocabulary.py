@@ -118,6 +118,27 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 ),
             }
         ),
+        "CaseExportContent": _kind(
+            {
+                "STATISTICS": Term(
+                    label("Statistics"),
+                    label("The area's figures for the period: totals, by category, by month."),
+                ),
+                "CASES": Term(
+                    label("Case list"),
+                    label("One row per case of the period, without the reporter's details."),
+                ),
+            }
+        ),
+        "CaseExportFormat": _kind(
+            {
+                "XLSX": Term(label("Excel workbook"), label("An .xlsx file for Excel or WPS.")),
+                "CSV": Term(
+                    label("CSV"),
+                    label("Comma-separated text in UTF-8 with a byte-order mark, for Excel."),
+                ),
+            }
+        ),
         "CaseStatus": _kind(
             {
                 "REPORTED": Term(label("Reported"), label("Raised and waiting to be accepted.")),
