@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from grassroots_kit.auth import Principal, RoleGrant
-from grassroots_kit.errors import Forbidden, NotFound, Unauthenticated
+from grassroots_kit.errors import BadUserInput, Forbidden, NotFound, Unauthenticated
 from grassroots_people.domain.care import (
     CareLevel,
     CareRow,
@@ -157,6 +157,18 @@ async def test_an_anonymous_caller_or_an_unknown_unit_gets_nothing(fake: FakePeo
         await coverage_of(fake.ports, None, S, AS_OF)
     with pytest.raises(NotFound):
         await coverage_of(fake.ports, grant("DISTRICT_ADMIN", D, ()), "nowhere", AS_OF)
+
+
+@pytest.mark.parametrize("as_of", [date(1, 1, 1), date(1999, 12, 31), date(2027, 3, 12)])
+async def test_a_day_out_of_range_is_refused(fake: FakePeople, as_of: date):
+    # today is 10 March 2026: 366 days ahead is 11 March 2027, the last day allowed
+    with pytest.raises(BadUserInput) as refused:
+        await coverage_of(fake.ports, grant("DISTRICT_ADMIN", D, ()), S, as_of)
+
+    assert refused.value.extensions == {"code": "BAD_USER_INPUT", "field": "asOf"}
+    assert (
+        await coverage_of(fake.ports, grant("DISTRICT_ADMIN", D, ()), S, date(2027, 3, 10))
+    ).as_of
 
 
 def test_a_household_under_a_child_not_listed_still_counts():

@@ -14,6 +14,8 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from grassroots_kit.business_time import DEFAULT_ZONE, business_date, day_start
+from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
 
 
 class CareLevel(StrEnum):
@@ -87,6 +89,26 @@ def overdue_by(next_visit_due: datetime | None, now: datetime) -> timedelta | No
 
 
 # --- coverage ---------------------------------------------------------------------------
+
+
+# Coverage is asked of a day from this one up to a year ahead of today: before it there were no
+# records, and a date at the calendar's ends would overflow the visits window.
+FIRST_AS_OF = date(2000, 1, 1)
+MAX_AS_OF_AHEAD = timedelta(days=366)
+
+
+def check_as_of(as_of: date, today: date) -> date:
+    last = today + MAX_AS_OF_AHEAD
+    if not FIRST_AS_OF <= as_of <= last:
+        raise BadUserInput(
+            msg(
+                "asOf must be a day from {first} to {last}",
+                first=FIRST_AS_OF.isoformat(),
+                last=last.isoformat(),
+            ),
+            field="asOf",
+        )
+    return as_of
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,8 @@ class Query:
 
     @strawberry.field(
         description="Households of each care level in an org unit's subtree and how many are "
-        "visited on schedule at the end of `asOf` (a business day; today when not given), for "
+        "visited on schedule at the end of `asOf` (a business day; today when not given; from "
+        "2000-01-01 to 366 days ahead), for "
         "the unit and for each child unit. For staff over the unit (grid members upward). Care "
         "levels are the households' current ones."
     )

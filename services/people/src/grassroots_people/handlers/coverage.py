@@ -11,7 +11,7 @@ from grassroots_kit.errors import NotFound
 from grassroots_kit.i18n import msg
 
 from grassroots_people.domain import access
-from grassroots_people.domain.care import CareCoverage, care_coverage
+from grassroots_people.domain.care import CareCoverage, care_coverage, check_as_of
 from grassroots_people.handlers.ports import PeoplePorts
 
 
@@ -31,7 +31,8 @@ async def coverage_of(
         msg("read the care coverage of this org unit"),
     )
     schedule = ports.schedule
-    day = as_of or business_date(ports.clock(), schedule.zone)
+    today = business_date(ports.clock(), schedule.zone)
+    day = check_as_of(as_of, today) if as_of is not None else today
     rows = await ports.coverage.care_rows(unit.id)
     since, until = schedule.visits_window(day)
     scheduled = [row.household_id for row in rows if schedule.interval(row.care_level)]
