@@ -18,6 +18,7 @@ from grassroots_cases.domain.access import CaseView, Reader, case_view
 from grassroots_cases.domain.ids import OrgUnitId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.search import search_terms
 from grassroots_cases.domain.sla import SlaPolicy
 from grassroots_cases.domain.statistics import (
     CaseStatistics,
@@ -253,6 +254,7 @@ def _matches(f: CaseFilter, case: Case, now: datetime) -> bool:
         and (f.created_from is None or case.created_at >= f.created_from)
         and (f.created_to is None or case.created_at < f.created_to)
         and (f.overdue is None or f.overdue == overdue)
+        and set(f.terms) <= set(search_terms(case.title, case.description))
     )
 
 

@@ -34,6 +34,8 @@ RUN_AS: dict[str, str | None] = {
     "ExportArea": "staff",
     "YearOnYear": "staff",
     "PublicBoard": None,
+    "CareCoverage": "staff",
+    "SearchCases": "staff",
     # Outside the cookbook (docs/graph.md, "Languages"): anyone may read it.
     "Vocabulary": None,
 }
@@ -89,13 +91,14 @@ def world(gateway: Gateway, admin_token: str) -> World:
     )
 
 
-def test_the_guide_has_the_thirteen_cookbook_recipes() -> None:
+def test_the_guide_has_its_numbered_cookbook_recipes() -> None:
     names = [recipe.name for recipe in recipes()]
 
     assert len(names) == len(set(names)), names
     assert set(names) == set(RUN_AS), "give every operation in docs/graph.md a caller in RUN_AS"
     cookbook = GUIDE.read_text(encoding="utf-8").split("## Cookbook", 1)[1]
-    assert len(re.findall(r"^### \d+\. ", cookbook, re.M)) == 13
+    numbers = [int(n) for n in re.findall(r"^### (\d+)\. ", cookbook, re.M)]
+    assert numbers == list(range(1, 16)), numbers
 
 
 @pytest.mark.parametrize("name", list(RUN_AS))
@@ -171,3 +174,15 @@ def test_a_step_the_status_does_not_allow_is_a_typed_error(world: World, gateway
     assert error["extensions"]["code"] == "INVALID_TRANSITION"
     assert error["path"] == ["acceptCase"]
     assert error["message"] in GUIDE.read_text(encoding="utf-8")
+
+
+def test_the_search_recipe_finds_the_reported_case_by_a_word_of_its_title(
+    world: World, gateway: Gateway
+) -> None:
+    search = next(r for r in recipes() if r.name == "SearchCases")
+
+    body = gateway.query(search.document, world.variables(search), token=world.area.tokens["staff"])
+
+    assert "errors" not in body, body
+    titles = [e["node"]["title"] for e in body["data"]["cases"]["edges"]]
+    assert "Cookbook: broken streetlight" in titles

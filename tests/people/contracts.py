@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar
 import pytest
 from grassroots_kit.errors import Conflict
 from grassroots_people.adapters.credentials import RefreshRecord
-from grassroots_people.domain.care import CareLevel
+from grassroots_people.domain.care import CareLevel, CareRow
 from grassroots_people.domain.commitments import Commitment, CommitmentStatus
 from grassroots_people.domain.granting import OrganizationTies
 from grassroots_people.domain.ids import (
@@ -655,6 +655,49 @@ async def households_are_listed_by_their_own_unit(h: Harness) -> None:
     assert await in_tx(h, work) == ({here.id}, set())
 
 
+async def coverage_reads_a_subtree_its_children_and_last_confirmed_visits(h: Harness) -> None:
+    top = unit("Shibei")
+    zeta, alpha = unit("Zeta", top), unit("Alpha", top)
+    for u in (top, zeta, alpha):
+        await h.seed_org_unit(u)
+    here = replace(
+        household(), org_unit_id=alpha.id, org_unit_path=alpha.path_with_self,
+        care_level=CareLevel.RED,
+    )  # fmt: skip
+    bare = replace(household("2 Long Road"), org_unit_id=top.id, org_unit_path=(top.id,))
+    away = household("9 Far Road")  # another tree
+    confirmed = [
+        replace(visit("p-1", here.id, NOW - timedelta(days=d)), confirmed_by=PersonId("p-2"))
+        for d in (1, 3)
+    ]
+    unconfirmed = visit("p-1", bare.id, NOW - timedelta(days=1))
+    late = replace(visit("p-1", here.id, NOW + timedelta(hours=1)), confirmed_by=PersonId("p-2"))
+
+    async def insert(tx: PeopleTx) -> None:
+        await tx.households.insert_many([here, bare, away])
+        for v in (*confirmed, unconfirmed, late):
+            await tx.visits.insert(v)
+
+    await in_tx(h, insert)
+    coverage = h.ports.coverage
+    rows = sorted(await coverage.care_rows(top.id), key=lambda r: r.household_id)
+    found = await coverage.last_visits([here.id, bare.id], NOW - timedelta(days=7), NOW)
+
+    assert (await coverage.unit(top.id)) == top
+    assert await coverage.unit("nowhere") is None
+    assert await coverage.child_ids(top.id) == [alpha.id, zeta.id]  # by name
+    assert await coverage.child_ids(alpha.id) == []
+    assert rows == sorted(
+        [
+            CareRow(here.id, alpha.path_with_self, CareLevel.RED, here.care_since),
+            CareRow(bare.id, (top.id,), CareLevel.YELLOW, bare.care_since),
+        ],
+        key=lambda r: r.household_id,
+    )
+    # the latest confirmed visit in [since, until): not the unconfirmed one, not the late one
+    assert found == {here.id: NOW - timedelta(days=1)}
+
+
 CHECKS: list[Callable[[Harness], Awaitable[None]]] = [
     persons_are_found_by_phone_and_their_passwords_read,
     login_attempts_count_in_rounds_and_lock,
@@ -678,4 +721,5 @@ CHECKS: list[Callable[[Harness], Awaitable[None]]] = [
     the_board_counts_a_subtree,
     commitments_page_soonest_due_first,
     overdue_promises_lapse_unless_claimed,
+    coverage_reads_a_subtree_its_children_and_last_confirmed_visits,
 ]

@@ -19,7 +19,7 @@ from grassroots_kit.errors import Conflict
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
 from grassroots_people.adapters.credentials import RefreshRecord
 from grassroots_people.adapters.signing_keys import SigningKey, generate_pem, load_key
-from grassroots_people.domain.care import VisitSchedule
+from grassroots_people.domain.care import CareRow, VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment, CommitmentStatus
 from grassroots_people.domain.granting import OrganizationTies
 from grassroots_people.domain.ids import OrgUnitId
@@ -439,6 +439,34 @@ class FakeVisits:
             self._state.visits[visit.id] = visit
 
 
+class FakeCoverage:
+    def __init__(self, state: PeopleState) -> None:
+        self._state = state
+
+    async def unit(self, unit_id: str) -> OrgUnit | None:
+        return self._state.org_units.get(unit_id)
+
+    async def child_ids(self, unit_id: str) -> list[str]:
+        children = [u for u in self._state.org_units.values() if u.parent_id == unit_id]
+        return [u.id for u in sorted(children, key=lambda u: u.name)]
+
+    async def care_rows(self, unit_id: str) -> list[CareRow]:
+        return [
+            CareRow(h.id, tuple(h.org_unit_path), h.care_level, h.care_since)
+            for h in self._state.households.values()
+            if unit_id in h.org_unit_path
+        ]
+
+    async def last_visits(
+        self, household_ids: Sequence[str], since: datetime, until: datetime
+    ) -> dict[str, datetime]:
+        wanted, found = set(household_ids), dict[str, datetime]()
+        for v in self._state.visits.values():
+            if v.household_id in wanted and v.confirmed and since <= v.at < until:
+                found[v.household_id] = max(v.at, found.get(v.household_id, v.at))
+        return found
+
+
 def bind(state: PeopleState) -> PeopleTx:
     return PeopleTx(
         org_units=FakeOrgUnits(state),
@@ -489,6 +517,7 @@ class FakePeople:
         ports = PeoplePorts(
             uow=uow,
             commitments=FakeCommitmentReader(state),
+            coverage=FakeCoverage(state),
             schedule=SCHEDULE,
             hashing=hasher,
             bootstrap_phone=BOOTSTRAP_PHONE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from grassroots_kit.business_time import DEFAULT_ZONE, business_date, day_start
 from grassroots_people.handlers.commitments import lapse_overdue
 
 from tests.people.integration.graph import PeopleGraph
@@ -59,7 +60,11 @@ async def test_a_care_level_sets_the_visit_schedule_and_a_confirmed_visit_resets
     assert done["confirmedBy"] == {"name": "Shi Kai"}
     last = datetime.fromisoformat(done["household"]["lastVisitAt"])
     assert last == datetime.fromisoformat(done["at"])
-    assert datetime.fromisoformat(done["household"]["nextVisitDue"]) == last + timedelta(days=7)
+    # due any time on the 7th business day after the visit, overdue from that day's end
+    due_day = business_date(last, DEFAULT_ZONE) + timedelta(days=7)
+    assert datetime.fromisoformat(done["household"]["nextVisitDue"]) == day_start(
+        due_day + timedelta(days=1), DEFAULT_ZONE
+    )
     [event] = await graph.events("visit.logged")
     assert event["data"]["householdId"] == household
     assert event["data"]["careLevel"] == "RED"

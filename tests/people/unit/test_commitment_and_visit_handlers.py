@@ -4,7 +4,7 @@ store, refuse and publish, with no MongoDB."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from grassroots_contracts.event_types import COMMITMENT_FULFILLED, VISIT_LOGGED
@@ -211,7 +211,8 @@ async def test_a_confirmed_visit_moves_the_schedule_and_is_published(fake: FakeP
 
     assert (done.confirmed_by, done.confirmed_at) == (member.id, fake.clock.now)
     assert changed.last_visit_at == at
-    assert changed.next_visit_due == at + timedelta(days=30)  # YELLOW
+    # YELLOW: visited on 2 March in Beijing, due on 1 April, overdue from its end (+08:00)
+    assert changed.next_visit_due == datetime(2026, 4, 1, 16, tzinfo=UTC)
     assert fake.state.households[home.id] == changed
     assert fake.uow.published_types() == [VISIT_LOGGED]
     with pytest.raises(InvalidTransition, match="already confirmed"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from grassroots_kit.auth import Principal, RoleGrant
@@ -143,19 +144,42 @@ def test_those_serving_a_unit_are_ordered_nearest_first():
 # --- care and visits ----------------------------------------------------------------------
 
 
-def test_each_care_level_keeps_its_visit_frequency():
+def test_each_care_level_keeps_its_visit_frequency_in_business_days():
     schedule = VisitSchedule()
-    last = NOW - timedelta(days=1)
+    last = NOW - timedelta(days=1)  # 17:00 on 22 November in Beijing
 
     due = {
         level: schedule.next_visit_due(level, last_visit_at=last, care_since=NOW)
         for level in CareLevel
     }
 
-    assert due[CareLevel.RED] == last + timedelta(days=7)
-    assert due[CareLevel.YELLOW] == last + timedelta(days=30)
-    assert due[CareLevel.GREEN] == last + timedelta(days=91)
+    # due any time on the interval's last day there: overdue from the Beijing midnight ending it
+    assert due[CareLevel.RED] == datetime(2026, 11, 29, 16, tzinfo=UTC)  # 30 Nov 00:00 +08
+    assert due[CareLevel.YELLOW] == datetime(2026, 12, 22, 16, tzinfo=UTC)
+    assert due[CareLevel.GREEN] == datetime(2027, 2, 21, 16, tzinfo=UTC)
     assert due[CareLevel.NONE] is None
+
+
+def test_a_visit_at_17_00_utc_on_new_years_eve_is_on_new_years_day_in_beijing():
+    at = datetime(2026, 12, 31, 17, tzinfo=UTC)  # 01:00 on 1 January 2027 in Beijing
+
+    shanghai = VisitSchedule(red=timedelta(days=7))
+    utc = VisitSchedule(red=timedelta(days=7), zone=ZoneInfo("UTC"))
+
+    # visited on 1 January: due on 8 January, overdue from 9 January 00:00 in Beijing
+    assert shanghai.next_visit_due(CareLevel.RED, last_visit_at=at, care_since=at) == datetime(
+        2027, 1, 8, 16, tzinfo=UTC
+    )
+    assert shanghai.on_schedule(
+        CareLevel.RED, last_visit_at=at, care_since=at, as_of=date(2027, 1, 8)
+    )
+    assert not shanghai.on_schedule(
+        CareLevel.RED, last_visit_at=at, care_since=at, as_of=date(2027, 1, 9)
+    )
+    # cut at UTC midnight instead, the same visit would fall on 31 December: a day earlier
+    assert utc.next_visit_due(CareLevel.RED, last_visit_at=at, care_since=at) == datetime(
+        2027, 1, 8, tzinfo=UTC
+    )
 
 
 def test_a_household_never_visited_is_due_from_when_its_level_was_set():

@@ -120,7 +120,8 @@ class ServiceSettings(BaseSettings):
         business_time.DEFAULT_ZONE_NAME,
         description="IANA time zone whose midnights cut every business day, week, month and "
         "year: statistics days and months, rollups, case-number years, leaderboard periods, "
-        "award caps. Changing it rebuilds the cases rollups at the next start.",
+        "award caps, visit schedules and care coverage days. Changing it rebuilds the cases "
+        "rollups at the next start.",
     )
 
     @field_validator("business_time_zone")

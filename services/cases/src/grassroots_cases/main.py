@@ -9,7 +9,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 
 from grassroots_cases import storage
-from grassroots_cases.adapters import district_codes, role_projection, rollups
+from grassroots_cases.adapters import district_codes, role_projection, rollups, search_terms
 from grassroots_cases.graphql.context import Context, build_context
 from grassroots_cases.graphql.schema import schema
 from grassroots_cases.handlers.composition import cases_ports
@@ -28,8 +28,12 @@ def build_host(settings: CasesSettings) -> ServiceHost:
     async def adopt_district_codes() -> None:
         await district_codes.adopt_existing(host.db)
 
+    async def store_search_terms() -> None:
+        await search_terms.backfill(host.db)
+
     host.add_boot_step("case rollups", build_rollups)
     host.add_boot_step("district codes", adopt_district_codes)
+    host.add_boot_step("case search terms", store_search_terms)
     host.add_subscription(projection_subscription(host.db, tz=settings.business_zone))
     if settings.sweep_seconds > 0:
         sweeper = Sweeper(cases_ports(host))

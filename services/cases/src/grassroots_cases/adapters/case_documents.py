@@ -6,6 +6,7 @@ from grassroots_kit.mongo import Document
 
 from grassroots_cases.domain.ids import CaseId, OrganizationId, OrgUnitId, PersonId
 from grassroots_cases.domain.model import Case, Handler, Rating, TimelineEntry
+from grassroots_cases.domain.search import search_terms
 from grassroots_cases.domain.vocabulary import Category, Channel, Level, Priority, Role, Status
 
 
@@ -15,6 +16,8 @@ def to_doc(case: Case) -> Document:
         "number": case.number,
         "title": case.title,
         "description": case.description,
+        # what text search matches (domain/search.py), rewritten with the text on every write
+        "searchTerms": search_terms(case.title, case.description),
         "category": case.category.value,
         "channel": case.channel.value,
         "priority": case.priority.value,

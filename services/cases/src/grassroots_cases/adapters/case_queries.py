@@ -52,6 +52,8 @@ def filter_query(filter: CaseFilter, now: datetime) -> Document:
         created["$lt"] = filter.created_to
     if created:
         query["createdAt"] = created
+    if filter.terms:
+        query["searchTerms"] = {"$all": list(filter.terms)}
     if filter.overdue is not None:
         open_values = [s.value for s in OPEN_STATUSES]
         if filter.overdue:

@@ -37,6 +37,8 @@ INDEXES = Indexes(
         IndexModel([("assigneeId", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
         IndexModel([("organizationId", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
         IndexModel([("orgUnitId", ASCENDING), ("category", ASCENDING), ("createdAt", DESCENDING)]),
+        # Text search: every term of a case's title and description (multikey), newest first.
+        IndexModel([("searchTerms", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
         # Imported cases carry the importer's key: importing the same one twice is refused.
         IndexModel([("importRef", ASCENDING)], unique=True, sparse=True),
     ),

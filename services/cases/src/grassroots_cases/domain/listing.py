@@ -33,6 +33,8 @@ class CaseFilter:
     overdue: bool | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
+    # `domain.search.query_terms` of a search text: a case matches holding every one
+    terms: Sequence[str] = ()
 
     def only_within(self) -> bool:
         """Whether the filter says nothing but the subtree (`within`)."""

@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 
 from grassroots_cases.domain.listing import CaseFilter as DomainFilter
+from grassroots_cases.domain.search import query_terms
 from grassroots_cases.graphql.enums import CaseCategory, CaseLevel, CasePriority, CaseStatus
 
 
@@ -43,6 +44,13 @@ class CaseFilter:
     created_to: datetime | None = strawberry.field(
         default=None, description="Reported before this time."
     )
+    text: str | None = strawberry.field(
+        default=None,
+        description="Whose title or description holds every word of this text: Latin words "
+        "whole (case-insensitive), Chinese as overlapping pairs of characters (`下水道`: 下水 "
+        "and 水道; one character alone matches it anywhere); Chinese digits match Arabic ones. "
+        "At most 100 characters.",
+    )
 
     def to_domain(self) -> DomainFilter:
         return DomainFilter(
@@ -57,4 +65,5 @@ class CaseFilter:
             overdue=self.overdue,
             created_from=self.created_from,
             created_to=self.created_to,
+            terms=query_terms(self.text) if self.text is not None else (),
         )

@@ -50,11 +50,11 @@ class OrgUnitStore:
 
     async def get(self, unit_id: str, session: Session | None = None) -> OrgUnit | None:
         doc = await self._units.find_one({"_id": unit_id}, session=session)
-        return _from_doc(doc) if doc else None
+        return from_doc(doc) if doc else None
 
     async def get_many(self, ids: Iterable[str]) -> dict[str, OrgUnit]:
         return {
-            doc["_id"]: _from_doc(doc)
+            doc["_id"]: from_doc(doc)
             async for doc in self._units.find({"_id": {"$in": list(set(ids))}})
         }
 
@@ -69,7 +69,7 @@ class OrgUnitStore:
     async def subtree(self, unit_id: str, session: Session) -> list[OrgUnit]:
         """Every unit below `unit_id`, shallowest first."""
         docs = [doc async for doc in self._units.find({"path": unit_id}, session=session)]
-        return sorted((_from_doc(d) for d in docs), key=lambda u: (len(u.path), u.id))
+        return sorted((from_doc(d) for d in docs), key=lambda u: (len(u.path), u.id))
 
     async def replace(self, unit: OrgUnit, session: Session) -> None:
         """Store a changed unit; it must still have the version before the change."""
@@ -100,7 +100,7 @@ class OrgUnitStore:
         ]
         total = await self._units.count_documents(base)
         return Page(
-            items=[_from_doc(d) for d in docs[:first]],
+            items=[from_doc(d) for d in docs[:first]],
             has_next=len(docs) > first,
             has_previous=after is not None,
             total_count=total,
@@ -119,7 +119,7 @@ def _to_doc(unit: OrgUnit) -> Document:
     }
 
 
-def _from_doc(doc: Document) -> OrgUnit:
+def from_doc(doc: Document) -> OrgUnit:
     return OrgUnit(
         id=OrgUnitId(doc["_id"]),
         kind=OrgUnitKind(doc["kind"]),

@@ -29,6 +29,14 @@ SEEING = frozenset(
 )
 # Roles that visit households and keep their care level: chiefs and grid staff upward.
 CARING = SEEING - {Role.DEPARTMENT_STAFF}
+# Staff who answer for the care of their area (coverage figures): grid members and upward,
+# not the resident chiefs (who see only the households they serve) nor department staff.
+STAFF_CARING = CARING - {
+    Role.NEIGHBOR_CHIEF,
+    Role.GROUP_CHIEF,
+    Role.PIECE_CHIEF,
+    Role.BUILDING_CHIEF,
+}
 # Community staff and above manage the tree, households, people and roles in their scope.
 MANAGING = frozenset(
     {Role.COMMUNITY_STAFF, Role.COMMUNITY_SECRETARY, Role.STREET_STAFF, Role.DISTRICT_ADMIN}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import strawberry
 from grassroots_kit.errors import NotFound
 from grassroots_kit.graphql.connections import (
@@ -29,6 +31,7 @@ from grassroots_people.graphql.filters import (
     OrgUnitFilter,
     PersonFilter,
 )
+from grassroots_people.graphql.types.coverage import CareCoverage
 from grassroots_people.graphql.types.household import (
     Household,
     household_connection,
@@ -39,6 +42,7 @@ from grassroots_people.graphql.types.organization import Organization, organizat
 from grassroots_people.graphql.types.person import Person
 from grassroots_people.graphql.vocabulary import VocabularyTerm, resolve_vocabulary
 from grassroots_people.handlers import reading
+from grassroots_people.handlers.coverage import coverage_of
 
 
 async def _scope(
@@ -147,6 +151,20 @@ class Query:
             address=f.address,
         )
         return await household_connection(context, query, first, after)
+
+    @strawberry.field(
+        description="Households of each care level in an org unit's subtree and how many are "
+        "visited on schedule at the end of `asOf` (a business day; today when not given; from "
+        "2000-01-01 to 366 days ahead), for "
+        "the unit and for each child unit. For staff over the unit (grid members upward). Care "
+        "levels are the households' current ones."
+    )
+    async def care_coverage(
+        self, info: Info[Context, None], org_unit_id: strawberry.ID, as_of: date | None = None
+    ) -> CareCoverage:
+        ports = info.context.runtime.ports
+        found = await coverage_of(ports, info.context.caller, str(org_unit_id), as_of)
+        return CareCoverage.from_domain(found, ports.schedule)
 
     @strawberry.field(description="One organization by id.")
     async def organization(

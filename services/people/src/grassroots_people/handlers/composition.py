@@ -21,6 +21,7 @@ from grassroots_people.adapters.bound import (
     BoundVisits,
 )
 from grassroots_people.adapters.commitments import CommitmentStore
+from grassroots_people.adapters.coverage import CoverageStore
 from grassroots_people.adapters.credentials import CredentialStore
 from grassroots_people.adapters.hashing import PasswordHashing
 from grassroots_people.adapters.households import HouseholdStore
@@ -72,6 +73,7 @@ def mongo_ports(
     return PeoplePorts(
         uow=MongoUnitOfWork(host, bind),
         commitments=commitments,
+        coverage=CoverageStore(host.db),
         schedule=schedule,
         hashing=hashing,
         bootstrap_phone=bootstrap_phone,
@@ -106,6 +108,7 @@ class Runtime:
             red=timedelta(days=settings.visit_days_red),
             yellow=timedelta(days=settings.visit_days_yellow),
             green=timedelta(days=settings.visit_days_green),
+            zone=settings.business_zone,
         )
         # A rotated-out key is published until its last token has expired, and the grace.
         keys = KeyRing(

@@ -19,7 +19,7 @@ from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
 from grassroots_people.adapters.credentials import RefreshRecord
 from grassroots_people.adapters.signing_keys import SigningKey
-from grassroots_people.domain.care import VisitSchedule
+from grassroots_people.domain.care import CareRow, VisitSchedule
 from grassroots_people.domain.commitments import Board, Commitment
 from grassroots_people.domain.granting import OrganizationTies
 from grassroots_people.domain.listing import (
@@ -99,6 +99,26 @@ class CommitmentReader(Protocol):
 
     async def lapse_overdue(self, now: datetime) -> int:
         """Mark every promise past due (and not claimed) lapsed; how many were."""
+        ...
+
+
+class CoverageReader(Protocol):
+    """What care coverage reads, outside any transaction."""
+
+    async def unit(self, unit_id: str) -> OrgUnit | None: ...
+
+    async def child_ids(self, unit_id: str) -> list[str]:
+        """The unit's children, by name."""
+        ...
+
+    async def care_rows(self, unit_id: str) -> list[CareRow]:
+        """Every household of the unit's subtree."""
+        ...
+
+    async def last_visits(
+        self, household_ids: Sequence[str], since: datetime, until: datetime
+    ) -> dict[str, datetime]:
+        """Each household's last confirmed visit in [since, until); those with none left out."""
         ...
 
 
@@ -347,6 +367,7 @@ class PeoplePorts:
 
     uow: UnitOfWork[PeopleTx]
     commitments: CommitmentReader
+    coverage: CoverageReader
     schedule: VisitSchedule
     hashing: PasswordHasher
     bootstrap_phone: str  # reserved for the platform admin

@@ -28,7 +28,8 @@ class Household:
     needs: list[str] = strawberry.field(description="What the household needs help with.")
     last_visit_at: datetime | None = strawberry.field(description="When it was last visited.")
     next_visit_due: datetime | None = strawberry.field(
-        description="When the next visit is due by its care level; null for NONE."
+        description="When the household becomes overdue by its care level: the end (business "
+        "time zone's midnight) of the day its next visit is due on; null for NONE."
     )
     raw_address: strawberry.Private[str]
     org_unit_id: strawberry.Private[str]
