@@ -81,6 +81,15 @@ def test_a_nested_field_of_a_dead_subgraph_errors_within_seconds(
         "serviceName": "points",
     }
     assert "points service is unavailable" in body["errors"][0]["message"]
+    # In Chinese for a Chinese reader, with the same code.
+    chinese = degraded.gateway.query(
+        "query($id: ID!) { orgUnit(id: $id) { name leaderboard(first: 3) { rank } } }",
+        {"id": unit["id"]},
+        timeout=20,
+        language="zh-CN",
+    )
+    assert chinese["errors"][0]["extensions"] == body["errors"][0]["extensions"]
+    assert chinese["errors"][0]["message"] == "积分服务暂时不可用，请稍后再试。"
 
 
 def test_a_hanging_subgraph_times_out_instead_of_hanging_the_request(degraded: Degraded) -> None:
@@ -133,9 +142,14 @@ const refused = new GraphQLError("connect ECONNREFUSED 127.0.0.1:4003", {
   originalError: new Error("connect ECONNREFUSED 127.0.0.1:4003"),
   extensions: { code: "SUBREQUEST_HTTP_ERROR", request: { body: "{ _entities }" } },
 });
+// Both languages ride along until useLocalizedErrors (src/messages.ts) sends one of them.
 const unavailable = JSON.stringify({
   message: "The points service is unavailable; try again shortly.",
-  extensions: { code: "SERVICE_UNAVAILABLE", serviceName: "points" },
+  extensions: {
+    code: "SERVICE_UNAVAILABLE",
+    serviceName: "points",
+    i18n: { en: "The points service is unavailable; try again shortly.", "zh-CN": "积分服务暂时不可用，请稍后再试。" },
+  },
 });
 let result = await call(() => Promise.resolve({ data: null, errors: [refused] }));
 check(plain(result.errors[0]) === unavailable, "restated: " + plain(result.errors[0]));
@@ -154,7 +168,11 @@ result = await call(() => Promise.reject(timeout));
 check(plain(result.errors[0]) === JSON.stringify({
   message: "The points service timed out; try again shortly.",
   path: ["case"],
-  extensions: { code: "GATEWAY_TIMEOUT", serviceName: "points" },
+  extensions: {
+    code: "GATEWAY_TIMEOUT",
+    serviceName: "points",
+    i18n: { en: "The points service timed out; try again shortly.", "zh-CN": "积分服务响应超时，请稍后再试。" },
+  },
 }), "timeout: " + plain(result.errors[0]));
 
 // A subgraph's own answer, errors and all, passes as the same object.
