@@ -32,7 +32,17 @@ from grassroots_points.handlers.redemptions import (
 from grassroots_points.handlers.rules import SetPointRule, delete_point_rule, set_point_rule
 
 from tests.points.fakes import FakePoints, fake_points
-from tests.points.helpers import C1_PATH, C1_STAFF, C2_STAFF, N1_PATH, PLATFORM_ADMIN, D, S, uid
+from tests.points.helpers import (
+    C1_PATH,
+    C1_STAFF,
+    C2_STAFF,
+    N1_PATH,
+    PLATFORM_ADMIN,
+    D,
+    S,
+    grant,
+    uid,
+)
 
 STAFF = Principal("staff-c1", (C1_STAFF,))
 OTHER_STAFF = Principal("staff-c2", (C2_STAFF,))
@@ -82,6 +92,20 @@ async def test_community_staff_create_rewards_in_their_community_only():
         await create_reward(points.ports, STAFF, CreateReward("nowhere", "Soap", 5, 1))
     with pytest.raises(Conflict):
         await create_reward(points.ports, STAFF, CreateReward("c1", "Rice 5 kg", 5, 1))
+
+
+async def test_a_village_keeps_a_catalog_as_a_community_does_and_a_town_does_not():
+    points = fake_points()
+    points.state.org_units["v1"] = ProjectedOrgUnit("v1", "VILLAGE", "Longwangmiao", (D, "t1"))
+    points.state.org_units["t1"] = ProjectedOrgUnit("t1", "TOWN", "Chunhua", (D,))
+    village_staff = Principal("staff-v1", (grant("COMMUNITY_STAFF", D, "t1", "v1"),))
+    town_staff = Principal("staff-t1", (grant("STREET_STAFF", D, "t1"),))
+
+    made = await create_reward(points.ports, village_staff, CreateReward("v1", "Rice", 30, 4))
+
+    assert made.org_unit_path == (D, "t1", "v1")
+    with pytest.raises(BadUserInput):
+        await create_reward(points.ports, town_staff, CreateReward("t1", "Soap", 5, 1))
 
 
 async def test_updating_and_restocking_a_reward():

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_contracts.org_units import RUNGS, OrgUnitSnapshot
 from grassroots_kit.errors import BadUserInput
 from grassroots_kit.i18n import msg
 
@@ -19,7 +19,9 @@ MAX_NAME_LENGTH = 100
 class OrgUnitKind(StrEnum):
     DISTRICT = "DISTRICT"
     STREET = "STREET"
+    TOWN = "TOWN"
     COMMUNITY = "COMMUNITY"
+    VILLAGE = "VILLAGE"
     GRID = "GRID"
     PIECE = "PIECE"
     GROUP = "GROUP"
@@ -28,20 +30,10 @@ class OrgUnitKind(StrEnum):
 
     @property
     def rank(self) -> int:
-        """0 for the top of the ladder; neighborhoods and buildings share the lowest rung."""
-        return _RANK[self]
-
-
-_RANK = {
-    OrgUnitKind.DISTRICT: 0,
-    OrgUnitKind.STREET: 1,
-    OrgUnitKind.COMMUNITY: 2,
-    OrgUnitKind.GRID: 3,
-    OrgUnitKind.PIECE: 4,
-    OrgUnitKind.GROUP: 5,
-    OrgUnitKind.NEIGHBORHOOD: 6,
-    OrgUnitKind.BUILDING: 6,
-}
+        """0 for the top of the ladder. Kinds on one rung are peers: a TOWN stands where a
+        STREET does, a VILLAGE where a COMMUNITY does, and neighborhoods and buildings share the
+        lowest rung; a peer never contains a peer."""
+        return RUNGS[self.value]
 
 
 @dataclass(frozen=True)
