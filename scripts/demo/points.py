@@ -48,6 +48,9 @@ GOODS = (
     ("毛巾", 10, 50),
     ("肥皂", 5, 60),
 )
+# Spent where earned: Tang Li exchanges points from her visits for soap at Taohuajing's
+# supermarket, and Zhou Min, who keeps it, hands it over: (who, where, reward, keeper).
+SPENT = ("Tang Li", TAOHUAJING, "肥皂", "Zhou Min")
 # The points supermarkets: (community or village, the staff member who keeps it).
 SUPERMARKETS = (
     (TAOHUAJING, "Zhou Min"),
@@ -62,6 +65,14 @@ REWARDS = """query($unit: ID!, $after: String) {
   rewards(orgUnitId: $unit, first: 100, after: $after, includeInactive: true) {
     pageInfo { hasNextPage endCursor } edges { node { name } } } }"""
 CREATE_REWARD = """mutation($i: CreateRewardInput!) { createReward(input: $i) { reward { id } } }"""
+ME = "{ me { id points { balance } } }"
+MINE = """query($f: RedemptionFilter) { redemptions(filter: $f, first: 1) {
+  edges { node { id } } } }"""
+REWARD_IDS = """query($unit: ID!) { rewards(orgUnitId: $unit, first: 100) {
+  edges { node { id name cost } } } }"""
+REDEEM = """mutation($i: RedeemRewardInput!) { redeemReward(input: $i) { redemption { id } } }"""
+FULFILL = """mutation($i: FulfillRedemptionInput!) {
+  fulfillRedemption(input: $i) { redemption { id } } }"""
 REPROCESS = """mutation { reprocessEvents(input: {confirm: true}) { events entries } }"""
 
 
@@ -108,6 +119,23 @@ def _catalog(ctx: DemoContext, unit_path: tuple[str, ...], keeper: GraphQLClient
     return created
 
 
+def _spend(ctx: DemoContext) -> bool:
+    """Tang Li redeems once what her points buy at home, and the keeper hands it over."""
+    who, place, reward_name, keeper = SPENT
+    spender = _keeper(ctx, who)
+    me = spender.execute(ME)["me"]
+    done = spender.execute(MINE, {"f": {"personId": me["id"]}})["redemptions"]["edges"]
+    if done:
+        return False
+    rewards = spender.execute(REWARD_IDS, {"unit": ctx.unit(*place)})["rewards"]["edges"]
+    reward = next(e["node"] for e in rewards if e["node"]["name"] == reward_name)
+    if (me["points"] or {}).get("balance", 0) < reward["cost"]:
+        return False  # her visits have not been awarded (yet): nothing to spend
+    made = spender.execute(REDEEM, {"i": {"rewardId": reward["id"]}})
+    _keeper(ctx, keeper).execute(FULFILL, {"i": {"id": made["redeemReward"]["redemption"]["id"]}})
+    return True
+
+
 def load(ctx: DemoContext) -> str:
     ensure_admin_token(ctx)
     admin = ctx.client  # the bootstrap platform admin
@@ -119,8 +147,10 @@ def load(ctx: DemoContext) -> str:
     except GraphQLFailure:
         # Reprocessing is exact and idempotent; once more covers a clash with live consumers.
         replayed = admin.execute(REPROCESS, timeout=600)["reprocessEvents"]
+    spent = _spend(ctx)
     return (
         f"{rules} point rules, {len(SUPERMARKETS)} points supermarkets of {len(GOODS)} rewards "
         f"({created} created now); {replayed['events']} consumed events replayed, "
-        f"{replayed['entries']} ledger entries earned now"
+        f"{replayed['entries']} ledger entries earned now; "
+        f"{SPENT[0]} redeemed {SPENT[2]} at home {'now' if spent else 'before (or not yet)'}"
     )

@@ -152,6 +152,10 @@ async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, s
     tang_li_token = _login(stack, "Tang Li")
     tang_li = _gql(stack, ME, token=tang_li_token)["me"]
     assert tang_li["points"]["earnedTotal"] > 0
+    # ... and she spent some of them there, once: soap from Taohuajing's supermarket.
+    assert "Tang Li redeemed 肥皂 at home now" in first
+    assert "Tang Li redeemed 肥皂 at home before" in second
+    assert tang_li["points"]["balance"] == tang_li["points"]["earnedTotal"] - 5
     for name in ("桃花井社区", "宜春路社区", "金鼎山村", "京城苑社区"):
         unit = {"id": _unit(stack, name)["id"]}
         rewards = _gql(stack, REWARDS, unit, tang_li_token)["rewards"]["edges"]
