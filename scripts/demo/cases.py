@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -35,6 +35,7 @@ from scripts.demo.people_cast import (
     JINGCHENGYUAN_BUILDING,
     LIAOYUAN,
     NORTH_GATE,
+    ORGANIZATIONS,
     PASSWORD,
     TAOHUAJING,
     WANGCHENG,
@@ -71,8 +72,6 @@ class Cast:
         known = self.ctx.ids.get(f"organization:{key}")
         if known:
             return known
-        from scripts.demo.people_cast import ORGANIZATIONS
-
         name = next(o.name for o in ORGANIZATIONS if o.key == key)
         edges = self.ctx.client.execute(FIND_ORG, {"f": {"name": name}})["organizations"]["edges"]
         self.ctx.ids[f"organization:{key}"] = str(edges[0]["node"]["id"])
@@ -552,8 +551,6 @@ def _outcome(
 
 
 def _replace(case: Planned, **changes: Any) -> Planned:
-    from dataclasses import replace
-
     return replace(case, **changes)
 
 
