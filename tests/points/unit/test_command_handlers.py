@@ -13,6 +13,7 @@ from grassroots_kit.errors import (
 )
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_points.domain.ledger import EntryKind
+from grassroots_points.domain.periods import Period
 from grassroots_points.domain.rewards import RedemptionStatus, Reward
 from grassroots_points.domain.rules import Selector
 from grassroots_points.handlers.adjustments import AdjustPoints, adjust_points
@@ -23,6 +24,7 @@ from grassroots_points.handlers.catalog import (
     restock_reward,
     update_reward,
 )
+from grassroots_points.handlers.reading import community_rank
 from grassroots_points.handlers.redemptions import (
     RedeemReward,
     cancel_redemption,
@@ -106,6 +108,17 @@ async def test_a_village_keeps_a_catalog_as_a_community_does_and_a_town_does_not
     assert made.org_unit_path == (D, "t1", "v1")
     with pytest.raises(BadUserInput):
         await create_reward(points.ports, town_staff, CreateReward("t1", "Soap", 5, 1))
+
+
+async def test_a_person_ranks_in_their_village_as_in_a_community():
+    points = fake_points()
+    given_the_community(points)
+    points.state.org_units["c1"] = ProjectedOrgUnit("c1", "VILLAGE", "Jindingshan", (D, S))
+    await given_points(points, "villager", 30)
+
+    rank = await community_rank(points.ports, "villager", tuple(N1_PATH), Period(None, None))
+
+    assert rank == 1
 
 
 async def test_updating_and_restocking_a_reward():
