@@ -26,7 +26,7 @@ import httpx
 from pymongo import AsyncMongoClient
 
 from bench._common import bench_stack, machine, save, summary_ms
-from scripts.demo.people_cast import FAMILY_NAMES, GIVEN_NAMES
+from scripts.demo.people_cast import FAMILY_NAMES, person_name
 from tests.support.people_auth import admin_token
 from tests.support.stack import Stack
 
@@ -110,7 +110,7 @@ class People:
 
 
 def a_name(rng: random.Random) -> str:
-    return f"{rng.choice(FAMILY_NAMES)} {rng.choice(GIVEN_NAMES)}"
+    return person_name(rng)  # a Chinese name, as the demo's residents have
 
 
 def spread(total: int, buckets: int) -> list[int]:

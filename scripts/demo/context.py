@@ -10,7 +10,7 @@ from scripts.demo.graphql_client import GraphQLClient
 @dataclass
 class DemoContext:
     client: GraphQLClient
-    # Org unit ids by name path, e.g. ("Wangcheng District", "Gaotangling Street").
+    # Org unit ids by name path, e.g. ("望城区", "高塘岭街道").
     org_units: dict[tuple[str, ...], str] = field(default_factory=dict)
     # Anything later stages need from earlier ones (people ids, tokens, ...), by name.
     ids: dict[str, str] = field(default_factory=dict)

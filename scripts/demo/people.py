@@ -11,6 +11,7 @@ from scripts.demo.auth import ensure_admin_token
 from scripts.demo.context import DemoContext
 from scripts.demo.graphql_client import GraphQLClient
 from scripts.demo.people_cast import (
+    BY_PINYIN,
     CARE,
     CARE_CONFIRMER,
     CARE_UNIT,
@@ -18,7 +19,7 @@ from scripts.demo.people_cast import (
     CAST,
     COMMITMENT,
     GENERATED_PHONE_PREFIX,
-    NEIGHBOR_CHIEF,
+    NEIGHBOR_CHIEFS,
     ORGANIZATIONS,
     PASSWORD,
     Member,
@@ -90,7 +91,8 @@ class PeopleLoader:
         return self.ctx.unit(*names)
 
     def learn(self) -> None:
-        for prefix in ("138000000", GENERATED_PHONE_PREFIX):
+        prefixes = {member.phone[:7] for member in CAST} | {GENERATED_PHONE_PREFIX}
+        for prefix in sorted(prefixes):
             for node in _pages(self.client, PEOPLE, "people", {"phoneStartsWith": prefix}):
                 self.people[node["phone"]] = node
         for district in {names[0] for names in self.ctx.org_units}:
@@ -193,7 +195,7 @@ class PeopleLoader:
                             }
                         },
                     )
-            self.ctx.ids[f"person:{member.name}"] = person["id"]
+            self.ctx.ids[f"person:{member.pinyin}"] = person["id"]
 
     def _cast_input(self, member: Member) -> dict[str, Any]:
         placed: dict[str, Any]
@@ -223,16 +225,21 @@ class PeopleLoader:
                 for r in residents
             ]
         )
+        for resident in residents:  # cases draws the reporters of its generated history
+            self.ctx.ids[f"resident:{resident.phone}"] = self.people[resident.phone]["id"]
         return len(residents)
 
-    def election(self) -> None:
-        name, neighborhood = NEIGHBOR_CHIEF
+    def elections(self) -> None:
+        for name, neighborhood in NEIGHBOR_CHIEFS:
+            self.election(name, neighborhood)
+
+    def election(self, name: str, neighborhood: tuple[str, ...]) -> None:
         unit = self.unit(neighborhood)
         chiefs = self.client.execute(SERVED_BY, {"id": unit})["orgUnit"]["servedBy"]
         if chiefs:
             return
         households = sum(1 for (u, _) in self.households if u == unit)
-        chief = next(m for m in CAST if m.name == name)
+        chief = BY_PINYIN[name]
         self.client.execute(
             ELECT,
             {
@@ -246,8 +253,8 @@ class PeopleLoader:
         )
 
     def as_member(self, name: str) -> GraphQLClient:
-        """A client logged in as a named member of the cast."""
-        member = next(m for m in CAST if m.name == name)
+        """A client logged in as a named member of the cast (by pinyin)."""
+        member = BY_PINYIN[name]
         own = GraphQLClient(self.client.url)
         own.token = own.execute(LOGIN, {"i": {"phone": member.phone, "password": PASSWORD}})[
             "login"
@@ -275,7 +282,7 @@ class PeopleLoader:
                         "i": {
                             "householdId": household_id,
                             "at": (now - timedelta(days=days)).isoformat(),
-                            "notes": "Routine visit",
+                            "notes": "例行走访：了解近况，留下联系电话",
                         }
                     },
                 )["logVisit"]["visit"]["id"]
@@ -283,7 +290,7 @@ class PeopleLoader:
 
     def commitment(self) -> None:
         name, text = COMMITMENT
-        member = next(m for m in CAST if m.name == name)
+        member = BY_PINYIN[name]
         assert member.home is not None
         board = self.client.execute(BOARD, {"id": self.unit(member.home[0])})["orgUnit"][
             "commitmentBoard"
@@ -301,7 +308,7 @@ def load(ctx: DemoContext) -> str:
     loader.learn()
     loader.cast()
     residents = loader.residents()
-    loader.election()
+    loader.elections()
     loader.care()
     loader.commitment()
     total = len(CAST) + residents

@@ -1,30 +1,58 @@
-"""Who is who in the demo area: the named cast with their roles and logins, and the seeded
-generator of the residents around them. Pure data; scripts/demo/people.py loads it."""
+"""Who is who in the demo area: the one named cast (everyone who works a named case, keeps a
+catalog or serves a neighbourhood), their roles and logins, and the seeded generator of the
+residents around them. Pure data; scripts/demo/people.py loads it, cases.py and points.py log the
+cast in by pinyin."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
 
-from scripts.demo.area import AREA, Unit
+from scripts.demo.area import AREA, Unit, short
 
-PASSWORD = "grassroots-demo"  # every named demo login uses it
+PASSWORD = "grassroots-demo"  # every named demo person logs in with it (README)
 SEED = 20261123
 
-WANGCHENG = ("Wangcheng District",)
-GAOTANGLING = (*WANGCHENG, "Gaotangling Street")
-TAOHUAJING = (*GAOTANGLING, "Taohuajing Community")
-TAOHUAJING_GRID = (*TAOHUAJING, "Grid 1")
-# The chiefs serve Grid 2, so that cases in Grid 1 (the north gate) are the grid's to handle.
-TAOHUAJING_PIECE = (*TAOHUAJING, "Grid 2", "Piece 2")
-TAOHUAJING_GROUP = (*TAOHUAJING_PIECE, "Group 2-1")
-TAOHUAJING_NEIGHBORHOOD = (*TAOHUAJING_GROUP, "Neighborhood 2-1")
-SHIBEI = ("Shibei District",)
-YICHUN = (*SHIBEI, "Dunhua Road Street", "Yichun Road Community")
-LIAOYUAN = (*YICHUN, "Grid 1", "Piece 1", "Group 1-1", "Liaoyuan Road No. 26")
-YUANHUI = ("Yuanhui District",)
-BINHE = (*YUANHUI, "Laojie Street", "Binhe Spring Community")
-CHANGSHA = ("Changsha County",)
+# -- places ---------------------------------------------------------------------------------------
+LUKOU = ("渌口区",)
+LUKOU_TOWN = (*LUKOU, "渌口镇")
+JINGCHENGYUAN = (*LUKOU_TOWN, "京城苑社区")
+JINGCHENGYUAN_PIECE = (*JINGCHENGYUAN, "第一网格", "第一片区")
+JINGCHENGYUAN_GROUP = (*JINGCHENGYUAN_PIECE, "第一组")
+JINGCHENGYUAN_NEIGHBORHOOD = (*JINGCHENGYUAN_GROUP, "第一邻")
+JINGCHENGYUAN_BUILDING = (*JINGCHENGYUAN_GROUP, "京城苑5栋")
+HUANGLONG = (*LUKOU_TOWN, "黄龙村")
+
+WANGCHENG = ("望城区",)
+GAOTANGLING = (*WANGCHENG, "高塘岭街道")
+TAOHUAJING = (*GAOTANGLING, "桃花井社区")
+TAOHUAJING_GRID = (*TAOHUAJING, "第一网格")
+NORTH_GATE = (*TAOHUAJING_GRID, "第一片区", "第一组", "桃花井北门1栋")
+# The chiefs serve the second grid, so that cases in the first (the north gate) are the grid's.
+TAOHUAJING_PIECE = (*TAOHUAJING, "第二网格", "第二片区")
+TAOHUAJING_GROUP = (*TAOHUAJING_PIECE, "第三组")
+TAOHUAJING_NEIGHBORHOOD = (*TAOHUAJING_GROUP, "第三邻")
+TAOHUAJING_BLOCK = (*TAOHUAJING_GROUP, "桃花井3栋")
+WANGFU = (*GAOTANGLING, "王府路社区")
+WANGFU_GRID = (*WANGFU, "第一网格")
+WANGFU_BLOCK = (*WANGFU_GRID, "第一片区", "第一组", "王府路1栋")
+WANGFU_GROUP = (*WANGFU, "第二网格", "第二片区", "第三组")
+
+CHANGSHA = ("长沙县",)
+CHUNHUA = (*CHANGSHA, "春华镇")
+JINDINGSHAN = (*CHUNHUA, "金鼎山村")
+JINDINGSHAN_GROUP = (*JINDINGSHAN, "第一网格", "第一片区", "第一组")
+JINDINGSHAN_HOMES = (*JINDINGSHAN_GROUP, "金鼎山一组屋场")
+
+SHIBEI = ("市北区",)
+DUNHUA = (*SHIBEI, "敦化路街道")
+YICHUN = (*DUNHUA, "宜春路社区")
+LIAOYUAN = (*YICHUN, "第一网格", "第一片区", "第一组", "辽源路26号")
+HARBIN_GROUP = (*YICHUN, "第一网格", "第一片区", "第二组")
+HARBIN = (*HARBIN_GROUP, "哈尔滨路3号")
+
+YUANHUI = ("源汇区",)
+BINHE = (*YUANHUI, "老街街道", "滨河春天社区")
 
 
 @dataclass(frozen=True)
@@ -32,6 +60,7 @@ class Organization:
     key: str
     kind: str
     name: str
+    pinyin: str  # and English, for the README
     unit: tuple[str, ...]
     paired_with: tuple[tuple[str, ...], ...] = ()
 
@@ -41,6 +70,7 @@ class Member:
     """A named demo person: a login (phone + PASSWORD) and the roles they hold."""
 
     name: str
+    pinyin: str  # also the key the loader finds them by
     phone: str
     # Where they live: a household at this address in this unit, or None (staff from elsewhere
     # are registered at the unit of their first role).
@@ -51,122 +81,175 @@ class Member:
 
 
 ORGANIZATIONS = (
-    Organization("sewage", "DEPARTMENT", "Sewage Management Office", WANGCHENG),
-    Organization(
-        "partner", "RED_PARTNER", "Qingdao Haiyue Property Services", SHIBEI, paired_with=(YICHUN,)
-    ),
-)
-
-TAOHUAJING_BLOCK = (*TAOHUAJING_GROUP, "Taohuajing Block 2-1")
-
-CAST = (
-    Member("Chen Hua", "13800000001", None, (("DISTRICT_ADMIN", WANGCHENG, None),),
-           note="District admin, Wangcheng District"),
-    Member("Sun Jie", "13800000002", None, (("DISTRICT_ADMIN", SHIBEI, None),),
-           note="District admin, Shibei District"),
-    Member("Guo Rong", "13800000003", None, (("DISTRICT_ADMIN", YUANHUI, None),),
-           note="District admin, Yuanhui District"),
-    Member("Tian Yu", "13800000004", None, (("DISTRICT_ADMIN", CHANGSHA, None),),
-           note="District admin, Changsha County"),
-    Member("Gao Ming", "13800000010", None, (("STREET_STAFF", GAOTANGLING, None),),
-           note="Street staff, Gaotangling Street"),
-    Member("Li Lang", "13800000011", None, (("COMMUNITY_SECRETARY", TAOHUAJING, None),),
-           party_member=True, note="Secretary, Taohuajing Community"),
-    Member("Wang Feng", "13800000012", None, (("COMMUNITY_SECRETARY", YICHUN, None),),
-           party_member=True, note="Party secretary, Yichun Road Community"),
-    Member("Zeng Guoliang", "13800000013", None, (("COMMUNITY_SECRETARY", BINHE, None),),
-           party_member=True, note="Party branch secretary, Binhe Spring Community"),
-    Member("Zhou Min", "13800000014", None, (("COMMUNITY_STAFF", TAOHUAJING, None),),
-           note="Community staff, Taohuajing Community"),
-    Member("Liu Bo", "13800000015", None, (("GRID_CHIEF", TAOHUAJING_GRID, None),),
-           note="Grid chief, Taohuajing Grid 1"),
-    Member("Xu Jing", "13800000016", None, (("GRID_MEMBER", TAOHUAJING_GRID, None),),
-           note="Grid member, Taohuajing Grid 1"),
-    Member("He Qin", "13800000017", (TAOHUAJING_NEIGHBORHOOD, "Taohuajing Lane 3, Room 201"),
-           (("PIECE_CHIEF", TAOHUAJING_PIECE, None),), note="Piece chief, Taohuajing Piece 2"),
-    Member("Tang Li", "13800000018", (TAOHUAJING_NEIGHBORHOOD, "Taohuajing Lane 3, Room 202"),
-           (("GROUP_CHIEF", TAOHUAJING_GROUP, None),), note="Group chief, Taohuajing Group 2-1"),
-    Member("Deng Xia", "13800000019", (TAOHUAJING_NEIGHBORHOOD, "Taohuajing Lane 3, Room 301"),
-           (), note="Neighbor chief of Taohuajing Neighborhood 2-1, elected by its households"),
-    Member("Zhao Gang", "13800000020", (LIAOYUAN, "Liaoyuan Road No. 26, Room 101"),
-           (("BUILDING_CHIEF", LIAOYUAN, None),), note="Building chief, Liaoyuan Road No. 26"),
-    Member("Long Wei", "13800000021", (TAOHUAJING_NEIGHBORHOOD, "Taohuajing Lane 3, Room 302"),
-           (("VOLUNTEER", TAOHUAJING, None),), party_member=True,
-           note="Retired plumber, party member, volunteer; 24-hour repairs commitment"),
-    Member("Shi Kai", "13800000022", (TAOHUAJING_NEIGHBORHOOD, "Taohuajing Lane 3, Room 401"),
-           (("RESIDENT", TAOHUAJING_NEIGHBORHOOD, None),), note="Resident who runs a stall"),
-    Member("Peng Tao", "13800000023", None, (("DEPARTMENT_STAFF", WANGCHENG, "sewage"),),
-           note="Staff, Sewage Management Office (water department)"),
-    Member("Qian Bo", "13800000024", None, (("RED_PARTNER_MEMBER", YICHUN, "partner"),),
-           note="Red partner member, Qingdao Haiyue Property Services"),
+    Organization("sewage", "DEPARTMENT", "市北区排水管理处",
+                 "Shibei Sewage Management Office", SHIBEI),
+    Organization("haiyue", "RED_PARTNER", "青岛海悦物业服务有限公司",
+                 "Qingdao Haiyue Property Services", SHIBEI, paired_with=(YICHUN,)),
+    Organization("power", "RED_PARTNER", "国网青岛市北供电中心",
+                 "State Grid Qingdao Shibei Power Supply Centre", SHIBEI, paired_with=(YICHUN,)),
+    Organization("urban", "DEPARTMENT", "望城区城市管理和综合执法局",
+                 "Wangcheng Urban Management and Law Enforcement Bureau", WANGCHENG),
+    Organization("housing", "DEPARTMENT", "渌口区住房和城乡建设局",
+                 "Lukou Housing and Urban-Rural Development Bureau", LUKOU),
 )  # fmt: skip
 
-NEIGHBOR_CHIEF = ("Deng Xia", TAOHUAJING_NEIGHBORHOOD)
-COMMITMENT = ("Long Wei", "24-hour water and electricity repairs for neighbours")
+CAST = (
+    # district admins
+    Member("罗斌", "Luo Bin", "13800000005", None, (("DISTRICT_ADMIN", LUKOU, None),),
+           note="District admin, Lukou District"),
+    Member("陈华", "Chen Hua", "13800000001", None, (("DISTRICT_ADMIN", WANGCHENG, None),),
+           note="District admin, Wangcheng District"),
+    Member("孙杰", "Sun Jie", "13800000002", None, (("DISTRICT_ADMIN", SHIBEI, None),),
+           note="District admin, Shibei District"),
+    Member("郭蓉", "Guo Rong", "13800000003", None, (("DISTRICT_ADMIN", YUANHUI, None),),
+           note="District admin, Yuanhui District"),
+    Member("田宇", "Tian Yu", "13800000004", None, (("DISTRICT_ADMIN", CHANGSHA, None),),
+           note="District admin, Changsha County"),
+    # Lukou: the three chiefs of Jingchengyuan and those above them
+    Member("郑波", "Zheng Bo", "13900000116", None, (("STREET_STAFF", LUKOU_TOWN, None),),
+           note="Town staff, Lukou Town (a TOWN: the street rung)"),
+    Member("谭志", "Tan Zhi", "13900000122", None,
+           (("COMMUNITY_SECRETARY", JINGCHENGYUAN, None),), party_member=True,
+           note="Party secretary, Jingchengyuan Community"),
+    Member("易建军", "Yi Jianjun", "13900000120",
+           (JINGCHENGYUAN_NEIGHBORHOOD, "京城苑4栋201室"),
+           (("PIECE_CHIEF", JINGCHENGYUAN_PIECE, None),), party_member=True,
+           note="Piece chief, Jingchengyuan piece 1"),
+    Member("文桂兰", "Wen Guilan", "13900000121",
+           (JINGCHENGYUAN_NEIGHBORHOOD, "京城苑4栋302室"),
+           (("GROUP_CHIEF", JINGCHENGYUAN_GROUP, None),),
+           note="Group chief, Jingchengyuan group 1"),
+    Member("彭秀英", "Peng Xiuying", "13900000123",
+           (JINGCHENGYUAN_NEIGHBORHOOD, "京城苑4栋101室"), (),
+           note="Neighbor chief of Jingchengyuan neighborhood 1, elected by its households"),
+    Member("罗青", "Luo Qing", "13900000115", (JINGCHENGYUAN_BUILDING, "京城苑5栋1单元402室"),
+           (("RESIDENT", JINGCHENGYUAN_BUILDING, None),),
+           note="Resident of Jingchengyuan Building 5"),
+    Member("谢东", "Xie Dong", "13900000117", None,
+           (("DEPARTMENT_STAFF", LUKOU, "housing"),),
+           note="Staff, Lukou Housing and Urban-Rural Development Bureau"),
+    Member("邹建华", "Zou Jianhua", "13900000127", None,
+           (("COMMUNITY_SECRETARY", HUANGLONG, None),), party_member=True,
+           note="Party secretary, Huanglong Village (a VILLAGE: the community rung)"),
+    # Wangcheng
+    Member("高明", "Gao Ming", "13800000010", None, (("STREET_STAFF", GAOTANGLING, None),),
+           note="Street staff, Gaotangling Street"),
+    Member("周强", "Zhou Qiang", "13900000108", None, (("STREET_STAFF", GAOTANGLING, None),),
+           note="Street staff, Gaotangling Street (dispatches to departments)"),
+    Member("李朗", "Li Lang", "13800000011", None, (("COMMUNITY_SECRETARY", TAOHUAJING, None),),
+           party_member=True, note="Secretary, Taohuajing Community"),
+    Member("周敏", "Zhou Min", "13800000014", None, (("COMMUNITY_STAFF", TAOHUAJING, None),),
+           note="Community staff, Taohuajing Community; keeps its points supermarket"),
+    Member("孙丽", "Sun Li", "13900000107", None, (("COMMUNITY_STAFF", TAOHUAJING, None),),
+           note="Community staff, Taohuajing Community"),
+    Member("刘波", "Liu Bo", "13800000015", None, (("GRID_CHIEF", TAOHUAJING_GRID, None),),
+           note="Grid chief, Taohuajing grid 1"),
+    Member("徐静", "Xu Jing", "13800000016", None, (("GRID_MEMBER", TAOHUAJING_GRID, None),),
+           note="Grid member, Taohuajing grid 1"),
+    Member("徐军", "Xu Jun", "13900000110", None, (("GRID_MEMBER", TAOHUAJING_GRID, None),),
+           note="Grid member, Taohuajing grid 1"),
+    Member("何琴", "He Qin", "13800000017", (TAOHUAJING_NEIGHBORHOOD, "桃花井巷3号201室"),
+           (("PIECE_CHIEF", TAOHUAJING_PIECE, None),), note="Piece chief, Taohuajing piece 2"),
+    Member("唐丽", "Tang Li", "13800000018", (TAOHUAJING_NEIGHBORHOOD, "桃花井巷3号202室"),
+           (("GROUP_CHIEF", TAOHUAJING_GROUP, None),), note="Group chief, Taohuajing group 3"),
+    Member("邓霞", "Deng Xia", "13800000019", (TAOHUAJING_NEIGHBORHOOD, "桃花井巷3号301室"),
+           (), note="Neighbor chief of Taohuajing neighborhood 3, elected by its households"),
+    Member("石凯", "Shi Kai", "13800000022", (TAOHUAJING_NEIGHBORHOOD, "桃花井巷3号401室"),
+           (("RESIDENT", TAOHUAJING_NEIGHBORHOOD, None),),
+           note="Resident who ran a stall at the north gate, now in the night market"),
+    Member("赵敏", "Zhao Min", "13900000106", (NORTH_GATE, "桃花井北门1栋501室"),
+           (("RESIDENT", NORTH_GATE, None),), note="Resident by Taohuajing's north gate"),
+    Member("马林", "Ma Lin", "13900000111", None, (("GRID_MEMBER", WANGFU_GRID, None),),
+           note="Grid member, Wangfu Road grid 1"),
+    Member("何平", "He Ping", "13900000112", None, (("GROUP_CHIEF", WANGFU_GROUP, None),),
+           note="Group chief, Wangfu Road group 3"),
+    Member("林秀", "Lin Xiu", "13900000114", (WANGFU_BLOCK, "王府路1栋203室"),
+           (("RESIDENT", WANGFU_BLOCK, None),), note="Resident of Wangfu Road Building 1"),
+    Member("杨帆", "Yang Fan", "13900000126", None, (("COMMUNITY_STAFF", WANGFU, None),),
+           note="Community staff, Wangfu Road Community"),
+    Member("吴华", "Wu Hua", "13900000109", None, (("DEPARTMENT_STAFF", WANGCHENG, "urban"),),
+           note="Staff, Wangcheng Urban Management and Law Enforcement Bureau"),
+    # Chunhua Town (a TOWN with VILLAGEs)
+    Member("金梅", "Jin Mei", "13500000002", None, (("COMMUNITY_STAFF", JINDINGSHAN, None),),
+           note="Village staff, Jindingshan Village; keeps its points supermarket"),
+    Member("黄志强", "Huang Zhiqiang", "13900000124", (JINDINGSHAN_HOMES, "金鼎山村一组8号"),
+           (("GROUP_CHIEF", JINDINGSHAN_GROUP, None),), party_member=True,
+           note="Group chief, Jindingshan Village group 1"),
+    Member("汤春花", "Tang Chunhua", "13900000125", (JINDINGSHAN_HOMES, "金鼎山村一组15号"),
+           (("RESIDENT", JINDINGSHAN_HOMES, None),), note="Villager, Jindingshan Village"),
+    # Shibei: Yichun Road Community, Harbin Road and Liaoyuan Road
+    Member("韩雪", "Han Xue", "13900000118", None, (("STREET_STAFF", DUNHUA, None),),
+           note="Street staff, Dunhua Road Street"),
+    Member("王峰", "Wang Feng", "13800000012", None, (("COMMUNITY_SECRETARY", YICHUN, None),),
+           party_member=True, note="Party secretary, Yichun Road Community"),
+    Member("陈静", "Chen Jing", "13900000104", None, (("COMMUNITY_STAFF", YICHUN, None),),
+           note="Community staff, Yichun Road Community; keeps its points supermarket"),
+    Member("王芳", "Wang Fang", "13900000103", None, (("GROUP_CHIEF", HARBIN_GROUP, None),),
+           note="Group chief, Yichun Road group 2 (Harbin Road No. 3)"),
+    Member("赵刚", "Zhao Gang", "13800000020", (LIAOYUAN, "辽源路26号1单元101室"),
+           (("BUILDING_CHIEF", LIAOYUAN, None),), note="Building chief, Liaoyuan Road No. 26"),
+    Member("张伟", "Zhang Wei", "13900000102", (LIAOYUAN, "辽源路26号2单元302室"),
+           (("RESIDENT", LIAOYUAN, None),), note="Resident of Liaoyuan Road No. 26"),
+    Member("李娜", "Li Na", "13900000101", (HARBIN, "哈尔滨路3号1单元101室"),
+           (("RESIDENT", HARBIN, None),), note="Resident of Harbin Road No. 3"),
+    Member("龙伟", "Long Wei", "13800000021", (HARBIN, "哈尔滨路3号2单元301室"),
+           (("VOLUNTEER", YICHUN, None),), party_member=True,
+           note="Retired plumber, party member, volunteer of Yichun Road Community; "
+                "24-hour repairs commitment"),
+    Member("彭涛", "Peng Tao", "13800000023", None, (("DEPARTMENT_STAFF", SHIBEI, "sewage"),),
+           note="Staff, Shibei Sewage Management Office"),
+    Member("钱博", "Qian Bo", "13800000024", None, (("RED_PARTNER_MEMBER", YICHUN, "haiyue"),),
+           note="Red partner member, Qingdao Haiyue Property Services"),
+    Member("刘洋", "Liu Yang", "13900000105", None, (("RED_PARTNER_MEMBER", YICHUN, "power"),),
+           note="Red partner member, State Grid Qingdao Shibei Power Supply Centre"),
+    # Yuanhui
+    Member("曾国良", "Zeng Guoliang", "13800000013", None,
+           (("COMMUNITY_SECRETARY", BINHE, None),), party_member=True,
+           note="Party branch secretary, Binhe Spring Community"),
+)  # fmt: skip
 
-# Households of every care level in Taohuajing Block 2-1, where Tang Li is group chief
-# (address, care level, needs, days since the last visit, or None for never visited). Tang Li
-# logs each visit and He Qin, the piece chief above her, confirms it: a visit counts (and earns)
-# only once someone else confirms it, and is logged at most 72 hours after it took place, so
-# the overdue ones are those never visited.
+BY_PINYIN = {member.pinyin: member for member in CAST}
+
+# (neighbor chief, neighborhood): elected by the neighborhood's households.
+NEIGHBOR_CHIEFS = (
+    ("Deng Xia", TAOHUAJING_NEIGHBORHOOD),
+    ("Peng Xiuying", JINGCHENGYUAN_NEIGHBORHOOD),
+)
+COMMITMENT = ("Long Wei", "为邻居提供24小时水电维修服务")
+
+# Households of every care level in 桃花井3栋, where Tang Li is group chief (address, care level,
+# needs, days since the last visit, or None for never visited). Tang Li logs each visit and He
+# Qin, the piece chief above her, confirms it: a visit counts (and earns) only once someone else
+# confirms it, and is logged at most 72 hours after it took place, so the overdue ones are those
+# never visited.
 CARE_UNIT = TAOHUAJING_BLOCK
 CARE_VISITOR, CARE_CONFIRMER = "Tang Li", "He Qin"
 CARE = (
-    ("Taohuajing Block 2-1, Room 102", "RED", ("elderly living alone",), None),
-    ("Taohuajing Block 2-1, Room 103", "RED", ("disabled", "low income"), 2),
-    ("Taohuajing Block 2-1, Room 203", "YELLOW", ("low income",), 1),
-    ("Taohuajing Block 2-1, Room 303", "YELLOW", ("chronically ill",), None),
-    ("Taohuajing Block 2-1, Room 402", "GREEN", ("elderly couple",), 2),
-    ("Taohuajing Block 2-1, Room 501", "NONE", (), None),
+    ("桃花井3栋102室", "RED", ("独居老人",), None),
+    ("桃花井3栋103室", "RED", ("残疾", "低保"), 2),
+    ("桃花井3栋203室", "YELLOW", ("低收入",), 1),
+    ("桃花井3栋303室", "YELLOW", ("慢性病",), None),
+    ("桃花井3栋402室", "GREEN", ("老年夫妇",), 2),
+    ("桃花井3栋501室", "NONE", (), None),
 )
 
 # Names for generated people; the benchmarks' scale district draws from them too.
 FAMILY_NAMES = [
-    "Wang",
-    "Li",
-    "Zhang",
-    "Liu",
-    "Chen",
-    "Yang",
-    "Zhao",
-    "Huang",
-    "Zhou",
-    "Wu",
-    "Xu",
-    "Sun",
-    "Hu",
-    "Zhu",
-    "Gao",
-    "Lin",
-    "He",
-    "Guo",
-    "Ma",
-    "Luo",
-]
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
+    "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗",
+]  # fmt: skip
 GIVEN_NAMES = [
-    "Wei",
-    "Fang",
-    "Na",
-    "Min",
-    "Jing",
-    "Li",
-    "Qiang",
-    "Lei",
-    "Jun",
-    "Yang",
-    "Yong",
-    "Yan",
-    "Jie",
-    "Tao",
-    "Ming",
-    "Chao",
-    "Xiu",
-    "Hua",
-    "Ping",
-    "Gang",
-]
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
+    "勇", "艳", "杰", "涛", "明", "超", "秀英", "华", "平", "刚",
+    "建国", "桂兰", "玉梅", "志强", "海燕", "建华", "红梅", "德明",
+]  # fmt: skip
 HOUSEHOLDS_PER_NEIGHBORHOOD = 6
 GENERATED_PHONE_PREFIX = "1370000"
+
+
+def person_name(rng: random.Random) -> str:
+    """A Chinese name: family name then given name, no space."""
+    return f"{rng.choice(FAMILY_NAMES)}{rng.choice(GIVEN_NAMES)}"
 
 
 @dataclass(frozen=True)
@@ -193,14 +276,14 @@ def generated_residents() -> list[Resident]:
     rng = random.Random(SEED)
     residents: list[Resident] = []
     for n, neighborhood in enumerate(_neighborhoods(AREA)):
-        street = neighborhood[2].split()[0]
+        place = short(neighborhood[2])
         for h in range(HOUSEHOLDS_PER_NEIGHBORHOOD):
-            address = f"{street} Lane {n + 10}, No. {h + 1}"
+            address = f"{place}{n + 10}巷{h + 1}号"
             for _ in range(rng.randint(1, 3)):
                 index = len(residents)
                 residents.append(
                     Resident(
-                        name=f"{rng.choice(FAMILY_NAMES)} {rng.choice(GIVEN_NAMES)}",
+                        name=person_name(rng),
                         phone=f"{GENERATED_PHONE_PREFIX}{index:04}",
                         unit=neighborhood,
                         address=address,

@@ -9,12 +9,11 @@ from typing import Any
 
 from tests.abuse._attacker import Attacker
 
-# scripts/demo/cases.py's cast logs in with its own password
-CASES_CAST_PASSWORD = "demo-Grassroots-2026"
-ZHAO_MIN = "13900000106"  # resident of Taohuajing North Gate Block
-SHI_KAI = "13800000022"  # resident of Taohuajing Neighborhood 2-1 (docs/people.md)
-CHEN_HUA = "13800000001"  # district admin of Wangcheng
-NORTH_GATE = "Taohuajing North Gate Block"
+# The one demo cast (docs/people.md#demo-logins), all with the README's password.
+ZHAO_MIN = "13900000106"  # resident of 桃花井北门1栋 (Taohuajing's north gate)
+SHI_KAI = "13800000022"  # resident of 桃花井社区 第三邻 (Taohuajing neighborhood 3)
+CHEN_HUA = "13800000001"  # district admin of 望城区 (Wangcheng)
+NORTH_GATE = "桃花井北门1栋"
 
 REPORT = """mutation($input: ReportCaseInput!) { reportCase(input: $input) {
   case { id number }

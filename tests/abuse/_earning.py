@@ -9,15 +9,16 @@ from typing import Any
 
 from tests.abuse._attacker import Attacker
 
-# Demo logins (docs/people.md). Taohuajing Block 2-1 lies under Grid 2 > Piece 2 > Group 2-1.
-TANG_LI = "13800000018"  # GROUP_CHIEF of Group 2-1; lives in Taohuajing Lane 3, Room 202
-HE_QIN = "13800000017"  # PIECE_CHIEF of Piece 2, above her
-LI_LANG = "13800000011"  # COMMUNITY_SECRETARY of Taohuajing Community
-ZHOU_MIN = "13800000014"  # COMMUNITY_STAFF of Taohuajing Community
-SHI_KAI = "13800000022"  # RESIDENT of Neighborhood 2-1 (not of Block 2-1)
-LONG_WEI = "13800000021"  # VOLUNTEER and party member
-CHEN_HUA = "13800000001"  # DISTRICT_ADMIN of Wangcheng District
-BLOCK = "Taohuajing Block 2-1, Room "
+# Demo logins (docs/people.md). 桃花井3栋 (Taohuajing Building 3) lies under 第二网格 > 第二片区 >
+# 第三组 (grid 2, piece 2, group 3) of 桃花井社区.
+TANG_LI = "13800000018"  # GROUP_CHIEF of 第三组; lives at 桃花井巷3号202室
+HE_QIN = "13800000017"  # PIECE_CHIEF of 第二片区, above her
+LI_LANG = "13800000011"  # COMMUNITY_SECRETARY of 桃花井社区
+ZHOU_MIN = "13800000014"  # COMMUNITY_STAFF of 桃花井社区
+SHI_KAI = "13800000022"  # RESIDENT of 第三邻 (not of 桃花井3栋)
+LONG_WEI = "13800000021"  # VOLUNTEER and party member, 宜春路社区 (Shibei)
+CHEN_HUA = "13800000001"  # DISTRICT_ADMIN of 望城区
+BLOCK = "桃花井3栋"
 
 ME = "{ me { id points { balance earnedTotal } } }"
 VISIT = """mutation($i: LogVisitInput!) { logVisit(input: $i) { visit { id confirmedAt } } }"""

@@ -8,7 +8,6 @@ import uuid
 
 from tests.abuse._attacker import Attacker
 from tests.abuse._cases import (
-    CASES_CAST_PASSWORD,
     NORTH_GATE,
     SHI_KAI,
     ZHAO_MIN,
@@ -25,7 +24,7 @@ ENTITIES = """query($r: [_Any!]!) { _entities(representations: $r) {
 
 async def _victims_case(attacker: Attacker) -> tuple[dict[str, str], str]:
     """Zhao Min reports a broken streetlight with private details; her case and its secret."""
-    victim = attacker.token(ZHAO_MIN, CASES_CAST_PASSWORD)
+    victim = attacker.token(ZHAO_MIN)
     secret = f"I live in flat 3-201, call me after 9pm ({uuid.uuid4().hex[:8]})"
     reported = await report(
         attacker,
@@ -85,7 +84,7 @@ async def test_resident_cannot_read_a_neighbours_case_through_entities_on_the_ca
 ):
     case, secret = await _victims_case(attacker)
     resident = attacker.token(SHI_KAI)
-    victim = person_id(attacker.token(ZHAO_MIN, CASES_CAST_PASSWORD))
+    victim = person_id(attacker.token(ZHAO_MIN))
 
     body = await attacker.graphql(
         ENTITIES,
@@ -103,7 +102,7 @@ async def test_resident_cannot_read_a_neighbours_case_through_lists(attacker: At
     case, secret = await _victims_case(attacker)
     resident = attacker.token(SHI_KAI)
     gate = await unit_id(attacker, resident, NORTH_GATE)
-    victim = person_id(attacker.token(ZHAO_MIN, CASES_CAST_PASSWORD))
+    victim = person_id(attacker.token(ZHAO_MIN))
     lists = """query($unit: ID!, $victim: ID!) {
       cases(filter: {orgUnitId: $unit}, first: 100) { edges { node { id description } } }
       orgUnit(id: $unit) { cases(first: 100) { edges { node { id description } } } }

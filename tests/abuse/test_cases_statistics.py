@@ -46,7 +46,7 @@ def _forbidden_at(body: dict[str, Any], path: list[str]) -> bool:
 
 
 async def test_resident_cannot_read_their_community_statistics(attacker: Attacker) -> None:
-    unit = await unit_by_name(attacker, "Taohuajing Community")
+    unit = await unit_by_name(attacker, "桃花井社区")
     before = await _case_count(attacker)
 
     body = await attacker.graphql(
@@ -54,14 +54,14 @@ async def test_resident_cannot_read_their_community_statistics(attacker: Attacke
     )
 
     assert "data" in body, body
-    assert body["data"]["orgUnit"]["name"] == "Taohuajing Community"
+    assert body["data"]["orgUnit"]["name"] == "桃花井社区"
     assert body["data"]["orgUnit"]["caseStats"] is None
     assert _forbidden_at(body, ["orgUnit", "caseStats"]), body
     assert await _case_count(attacker) == before
 
 
 async def test_anonymous_caller_gets_no_statistics(attacker: Attacker) -> None:
-    unit = await unit_by_name(attacker, "Wangcheng District")
+    unit = await unit_by_name(attacker, "望城区")
 
     body = await attacker.graphql(STATS, {"u": unit["_id"], **_last_year()})
 
@@ -74,8 +74,8 @@ async def test_anonymous_caller_gets_no_statistics(attacker: Attacker) -> None:
 
 async def test_district_admin_gets_only_their_own_district_statistics(attacker: Attacker) -> None:
     # Chen Hua administers Wangcheng; Shibei is another city's district.
-    mine = await unit_by_name(attacker, "Wangcheng District")
-    other = await unit_by_name(attacker, "Shibei District")
+    mine = await unit_by_name(attacker, "望城区")
+    other = await unit_by_name(attacker, "市北区")
 
     body = await attacker.graphql(
         DASHBOARD,
@@ -84,6 +84,6 @@ async def test_district_admin_gets_only_their_own_district_statistics(attacker: 
     )
 
     assert body["data"]["a"]["caseStats"]["collected"] > 0
-    assert body["data"]["b"]["name"] == "Shibei District"
+    assert body["data"]["b"]["name"] == "市北区"
     assert body["data"]["b"]["caseStats"] is None
     assert _forbidden_at(body, ["b", "caseStats"]), body

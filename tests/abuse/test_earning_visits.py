@@ -46,7 +46,7 @@ async def test_visitor_cannot_earn_from_a_visit_only_they_attest(attacker: Attac
     # Tang Li, group chief, logs a visit to a red household she serves and confirms it herself.
     token = attacker.token(TANG_LI)
     me = await person_id(attacker, TANG_LI)
-    household = await household_id(attacker, BLOCK + "102")
+    household = await household_id(attacker, BLOCK + "102室")
     before_points, before_ledger = await points_of(attacker, token), await ledger_of(attacker, me)
 
     logged = await attacker.graphql(VISIT, {"i": {"householdId": household}}, token=token)
@@ -70,7 +70,7 @@ async def test_visitor_cannot_earn_from_a_visit_only_they_attest(attacker: Attac
 async def test_visitor_cannot_back_date_a_visit_to_fill_past_weeks(attacker: Attacker):
     token = attacker.token(TANG_LI)
     me = await person_id(attacker, TANG_LI)
-    household = await household_id(attacker, BLOCK + "303")
+    household = await household_id(attacker, BLOCK + "303室")
     before = await _visits_of(attacker, me, household)
     a_week_ago = (datetime.now(UTC) - timedelta(days=7)).isoformat()
 
@@ -87,7 +87,7 @@ async def test_visitor_cannot_log_the_same_visit_twice(attacker: Attacker):
     # He Qin, piece chief, logs a visit, then logs it again an hour "earlier" to double up.
     token = attacker.token(HE_QIN)
     me = await person_id(attacker, HE_QIN)
-    household = await household_id(attacker, BLOCK + "303")
+    household = await household_id(attacker, BLOCK + "303室")
     now = datetime.now(UTC)
     first = await attacker.graphql(
         VISIT, {"i": {"householdId": household, "at": now.isoformat()}}, token=token
@@ -108,7 +108,7 @@ async def test_visitor_cannot_log_the_same_visit_twice(attacker: Attacker):
 async def test_confirmer_cannot_confirm_one_visit_twice_for_double_points(attacker: Attacker):
     visitor_token, confirmer = attacker.token(ZHOU_MIN), attacker.token(LI_LANG)
     visitor = await person_id(attacker, ZHOU_MIN)
-    household = await household_id(attacker, BLOCK + "501")
+    household = await household_id(attacker, BLOCK + "501室")
     logged = await attacker.graphql(VISIT, {"i": {"householdId": household}}, token=visitor_token)
     visit = logged["data"]["logVisit"]["visit"]["id"]
     first = await attacker.graphql(CONFIRM_VISIT, {"i": {"visitId": visit}}, token=confirmer)
@@ -159,7 +159,7 @@ async def test_resident_cannot_confirm_a_visit_to_a_household_not_theirs(attacke
     # Shi Kai lives in Neighborhood 2-1 and serves nobody: he vouches for a friend's visit.
     visitor_token = attacker.token(ZHOU_MIN)
     visitor = await person_id(attacker, ZHOU_MIN)
-    household = await household_id(attacker, BLOCK + "102")
+    household = await household_id(attacker, BLOCK + "102室")
     logged = await attacker.graphql(VISIT, {"i": {"householdId": household}}, token=visitor_token)
     visit = logged["data"]["logVisit"]["visit"]["id"]
     before_ledger = await ledger_of(attacker, visitor)
@@ -180,14 +180,14 @@ async def test_chief_and_accomplice_cannot_earn_past_the_daily_cap_with_a_burst(
     admin = attacker.token(ADMIN_PHONE, ADMIN_PASSWORD)
     visitor_token, confirmer = attacker.token(LI_LANG), attacker.token(ZHOU_MIN)
     visitor = await person_id(attacker, LI_LANG)
-    unit = (await attacker.db("people")["households"].find_one({"address": BLOCK + "102"}) or {})[
+    unit = (await attacker.db("people")["households"].find_one({"address": BLOCK + "102室"}) or {})[
         "orgUnitId"
     ]
     run = uuid.uuid4().hex[:6]
     made = await attacker.graphql(
         CREATE_HOUSEHOLDS,
         {"i": {"households": [
-            {"orgUnitId": unit, "address": f"Taohuajing Block 2-1, Burst {run} No. {n}"}
+            {"orgUnitId": unit, "address": f"桃花井3栋 演练{run}-{n}号"}
             for n in range(16)
         ]}},
         token=admin,

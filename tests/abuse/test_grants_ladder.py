@@ -12,12 +12,12 @@ from tests.abuse._attacker import Attacker, refused
 
 ASSIGN = """mutation($i: AssignRoleInput!) { assignRole(input: $i) { roleAssignment { id } } }"""
 
-WANG_FENG = "13800000012"  # secretary, Yichun Road Community (Shibei)
-LI_LANG = "13800000011"  # secretary, Taohuajing Community (Wangcheng)
-ZHOU_MIN = "13800000014"  # community staff, Taohuajing
-HE_QIN = "13800000017"  # piece chief, Taohuajing Piece 2
-SHI_KAI = "13800000022"  # resident, Taohuajing
-ZHAO_GANG = "13800000020"  # building chief in Yichun Road Community
+WANG_FENG = "13800000012"  # secretary, 宜春路社区 (Yichun Road, Shibei)
+LI_LANG = "13800000011"  # secretary, 桃花井社区 (Taohuajing, Wangcheng)
+ZHOU_MIN = "13800000014"  # community staff, 桃花井社区
+HE_QIN = "13800000017"  # piece chief, 桃花井社区 第二片区
+SHI_KAI = "13800000022"  # resident, 桃花井社区
+ZHAO_GANG = "13800000020"  # building chief in 宜春路社区
 
 
 async def _person(attacker: Attacker, phone: str) -> str:
@@ -59,8 +59,8 @@ async def test_community_secretary_cannot_make_herself_staff_of_another_district
     herself = await _person(attacker, WANG_FENG)
     grant = {
         "role": "DEPARTMENT_STAFF",
-        "orgUnitId": await _unit(attacker, "Yichun Road Community"),
-        "organizationId": await _organization(attacker, "Sewage Management Office"),
+        "orgUnitId": await _unit(attacker, "宜春路社区"),
+        "organizationId": await _organization(attacker, "望城区城市管理和综合执法局"),
     }
 
     body = await _attempt(attacker, WANG_FENG, grant, herself)
@@ -73,7 +73,7 @@ async def test_community_secretary_cannot_grant_herself_even_a_volunteer_role(
     attacker: Attacker,
 ):
     herself = await _person(attacker, LI_LANG)
-    grant = {"role": "VOLUNTEER", "orgUnitId": await _unit(attacker, "Taohuajing Community")}
+    grant = {"role": "VOLUNTEER", "orgUnitId": await _unit(attacker, "桃花井社区")}
 
     body = await _attempt(attacker, LI_LANG, grant, herself)
 
@@ -87,7 +87,7 @@ async def test_community_staff_cannot_grant_the_secretary_role_that_ranks_above_
     resident = await _person(attacker, SHI_KAI)
     grant = {
         "role": "COMMUNITY_SECRETARY",
-        "orgUnitId": await _unit(attacker, "Taohuajing Community"),
+        "orgUnitId": await _unit(attacker, "桃花井社区"),
     }
 
     body = await _attempt(attacker, ZHOU_MIN, grant, resident)
@@ -116,8 +116,8 @@ async def test_secretary_cannot_grant_a_partner_role_for_an_organization_not_pai
     chief = await _person(attacker, ZHAO_GANG)
     grant = {
         "role": "RED_PARTNER_MEMBER",
-        "orgUnitId": await _unit(attacker, "Yichun Road Community"),
-        "organizationId": await _organization(attacker, "Sewage Management Office"),
+        "orgUnitId": await _unit(attacker, "宜春路社区"),
+        "organizationId": await _organization(attacker, "望城区城市管理和综合执法局"),
     }
 
     body = await _attempt(attacker, WANG_FENG, grant, chief)

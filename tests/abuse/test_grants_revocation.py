@@ -11,8 +11,8 @@ from typing import Any
 
 from tests.abuse._attacker import Attacker, refused
 
-LI_LANG = "13800000011"  # secretary, Taohuajing Community
-XU_JING = "13800000016"  # grid member, Taohuajing Grid 1
+LI_LANG = "13800000011"  # secretary, 桃花井社区 (Taohuajing)
+XU_JING = "13800000016"  # grid member, 桃花井社区 第一网格
 PASSWORD = "revoked-grid-member-1"
 
 REGISTER = """mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { person { id } } }"""
@@ -35,7 +35,7 @@ async def _ok(attacker: Attacker, query: str, variables: dict[str, Any], token: 
 
 
 async def _grid_member(attacker: Attacker) -> tuple[str, str, dict[str, Any]]:
-    """A new grid member of Taohuajing Grid 1, granted by the community secretary, logged in."""
+    """A new grid member of 桃花井社区 第一网格, granted by the community secretary, logged in."""
     people = attacker.db("people")
     xu = await people["persons"].find_one({"phone": XU_JING})
     assert xu is not None

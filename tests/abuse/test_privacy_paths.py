@@ -21,13 +21,13 @@ from tests.abuse._privacy import (
 
 pytestmark = pytest.mark.e2e
 
-SHI_KAI = "13800000022"  # resident of Taohuajing Neighborhood 2-1
-LONG_WEI = "13800000021"  # volunteer and party member, Taohuajing; the board's commitment
-ZHAO_GANG = "13800000020"  # building chief in Yichun Road Community (Shibei)
-PENG_TAO = "13800000023"  # department staff, Sewage Management Office (Wangcheng)
-HE_QIN = "13800000017"  # piece chief living in Taohuajing Neighborhood 2-1
-ZHOU_MIN = "13800000014"  # community staff, Taohuajing Community
-RED_HOUSEHOLD = "Taohuajing Block 2-1, Room 102"  # RED, "elderly living alone"
+SHI_KAI = "13800000022"  # resident of 桃花井社区 第三邻 (Taohuajing neighborhood 3)
+LONG_WEI = "13800000021"  # volunteer and party member, 宜春路社区 (Shibei); the board's commitment
+ZHAO_GANG = "13800000020"  # building chief in 宜春路社区 (Shibei)
+WU_HUA = "13900000109"  # department staff, 望城区城市管理和综合执法局 (Wangcheng)
+HE_QIN = "13800000017"  # piece chief living in 桃花井社区 第三邻
+ZHOU_MIN = "13800000014"  # community staff, 桃花井社区
+RED_HOUSEHOLD = "桃花井3栋102室"  # RED, "独居老人" (elderly living alone)
 
 ISSUE_QUERY = """{ orgUnits(filter: {kind: NEIGHBORHOOD}, first: 20) { edges { node {
   servedBy(roles: [RESIDENT, VOLUNTEER]) { role person { name partyMember phone
@@ -109,7 +109,7 @@ async def test_resident_cannot_read_another_communitys_household_or_phone(attack
     household = await attacker.graphql(HOUSEHOLD, {"id": zhao["householdId"]}, token=token)
 
     # A building chief's name is public; his phone is masked, his household not there.
-    assert person["data"]["person"]["name"] == "Zhao Gang"
+    assert person["data"]["person"]["name"] == "赵刚"
     assert person["data"]["person"]["phone"] == "138****0020"
     assert person["data"]["person"]["household"] is None
     assert person["data"]["person"]["partyMembership"] is None
@@ -119,7 +119,7 @@ async def test_resident_cannot_read_another_communitys_household_or_phone(attack
 
 async def test_resident_cannot_read_a_neighbours_care_level_and_needs(attacker: Attacker):
     red = await household_by_address(attacker, RED_HOUSEHOLD)
-    neighbour = await person_by_phone(attacker, LONG_WEI)  # two doors from Shi Kai
+    neighbour = await person_by_phone(attacker, LONG_WEI)  # a resident Shi Kai does not serve
     before = await snapshot(attacker)
     token = attacker.token(SHI_KAI)
 
@@ -138,9 +138,9 @@ async def test_resident_cannot_read_a_neighbours_care_level_and_needs(attacker: 
 
 async def test_department_staff_cannot_read_care_levels_in_their_district(attacker: Attacker):
     red = await household_by_address(attacker, RED_HOUSEHOLD)
-    district = await unit_by_name(attacker, "Wangcheng District")
+    district = await unit_by_name(attacker, "望城区")
     before = await snapshot(attacker)
-    token = attacker.token(PENG_TAO)
+    token = attacker.token(WU_HUA)
 
     one = await attacker.graphql(HOUSEHOLD, {"id": red["_id"]}, token=token)
     listed = await attacker.graphql(
@@ -157,7 +157,7 @@ async def test_department_staff_cannot_read_care_levels_in_their_district(attack
 async def test_anonymous_caller_cannot_walk_the_leaderboard_to_households(attacker: Attacker):
     # Given someone who lives in a household on the leaderboard (the demo's earners are staff
     # living elsewhere): the community's staff credits the piece chief.
-    unit = await unit_by_name(attacker, "Taohuajing Community")
+    unit = await unit_by_name(attacker, "桃花井社区")
     he_qin = await person_by_phone(attacker, HE_QIN)
     credited = await attacker.graphql(
         """mutation($i: AdjustPointsInput!) { adjustPoints(input: $i) { entry { delta } } }""",
@@ -189,7 +189,7 @@ async def test_anonymous_caller_cannot_walk_the_leaderboard_to_households(attack
 async def test_anonymous_caller_cannot_read_household_data_from_the_commitment_board(
     attacker: Attacker,
 ):
-    unit = await unit_by_name(attacker, "Taohuajing Community")
+    unit = await unit_by_name(attacker, "宜春路社区")
     before = await snapshot(attacker)
 
     body = await attacker.graphql(
@@ -200,14 +200,14 @@ async def test_anonymous_caller_cannot_read_household_data_from_the_commitment_b
     )
 
     assert "errors" not in body, body
-    # (other abuse tests add commitments of their own; the demo's is the 24-hour promise)
+    # (other abuse tests add commitments of their own; the demo's is Long Wei's 24-hour one)
     [edge] = [
         e
         for e in body["data"]["orgUnit"]["commitmentBoard"]["commitments"]["edges"]
-        if e["node"]["text"].startswith("24-hour")
+        if e["node"]["text"].startswith("为邻居提供24小时")
     ]
     # The promise is public; who made it is a resident (a volunteer) and stays unknown.
-    assert edge["node"]["text"].startswith("24-hour")
+    assert edge["node"]["text"].startswith("为邻居提供24小时")
     assert edge["node"]["person"] == {
         "name": "****",
         "phone": None,
@@ -222,7 +222,7 @@ async def test_anonymous_caller_cannot_read_household_data_from_the_commitment_b
 async def test_chief_of_another_community_cannot_list_residents_through_served_by(
     attacker: Attacker,
 ):
-    unit = await unit_by_name(attacker, "Taohuajing Community")
+    unit = await unit_by_name(attacker, "桃花井社区")
     before = await snapshot(attacker)
 
     body = await attacker.graphql(
@@ -241,7 +241,7 @@ async def test_chief_of_another_community_cannot_list_residents_through_served_b
 
 async def test_direct_caller_cannot_ask_served_by_for_an_unbounded_list(attacker: Attacker):
     # Straight to people's port: the gateway's cost limit refuses this first, people must too.
-    unit = await unit_by_name(attacker, "Taohuajing Block 2-1")
+    unit = await unit_by_name(attacker, "桃花井3栋")
     before = await snapshot(attacker)
     people = attacker.subgraph_url("people")
 

@@ -112,7 +112,7 @@ async def _world(attacker: Attacker) -> World:
         viewers.append(
             Seen(member.name, token, privacy.Viewer(principal_from_claims(claims), home))
         )
-    community = await db["org_units"].find_one({"name": "Taohuajing Community"})
+    community = await db["org_units"].find_one({"name": "桃花井社区"})
     assert community is not None
     return World(viewers, persons, households, subjects, drawn, public, str(community["_id"]))
 

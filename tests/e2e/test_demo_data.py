@@ -1,42 +1,82 @@
-"""The demo loader fills the stack through the gateway, and a second run changes nothing."""
+"""The demo loader fills the stack through the gateway, and a second run changes nothing; what it
+loads is the practice: its places (a TOWN with VILLAGEs), one cast with one password, the named
+cases worked as the practice tells them, figures that are what the flows did, and points earned
+and spent in the same communities."""
 
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 
+from scripts.demo.area import count
+from scripts.demo.cases import BEIJING, YEAR, expected_figures
+from scripts.demo.people_cast import BY_PINYIN, CAST
 from tests.static.test_doc_examples import curl_bodies
-from tests.support.demo import run_loader
+from tests.support.demo import DEMO_PASSWORD, run_loader
 from tests.support.stack import ROOT, Stack, post_graphql
 
-TAOHUAJING = """{ orgUnits(filter: {name: "Taohuajing Community"}) {
-  edges { node { name kind ancestors { name } children { totalCount } cases { totalCount } } } } }"""
+UNIT = """query($name: String!) { orgUnits(filter: {name: $name}, first: 1) {
+  edges { node { id name kind ancestors { name } children { totalCount edges { node { kind } } }
+  cases { totalCount } } } } }"""
+LOGIN = """mutation($p: String!, $w: String!) { login(input: {phone: $p, password: $w}) {
+  accessToken personId } }"""
+CASES = """query($f: CaseFilter) { cases(filter: $f, first: 20) { edges { node {
+  title status resolution orgUnit { name ancestors { name } } assignedOrganization { name }
+  handlers { person { name } role } rating { score }
+  timeline { action note actor { name } } } } } }"""
+STATS = """query($id: ID!, $from: DateTime!, $to: DateTime!) {
+  caseStats(orgUnitId: $id, from: $from, to: $to) { collected handled rejected } }"""
+ME = """{ me { name household { address orgUnit { ancestors { name } } }
+  points { balance earnedTotal } } }"""
+REWARDS = """query($id: ID!) { rewards(orgUnitId: $id, first: 20) { edges { node { name } } } }"""
+
+
+def _gql(
+    stack: Stack, query: str, variables: dict[str, Any] | None = None, token: str | None = None
+) -> dict[str, Any]:
+    body = post_graphql(f"{stack.gateway.url}/graphql", query, variables, token=token)
+    assert "errors" not in body, body
+    data: dict[str, Any] = body["data"]
+    return data
+
+
+def _login(stack: Stack, who: str) -> str:
+    data = _gql(stack, LOGIN, {"p": BY_PINYIN[who].phone, "w": DEMO_PASSWORD})
+    return str(data["login"]["accessToken"])
+
+
+def _unit(stack: Stack, name: str, token: str | None = None) -> dict[str, Any]:
+    node: dict[str, Any] = _gql(stack, UNIT, {"name": name}, token)["orgUnits"]["edges"][0]["node"]
+    return node
+
+
+def _case(stack: Stack, token: str, reporter: str) -> dict[str, Any]:
+    person = _gql(stack, LOGIN, {"p": BY_PINYIN[reporter].phone, "w": DEMO_PASSWORD})["login"]
+    edges = _gql(stack, CASES, {"f": {"reporterId": person["personId"]}}, token)["cases"]["edges"]
+    assert len(edges) == 1, edges
+    case: dict[str, Any] = edges[0]["node"]
+    return case
 
 
 async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, stack_cleanup: None):
     first = await asyncio.to_thread(run_loader, stack)
     second = await asyncio.to_thread(run_loader, stack)
 
-    assert "110 org units (110 created now)" in first
-    assert "110 org units (0 created now)" in second
-    body = post_graphql(f"{stack.gateway.url}/graphql", TAOHUAJING)
-    community = body["data"]["orgUnits"]["edges"][0]["node"]
-    assert community["ancestors"] == [
-        {"name": "Wangcheng District"},
-        {"name": "Gaotangling Street"},
-    ]
+    units = count()
+    assert f"{units} org units ({units} created now)" in first
+    assert f"{units} org units (0 created now)" in second
+    assert "(0 imported now" in second
+    assert "(0 worked now)" in second
+    community = _unit(stack, "桃花井社区")
+    assert community["ancestors"] == [{"name": "望城区"}, {"name": "高塘岭街道"}]
     assert community["children"]["totalCount"] == 2
     # Anonymous callers see no case; the community's secretary sees its demo cases.
     assert community["cases"] == {"totalCount": 0}
-    login = post_graphql(
-        f"{stack.gateway.url}/graphql",
-        'mutation { login(input: {phone: "13800000011", password: "grassroots-demo"}) '
-        "{ accessToken } }",
-    )
-    token = login["data"]["login"]["accessToken"]
-    staff = post_graphql(f"{stack.gateway.url}/graphql", TAOHUAJING, token=token)
-    assert staff["data"]["orgUnits"]["edges"][0]["node"]["cases"]["totalCount"] > 0
+    staff = _unit(stack, "桃花井社区", _login(stack, "Li Lang"))
+    assert staff["cases"]["totalCount"] > 0
     # The README's examples, sent as they are written there.
     async with httpx.AsyncClient(timeout=30) as client:
         for example in curl_bodies(ROOT / "README.md"):
@@ -48,3 +88,77 @@ async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, s
             answer = response.json()
             assert response.status_code == 200, answer
             assert "errors" not in answer, answer
+
+    # The places: Chunhua is a TOWN of VILLAGEs, Lukou's seat a TOWN; Lukou is there.
+    chunhua = _unit(stack, "春华镇")
+    assert chunhua["kind"] == "TOWN"
+    assert {e["node"]["kind"] for e in chunhua["children"]["edges"]} == {"VILLAGE"}
+    assert _unit(stack, "渌口镇")["ancestors"] == [{"name": "渌口区"}]
+
+    # One cast, one password: everyone named logs in with the README's password.
+    for member in CAST:
+        assert _login(stack, member.pinyin)
+
+    # Long Wei lives where his story is: at Harbin Road No. 3, Yichun Road Community (Shibei).
+    long_wei = _gql(stack, ME, token=_login(stack, "Long Wei"))["me"]
+    places = [a["name"] for a in long_wei["household"]["orgUnit"]["ancestors"]]
+    assert places[:3] == ["市北区", "敦化路街道", "宜春路社区"]
+
+    # The Harbin Road pipe: the department declines, the households share the cost and the red
+    # partner covers the shortfall and repairs it; the resident rates it and it closes.
+    shibei = _login(stack, "Sun Jie")
+    harbin = _case(stack, shibei, "Li Na")
+    assert harbin["status"] == "CLOSED"
+    assert harbin["rating"] == {"score": 5}
+    assert harbin["assignedOrganization"]["name"] == "青岛海悦物业服务有限公司"
+    notes = [(e["action"], e["actor"]["name"] if e["actor"] else None, e["note"] or "")
+             for e in harbin["timeline"]]  # fmt: skip
+    declined = next(i for i, (a, who, n) in enumerate(notes) if who == "彭涛" and "不予维修" in n)
+    shared = next(i for i, (a, who, n) in enumerate(notes) if "分摊" in n and who == "王峰")
+    taken = next(i for i, (a, who, _) in enumerate(notes) if a == "REPORTED_FOR_DUTY")
+    assert declined < shared < taken
+    assert "【第5天】" in harbin["resolution"]
+    assert "2400" in harbin["resolution"]
+
+    # The Jingchengyuan ground collapse: in Lukou, worked by its three chiefs, resolved.
+    lukou = _login(stack, "Luo Bin")
+    collapse = _case(stack, lukou, "Luo Qing")
+    assert [a["name"] for a in collapse["orgUnit"]["ancestors"]][:3] == [
+        "渌口区",
+        "渌口镇",
+        "京城苑社区",
+    ]
+    assert collapse["status"] == "CLOSED"
+    actors = {e["actor"]["name"] for e in collapse["timeline"] if e["actor"]}
+    assert {"易建军", "文桂兰", "谢东"} <= actors
+
+    # Figures are what the flows did: caseStats equals the count of the same plan.
+    period = {
+        "from": datetime(YEAR, 1, 1, tzinfo=BEIJING).isoformat(),
+        "to": datetime(YEAR + 1, 1, 1, tzinfo=BEIJING).isoformat(),
+    }
+    for district, admin in (("望城区", "Chen Hua"), ("渌口区", "Luo Bin")):
+        token = _login(stack, admin)
+        stats = _gql(stack, STATS, {"id": _unit(stack, district)["id"], **period}, token)
+        expected = expected_figures(district, datetime.now(UTC))
+        assert stats["caseStats"] == {
+            "collected": expected.collected,
+            "handled": expected.handled,
+            "rejected": expected.rejected,
+        }
+
+    # Points earned where they can be spent: Tang Li's visits in Taohuajing, and Taohuajing
+    # keeps a points supermarket; so does Yichun Road, where the red partner earned.
+    tang_li_token = _login(stack, "Tang Li")
+    tang_li = _gql(stack, ME, token=tang_li_token)["me"]
+    assert tang_li["points"]["earnedTotal"] > 0
+    # ... and she spent some of them there, once: soap from Taohuajing's supermarket.
+    assert "Tang Li redeemed 肥皂 at home now" in first
+    assert "Tang Li redeemed 肥皂 at home before" in second
+    assert tang_li["points"]["balance"] == tang_li["points"]["earnedTotal"] - 5
+    for name in ("桃花井社区", "宜春路社区", "金鼎山村", "京城苑社区"):
+        unit = {"id": _unit(stack, name)["id"]}
+        rewards = _gql(stack, REWARDS, unit, tang_li_token)["rewards"]["edges"]
+        assert rewards, name
+    qian_bo = _gql(stack, ME, token=_login(stack, "Qian Bo"))["me"]
+    assert qian_bo["points"]["earnedTotal"] > 0

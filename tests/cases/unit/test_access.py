@@ -124,3 +124,6 @@ def test_public_summaries_are_for_those_who_live_in_or_serve_the_community():
     )
     # a resident's grant lies in the street too, but a street's cases are not a neighbourhood's
     assert not may_list_summaries(reader("r", Role.RESIDENT, PATH), PATH[:2], "STREET")
+    # a village stands on the community rung, a town on the street's
+    assert may_list_summaries(reader("r", Role.RESIDENT, PATH), community, "VILLAGE")
+    assert not may_list_summaries(reader("r", Role.RESIDENT, PATH), PATH[:2], "TOWN")

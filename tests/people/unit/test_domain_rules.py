@@ -108,6 +108,19 @@ def test_roles_are_held_at_their_rung():
         check_role_fits(Role.RED_PARTNER_MEMBER, community, None)
 
 
+def test_roles_of_a_street_and_a_community_are_held_at_a_town_and_a_village():
+    town = unit(OrgUnitKind.TOWN, "t", "d")
+    village = unit(OrgUnitKind.VILLAGE, "v", "d", "t")
+
+    check_role_fits(Role.STREET_STAFF, town, None)
+    check_role_fits(Role.COMMUNITY_SECRETARY, village, None)
+    check_role_fits(Role.COMMUNITY_STAFF, town, None)
+    with pytest.raises(BadUserInput, match="STREET or above"):
+        check_role_fits(Role.STREET_STAFF, village, None)
+    with pytest.raises(BadUserInput, match="GRID or above"):
+        check_role_fits(Role.GRID_MEMBER, unit(OrgUnitKind.PIECE, "p", "d", "t", "v", "g"), None)
+
+
 def test_those_serving_a_unit_are_ordered_nearest_first():
     path = tuple(OrgUnitId(p) for p in ("d", "s", "c", "g"))
 

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from grassroots_contracts.org_units import KINDS
 from grassroots_kit.errors import BadUserInput
 from grassroots_people.domain.ids import OrgUnitId
 from grassroots_people.domain.org_units import OrgUnit, OrgUnitKind, clean_name, new_org_unit
@@ -83,3 +84,56 @@ def test_the_snapshot_is_what_the_event_carries():
         "path": ["d"],
         "version": 1,
     }
+
+
+def test_a_town_stands_on_the_street_rung_with_villages_and_communities_below_it():
+    county = unit(OrgUnitKind.DISTRICT, "d")
+    town = unit(OrgUnitKind.TOWN, "t", county)
+
+    village = unit(OrgUnitKind.VILLAGE, "v", town)
+    community = unit(OrgUnitKind.COMMUNITY, "c", town)
+    grid = unit(OrgUnitKind.GRID, "g", village)
+
+    assert OrgUnitKind.TOWN.rank == OrgUnitKind.STREET.rank
+    assert OrgUnitKind.VILLAGE.rank == OrgUnitKind.COMMUNITY.rank
+    assert village.path == ("d", "t")
+    assert community.parent_id == "t"
+    assert grid.path_with_self == ("d", "t", "v", "g")
+
+
+def test_a_street_may_hold_a_village_as_a_town_holds_a_community():
+    street = OrgUnit(OrgUnitId("s"), OrgUnitKind.STREET, "S", None, (), 1, NOW)
+
+    assert unit(OrgUnitKind.VILLAGE, "v", street).kind is OrgUnitKind.VILLAGE
+
+
+@pytest.mark.parametrize(
+    ("parent_kind", "child_kind"),
+    [
+        (OrgUnitKind.TOWN, OrgUnitKind.STREET),
+        (OrgUnitKind.STREET, OrgUnitKind.TOWN),
+        (OrgUnitKind.TOWN, OrgUnitKind.TOWN),
+        (OrgUnitKind.VILLAGE, OrgUnitKind.COMMUNITY),
+        (OrgUnitKind.COMMUNITY, OrgUnitKind.VILLAGE),
+        (OrgUnitKind.VILLAGE, OrgUnitKind.TOWN),
+        (OrgUnitKind.GRID, OrgUnitKind.VILLAGE),
+    ],
+)
+def test_peers_on_a_rung_never_contain_each_other(
+    parent_kind: OrgUnitKind, child_kind: OrgUnitKind
+):
+    parent = OrgUnit(OrgUnitId("p"), parent_kind, "P", None, (), 1, NOW)
+
+    with pytest.raises(BadUserInput, match="cannot contain"):
+        unit(child_kind, "c", parent)
+
+
+def test_a_town_or_a_village_never_stands_at_the_top():
+    for kind in (OrgUnitKind.TOWN, OrgUnitKind.VILLAGE):
+        with pytest.raises(BadUserInput, match="needs a parent"):
+            unit(kind, "x")
+
+
+def test_every_kind_of_the_contract_has_a_rung():
+    assert {kind.value for kind in OrgUnitKind} == set(KINDS)
+    assert [kind.value for kind in OrgUnitKind] == list(KINDS)

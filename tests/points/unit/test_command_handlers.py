@@ -13,6 +13,7 @@ from grassroots_kit.errors import (
 )
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_points.domain.ledger import EntryKind
+from grassroots_points.domain.periods import Period
 from grassroots_points.domain.rewards import RedemptionStatus, Reward
 from grassroots_points.domain.rules import Selector
 from grassroots_points.handlers.adjustments import AdjustPoints, adjust_points
@@ -23,6 +24,7 @@ from grassroots_points.handlers.catalog import (
     restock_reward,
     update_reward,
 )
+from grassroots_points.handlers.reading import community_rank
 from grassroots_points.handlers.redemptions import (
     RedeemReward,
     cancel_redemption,
@@ -32,7 +34,17 @@ from grassroots_points.handlers.redemptions import (
 from grassroots_points.handlers.rules import SetPointRule, delete_point_rule, set_point_rule
 
 from tests.points.fakes import FakePoints, fake_points
-from tests.points.helpers import C1_PATH, C1_STAFF, C2_STAFF, N1_PATH, PLATFORM_ADMIN, D, S, uid
+from tests.points.helpers import (
+    C1_PATH,
+    C1_STAFF,
+    C2_STAFF,
+    N1_PATH,
+    PLATFORM_ADMIN,
+    D,
+    S,
+    grant,
+    uid,
+)
 
 STAFF = Principal("staff-c1", (C1_STAFF,))
 OTHER_STAFF = Principal("staff-c2", (C2_STAFF,))
@@ -82,6 +94,31 @@ async def test_community_staff_create_rewards_in_their_community_only():
         await create_reward(points.ports, STAFF, CreateReward("nowhere", "Soap", 5, 1))
     with pytest.raises(Conflict):
         await create_reward(points.ports, STAFF, CreateReward("c1", "Rice 5 kg", 5, 1))
+
+
+async def test_a_village_keeps_a_catalog_as_a_community_does_and_a_town_does_not():
+    points = fake_points()
+    points.state.org_units["v1"] = ProjectedOrgUnit("v1", "VILLAGE", "Longwangmiao", (D, "t1"))
+    points.state.org_units["t1"] = ProjectedOrgUnit("t1", "TOWN", "Chunhua", (D,))
+    village_staff = Principal("staff-v1", (grant("COMMUNITY_STAFF", D, "t1", "v1"),))
+    town_staff = Principal("staff-t1", (grant("STREET_STAFF", D, "t1"),))
+
+    made = await create_reward(points.ports, village_staff, CreateReward("v1", "Rice", 30, 4))
+
+    assert made.org_unit_path == (D, "t1", "v1")
+    with pytest.raises(BadUserInput):
+        await create_reward(points.ports, town_staff, CreateReward("t1", "Soap", 5, 1))
+
+
+async def test_a_person_ranks_in_their_village_as_in_a_community():
+    points = fake_points()
+    given_the_community(points)
+    points.state.org_units["c1"] = ProjectedOrgUnit("c1", "VILLAGE", "Jindingshan", (D, S))
+    await given_points(points, "villager", 30)
+
+    rank = await community_rank(points.ports, "villager", tuple(N1_PATH), Period(None, None))
+
+    assert rank == 1
 
 
 async def test_updating_and_restocking_a_reward():

@@ -8,18 +8,39 @@ from pydantic import Field, model_validator
 
 from grassroots_contracts.payload import Id, Ids, InvalidPayload, OneOf, Payload
 
-__all__ = ["KINDS", "InvalidPayload", "OrgUnitSnapshot"]
+__all__ = ["COMMUNITY_RUNG", "KINDS", "RUNGS", "InvalidPayload", "OrgUnitSnapshot"]
 
+# TOWN stands on the STREET rung (a town, 镇, beside the streets, 街道, of a district or county)
+# and VILLAGE on the COMMUNITY rung (a village, 村, beside the communities, 社区).
 KINDS = (
     "DISTRICT",
     "STREET",
+    "TOWN",
     "COMMUNITY",
+    "VILLAGE",
     "GRID",
     "PIECE",
     "GROUP",
     "NEIGHBORHOOD",
     "BUILDING",
 )
+# The rung each kind stands on, 0 the top; kinds on one rung are peers (a TOWN is the STREET's,
+# a VILLAGE the COMMUNITY's), and neighborhoods and buildings share the lowest rung.
+RUNGS: dict[str, int] = {
+    "DISTRICT": 0,
+    "STREET": 1,
+    "TOWN": 1,
+    "COMMUNITY": 2,
+    "VILLAGE": 2,
+    "GRID": 3,
+    "PIECE": 4,
+    "GROUP": 5,
+    "NEIGHBORHOOD": 6,
+    "BUILDING": 6,
+}
+# The kinds that stand on the community rung: where a catalog, a community's rank and the
+# residents' view of their neighbourhood belong.
+COMMUNITY_RUNG: frozenset[str] = frozenset({"COMMUNITY", "VILLAGE"})
 
 
 class OrgUnitSnapshot(Payload):

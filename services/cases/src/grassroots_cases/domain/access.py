@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from grassroots_contracts.org_units import COMMUNITY_RUNG
+
 from grassroots_cases.domain.ids import OrganizationId, PersonId
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.vocabulary import ROLE_LEVEL, TAKER_ROLES, Role, Status
@@ -93,7 +95,8 @@ def case_view(reader: Reader | None, case: Case) -> CaseView:
     return CaseView.NONE
 
 
-NEIGHBOURHOOD_KINDS = frozenset({"COMMUNITY", "GRID", "PIECE", "GROUP", "NEIGHBORHOOD", "BUILDING"})
+# A community (or a village, on the same rung) and what lies below it.
+NEIGHBOURHOOD_KINDS = COMMUNITY_RUNG | {"GRID", "PIECE", "GROUP", "NEIGHBORHOOD", "BUILDING"}
 
 
 def may_list_summaries(reader: Reader, unit_path: Sequence[str], unit_kind: str) -> bool:

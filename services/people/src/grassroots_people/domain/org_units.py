@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from grassroots_contracts.org_units import OrgUnitSnapshot
+from grassroots_contracts.org_units import RUNGS, OrgUnitSnapshot
 from grassroots_kit.errors import BadUserInput
 from grassroots_kit.i18n import Text, msg
 
@@ -19,7 +19,9 @@ MAX_NAME_LENGTH = 100
 class OrgUnitKind(StrEnum):
     DISTRICT = "DISTRICT"
     STREET = "STREET"
+    TOWN = "TOWN"
     COMMUNITY = "COMMUNITY"
+    VILLAGE = "VILLAGE"
     GRID = "GRID"
     PIECE = "PIECE"
     GROUP = "GROUP"
@@ -28,14 +30,18 @@ class OrgUnitKind(StrEnum):
 
     @property
     def rank(self) -> int:
-        """0 for the top of the ladder; neighborhoods and buildings share the lowest rung."""
-        return _RANK[self]
+        """0 for the top of the ladder. Kinds on one rung are peers: a TOWN stands where a
+        STREET does, a VILLAGE where a COMMUNITY does, and neighborhoods and buildings share the
+        lowest rung; a peer never contains a peer."""
+        return RUNGS[self.value]
 
 
 _TITLES = {
     OrgUnitKind.DISTRICT: msg("DISTRICT"),
     OrgUnitKind.STREET: msg("STREET"),
+    OrgUnitKind.TOWN: msg("TOWN"),
     OrgUnitKind.COMMUNITY: msg("COMMUNITY"),
+    OrgUnitKind.VILLAGE: msg("VILLAGE"),
     OrgUnitKind.GRID: msg("GRID"),
     OrgUnitKind.PIECE: msg("PIECE"),
     OrgUnitKind.GROUP: msg("GROUP"),
@@ -47,18 +53,6 @@ _TITLES = {
 def kind_title(kind: OrgUnitKind) -> Text:
     """The kind as a message names it: DISTRICT in English, 区 in zh-CN."""
     return _TITLES[kind]
-
-
-_RANK = {
-    OrgUnitKind.DISTRICT: 0,
-    OrgUnitKind.STREET: 1,
-    OrgUnitKind.COMMUNITY: 2,
-    OrgUnitKind.GRID: 3,
-    OrgUnitKind.PIECE: 4,
-    OrgUnitKind.GROUP: 5,
-    OrgUnitKind.NEIGHBORHOOD: 6,
-    OrgUnitKind.BUILDING: 6,
-}
 
 
 @dataclass(frozen=True)

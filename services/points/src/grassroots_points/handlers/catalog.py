@@ -12,6 +12,7 @@ from grassroots_points.domain import rewards as domain
 from grassroots_points.domain.access import require_catalog_manager
 from grassroots_points.domain.ids import new_reward_id
 from grassroots_points.domain.rewards import Reward, RewardChanges, RewardNameTaken
+from grassroots_points.domain.vocabulary import COMMUNITY_RUNG
 from grassroots_points.handlers.ports import PointsPorts, PointsTx
 
 
@@ -39,7 +40,7 @@ async def create_reward(ports: PointsPorts, caller: Principal, command: CreateRe
             msg("no org unit with id {org_unit_id}", org_unit_id=command.org_unit_id),
             field="orgUnitId",
         )
-    if unit.kind != "COMMUNITY":
+    if unit.kind not in COMMUNITY_RUNG:
         raise BadUserInput(msg("a catalog belongs to a community"), field="orgUnitId")
     require_catalog_manager(caller, unit.path_with_self)
     reward = Reward(

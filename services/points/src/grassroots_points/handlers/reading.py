@@ -74,6 +74,8 @@ async def community_rank(
 ) -> int | None:
     """The person's rank in the community their path runs through; None when unknown."""
     community = await ports.org_units.first_of_kind(path, "COMMUNITY")
+    if community is None:  # a village stands on the community rung
+        community = await ports.org_units.first_of_kind(path, "VILLAGE")
     if community is None:
         return None
     return await ports.standings.rank(person_id, community.id, window)

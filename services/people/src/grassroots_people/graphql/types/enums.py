@@ -7,7 +7,11 @@ import strawberry
 from grassroots_people.domain import care, commitments, org_units, organizations, roles
 
 strawberry.enum(
-    org_units.OrgUnitKind, description="A rung of the administrative ladder, highest first."
+    org_units.OrgUnitKind,
+    description=(
+        "A rung of the administrative ladder, highest first; a TOWN stands on the STREET rung"
+        " and a VILLAGE on the COMMUNITY rung."
+    ),
 )
 strawberry.enum(
     care.CareLevel, description="How much care a household needs; sets its visit frequency."
