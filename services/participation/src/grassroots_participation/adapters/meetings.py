@@ -220,13 +220,6 @@ class MeetingStore:
         doc = await self._meetings.find_one({"_id": meeting_id}, session=self._session)
         return from_document(doc) if doc else None
 
-    async def get_many(self, meeting_ids: Sequence[str]) -> dict[str, Meeting]:
-        query = {"_id": {"$in": list(set(meeting_ids))}}
-        return {
-            d["_id"]: from_document(d)
-            async for d in self._meetings.find(query, session=self._session)
-        }
-
     async def save(self, meeting: Meeting) -> Meeting:
         saved = replace(meeting, version=meeting.version + 1)
         result = await self._meetings.replace_one(

@@ -49,8 +49,8 @@ def may_read_unit(caller: Principal | None, home_path: Sequence[str], unit_id: s
     """Staff over the unit, anyone holding a role there, or someone who lives in it."""
     if caller is None:
         return False
-    if any(grant.org_unit_id == unit_id or unit_id in grant.path for grant in caller.grants):
-        # A grant at the unit or below it: they serve or live there.
+    if any(unit_id in grant.path for grant in caller.grants):
+        # A grant at the unit or below it (its path runs through the unit): they serve there.
         return True
     return unit_id in home_path
 
