@@ -176,6 +176,13 @@ def test_attendance_is_recorded_once_per_person():
     assert m.attendance == ["rep0", "rep1", "rep2"]
 
 
+def test_ids_stored_as_given_are_bounded():
+    with pytest.raises(BadUserInput):
+        meeting().record_attendance(["x" * 65])
+    with pytest.raises(BadUserInput):
+        check_invitations([], ["org", ""])
+
+
 def test_an_agenda_item_needs_a_title():
     with pytest.raises(BadUserInput):
         meeting().add_item("i2", "   ", "", "staff", NOW)

@@ -31,6 +31,7 @@ MAX_ORGANIZATIONS = 30
 MAX_AGENDA_ITEMS = 50
 MAX_ATTENDANCE = 1000
 MAX_OCCURRENCES = 52
+MAX_ID = 64
 
 
 class MeetingKind(StrEnum):
@@ -146,6 +147,13 @@ class UnknownItem(NotFound):
 
 
 # --- values ---------------------------------------------------------------------------------
+
+
+def check_ids(ids: Sequence[str], field_name: str) -> None:
+    """Ids a caller names that are stored as given (organizations, attendees): bounded, so a
+    meeting document cannot be grown with long strings."""
+    if any(not i or len(i) > MAX_ID for i in ids):
+        raise BadUserInput(msg("an id has 1 to {max} characters", max=MAX_ID), field=field_name)
 
 
 def clean_title(title: str, field_name: str = "title") -> str:
@@ -385,6 +393,7 @@ class Meeting:
     def record_attendance(self, person_ids: Sequence[str]) -> list[str]:
         """Add those present (once each); returns who was added."""
         self._open()
+        check_ids(person_ids, "personIds")
         added = [p for p in dict.fromkeys(person_ids) if p not in self.attendance]
         if len(self.attendance) + len(added) > MAX_ATTENDANCE:
             raise BadUserInput(
@@ -465,6 +474,7 @@ def check_invitations(
             msg("a meeting invites at most {max} organizations", max=MAX_ORGANIZATIONS),
             field="organizationIds",
         )
+    check_ids(organization_ids, "organizationIds")
     if len({h.household_id for h in households}) != len(households):
         raise BadUserInput(msg("each household is invited once"), field="households")
     if len({h.representative_id for h in households}) != len(households):
