@@ -2,9 +2,9 @@
 role's subtree → allowed or denied, with real people, real role grants and real logins.
 
 Table-driven: people's rows are MATRIX here (docs/people.md "Access rules"); the rows of every
-cases, points and participation mutation are in `_matrix.py`, run for every role of the ladder. Every denial
-must be FORBIDDEN, UNAUTHENTICATED or (for a case or redemption the caller may not see)
-NOT_FOUND, and write nothing.
+cases, points and participation mutation are in `_matrix.py`, run for every role of the
+ladder. Every denial must be FORBIDDEN, UNAUTHENTICATED or (for a case, redemption or meeting
+the caller may not see) NOT_FOUND, and write nothing.
 """
 
 from __future__ import annotations
