@@ -17,6 +17,7 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]  # no stubs in the venv
 from grassroots_contracts.catalog import EVENTS
 from grassroots_contracts.payload import Payload
+from grassroots_contracts.producers import SOURCES
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +78,7 @@ CLOUD_EVENT: dict[str, Any] = {
         "source": {
             "type": "string",
             "description": "The publishing service, e.g. `grassroots/people`.",
-            "pattern": "^grassroots/(people|cases|points)$",
+            "pattern": f"^grassroots/({'|'.join(SOURCES)})$",
         },
         "type": {"type": "string", "description": "The event type, also the routing key."},
         "subject": {

@@ -13,7 +13,8 @@ keeps a snapshot for about five minutes: a longer backup fails rather than mixin
 `restore` drops each database it restores, then recreates its collections with their options,
 loads the documents and creates the indexes. Without DIR it takes the newest backup.
 The URL defaults to MONGODB_URL, else the local stack's MongoDB; the databases default to the
-three services' (`grassroots_people`, `grassroots_cases`, `grassroots_points`).
+four services' (`grassroots_people`, `grassroots_cases`, `grassroots_points`,
+`grassroots_participation`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ from pymongo.database import Database
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BACKUPS = REPO_ROOT / ".local" / "backups"
 DEFAULT_URL = "mongodb://127.0.0.1:27017/?replicaSet=rs0"
-DATABASES = ("grassroots_people", "grassroots_cases", "grassroots_points")
+DATABASES = (
+    "grassroots_people",
+    "grassroots_cases",
+    "grassroots_points",
+    "grassroots_participation",
+)
 FORMAT = "grassroots-backup/1"
 BATCH = 1000
 

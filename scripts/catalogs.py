@@ -31,6 +31,7 @@ PACKAGES: dict[str, Path] = {
     "grassroots_cases": ROOT / "services/cases/src/grassroots_cases",
     "grassroots_people": ROOT / "services/people/src/grassroots_people",
     "grassroots_points": ROOT / "services/points/src/grassroots_points",
+    "grassroots_participation": ROOT / "services/participation/src/grassroots_participation",
 }
 TRANSLATED_LOCALES = ("zh_CN",)
 KEYWORDS = {"msg": None, "label": None}

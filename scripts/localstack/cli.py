@@ -30,7 +30,7 @@ def _port(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stack.py",
-        description="Run Grassroots locally: MongoDB, RabbitMQ, people, cases, points, gateway.",
+        description="Run Grassroots locally: MongoDB, RabbitMQ, the four services, the gateway.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     logs = sub.add_parser("logs", help="show the logs under .local/logs")
     logs.add_argument(
-        "service", nargs="?", help="people, cases, points, gateway or mongod (default: all)"
+        "service",
+        nargs="?",
+        help="people, cases, points, participation, gateway or mongod (default: all)",
     )
     logs.add_argument("-f", "--follow", action="store_true", help="keep printing as the logs grow")
     logs.add_argument(

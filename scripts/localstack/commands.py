@@ -217,7 +217,7 @@ def _summary(
     _say()
     _say("Grassroots is up.")
     for name, graphql, ready in rows:
-        _say(f"  {name:<9}{graphql:<34}ready: {ready}")
+        _say(f"  {name:<14}{graphql:<34}ready: {ready}")
     if replicas > 1:
         spread = ", ".join(
             f"{service} {plan.replica_port(port, 1)}-{plan.replica_port(port, replicas)}"

@@ -7,7 +7,12 @@ from enum import Enum
 
 GATEWAY_PORT = 4000
 MONGO_PORT = 27017
-SERVICE_PORTS: dict[str, int] = {"people": 4001, "cases": 4002, "points": 4003}
+SERVICE_PORTS: dict[str, int] = {
+    "people": 4001,
+    "cases": 4002,
+    "points": 4003,
+    "participation": 4004,
+}
 MAX_REPLICAS = 20
 
 

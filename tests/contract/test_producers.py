@@ -34,6 +34,8 @@ def test_every_event_type_has_a_producer():
         ("role.assigned", "grassroots/people"),
         ("orgunit.moved", "grassroots/people"),
         ("person.registered", "grassroots/people"),
+        ("meeting.scheduled", "grassroots/participation"),
+        ("decision.made", "grassroots/participation"),
     ],
 )
 def test_the_producer_of_a_type_is_the_service_that_publishes_it(event_type, source):
@@ -41,7 +43,7 @@ def test_the_producer_of_a_type_is_the_service_that_publishes_it(event_type, sou
 
 
 def test_a_type_nobody_produces_has_no_producer():
-    assert producing_service("meeting.scheduled") is None
+    assert producing_service("survey.closed") is None  # participation, a later phase
     assert producing_service("casex.closed") is None
 
 
@@ -54,6 +56,9 @@ def test_each_type_belongs_to_exactly_one_services_routing_key_families():
 def test_every_consumer_of_the_services_checks_the_producer():
     from grassroots_cases.handlers.projections import projection_subscription as cases_projections
     from grassroots_kit.unit_of_work import MongoUnitOfWork
+    from grassroots_participation.handlers.projections import (
+        projection_subscription as participation_projections,
+    )
     from grassroots_points.handlers.projections import (
         projection_subscription as points_projections,
     )
@@ -64,5 +69,10 @@ def test_every_consumer_of_the_services_checks_the_producer():
     # Building a subscription touches no store: a unit of work that is never run will do.
     never_run = MongoUnitOfWork(None, lambda session: None)  # type: ignore[arg-type]
     awards = awards_subscription(never_run)
-    for subscription in (cases_projections(db), points_projections(db), awards):
+    for subscription in (
+        cases_projections(db),
+        points_projections(db),
+        participation_projections(db),
+        awards,
+    ):
         assert subscription.producers is PRODUCERS, subscription.purpose

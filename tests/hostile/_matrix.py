@@ -1,13 +1,15 @@
-"""The cases and points rows of the authorization matrix: for each mutation, how to make a
-target in a unit of the world (a case in the state the mutation starts from, a reward, a
-redemption…) and which roles may run it there.
+"""The cases, points and participation rows of the authorization matrix: for each mutation,
+how to make a target in a unit of the world (a case in the state the mutation starts from, a
+reward, a redemption, a meeting…) and which roles may run it there.
 
 Sources: docs/cases.md "Workflow" (staff at the rung or above, over the case's org unit; a case
-one may not see is NOT_FOUND) and docs/points.md with `grassroots_points.domain.access`.
+one may not see is NOT_FOUND), docs/points.md with `grassroots_points.domain.access`, and
+docs/participation.md with `grassroots_participation.domain.access`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -402,5 +404,109 @@ POINTS_ROWS = [
         _reprocess,
         PLATFORM_ONLY,
         place=None,
+    ),
+]
+
+
+# --- participation ----------------------------------------------------------------------------
+# docs/participation.md "Access": the community's staff convene and run its meetings; only the
+# representative of an invited household votes (nobody of the ladder is one here).
+
+SCHEDULE_MEETING = _doc("scheduleMeeting", "ScheduleMeetingInput", "meeting { id }")
+ADD_AGENDA_ITEM = _doc("addAgendaItem", "AddAgendaItemInput", "item { id }")
+
+
+def _meeting_input(world: World, unit: str) -> dict[str, Any]:
+    return {
+        "input": {
+            "orgUnitId": world.tree[unit],
+            "kind": "DISCUSSION_DAY",
+            "title": f"Matrix meeting {random.randrange(10**9)}",
+            "startsAt": "2026-12-11T11:00:00Z",
+        }
+    }
+
+
+async def _schedule(world: World, unit: str) -> dict[str, Any]:
+    return _meeting_input(world, unit)
+
+
+async def _meeting_in(world: World, unit: str) -> tuple[str, str]:
+    """A meeting at `unit`'s community with one agenda item, convened by its staff (retried
+    while participation has not yet projected the unit)."""
+    staff = world.tokens["COMMUNITY_STAFF" if world.side(unit) == "in" else "HELPER_OUT"]
+    deadline = asyncio.get_running_loop().time() + 30
+    while True:
+        status, body, text = await post(
+            world.subgraphs["participation"], SCHEDULE_MEETING, _meeting_input(world, unit), staff
+        )
+        assert_clean(status, text)
+        if not body.get("errors"):
+            break
+        assert asyncio.get_running_loop().time() < deadline, body
+        await asyncio.sleep(0.25)
+    meeting = str(body["data"]["scheduleMeeting"]["meeting"]["id"])
+    data = await world.act(
+        staff,
+        ADD_AGENDA_ITEM,
+        {"input": {"meetingId": meeting, "title": "Matrix item"}},
+        "participation",
+    )
+    return meeting, str(data["addAgendaItem"]["item"]["id"])
+
+
+def _on_meeting(**fields: Any) -> Prepare:
+    async def prepare(world: World, unit: str) -> dict[str, Any]:
+        meeting, item = await _meeting_in(world, unit)
+        extra = {k: (item if v == "item" else v) for k, v in fields.items()}
+        return {"input": {"meetingId": meeting, **extra}}
+
+    return prepare
+
+
+PARTICIPATION_ROWS = [
+    Row("scheduleMeeting", SCHEDULE_MEETING, _schedule, COMMUNITY, place="community"),
+    Row(
+        "addAgendaItem",
+        ADD_AGENDA_ITEM,
+        _on_meeting(title="Another item"),
+        COMMUNITY,
+        place="community",
+    ),
+    Row(
+        "recordAttendance",
+        _doc("recordAttendance", "RecordAttendanceInput"),
+        _on_meeting(personIds=["someone"]),
+        COMMUNITY,
+        place="community",
+    ),
+    # Nobody here represents an invited household: every vote is refused.
+    Row(
+        "castVote",
+        _doc("castVote", "CastVoteInput"),
+        _on_meeting(itemId="item", choice="FOR"),
+        frozenset(),
+        place="community",
+    ),
+    Row(
+        "recordDecision",
+        _doc("recordDecision", "RecordDecisionInput"),
+        _on_meeting(itemId="item", method="CONSENSUS", text="Agreed"),
+        COMMUNITY,
+        place="community",
+    ),
+    Row(
+        "recordMinutes",
+        _doc("recordMinutes", "RecordMinutesInput"),
+        _on_meeting(minutes="Matrix minutes"),
+        COMMUNITY,
+        place="community",
+    ),
+    Row(
+        "closeMeeting",
+        _doc("closeMeeting", "CloseMeetingInput"),
+        _on_meeting(),
+        COMMUNITY,
+        place="community",
     ),
 ]

@@ -2,9 +2,9 @@
 role's subtree → allowed or denied, with real people, real role grants and real logins.
 
 Table-driven: people's rows are MATRIX here (docs/people.md "Access rules"); the rows of every
-cases and points mutation are in `_matrix.py`, run for every role of the ladder. Every denial
-must be FORBIDDEN, UNAUTHENTICATED or (for a case or redemption the caller may not see)
-NOT_FOUND, and write nothing.
+cases, points and participation mutation are in `_matrix.py`, run for every role of the
+ladder. Every denial must be FORBIDDEN, UNAUTHENTICATED or (for a case, redemption or meeting
+the caller may not see) NOT_FOUND, and write nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 
 from tests.hostile._matrix import (
     CASES_ROWS,
+    PARTICIPATION_ROWS,
     POINTS_ROWS,
     REPORT,
     ROLES,
@@ -294,7 +295,7 @@ def _cells(row: Row) -> list[tuple[str, str]]:
     ]
 
 
-ROWS = [*CASES_ROWS, *POINTS_ROWS]
+ROWS = [*CASES_ROWS, *POINTS_ROWS, *PARTICIPATION_ROWS]
 ASSIGN_CASE = "mutation($input: AssignCaseInput!) { assignCase(input: $input) { __typename } }"
 RESOLVE_CASE = "mutation($input: ResolveCaseInput!) { resolveCase(input: $input) { __typename } }"
 DISPATCH_CASE = (
@@ -314,7 +315,7 @@ class Denials:
 
 @pytest.fixture(scope="module")
 async def denials(world: World, hostile_stack: Stack, mongo_url: str) -> Denials:
-    """Every denied cell of every cases and points row, sent between two fingerprints of every
+    """Every denied cell of every cases, points and participation row, sent between two fingerprints of every
     database. Denials share one target per mutation and unit: nothing may change it."""
     rows = {row.mutation: row for row in ROWS}
     plan = [

@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 TARGETS = (*SERVICES, "gateway")
 # Documents per operation (with a valid token; half that otherwise): the gateway serves every
 # subgraph's operations again, so it gets fewer. Derandomized: the same documents every run.
-EXAMPLES = {"people": 3, "cases": 3, "points": 3, "gateway": 1}
+EXAMPLES = {"people": 3, "cases": 3, "points": 3, "participation": 3, "gateway": 1}
 # Open to anyone by design (refused only for wrong credentials; logging out of an unknown
 # session succeeds and changes nothing).
 OPEN = {"Mutation.login", "Mutation.refreshToken", "Mutation.logout"}

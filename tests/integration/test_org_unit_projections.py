@@ -1,4 +1,5 @@
-"""People's org-unit events flow to the one (kit) projection that cases and points keep."""
+"""People's org-unit events flow to the one (kit) projection that cases, points and participation
+keep."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from grassroots_cases.settings import CasesSettings
 from grassroots_kit.mongo import create_client
 from grassroots_kit.org_units import COLLECTION as ORG_UNITS
 from grassroots_kit.org_units import OrgUnitProjection, ProjectedOrgUnit
+from grassroots_participation.main import create_app as create_participation
+from grassroots_participation.settings import ParticipationSettings
 from grassroots_people.main import create_app as create_people
 from grassroots_people.settings import PeopleSettings
 from grassroots_points.main import create_app as create_points
@@ -22,7 +25,7 @@ CREATE = """mutation($input: CreateOrgUnitInput!) {
   createOrgUnit(input: $input) { orgUnit { id path } } }"""
 
 
-async def test_cases_and_points_project_every_org_unit_people_creates(
+async def test_cases_points_and_participation_project_every_org_unit_people_creates(
     mongo_url: str, broker_ns: BrokerNamespace
 ):
     def db() -> str:
@@ -31,9 +34,13 @@ async def test_cases_and_points_project_every_org_unit_people_creates(
     people_settings = settings_for(PeopleSettings, mongo_url=mongo_url, db_name=db(), ns=broker_ns)
     cases_settings = settings_for(CasesSettings, mongo_url=mongo_url, db_name=db(), ns=broker_ns)
     points_settings = settings_for(PointsSettings, mongo_url=mongo_url, db_name=db(), ns=broker_ns)
+    participation_settings = settings_for(
+        ParticipationSettings, mongo_url=mongo_url, db_name=db(), ns=broker_ns
+    )
     async with (
         run_service(create_cases, cases_settings, broker_ns) as cases,
         run_service(create_points, points_settings, broker_ns) as points,
+        run_service(create_participation, participation_settings, broker_ns) as participation,
         run_service(create_people, people_settings, broker_ns) as people,
     ):
         token = await admin_token_of(people)
@@ -49,7 +56,7 @@ async def test_cases_and_points_project_every_org_unit_people_creates(
             created.append(unit)
             parent = unit["id"]
 
-        for service in (cases, points):
+        for service in (cases, points, participation):
             projection = service.host.db["org_units"]
 
             async def complete(projection=projection) -> bool:

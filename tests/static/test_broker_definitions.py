@@ -61,6 +61,7 @@ PASSWORDS = {
     "RABBITMQ_PEOPLE_PASSWORD": "people.pw",
     "RABBITMQ_CASES_PASSWORD": "cases_pw",
     "RABBITMQ_POINTS_PASSWORD": "points~pw",
+    "RABBITMQ_PARTICIPATION_PASSWORD": "participation-pw",
 }
 
 
@@ -72,7 +73,12 @@ def test_compose_definitions_grant_what_the_local_stack_grants(tmp_path: Path, p
     rendered = json.loads((tmp_path / "definitions.json").read_text())
     expected = broker_definitions.document(
         prefix,
-        {"people": "people.pw", "cases": "cases_pw", "points": "points~pw"},
+        {
+            "people": "people.pw",
+            "cases": "cases_pw",
+            "points": "points~pw",
+            "participation": "participation-pw",
+        },
         ("operator", "admin-pw"),
     )
     assert rendered == expected

@@ -35,13 +35,18 @@ def test_each_service_gets_its_own_user_and_url(tmp_path: Path, monkeypatch):
         "amqp://guest:guest@127.0.0.1:5672/", passwords, run=ctl, warn=print
     )
 
-    assert set(urls) == {"people", "cases", "points"}
+    assert set(urls) == {"people", "cases", "points", "participation"}
     assert urls["cases"].startswith("amqp://grassroots-cases:")
     assert urls["cases"].endswith("@127.0.0.1:5672/")
-    assert len({url.split("@")[0] for url in urls.values()}) == 3
+    assert len({url.split("@")[0] for url in urls.values()}) == 4
     assert stat.S_IMODE(passwords.stat().st_mode) == 0o600
     topic = [c for c in ctl.calls if c[0] == "set_topic_permissions"]
-    assert [c[3] for c in topic] == ["grassroots-people", "grassroots-cases", "grassroots-points"]
+    assert [c[3] for c in topic] == [
+        "grassroots-people",
+        "grassroots-cases",
+        "grassroots-points",
+        "grassroots-participation",
+    ]
 
 
 def test_passwords_are_kept_between_runs(tmp_path: Path, monkeypatch):
@@ -49,7 +54,14 @@ def test_passwords_are_kept_between_runs(tmp_path: Path, monkeypatch):
     passwords = tmp_path / "broker-users.json"
     first = broker_users.service_urls("amqp://g:g@localhost/", passwords, run=FakeCtl())
 
-    ctl = FakeCtl(existing=["grassroots-people", "grassroots-cases", "grassroots-points"])
+    ctl = FakeCtl(
+        existing=[
+            "grassroots-people",
+            "grassroots-cases",
+            "grassroots-points",
+            "grassroots-participation",
+        ]
+    )
     again = broker_users.service_urls("amqp://g:g@localhost/", passwords, run=ctl)
 
     assert again == first

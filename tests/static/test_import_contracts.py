@@ -22,6 +22,7 @@ SOURCES = [
     ROOT / "services" / "people" / "src",
     ROOT / "services" / "cases" / "src",
     ROOT / "services" / "points" / "src",
+    ROOT / "services" / "participation" / "src",
 ]
 LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
 

@@ -99,6 +99,7 @@ def test_one_replica_runs_each_service_on_its_canonical_port_without_proxy():
         ("people", 4001, Kind.SERVICE),
         ("cases", 4002, Kind.SERVICE),
         ("points", 4003, Kind.SERVICE),
+        ("participation", 4004, Kind.SERVICE),
     ]
 
 
@@ -109,13 +110,13 @@ def test_replicas_sit_behind_a_proxy_on_the_canonical_port():
         "people-proxy", Kind.PROXY, "people", 4001, (4101, 4102, 4103)
     )
     assert procs_["cases-2"] == Proc("cases-2", Kind.SERVICE, "cases", 4202)
-    assert len(procs_) == 3 * 3 + 3
+    assert len(procs_) == 4 * 3 + 4
 
 
 def test_replicas_start_before_their_proxies():
     kinds = [p.kind for p in plan.service_procs(2)]
 
-    assert kinds == [Kind.SERVICE] * 6 + [Kind.PROXY] * 3
+    assert kinds == [Kind.SERVICE] * 8 + [Kind.PROXY] * 4
 
 
 def test_every_port_of_a_full_plan_is_distinct():
@@ -486,6 +487,7 @@ def test_the_gateway_finds_each_subgraph_on_its_canonical_port():
     assert env["PEOPLE_URL"] == "http://127.0.0.1:4001/graphql"
     assert env["CASES_URL"] == "http://127.0.0.1:4002/graphql"
     assert env["POINTS_URL"] == "http://127.0.0.1:4003/graphql"
+    assert env["PARTICIPATION_URL"] == "http://127.0.0.1:4004/graphql"
     assert env["NO_COLOR"] == "1"
 
 

@@ -1,4 +1,4 @@
-"""The whole stack as real processes: three services and the gateway on free ports.
+"""The whole stack as real processes: four services and the gateway on free ports.
 
 Each stack gets its own databases and event prefix, so it collides with nothing: not another
 test, not another worker, not a `make up` stack running on the same machine.
@@ -22,7 +22,7 @@ from typing import Any
 from tests.support.mongod import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES = ("people", "cases", "points")
+SERVICES = ("people", "cases", "points", "participation")
 
 
 @dataclass
@@ -217,7 +217,11 @@ def running_stack(mongo_url: str, amqp_url: str, workdir: Path) -> Iterator[Stac
 
 
 # Every durable queue a stack's services declare (each also has a `.dead` twin).
-STACK_QUEUES = {"cases": ("projections",), "points": ("projections", "awards")}
+STACK_QUEUES = {
+    "cases": ("projections",),
+    "points": ("projections", "awards"),
+    "participation": ("projections",),
+}
 
 
 async def remove_stack_queues(amqp_url: str, prefix: str) -> None:

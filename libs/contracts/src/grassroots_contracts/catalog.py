@@ -11,6 +11,7 @@ from typing import Final
 
 from grassroots_contracts import case_events as cases
 from grassroots_contracts import event_types as t
+from grassroots_contracts import participation_events as participation
 from grassroots_contracts import people_events as people
 from grassroots_contracts import points_events as points
 from grassroots_contracts.org_units import OrgUnitSnapshot
@@ -156,6 +157,19 @@ _SPECS = (
         "Reward redeemed",
         "A person exchanged points for a reward; the stock is reserved.",
         points.RewardRedeemed,
+    ),
+    EventSpec(
+        t.MEETING_SCHEDULED,
+        "Meeting scheduled",
+        "A meeting (council, discussion day, mass meeting, night talk, six-party negotiation) "
+        "was scheduled at an org unit, with the households and organizations invited.",
+        participation.MeetingScheduled,
+    ),
+    EventSpec(
+        t.DECISION_MADE,
+        "Decision made",
+        "A meeting decided an agenda item, by consensus or by a household vote with a quorum.",
+        participation.DecisionMade,
     ),
 )
 

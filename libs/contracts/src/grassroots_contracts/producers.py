@@ -12,7 +12,12 @@ from grassroots_contracts import event_types as t
 
 # Service name -> the CloudEvent `source` its events carry.
 SOURCES: Final[Mapping[str, str]] = MappingProxyType(
-    {"people": t.SOURCE_PEOPLE, "cases": t.SOURCE_CASES, "points": t.SOURCE_POINTS}
+    {
+        "people": t.SOURCE_PEOPLE,
+        "cases": t.SOURCE_CASES,
+        "points": t.SOURCE_POINTS,
+        "participation": t.SOURCE_PARTICIPATION,
+    }
 )
 
 # Routing-key families (the part of the type before the dot) each service owns.
@@ -21,6 +26,7 @@ _FAMILIES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "people": ("orgunit", "person", "role", "visit", "commitment"),
         "cases": ("case", "order"),
         "points": ("points", "reward"),
+        "participation": ("meeting", "decision"),
     }
 )
 
@@ -46,6 +52,8 @@ _ALL_TYPES: Final = (
     t.POINTS_AWARDED,
     t.POINTS_REVERSED,
     t.REWARD_REDEEMED,
+    t.MEETING_SCHEDULED,
+    t.DECISION_MADE,
 )
 
 

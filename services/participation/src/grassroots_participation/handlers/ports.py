@@ -1,0 +1,71 @@
+"""What the participation use cases need of storage, in the domain's words.
+
+A repository reached through `ParticipationTx` is bound to that transaction, so no method takes
+a session; the MongoDB adapters (grassroots_participation.adapters) and the in-memory fakes
+(tests/participation/fakes.py) both satisfy these protocols and pass the same contract tests.
+Handlers receive a `ParticipationPorts` instead of the `ServiceHost` (handlers/composition.py
+builds the production one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from grassroots_kit.business_time import DEFAULT_ZONE
+from grassroots_kit.cursors import Page
+from grassroots_kit.org_units import ProjectedOrgUnit
+from grassroots_kit.unit_of_work import Transaction, UnitOfWork
+
+from grassroots_participation.domain.listing import MeetingQuery
+from grassroots_participation.domain.meetings import Meeting
+from grassroots_participation.domain.residents import Resident
+
+
+class MeetingRepository(Protocol):
+    async def insert(self, meeting: Meeting) -> None: ...
+
+    async def get(self, meeting_id: str) -> Meeting | None: ...
+
+    async def save(self, meeting: Meeting) -> Meeting:
+        """Store the changed meeting if its stored version is still `meeting.version`; returns
+        it with the version raised by one. StaleMeeting otherwise."""
+        ...
+
+    async def page(
+        self, query: MeetingQuery, first: int, after: Sequence[Any] | None
+    ) -> Page[Meeting]:
+        """By start time, then id; `after` is the key (`meeting_key`) of the last one seen."""
+        ...
+
+
+class ResidentRepository(Protocol):
+    async def get(self, person_id: str) -> Resident | None: ...
+
+    async def get_many(self, person_ids: Sequence[str]) -> dict[str, Resident]: ...
+
+
+class OrgUnits(Protocol):
+    async def get(self, unit_id: str) -> ProjectedOrgUnit | None: ...
+
+
+@dataclass
+class ParticipationTx(Transaction):
+    meetings: MeetingRepository
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class ParticipationPorts:
+    uow: UnitOfWork[ParticipationTx]
+    meetings: MeetingRepository
+    residents: ResidentRepository
+    org_units: OrgUnits
+    clock: Callable[[], datetime] = field(default=_now)
+    business_zone: ZoneInfo = DEFAULT_ZONE
