@@ -122,11 +122,20 @@ def problems(package: str, source: Path, locale: str, catalog: Catalog) -> Itera
             yield Problem(package, locale, english, "translation has other {fields}")
 
 
+def disagreements(found: dict[str, dict[str, str]]) -> Iterator[str]:
+    """English texts that two packages translate differently. The kit merges every package's
+    catalog into one lookup, so one English text must read one way everywhere."""
+    for english, by_package in sorted(found.items()):
+        if len(set(by_package.values())) > 1:
+            yield f"translated differently: {english!r}: {by_package}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="change nothing; report problems")
     args = parser.parse_args()
     failed = False
+    translations: dict[str, dict[str, str]] = {}
     for package, source in PACKAGES.items():
         template = extract(source)
         for locale in TRANSLATED_LOCALES:
@@ -145,6 +154,13 @@ def main() -> int:
             for problem in problems(package, source, locale, catalog):
                 print(problem)
                 failed = True
+            for message in catalog:
+                if message.id and message.string:
+                    key = f"{locale}:{message.id}"
+                    translations.setdefault(key, {})[package] = str(message.string)
+    for line in disagreements(translations):
+        print(line)
+        failed = True
     return 1 if failed else 0
 
 

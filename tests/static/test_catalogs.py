@@ -103,3 +103,13 @@ def test_the_catalog_check_refuses_a_missing_or_misfielded_translation():
         "no case with id {id}": "not translated",
         "{count} cases": "translation has other {fields}",
     }
+
+
+def test_the_check_refuses_one_text_translated_two_ways():
+    found = {
+        "zh_CN:Closed": {"grassroots_cases": "已结案", "grassroots_contracts": "已办结"},
+        "zh_CN:Open": {"grassroots_cases": "未办结", "grassroots_points": "未办结"},
+    }
+    assert [line.split(":")[0] for line in catalogs.disagreements(found)] == [
+        "translated differently"
+    ]

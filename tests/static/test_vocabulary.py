@@ -76,3 +76,18 @@ def test_the_rural_rungs_have_words_before_the_schema_has_them() -> None:
     catalogs = _contracts_catalogs()
     assert catalogs.translate(kinds["TOWN"].label, "zh-CN") == "乡镇"
     assert catalogs.translate(kinds["VILLAGE"].label, "zh-CN") == "行政村"
+
+
+def test_one_english_label_has_one_meaning():
+    """A catalog translates an English text one way: two terms may share a label only when they
+    mean the same thing (a case's level is named as the rung of the ladder it sits on)."""
+    from collections import defaultdict
+
+    from grassroots_contracts.vocabulary import VOCABULARY
+
+    sharing: dict[str, set[str]] = defaultdict(set)
+    for kind, terms in VOCABULARY.items():
+        for term in terms.values():
+            sharing[term.label].add(kind)
+    shared = {label: kinds for label, kinds in sharing.items() if len(kinds) > 1}
+    assert all(kinds == {"CaseLevel", "OrgUnitKind"} for kinds in shared.values()), shared

@@ -118,6 +118,128 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 ),
             }
         ),
+        "AgendaItemStatus": _kind(
+            {
+                "OPEN": Term(
+                    label("To be decided"),
+                    label("Still to be decided."),
+                ),
+                "DECIDED": Term(
+                    label("Decided"),
+                    label("A decision has been recorded."),
+                ),
+            }
+        ),
+        "VoteChoice": _kind(
+            {
+                "FOR": Term(
+                    label("For"),
+                    label("The household supports the item."),
+                ),
+                "AGAINST": Term(
+                    label("Against"),
+                    label("The household opposes the item."),
+                ),
+                "ABSTAIN": Term(
+                    label("Abstain"),
+                    label("The household takes part without taking a side."),
+                ),
+            }
+        ),
+        "DecisionMethod": _kind(
+            {
+                "CONSENSUS": Term(
+                    label("Consensus"),
+                    label("Everyone present agreed; no vote was needed."),
+                ),
+                "HOUSEHOLD_VOTE": Term(
+                    label("Household vote"),
+                    label("One household, one vote, with a quorum of the invited households."),
+                ),
+            }
+        ),
+        "DecisionOutcome": _kind(
+            {
+                "ADOPTED": Term(
+                    label("Adopted"),
+                    label("The item was agreed."),
+                ),
+                "REJECTED": Term(
+                    label("Not adopted"),
+                    label("The item was not agreed."),
+                ),
+            }
+        ),
+        "MeetingKind": _kind(
+            {
+                "COUNCIL": Term(
+                    label("Council"),
+                    label("A village or residents' council meeting."),
+                ),
+                "DISCUSSION_DAY": Term(
+                    label("Discussion day"),
+                    label("The community's regular day for talking issues out, e.g. every Friday."),
+                ),
+                "MASS_MEETING": Term(
+                    label("Mass meeting"),
+                    label("A meeting open to all residents of the unit."),
+                ),
+                "NIGHT_TALK": Term(
+                    label("Night talk"),
+                    label("An evening talk in a resident's home."),
+                ),
+                "SIX_PARTY_NEGOTIATION": Term(
+                    label("Six-party negotiation"),
+                    label(
+                        "Party branch, residents' committee, owners' committee, property company, supervisory committee and social organizations at one table."
+                    ),
+                ),
+            }
+        ),
+        "MeetingStatus": _kind(
+            {
+                "SCHEDULED": Term(
+                    label("Scheduled"),
+                    label("The meeting still takes agenda items, attendance and votes."),
+                ),
+                "CLOSED": Term(
+                    label("Ended"),
+                    label("The meeting is over; nothing more is recorded."),
+                ),
+            }
+        ),
+        "Weekday": _kind(
+            {
+                "MONDAY": Term(
+                    label("Monday"),
+                    label("Every Monday."),
+                ),
+                "TUESDAY": Term(
+                    label("Tuesday"),
+                    label("Every Tuesday."),
+                ),
+                "WEDNESDAY": Term(
+                    label("Wednesday"),
+                    label("Every Wednesday."),
+                ),
+                "THURSDAY": Term(
+                    label("Thursday"),
+                    label("Every Thursday."),
+                ),
+                "FRIDAY": Term(
+                    label("Friday"),
+                    label("Every Friday."),
+                ),
+                "SATURDAY": Term(
+                    label("Saturday"),
+                    label("Every Saturday."),
+                ),
+                "SUNDAY": Term(
+                    label("Sunday"),
+                    label("Every Sunday."),
+                ),
+            }
+        ),
         "CaseExportContent": _kind(
             {
                 "STATISTICS": Term(
