@@ -191,7 +191,8 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 "SIX_PARTY_NEGOTIATION": Term(
                     label("Six-party negotiation"),
                     label(
-                        "Party branch, residents' committee, owners' committee, property company, supervisory committee and social organizations at one table."
+                        "Party branch, residents' committee, owners' committee, property company, "
+                        "supervisory committee and social organizations at one table."
                     ),
                 ),
             }
