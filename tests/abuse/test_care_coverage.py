@@ -39,32 +39,32 @@ async def _refused(attacker: Attacker, unit: str, token: str | None, codes: set[
 
 
 async def test_resident_cannot_read_their_communitys_care_coverage(attacker: Attacker) -> None:
-    await _refused(attacker, "Taohuajing Community", attacker.token(SHI_KAI), {"FORBIDDEN"})
+    await _refused(attacker, "桃花井社区", attacker.token(SHI_KAI), {"FORBIDDEN"})
 
 
 async def test_anonymous_caller_gets_no_care_coverage(attacker: Attacker) -> None:
-    await _refused(attacker, "Wangcheng District", None, {"UNAUTHENTICATED", "FORBIDDEN"})
+    await _refused(attacker, "望城区", None, {"UNAUTHENTICATED", "FORBIDDEN"})
 
 
 async def test_resident_chief_of_another_district_gets_no_care_coverage(attacker: Attacker):
-    await _refused(attacker, "Taohuajing Community", attacker.token(ZHAO_GANG), {"FORBIDDEN"})
+    await _refused(attacker, "桃花井社区", attacker.token(ZHAO_GANG), {"FORBIDDEN"})
 
 
 async def test_department_staff_get_no_care_coverage(attacker: Attacker) -> None:
-    await _refused(attacker, "Wangcheng District", attacker.token(PENG_TAO), {"FORBIDDEN"})
+    await _refused(attacker, "望城区", attacker.token(PENG_TAO), {"FORBIDDEN"})
 
 
 async def test_community_staff_cannot_read_the_district_above_them(attacker: Attacker) -> None:
-    await _refused(attacker, "Wangcheng District", attacker.token(ZHOU_MIN), {"FORBIDDEN"})
+    await _refused(attacker, "望城区", attacker.token(ZHOU_MIN), {"FORBIDDEN"})
 
 
 async def test_district_admin_reads_only_their_own_districts_care_coverage(attacker: Attacker):
     # Chen Hua administers Wangcheng; Shibei is another city's district.
-    mine = await unit_by_name(attacker, "Wangcheng District")
+    mine = await unit_by_name(attacker, "望城区")
     token = attacker.token(CHEN_HUA)
 
     own = await attacker.graphql(COVERAGE, {"u": mine["_id"]}, token=token)
-    await _refused(attacker, "Shibei District", token, {"FORBIDDEN"})
+    await _refused(attacker, "市北区", token, {"FORBIDDEN"})
 
     assert "errors" not in own, own
     unit = own["data"]["careCoverage"]["unit"]

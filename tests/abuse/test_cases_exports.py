@@ -67,7 +67,7 @@ def _refused_without_a_file(body: dict[str, Any], codes: set[str]) -> bool:
 
 
 async def test_resident_cannot_export_their_community_cases(attacker: Attacker) -> None:
-    unit = await unit_by_name(attacker, "Taohuajing Community")
+    unit = await unit_by_name(attacker, "桃花井社区")
     before = await _writes(attacker)
 
     body = await attacker.graphql(
@@ -81,7 +81,7 @@ async def test_resident_cannot_export_their_community_cases(attacker: Attacker) 
 
 
 async def test_anonymous_caller_cannot_export_a_district(attacker: Attacker) -> None:
-    unit = await unit_by_name(attacker, "Wangcheng District")
+    unit = await unit_by_name(attacker, "望城区")
 
     body = await attacker.graphql(
         EXPORT, {"u": unit["_id"], "content": "STATISTICS", **_last_year()}
@@ -91,7 +91,7 @@ async def test_anonymous_caller_cannot_export_a_district(attacker: Attacker) -> 
 
 
 async def test_district_admin_cannot_export_another_district(attacker: Attacker) -> None:
-    other = await unit_by_name(attacker, "Shibei District")
+    other = await unit_by_name(attacker, "市北区")
 
     body = await attacker.graphql(
         EXPORT,
@@ -104,7 +104,7 @@ async def test_district_admin_cannot_export_another_district(attacker: Attacker)
 
 async def test_district_admin_export_carries_no_reporter_data(attacker: Attacker) -> None:
     # given the reporters of Wangcheng's cases, as people stores them
-    mine = await unit_by_name(attacker, "Wangcheng District")
+    mine = await unit_by_name(attacker, "望城区")
     cases = attacker.db("cases")["cases"]
     reporters = {
         doc["reporterId"]
@@ -130,7 +130,7 @@ async def test_district_admin_export_carries_no_reporter_data(attacker: Attacker
 
 
 async def test_public_board_answers_anyone_with_counts_only(attacker: Attacker) -> None:
-    district = await unit_by_name(attacker, "Wangcheng District")
+    district = await unit_by_name(attacker, "望城区")
     titles = [
         str(doc["title"])
         async for doc in attacker.db("cases")["cases"].find({"orgUnitPath": district["_id"]})

@@ -11,7 +11,6 @@ import pytest
 
 from tests.abuse._attacker import Attacker
 from tests.abuse._cases import (
-    CASES_CAST_PASSWORD,
     NORTH_GATE,
     SHI_KAI,
     ZHAO_MIN,
@@ -30,7 +29,7 @@ SEARCH = """query($f: CaseFilter) { cases(filter: $f, first: 50) {
 
 async def _neighbours_case(attacker: Attacker) -> tuple[str, str]:
     """Zhao Min reports a blocked drain with a word nobody else wrote; the case and the word."""
-    victim = attacker.token(ZHAO_MIN, CASES_CAST_PASSWORD)
+    victim = attacker.token(ZHAO_MIN)
     word = f"暗号{uuid.uuid4().hex[:8]}"
     reported = await report(
         attacker,

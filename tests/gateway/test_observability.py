@@ -14,6 +14,7 @@ SPANNING = """query($id: ID!) {
   orgUnit(id: $id) { id }
   case(id: $id) { id }
   pointsAccount(personId: $id) { balance }
+  meeting(id: $id) { id }
 }"""
 
 
