@@ -283,6 +283,13 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                     label("Rejected"),
                     label("Not taken up, as a duplicate or out of scope, with a reason."),
                 ),
+                "IN_DELIBERATION": Term(
+                    label("In deliberation"),
+                    label(
+                        "Sent to a meeting to decide; its deadline waits until the decision "
+                        "comes back."
+                    ),
+                ),
             }
         ),
         "CaseLevel": _kind(
