@@ -35,15 +35,16 @@ DECIDED = "DELIBERATION_DECIDED"
 
 
 def send_to_deliberation(case: Case, actor: Actor, now: datetime, reason: str) -> Outcome:
+    # Who first: one who may not send it learns nothing of where it stands.
+    if actor.system or actor.person_id is None or not (manages(actor, case) or works(actor, case)):
+        raise Forbidden(
+            msg("only staff over the case or the ones working it can send it to deliberation")
+        )
     _require_status(
         case,
         DELIBERABLE_STATUSES,
         msg("cannot send a case that is {status} to deliberation; it must be one of: {allowed}"),
     )
-    if actor.system or actor.person_id is None or not (manages(actor, case) or works(actor, case)):
-        raise Forbidden(
-            msg("only staff over the case or the ones working it can send it to deliberation")
-        )
     text = clean_text(reason, REASON) or ""
     changed = _moved(case, actor, now, SENT, Status.IN_DELIBERATION, note=text)
     return Outcome(changed, (ev.CaseSentToDeliberation(changed, text, actor.person_id),))
