@@ -11,16 +11,21 @@ from grassroots_cases.domain import deliberation
 from grassroots_cases.domain.model import MeetingDecision
 from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Status
 from grassroots_cases.domain.workflow import Outcome
-from grassroots_cases.handlers.deliberation import apply_decision
+from grassroots_cases.handlers import case_commands as commands
+from grassroots_cases.handlers.deliberation import apply_decision, send_case_to_deliberation
 from grassroots_cases.handlers.publishing import to_cloud_event
+from grassroots_cases.handlers.report_case import report_case
+from grassroots_cases.handlers.sweeper import Sweeper
+from grassroots_cases.handlers.transitions import Transition
 from grassroots_contracts.event_types import CASE_SENT_TO_DELIBERATION, SOURCE_PARTICIPATION
 from grassroots_contracts.participation_events import DecisionMade
-from grassroots_kit.errors import BadUserInput, Forbidden, InvalidTransition
+from grassroots_kit.errors import BadUserInput, Forbidden, InvalidTransition, NotFound
 from grassroots_kit.messaging.consumer import PermanentEventError
 from grassroots_kit.messaging.envelope import CloudEvent, new_event
 
 from tests.cases.fakes import CasesState, FakeCaseStore
 from tests.cases.unit.builders import ACTORS, PATH, T0, case
+from tests.cases.unit.fake_area import area, clock, new_case, who
 
 DECISION = MeetingDecision(
     decision_id="d1",
@@ -164,3 +169,28 @@ async def test_a_decision_from_a_meeting_outside_the_cases_unit_is_parked() -> N
     with pytest.raises(PermanentEventError):
         await apply_decision(FakeCaseStore(state), decision_made(waiting.id, PATH[-1]), T0)
     assert state.cases[waiting.id].status is Status.IN_DELIBERATION
+
+
+# --- through the use case, over the in-memory ports -------------------------------------
+
+
+async def test_sending_publishes_and_the_sweeper_leaves_the_waiting_case_alone() -> None:
+    fakes = area()
+    case = (await report_case(fakes.ports, who("res-1"), new_case())).case
+    transition = Transition(case.id)
+    await commands.accept_case(fakes.ports, who("cstaff"), transition)
+    with pytest.raises(Forbidden):
+        await send_case_to_deliberation(fakes.ports, who("res-1"), transition, "wait for me")
+    with pytest.raises(NotFound):  # someone who may not see the case learns nothing of it
+        await send_case_to_deliberation(fakes.ports, who("partner"), transition, "x")
+    waiting = await send_case_to_deliberation(
+        fakes.ports, who("cstaff"), transition, "the households must agree"
+    )
+    assert waiting.status is Status.IN_DELIBERATION
+    assert fakes.uow.published_types()[-1] == CASE_SENT_TO_DELIBERATION
+
+    clock(fakes).advance(hours=24 * 30)  # far past its deadline
+    result = await Sweeper(fakes.ports).sweep_once()
+    assert result.escalated == 0
+    assert fakes.state.cases[case.id].status is Status.IN_DELIBERATION
+    assert fakes.state.cases[case.id].breach_count == 0
