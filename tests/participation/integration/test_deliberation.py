@@ -122,8 +122,14 @@ async def test_a_case_sent_to_deliberation_is_proposed_once_and_decided_at_a_mee
         CASE, {"reps": [{"__typename": "Case", "id": "case-1"}]}, as_person="outsider"
     )
     assert hidden["_entities"][0]["deliberation"] is None
-    decided = await p.ok(LIST, {**unit(), "filter": {"status": ["PROPOSED"]}}, **STAFF)
-    assert decided["_entities"][0]["deliberationList"]["totalCount"] == 0
+    waiting = await p.ok(LIST, {**unit(), "filter": {"status": ["PROPOSED"]}}, **STAFF)
+    assert waiting["_entities"][0]["deliberationList"]["totalCount"] == 0
+
+    async def filed_as_decided() -> bool:
+        found = await p.ok(LIST, {**unit(), "filter": {"status": ["DECIDED"]}}, **STAFF)
+        return bool(found["_entities"][0]["deliberationList"]["totalCount"] == 1)
+
+    await eventually(filed_as_decided, timeout=20)  # participation read its own decision.made
 
 
 async def test_residents_propose_for_their_own_unit_only(participation: Participation) -> None:

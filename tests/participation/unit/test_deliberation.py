@@ -8,7 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from grassroots_contracts.case_events import CaseSentToDeliberation
-from grassroots_contracts.event_types import CASE_SENT_TO_DELIBERATION, SOURCE_CASES
+from grassroots_contracts.event_types import (
+    CASE_SENT_TO_DELIBERATION,
+    DECISION_MADE,
+    SOURCE_CASES,
+    SOURCE_PARTICIPATION,
+)
+from grassroots_contracts.participation_events import DecisionMade
 from grassroots_kit.errors import BadUserInput, Conflict, InvalidTransition
 from grassroots_kit.messaging.consumer import PermanentEventError
 from grassroots_kit.messaging.envelope import CloudEvent, new_event
@@ -21,7 +27,7 @@ from grassroots_participation.domain.meetings import (
     MeetingKind,
 )
 from grassroots_participation.domain.published_lists import ListKind, PublishedList, next_version
-from grassroots_participation.handlers.deliberation import take_case
+from grassroots_participation.handlers.deliberation import mark_decided, take_case
 
 T0 = datetime(2026, 12, 11, 3, 0, tzinfo=UTC)
 PATH = ("district", "street", "community", "grid")
@@ -153,6 +159,13 @@ class Proposals:
         assert proposal.id not in self.stored
         self.stored[proposal.id] = proposal
 
+    async def mark_decided(self, proposal_id: str) -> bool:
+        found = self.stored.get(proposal_id)
+        if found is None or found.status is not d.ProposalStatus.ON_AGENDA:
+            return False
+        self.stored[proposal_id] = replace(found, status=d.ProposalStatus.DECIDED)
+        return True
+
 
 def sent_event(**changes: object) -> CloudEvent:
     data = CaseSentToDeliberation(
@@ -189,3 +202,36 @@ async def test_the_consumer_puts_a_case_on_the_list_once() -> None:
 async def test_a_malformed_sending_is_parked() -> None:
     with pytest.raises(PermanentEventError):
         await take_case(Proposals(), sent_event(reason=""))  # type: ignore[arg-type]
+
+
+def decision_made(proposal_id: str | None) -> CloudEvent:
+    data = DecisionMade(
+        decision_id="dec1",
+        meeting_id="m1",
+        agenda_item_id="i1",
+        agenda_item_title="Harbin Road pipe",
+        org_unit_id="community",
+        org_unit_path=PATH[:3],
+        method="CONSENSUS",
+        outcome="ADOPTED",
+        text="Shared equally.",
+        votes_for=0,
+        votes_against=0,
+        abstentions=0,
+        households_invited=0,
+        decided_by="staff",
+        decided_at=T0,
+        case_id="c1",
+        proposal_id=proposal_id,
+    ).to_data()
+    return new_event(DECISION_MADE, source=SOURCE_PARTICIPATION, subject="m1", data=data)
+
+
+async def test_our_own_decision_files_the_proposal_as_decided_once() -> None:
+    store = Proposals()
+    placed = d.put_on_agenda(case_proposal(), meeting(), "i1", T0)
+    store.stored[placed.id] = placed
+    assert await mark_decided(store, decision_made(placed.id))  # type: ignore[arg-type]
+    assert store.stored[placed.id].status is d.ProposalStatus.DECIDED
+    assert not await mark_decided(store, decision_made(placed.id))  # type: ignore[arg-type]
+    assert not await mark_decided(store, decision_made(None))  # type: ignore[arg-type]

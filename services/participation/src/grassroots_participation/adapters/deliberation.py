@@ -103,6 +103,15 @@ class ProposalStore:
         )
         return proposal_from(doc) if doc else None
 
+    async def mark_decided(self, proposal_id: str) -> bool:
+        """ON_AGENDA -> DECIDED; False when it is not on an agenda (already decided, or unknown)."""
+        result = await self._proposals.update_one(
+            {"_id": proposal_id, "status": ProposalStatus.ON_AGENDA.value},
+            {"$set": {"status": ProposalStatus.DECIDED.value}, "$inc": {"version": 1}},
+            session=self._session,
+        )
+        return result.modified_count == 1
+
     async def save(self, proposal: Proposal) -> Proposal:
         """Store it if the stored version is still `proposal.version`; StaleMeeting otherwise
         (the same refusal as a meeting changed under the writer)."""

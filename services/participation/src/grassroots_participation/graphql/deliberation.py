@@ -185,7 +185,8 @@ class HasId(Protocol):
 class DeliberationFilter:
     status: list[domain.ProposalStatus] | None = strawberry.field(
         default=None,
-        description="Any of these (ON_AGENDA also lists those since decided); all when omitted.",
+        description="Any of these; all when omitted. A decision moves its proposal to DECIDED "
+        "in the list moments after it is recorded.",
     )
 
 

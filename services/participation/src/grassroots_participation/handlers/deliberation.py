@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from grassroots_contracts.case_events import CaseSentToDeliberation
-from grassroots_contracts.event_types import CASE_SENT_TO_DELIBERATION
+from grassroots_contracts.event_types import CASE_SENT_TO_DELIBERATION, DECISION_MADE
+from grassroots_contracts.participation_events import DecisionMade
 from grassroots_contracts.payload import InvalidPayload
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.auth import Principal
@@ -55,6 +56,8 @@ class ProposalRepository(Protocol):
     async def get(self, proposal_id: str) -> domain.Proposal | None: ...
 
     async def latest_for_case(self, case_id: str) -> domain.Proposal | None: ...
+
+    async def mark_decided(self, proposal_id: str) -> bool: ...
 
     async def save(self, proposal: domain.Proposal) -> domain.Proposal: ...
 
@@ -197,10 +200,7 @@ async def deliberation_list(
     proposals of the units they live in or serve (the same rule as meetings)."""
     unit = await _unit(ports, org_unit_id, "id")
     held_at = access.listable_units(caller, await _home(ports, caller), unit.path_with_self)
-    stored = [s for s in statuses if s is not domain.ProposalStatus.DECIDED]
-    if domain.ProposalStatus.DECIDED in statuses:
-        stored.append(domain.ProposalStatus.ON_AGENDA)  # decided ones are stored ON_AGENDA
-    return await ports.proposals.page(unit.id, stored, held_at, first, after)
+    return await ports.proposals.page(unit.id, statuses, held_at, first, after)
 
 
 async def for_case(
@@ -312,12 +312,31 @@ async def take_case(proposals: ProposalRepository, event: CloudEvent) -> domain.
     return proposal
 
 
-def deliberation_subscription(db: Database) -> Subscription:
-    """Queue `participation.deliberation`: cases' `case.sent_to_deliberation`."""
+async def mark_decided(proposals: ProposalRepository, event: CloudEvent) -> bool:
+    """Our own `decision.made` on an item from the list marks its proposal DECIDED (reads show
+    it decided at once from the meeting; this makes the stored status, which the list filters
+    on, follow). Idempotent: only an ON_AGENDA proposal changes."""
+    try:
+        made = DecisionMade.from_data(event.data)
+    except InvalidPayload as exc:
+        raise PermanentEventError(f"{event.type} data does not match: {exc}") from None
+    if made.proposal_id is None:
+        return False
+    return await proposals.mark_decided(made.proposal_id)
 
-    async def handle(event: CloudEvent, session: Session) -> None:
+
+def deliberation_subscription(db: Database) -> Subscription:
+    """Queue `participation.deliberation`: cases' `case.sent_to_deliberation`, and our own
+    `decision.made` for the proposals it decides."""
+
+    async def taken(event: CloudEvent, session: Session) -> None:
         await take_case(ProposalStore(db, session), event)
 
+    async def decided(event: CloudEvent, session: Session) -> None:
+        await mark_decided(ProposalStore(db, session), event)
+
     return Subscription(
-        purpose=PURPOSE, handlers={CASE_SENT_TO_DELIBERATION: handle}, producers=PRODUCERS
+        purpose=PURPOSE,
+        handlers={CASE_SENT_TO_DELIBERATION: taken, DECISION_MADE: decided},
+        producers=PRODUCERS,
     )
