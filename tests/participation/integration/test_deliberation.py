@@ -142,6 +142,13 @@ async def test_residents_propose_for_their_own_unit_only(participation: Particip
     blank = {"input": {"orgUnitId": "c1", "title": "   "}}
     assert await p.refused(PROPOSE, blank, as_person="rep-a") == "BAD_USER_INPUT"
     assert await p.db["proposals"].count_documents({}) == 1
+    for n in range(9):
+        more = {"input": {"orgUnitId": "c1", "title": f"Concern {n}"}}
+        await p.ok(PROPOSE, more, as_person="rep-a")
+    flood = {"input": {"orgUnitId": "c1", "title": "One too many"}}
+    assert await p.refused(PROPOSE, flood, as_person="rep-a") == "CONFLICT"
+    assert await p.db["proposals"].count_documents({}) == 10
+    await p.ok(PROPOSE, flood, as_person="rep-b")  # the cap is per person
 
 
 async def test_lists_are_published_in_versions_and_read_as_published(

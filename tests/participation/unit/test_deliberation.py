@@ -235,3 +235,9 @@ async def test_our_own_decision_files_the_proposal_as_decided_once() -> None:
     assert store.stored[placed.id].status is d.ProposalStatus.DECIDED
     assert not await mark_decided(store, decision_made(placed.id))  # type: ignore[arg-type]
     assert not await mark_decided(store, decision_made(None))  # type: ignore[arg-type]
+
+
+def test_a_resident_may_have_ten_proposals_waiting_not_more() -> None:
+    d.check_waiting(d.MAX_WAITING_PER_RESIDENT - 1)
+    with pytest.raises(Conflict):
+        d.check_waiting(d.MAX_WAITING_PER_RESIDENT)

@@ -31,6 +31,8 @@ INDEXES = (
         (
             # A unit's deliberation list, oldest first: OrgUnit.deliberationList.
             IndexModel([("orgUnitPath", ASCENDING), ("proposedAt", ASCENDING), ("_id", ASCENDING)]),
+            # A resident's proposals waiting for an agenda (the cap on them).
+            IndexModel([("proposedBy", ASCENDING), ("status", ASCENDING)]),
             # A case's proposals, newest first: Case.deliberation.
             IndexModel([("caseId", ASCENDING), ("proposedAt", DESCENDING)], sparse=True),
         ),
@@ -102,6 +104,17 @@ class ProposalStore:
             {"caseId": case_id}, sort=[("proposedAt", DESCENDING)], session=self._session
         )
         return proposal_from(doc) if doc else None
+
+    async def waiting_from(self, person_id: str) -> int:
+        """A resident's own proposals not yet on an agenda."""
+        return await self._proposals.count_documents(
+            {
+                "proposedBy": person_id,
+                "source": ProposalSource.RESIDENT.value,
+                "status": ProposalStatus.PROPOSED.value,
+            },
+            session=self._session,
+        )
 
     async def mark_decided(self, proposal_id: str) -> bool:
         """ON_AGENDA -> DECIDED; False when it is not on an agenda (already decided, or unknown)."""

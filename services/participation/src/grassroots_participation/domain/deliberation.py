@@ -16,12 +16,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from grassroots_kit.errors import BadUserInput, InvalidTransition
+from grassroots_kit.errors import BadUserInput, Conflict, InvalidTransition
 from grassroots_kit.i18n import msg
 
 from grassroots_participation.domain.meetings import ItemStatus, Meeting, clean_text, clean_title
 
 MAX_PROPOSAL_TEXT = 4000
+# A resident's proposals still waiting for an agenda: enough for anyone's concerns, too few to
+# flood a unit's list.
+MAX_WAITING_PER_RESIDENT = 10
 
 
 class ProposalSource(StrEnum):
@@ -103,6 +106,20 @@ def from_resident(
         proposed_by=proposed_by,
         proposed_at=at,
     )
+
+
+def check_waiting(waiting: int) -> None:
+    """Refuse one more proposal from a resident who has `waiting` not yet on an agenda."""
+    if waiting >= MAX_WAITING_PER_RESIDENT:
+        raise Conflict(
+            msg(
+                "you already have {waiting} proposals waiting for a meeting; at most {max} "
+                "may wait at a time",
+                waiting=waiting,
+                max=MAX_WAITING_PER_RESIDENT,
+            ),
+            limit=MAX_WAITING_PER_RESIDENT,
+        )
 
 
 def put_on_agenda(proposal: Proposal, meeting: Meeting, item_id: str, at: datetime) -> Proposal:

@@ -59,6 +59,8 @@ class ProposalRepository(Protocol):
 
     async def mark_decided(self, proposal_id: str) -> bool: ...
 
+    async def waiting_from(self, person_id: str) -> int: ...
+
     async def save(self, proposal: domain.Proposal) -> domain.Proposal: ...
 
     async def page(
@@ -142,6 +144,7 @@ async def propose_item(
     )
 
     async def work(tx: DeliberationTx) -> domain.Proposal:
+        domain.check_waiting(await tx.proposals.waiting_from(caller.person_id))
         await tx.proposals.insert(proposal)
         return proposal
 
