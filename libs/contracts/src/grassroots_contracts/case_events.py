@@ -150,6 +150,19 @@ class CaseReopened(_CaseInPlace):
     reopened_at: Timestamp
 
 
+class CaseSentToDeliberation(_CaseInPlace):
+    """A case handler sent the case to deliberation: it waits (status IN_DELIBERATION, its
+    deadline paused) until a meeting decides it and `decision.made` names it. Participation puts
+    it on the unit's deliberation list as a proposal titled by the case."""
+
+    title: str = Field(min_length=1)
+    category: Category
+    reason: str = Field(min_length=1)
+    """Why the case needs a meeting's decision, in the handler's words."""
+    sent_by: Id
+    sent_at: Timestamp
+
+
 class OrderEvent(_CaseInPlace):
     """An order on the board; `takerId` and `organizationId` are null on order.posted."""
 

@@ -132,6 +132,13 @@ _SPECS = (
         cases.CaseReopened,
     ),
     EventSpec(
+        t.CASE_SENT_TO_DELIBERATION,
+        "Case sent to deliberation",
+        "A case handler sent the case to a meeting to decide; it waits until `decision.made` "
+        "names it.",
+        cases.CaseSentToDeliberation,
+    ),
+    EventSpec(
         t.ORDER_POSTED, "Order posted", "A case was posted on the order board.", cases.OrderEvent
     ),
     EventSpec(

@@ -69,3 +69,7 @@ class DecisionMade(Payload):
     decided_by: Id
     """Who recorded the decision."""
     decided_at: Timestamp
+    case_id: Id | None = None
+    """The case the item came from (sent to deliberation), null for any other item."""
+    proposal_id: Id | None = None
+    """The deliberation-list proposal the item came from, null when added directly."""

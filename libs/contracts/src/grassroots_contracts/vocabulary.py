@@ -209,6 +209,46 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 ),
             }
         ),
+        "ProposalSource": _kind(
+            {
+                "CASE": Term(
+                    label("From a case"),
+                    label("A case handler sent the case for a meeting to decide."),
+                ),
+                "RESIDENT": Term(
+                    label("From a resident"),
+                    label("A resident of the unit proposed it."),
+                ),
+            }
+        ),
+        "ProposalStatus": _kind(
+            {
+                "PROPOSED": Term(
+                    label("Proposed"),
+                    label("On the deliberation list, not yet on a meeting's agenda."),
+                ),
+                "ON_AGENDA": Term(
+                    label("On the agenda"),
+                    label("On a meeting's agenda, waiting for its decision."),
+                ),
+                "DECIDED": Term(
+                    label("Decided by a meeting"),
+                    label("The meeting has decided it."),
+                ),
+            }
+        ),
+        "PublishedListKind": _kind(
+            {
+                "RESPONSIBILITY": Term(
+                    label("Responsibility list"),
+                    label('Who leads what in the unit (the "six leads").'),
+                ),
+                "NEGATIVE": Term(
+                    label("Negative list"),
+                    label('What must not be done in the unit (the "six eliminations").'),
+                ),
+            }
+        ),
         "Weekday": _kind(
             {
                 "MONDAY": Term(
@@ -282,6 +322,13 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 "REJECTED": Term(
                     label("Rejected"),
                     label("Not taken up, as a duplicate or out of scope, with a reason."),
+                ),
+                "IN_DELIBERATION": Term(
+                    label("In deliberation"),
+                    label(
+                        "Sent to a meeting to decide; its deadline waits until the decision "
+                        "comes back."
+                    ),
                 ),
             }
         ),

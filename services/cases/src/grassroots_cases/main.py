@@ -13,6 +13,7 @@ from grassroots_cases.adapters import district_codes, role_projection, rollups, 
 from grassroots_cases.graphql.context import Context, build_context
 from grassroots_cases.graphql.schema import schema
 from grassroots_cases.handlers.composition import cases_ports
+from grassroots_cases.handlers.deliberation import deliberation_subscription
 from grassroots_cases.handlers.projections import projection_subscription
 from grassroots_cases.handlers.sweeper import Sweeper
 from grassroots_cases.settings import CasesSettings
@@ -35,6 +36,7 @@ def build_host(settings: CasesSettings) -> ServiceHost:
     host.add_boot_step("district codes", adopt_district_codes)
     host.add_boot_step("case search terms", store_search_terms)
     host.add_subscription(projection_subscription(host.db, tz=settings.business_zone))
+    host.add_subscription(deliberation_subscription(host.db, tz=settings.business_zone))
     if settings.sweep_seconds > 0:
         sweeper = Sweeper(cases_ports(host))
 

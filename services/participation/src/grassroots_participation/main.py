@@ -13,6 +13,7 @@ from grassroots_participation.adapters.people_projection import PeopleProjection
 from grassroots_participation.graphql.context import Context, build_context
 from grassroots_participation.graphql.schema import schema
 from grassroots_participation.handlers.composition import compose
+from grassroots_participation.handlers.deliberation import deliberation_subscription
 from grassroots_participation.handlers.projections import projection_subscription
 from grassroots_participation.settings import ParticipationSettings
 
@@ -24,6 +25,7 @@ def create_app(
     settings = settings or ParticipationSettings()
     host = ServiceHost(settings, collections=storage.COLLECTIONS, indexes=storage.INDEXES)
     host.add_subscription(projection_subscription(host.db))
+    host.add_subscription(deliberation_subscription(host.db))
     ports = compose(host)
     # A token whose role was revoked is refused once `role.revoked` reaches the projection.
     verifier = TokenVerifier(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from grassroots_kit.mongo import Document
 
 from grassroots_cases.domain.ids import CaseId, OrganizationId, OrgUnitId, PersonId
-from grassroots_cases.domain.model import Case, Handler, Rating, TimelineEntry
+from grassroots_cases.domain.model import Case, Handler, MeetingDecision, Rating, TimelineEntry
 from grassroots_cases.domain.search import search_terms
 from grassroots_cases.domain.vocabulary import Category, Channel, Level, Priority, Role, Status
 
@@ -62,6 +62,7 @@ def to_doc(case: Case) -> Document:
                 "fromStatus": e.from_status.value if e.from_status else None,
                 "toStatus": e.to_status.value,
                 "note": e.note,
+                **({"decision": _decision_doc(e.decision)} if e.decision else {}),
             }
             for e in case.timeline
         ],
@@ -114,6 +115,7 @@ def from_doc(doc: Document) -> Case:
                 from_status=Status(e["fromStatus"]) if e.get("fromStatus") else None,
                 to_status=Status(e["toStatus"]),
                 note=e.get("note"),
+                decision=_decision(e.get("decision")),
             )
             for e in doc.get("timeline", [])
         ),
@@ -123,3 +125,33 @@ def from_doc(doc: Document) -> Case:
 
 def _person(value: str | None) -> PersonId | None:
     return PersonId(value) if value else None
+
+
+def _decision_doc(d: MeetingDecision) -> Document:
+    return {
+        "decisionId": d.decision_id,
+        "meetingId": d.meeting_id,
+        "method": d.method,
+        "outcome": d.outcome,
+        "text": d.text,
+        "votesFor": d.votes_for,
+        "votesAgainst": d.votes_against,
+        "abstentions": d.abstentions,
+        "householdsInvited": d.households_invited,
+    }
+
+
+def _decision(doc: Document | None) -> MeetingDecision | None:
+    if not doc:
+        return None
+    return MeetingDecision(
+        decision_id=doc["decisionId"],
+        meeting_id=doc["meetingId"],
+        method=doc["method"],
+        outcome=doc["outcome"],
+        text=doc.get("text", ""),
+        votes_for=doc.get("votesFor", 0),
+        votes_against=doc.get("votesAgainst", 0),
+        abstentions=doc.get("abstentions", 0),
+        households_invited=doc.get("householdsInvited", 0),
+    )

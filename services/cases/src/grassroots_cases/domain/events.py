@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from grassroots_cases.domain.ids import PersonId
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.vocabulary import EscalationReason, Level
 
@@ -44,6 +45,13 @@ class CaseReopened:
 
 
 @dataclass(frozen=True)
+class CaseSentToDeliberation:
+    case: Case
+    reason: str
+    sent_by: PersonId
+
+
+@dataclass(frozen=True)
 class OrderPosted:
     case: Case
 
@@ -60,6 +68,7 @@ DomainEvent = (
     | CaseResolved
     | CaseClosed
     | CaseReopened
+    | CaseSentToDeliberation
     | OrderPosted
     | OrderTaken
 )

@@ -80,6 +80,7 @@ VALUE_LABELS: Mapping[str, str] = {
     Status.RESOLVED: label("Resolved"),
     Status.CLOSED: label("Closed"),
     Status.REJECTED: label("Rejected"),
+    Status.IN_DELIBERATION: label("In deliberation"),
     Level.GROUP: label("Group"),
     Level.GRID: label("Grid"),
     Level.COMMUNITY: label("Community"),

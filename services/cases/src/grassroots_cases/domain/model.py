@@ -19,6 +19,21 @@ from grassroots_cases.domain.vocabulary import (
 
 
 @dataclass(frozen=True)
+class MeetingDecision:
+    """A meeting's decision on a case sent to deliberation, as `decision.made` carried it."""
+
+    decision_id: str
+    meeting_id: str
+    method: str  # CONSENSUS or HOUSEHOLD_VOTE
+    outcome: str  # ADOPTED or REJECTED
+    text: str
+    votes_for: int = 0
+    votes_against: int = 0
+    abstentions: int = 0
+    households_invited: int = 0  # zero counts for a decision by consensus
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     at: datetime
     actor_id: PersonId | None  # None when the system acted (SLA sweeper, auto-close)
@@ -26,6 +41,7 @@ class TimelineEntry:
     from_status: Status | None
     to_status: Status
     note: str | None = None
+    decision: MeetingDecision | None = None  # on DELIBERATION_DECIDED only
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ class Status(StrEnum):
     RESOLVED = "RESOLVED"
     CLOSED = "CLOSED"
     REJECTED = "REJECTED"
+    IN_DELIBERATION = "IN_DELIBERATION"
 
 
 # Someone still owes the resident an answer: these count as open and can breach their SLA.
@@ -24,6 +25,11 @@ OPEN_STATUSES = frozenset(
     {Status.REPORTED, Status.ACCEPTED, Status.ASSIGNED, Status.IN_PROGRESS, Status.ON_ORDER_BOARD}
 )
 HANDLED_STATUSES = frozenset({Status.RESOLVED, Status.CLOSED})
+# Waiting for a meeting's decision (participation's `decision.made`): neither open (its deadline
+# is paused, so the sweeper never escalates it) nor handled.
+WAITING_STATUSES = frozenset({Status.IN_DELIBERATION})
+# Where a case may be sent to deliberation from, and so where it resumes.
+DELIBERABLE_STATUSES = frozenset({Status.ACCEPTED, Status.ASSIGNED, Status.IN_PROGRESS})
 
 
 class Category(StrEnum):

@@ -10,6 +10,7 @@ from grassroots_cases.graphql.mutations import (
     case_assign,
     case_close,
     case_comment,
+    case_deliberation_send,
     case_dispatch,
     case_escalate,
     case_rate,
@@ -72,6 +73,12 @@ class Mutation:
     )
     comment_on_case: case_comment.CommentOnCasePayload = strawberry.mutation(
         resolver=case_comment.resolve_case_comment, description="Comment on a case."
+    )
+    send_case_to_deliberation: case_deliberation_send.SendCaseToDeliberationPayload = (
+        strawberry.mutation(
+            resolver=case_deliberation_send.resolve_case_deliberation_send,
+            description="Send a case to a meeting to decide; it waits until the decision comes.",
+        )
     )
     set_sla_policy: sla_policy_set.SetSlaPolicyPayload = strawberry.mutation(
         resolver=sla_policy_set.resolve_sla_policy_set, description="Set a district's deadlines."

@@ -118,6 +118,19 @@ class OrgUnit:
         return CaseStats.from_domain(str(self.id), since, until, result)
 
 
+@strawberry.type(description="A meeting's decision on a case sent to deliberation.")
+class CaseMeetingDecision:
+    decision_id: strawberry.ID = strawberry.field(description="The decision (participation's).")
+    meeting_id: strawberry.ID = strawberry.field(description="The meeting that decided.")
+    method: str = strawberry.field(description="CONSENSUS or HOUSEHOLD_VOTE.")
+    outcome: str = strawberry.field(description="ADOPTED or REJECTED.")
+    text: str = strawberry.field(description="What was decided, as recorded.")
+    votes_for: int = strawberry.field(description="Households for (0 for consensus).")
+    votes_against: int = strawberry.field(description="Households against.")
+    abstentions: int = strawberry.field(description="Households abstaining.")
+    households_invited: int = strawberry.field(description="Households invited to vote.")
+
+
 @strawberry.type(description="One step in a case's history.")
 class TimelineEntry:
     at: datetime = strawberry.field(description="When it happened.")
@@ -126,6 +139,10 @@ class TimelineEntry:
     from_status: CaseStatus | None = strawberry.field(description="Status before.")
     to_status: CaseStatus = strawberry.field(description="Status after.")
     note: str | None = strawberry.field(description="Reason, resolution or comment.")
+    decision: CaseMeetingDecision | None = strawberry.field(
+        default=None,
+        description="The meeting's decision, on the step that resumed a case from deliberation.",
+    )
 
 
 @strawberry.type(description="The reporter's answer to a resolution.")
@@ -227,6 +244,21 @@ class Case:
                     from_status=e.from_status,
                     to_status=e.to_status,
                     note=e.note,
+                    decision=(
+                        CaseMeetingDecision(
+                            decision_id=strawberry.ID(e.decision.decision_id),
+                            meeting_id=strawberry.ID(e.decision.meeting_id),
+                            method=e.decision.method,
+                            outcome=e.decision.outcome,
+                            text=e.decision.text,
+                            votes_for=e.decision.votes_for,
+                            votes_against=e.decision.votes_against,
+                            abstentions=e.decision.abstentions,
+                            households_invited=e.decision.households_invited,
+                        )
+                        if e.decision
+                        else None
+                    ),
                 )
                 for e in case.timeline
             ],

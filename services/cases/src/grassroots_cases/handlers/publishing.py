@@ -12,6 +12,7 @@ from grassroots_contracts.event_types import (
     CASE_REOPENED,
     CASE_REPORTED,
     CASE_RESOLVED,
+    CASE_SENT_TO_DELIBERATION,
     ORDER_POSTED,
     ORDER_TAKEN,
     SOURCE_CASES,
@@ -122,6 +123,18 @@ def _data(event: ev.DomainEvent) -> tuple[str, dict[str, Any]]:
                 org_unit_path=path,
                 reason=reopen_reason,
                 reopened_at=at,
+            ).to_data()
+        case ev.CaseSentToDeliberation(reason=why, sent_by=sent_by):
+            return CASE_SENT_TO_DELIBERATION, contract.CaseSentToDeliberation(
+                case_id=case.id,
+                number=case.number,
+                org_unit_id=case.org_unit_id,
+                org_unit_path=path,
+                title=case.title,
+                category=case.category.value,
+                reason=why,
+                sent_by=sent_by,
+                sent_at=at,
             ).to_data()
         case ev.OrderPosted():
             return ORDER_POSTED, contract.OrderEvent(

@@ -108,6 +108,8 @@ def to_document(meeting: Meeting) -> Document:
                     for v in item.votes
                 ],
                 "decision": _decision(item.decision),
+                "proposalId": item.proposal_id,
+                "caseId": item.case_id,
             }
             for item in meeting.agenda
         ],
@@ -178,6 +180,8 @@ def from_document(doc: Document) -> Meeting:
                     for v in i.get("votes", ())
                 ],
                 decision=_read_decision(i["id"], i.get("decision")),
+                proposal_id=i.get("proposalId"),
+                case_id=i.get("caseId"),
             )
             for i in doc.get("agenda", ())
         ],

@@ -313,6 +313,10 @@ class AgendaItem:
     status: ItemStatus = ItemStatus.OPEN
     votes: list[Vote] = field(default_factory=list)
     decision: Decision | None = None
+    proposal_id: str | None = None
+    """The deliberation-list proposal it was put on the agenda from (domain/deliberation.py)."""
+    case_id: str | None = None
+    """The case that proposal came from, carried on `decision.made` back to cases."""
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from grassroots_kit.graphql.schema import SubgraphSchema
 
+from grassroots_participation.graphql import deliberation
 from grassroots_participation.graphql.mutations.agenda_item_add import (
     AddAgendaItemPayload,
     resolve_add_agenda_item,
@@ -63,11 +64,23 @@ class Mutation:
     close_meeting: CloseMeetingPayload = strawberry.mutation(
         resolver=resolve_close_meeting, description="Close a meeting, with its minutes if given."
     )
+    propose_deliberation_item: deliberation.ProposeDeliberationItemPayload = strawberry.mutation(
+        resolver=deliberation.resolve_propose_deliberation_item,
+        description="Propose an item for your unit's deliberation list.",
+    )
+    put_proposal_on_agenda: deliberation.PutProposalOnAgendaPayload = strawberry.mutation(
+        resolver=deliberation.resolve_put_proposal_on_agenda,
+        description="Put a deliberation-list proposal on a meeting's agenda (community staff).",
+    )
+    publish_list: deliberation.PublishListPayload = strawberry.mutation(
+        resolver=deliberation.resolve_publish_list,
+        description="Publish a new version of a unit's responsibility or negative list.",
+    )
 
 
 schema = SubgraphSchema(
     service="participation",
     query=Query,
     mutation=Mutation,
-    types=[OrgUnit, Person, Household, Organization],
+    types=[OrgUnit, Person, Household, Organization, deliberation.Case],
 )

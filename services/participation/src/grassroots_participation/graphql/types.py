@@ -18,6 +18,7 @@ from strawberry.types import Info
 
 from grassroots_participation.domain import meetings as domain
 from grassroots_participation.domain.listing import MeetingQuery, meeting_key
+from grassroots_participation.graphql import deliberation
 from grassroots_participation.graphql.context import Context
 from grassroots_participation.handlers import reading
 
@@ -257,6 +258,10 @@ class OrgUnit:
     @classmethod
     def resolve_reference(cls, id: strawberry.ID) -> OrgUnit:
         return cls(id=id)
+
+    # The deliberation list and the published lists (graphql/deliberation.py).
+    deliberation_list = deliberation.DELIBERATION_LIST
+    published_lists = deliberation.PUBLISHED_LISTS
 
     @strawberry.field(
         description="Meetings held in this unit's subtree, by start time. Staff over the unit "

@@ -8,8 +8,10 @@ from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
+from grassroots_participation.adapters.deliberation import ProposalStore, PublishedListStore
 from grassroots_participation.adapters.meetings import MeetingStore
 from grassroots_participation.adapters.people_projection import PeopleProjection
+from grassroots_participation.handlers.deliberation import DeliberationPorts, DeliberationTx
 from grassroots_participation.handlers.ports import ParticipationPorts, ParticipationTx
 
 
@@ -25,4 +27,25 @@ def compose(host: ServiceHost) -> ParticipationPorts:
         residents=PeopleProjection(db),
         org_units=OrgUnitProjection(db),
         business_zone=host.settings.business_zone,
+        deliberation=compose_deliberation(host),
+    )
+
+
+def compose_deliberation(host: ServiceHost) -> DeliberationPorts:
+    db = host.db
+
+    def bind(session: Session) -> DeliberationTx:
+        return DeliberationTx(
+            meetings=MeetingStore(db, session),
+            proposals=ProposalStore(db, session),
+            lists=PublishedListStore(db, session),
+        )
+
+    return DeliberationPorts(
+        uow=MongoUnitOfWork(host, bind),
+        proposals=ProposalStore(db),
+        lists=PublishedListStore(db),
+        meetings=MeetingStore(db),
+        residents=PeopleProjection(db),
+        org_units=OrgUnitProjection(db),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from grassroots_kit.business_time import DEFAULT_ZONE
@@ -23,6 +23,9 @@ from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 from grassroots_participation.domain.listing import MeetingQuery
 from grassroots_participation.domain.meetings import Meeting
 from grassroots_participation.domain.residents import Resident
+
+if TYPE_CHECKING:
+    from grassroots_participation.handlers.deliberation import DeliberationPorts
 
 
 class MeetingRepository(Protocol):
@@ -69,3 +72,6 @@ class ParticipationPorts:
     org_units: OrgUnits
     clock: Callable[[], datetime] = field(default=_now)
     business_zone: ZoneInfo = DEFAULT_ZONE
+    # The deliberation list and published lists (handlers/deliberation.py); None in tests
+    # that exercise meetings alone.
+    deliberation: DeliberationPorts | None = None

@@ -56,6 +56,8 @@ def decision_made(meeting: Meeting, decision: Decision) -> CloudEvent:
         households_invited=tally.invited if tally else 0,
         decided_by=decision.decided_by,
         decided_at=decision.decided_at,
+        case_id=item.case_id,
+        proposal_id=item.proposal_id,
     ).to_data()
     return new_event(
         DECISION_MADE,
