@@ -104,7 +104,8 @@ class CostShareFunded(Payload):
     """What organizations covered together."""
     households: int = Field(ge=1)
     households_pledged: int = Field(ge=0)
-    covers: tuple[OrganizationCover, ...]
+    covers: Annotated[tuple[OrganizationCover, ...], Field(strict=False)]
+    """What each organization covered, in the order they first covered."""
     funded_by: Id
     """Whose pledge or cover completed the funding."""
     funded_at: Timestamp

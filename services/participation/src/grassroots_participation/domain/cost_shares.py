@@ -348,7 +348,7 @@ class CostSharePlan:
                     shortfall=shortfall,
                 ),
                 field="amountFen",
-                shortfall_fen=shortfall,
+                shortfallFen=shortfall,
             )
         self._log(
             AuditEntry(
