@@ -14,7 +14,12 @@ from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
-from grassroots_participation.domain.cost_shares import CostSharePlan, DuplicatePlan, StalePlan
+from grassroots_participation.domain.cost_shares import (
+    CostSharePlan,
+    DuplicatePlan,
+    PlanState,
+    StalePlan,
+)
 from grassroots_participation.domain.listing import MeetingQuery, StaleMeeting
 from grassroots_participation.domain.meetings import Meeting
 from grassroots_participation.domain.residents import Resident
@@ -123,6 +128,7 @@ class FakeCostShares:
         within: frozenset[str] | None,
         first: int,
         after: Sequence[Any] | None,
+        states: frozenset[PlanState] = frozenset(),
     ) -> Page[CostSharePlan]:
         found = sorted(
             (
@@ -130,6 +136,7 @@ class FakeCostShares:
                 for p in self._state.plans.values()
                 if any(c.organization_id == organization_id for c in p.covers)
                 and (within is None or bool(within & set(p.org_unit_path)))
+                and (not states or p.state in states)
             ),
             key=lambda p: (p.created_at, p.id),
         )

@@ -47,8 +47,9 @@ CANCEL = """mutation($input: CancelCostSharePlanInput!) {
 READ = f"""query($id: ID!) {{ costSharePlan(id: $id) {{ {PLAN_FIELDS} }} }}"""
 CASE_PLAN = """query($reps: [_Any!]!) { _entities(representations: $reps) {
   ... on Case { id costShare { id state totalFen } } } }"""
-ORG_PLEDGES = """query($reps: [_Any!]!) { _entities(representations: $reps) {
-  ... on Organization { id pledges(first: 10) { totalCount
+ORG_PLEDGES = """query($reps: [_Any!]!, $states: [CostSharePlanState!]) {
+  _entities(representations: $reps) {
+  ... on Organization { id pledges(first: 10, states: $states) { totalCount
     edges { node { amountFen plan { id state households { household { id } } } } } } } } }"""
 
 
@@ -228,5 +229,7 @@ async def test_an_organizations_pledges(participation: Participation):
     assert staff["edges"][0]["node"]["plan"]["households"] != []
     elsewhere = (await p.ok(ORG_PLEDGES, reps, **OTHER_STAFF))["_entities"][0]["pledges"]
     assert elsewhere["totalCount"] == 0
+    funded = {**reps, "states": ["FUNDED", "SPENT"]}
+    assert (await p.ok(ORG_PLEDGES, funded, **PARTNER))["_entities"][0]["pledges"]["edges"] == []
     body = await p.gql(ORG_PLEDGES, reps, as_person="rep-a")
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"

@@ -167,6 +167,14 @@ async def test_an_organizations_pledges_are_for_its_members_and_staff(world: Fak
     assert elsewhere.total_count == 0
     with pytest.raises(Forbidden):
         await cost_shares.covered_by_organization(world.ports, REP_A, "org-red", 10, None)
+    funded_only = await cost_shares.covered_by_organization(
+        world.ports, PARTNER, "org-red", 10, None, frozenset({PlanState.FUNDED})
+    )
+    assert funded_only.items == []
+    open_only = await cost_shares.covered_by_organization(
+        world.ports, PARTNER, "org-red", 10, None, frozenset({PlanState.OPEN})
+    )
+    assert open_only.total_count == 1
 
 
 async def test_a_plan_for_an_agenda_item_takes_the_meetings_unit(world: FakeParticipation):

@@ -214,8 +214,11 @@ class CostShareStore:
         within: frozenset[str] | None,
         first: int,
         after: Sequence[Any] | None,
+        states: frozenset[PlanState] = frozenset(),
     ) -> Page[CostSharePlan]:
         base: Document = {"covers.organizationId": organization_id}
+        if states:
+            base["state"] = {"$in": sorted(s.value for s in states)}
         if within is not None:
             base["orgUnitPath"] = {"$in": sorted(within)}
         paged = dict(base)

@@ -10,21 +10,10 @@ import strawberry
 
 from grassroots_participation.domain import cost_shares as domain
 from grassroots_participation.domain.cost_share_access import PlanView
-from grassroots_participation.graphql.types import Household, Organization, OrgUnit, Person, person
 
-strawberry.enum(
-    domain.ShareMethod,
-    name="CostShareMethod",
-    description="How a plan's shares are set: equally, by floor area, or as each pledges.",
-)
-strawberry.enum(
-    domain.PlanState,
-    name="CostSharePlanState",
-    description="Open, funded, spent or cancelled.",
-)
-strawberry.enum(
-    domain.AuditAction, name="CostShareAction", description="A change in a plan's audit trail."
-)
+# Registers the enums' GraphQL names (CostShareMethod, CostSharePlanState, CostShareAction).
+from grassroots_participation.graphql import cost_share_enums as cost_share_enums
+from grassroots_participation.graphql.types import Household, Organization, OrgUnit, Person, person
 
 
 @strawberry.type(description="A payment a household made, as recorded (no money moves here).")

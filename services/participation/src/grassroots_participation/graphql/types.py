@@ -17,8 +17,11 @@ from grassroots_kit.graphql.connections import (
 from strawberry.types import Info
 
 from grassroots_participation.domain import meetings as domain
-from grassroots_participation.domain.cost_shares import plan_key
+from grassroots_participation.domain.cost_shares import PlanState, plan_key
 from grassroots_participation.domain.listing import MeetingQuery, meeting_key
+
+# Registers the cost-sharing enums' GraphQL names before Organization.pledges uses one.
+from grassroots_participation.graphql import cost_share_enums as cost_share_enums
 from grassroots_participation.graphql.context import Context
 from grassroots_participation.handlers import cost_shares, reading
 
@@ -69,7 +72,14 @@ class Organization:
         "the units they serve."
     )
     async def pledges(
-        self, info: Info[Context, None], first: First = None, after: After = None
+        self,
+        info: Info[Context, None],
+        first: First = None,
+        after: After = None,
+        states: Annotated[
+            list[PlanState] | None,
+            strawberry.argument(description="Only plans in these states (e.g. OPEN, FUNDED)."),
+        ] = None,
     ) -> (
         Connection[
             Annotated[
@@ -87,6 +97,7 @@ class Organization:
             str(self.id),
             page_size(first),
             decode_cursor(after) if after else None,
+            frozenset(states or ()),
         )
         return to_connection(
             page, lambda found: plan_key(found[0]), lambda f: OrganizationPledge.of(str(self.id), f)

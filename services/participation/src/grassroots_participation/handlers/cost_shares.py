@@ -25,6 +25,7 @@ from grassroots_participation.domain.cost_shares import (
     CostSharePlan,
     DuplicatePlan,
     HouseholdInput,
+    PlanState,
     ShareMethod,
     StalePlan,
     draw_up,
@@ -248,9 +249,10 @@ async def covered_by_organization(
     organization_id: str,
     first: int,
     after: Sequence[Any] | None,
+    states: frozenset[PlanState] = frozenset(),
 ) -> Page[tuple[CostSharePlan, PlanView]]:
     within = policy.organization_pledges_scope(caller, organization_id)
-    page = await ports.cost_shares.covered_by(organization_id, within, first, after)
+    page = await ports.cost_shares.covered_by(organization_id, within, first, after, states)
     who = await reader(ports, caller)
     seen: list[tuple[CostSharePlan, PlanView]] = []
     for found in page.items:

@@ -20,7 +20,7 @@ from grassroots_kit.cursors import Page
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
-from grassroots_participation.domain.cost_shares import CostSharePlan
+from grassroots_participation.domain.cost_shares import CostSharePlan, PlanState
 from grassroots_participation.domain.listing import MeetingQuery
 from grassroots_participation.domain.meetings import Meeting
 from grassroots_participation.domain.residents import Resident
@@ -64,9 +64,11 @@ class CostShareRepository(Protocol):
         within: frozenset[str] | None,
         first: int,
         after: Sequence[Any] | None,
+        states: frozenset[PlanState] = frozenset(),
     ) -> Page[CostSharePlan]:
         """Plans the organization covered, by when drawn up, then id; only those in the
-        subtrees of `within` (None: all); `after` is the key (`plan_key`) of the last seen."""
+        subtrees of `within` (None: all) and in `states` (empty: any); `after` is the key
+        (`plan_key`) of the last seen."""
         ...
 
 
