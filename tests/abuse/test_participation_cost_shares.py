@@ -12,7 +12,6 @@ from tests.abuse._participation import (
     HE_QIN,
     SHI_KAI,
     TANG_LI,
-    TAOHUAJING,
     ZHAO_GANG,
     ZHOU_MIN,
     household_of,
@@ -20,6 +19,8 @@ from tests.abuse._participation import (
 
 CREATE = """mutation($input: CreateCostSharePlanInput!) {
   createCostSharePlan(input: $input) { plan { id } } }"""
+# The demo's community by its name (the demo is in Chinese).
+TAOHUAJING = "桃花井社区"
 PLEDGE = """mutation($input: PledgeInput!) { pledge(input: $input) { plan { pledgedFen } } }"""
 READ = """query($id: ID!) { costSharePlan(id: $id) { id totalFen pledgedFen
   households { household { id } pledgedFen } } }"""

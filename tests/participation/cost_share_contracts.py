@@ -59,6 +59,14 @@ async def one_live_plan_per_case(store: CostShareRepository) -> None:
     found = await store.for_case(str(first.case_id))
     assert found is not None
     assert found.id == later.id
+    lone = a_plan()
+    lone.cancel("staff", AT, "no longer needed")
+    await store.insert(lone)
+    many = await store.for_cases([str(first.case_id), str(lone.case_id), "no-such-case"])
+    assert {c: p.id for c, p in many.items()} == {
+        str(first.case_id): later.id,
+        str(lone.case_id): lone.id,
+    }
 
 
 async def a_stale_save_is_refused(store: CostShareRepository) -> None:

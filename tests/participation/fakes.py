@@ -122,6 +122,10 @@ class FakeCostShares:
         )
         return copy.deepcopy(mine[-1]) if mine else None
 
+    async def for_cases(self, case_ids: Sequence[str]) -> dict[str, CostSharePlan]:
+        found = {c: await self.for_case(c) for c in set(case_ids)}
+        return {c: p for c, p in found.items() if p is not None}
+
     async def covered_by(
         self,
         organization_id: str,

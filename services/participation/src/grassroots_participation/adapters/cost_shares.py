@@ -208,6 +208,19 @@ class CostShareStore:
             return from_document(doc)
         return None
 
+    async def for_cases(self, case_ids: Sequence[str]) -> dict[str, CostSharePlan]:
+        found: dict[str, CostSharePlan] = {}
+        query = {"caseId": {"$in": list(set(case_ids))}}
+        # Oldest first: a later plan replaces an earlier one, and a live one is never replaced.
+        async for doc in self._plans.find(query, session=self._session).sort(
+            [("createdAt", ASCENDING), ("_id", ASCENDING)]
+        ):
+            plan = from_document(doc)
+            case_id = str(plan.case_id)
+            if case_id not in found or not found[case_id].active:
+                found[case_id] = plan
+        return found
+
     async def covered_by(
         self,
         organization_id: str,

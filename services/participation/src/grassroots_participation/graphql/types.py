@@ -127,9 +127,8 @@ class Case:
     ):
         from grassroots_participation.graphql.cost_share_types import CostSharePlan
 
-        found = await cost_shares.plan_of_case(
-            info.context.ports, info.context.require_caller(), str(self.id)
-        )
+        info.context.require_caller()
+        found = await info.context.case_plans.load(str(self.id))
         return CostSharePlan.from_domain(*found) if found else None
 
 

@@ -243,6 +243,22 @@ async def plan_of_case(
     return None if sight is None else (found, sight)
 
 
+async def plans_of_cases(
+    ports: ParticipationPorts, caller: Principal, case_ids: Sequence[str]
+) -> dict[str, tuple[CostSharePlan, PlanView]]:
+    """`plan_of_case` for many cases at once: one query for the plans, one for the caller."""
+    found = await ports.cost_shares.for_cases(case_ids)
+    if not found:
+        return {}
+    who = await reader(ports, caller)
+    seen: dict[str, tuple[CostSharePlan, PlanView]] = {}
+    for case_id, plan in found.items():
+        sight = policy.view(caller, who.home_path, who.household_id, plan)
+        if sight is not None:
+            seen[case_id] = (plan, sight)
+    return seen
+
+
 async def covered_by_organization(
     ports: ParticipationPorts,
     caller: Principal,

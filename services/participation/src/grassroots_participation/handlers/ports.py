@@ -58,6 +58,10 @@ class CostShareRepository(Protocol):
         """The case's plan that is not cancelled, else its latest cancelled one."""
         ...
 
+    async def for_cases(self, case_ids: Sequence[str]) -> dict[str, CostSharePlan]:
+        """`for_case` of many cases in one query (`Case.costShare` of a list of cases)."""
+        ...
+
     async def covered_by(
         self,
         organization_id: str,
