@@ -15,6 +15,7 @@ from grassroots_participation.domain.cost_shares import (
     PlanState,
     ShareMethod,
     area_centi,
+    check_target,
     draw_up,
     split,
 )
@@ -124,6 +125,19 @@ def test_a_plan_names_a_case_or_an_agenda_item_not_both():
             meeting_id="m",
             agenda_item_id="i",
         )
+
+
+@pytest.mark.parametrize(
+    ("case_id", "meeting_id", "item_id"),
+    [(None, None, None), ("c", "m", None), (None, "m", None), (None, None, "i"), ("", None, None)],
+)
+def test_a_plan_needs_one_whole_target(
+    case_id: str | None, meeting_id: str | None, item_id: str | None
+):
+    with pytest.raises(BadUserInput):
+        check_target(case_id, meeting_id, item_id)
+    check_target("c", None, None)
+    check_target(None, "m", "i")
 
 
 def test_each_household_once():

@@ -428,6 +428,20 @@ class HouseholdInput:
     area_centi: int | None = None
 
 
+def check_target(case_id: str | None, meeting_id: str | None, agenda_item_id: str | None) -> None:
+    """A plan pays for a case, or for a meeting's agenda item: exactly one of them."""
+    for_item = meeting_id is not None or agenda_item_id is not None
+    item_named = meeting_id is not None and agenda_item_id is not None
+    if (case_id is not None) == for_item or (for_item and not item_named):
+        raise BadUserInput(
+            msg("a plan is for a case or for a meeting's agenda item: name exactly one"),
+            field="caseId",
+        )
+    for given in (case_id, meeting_id, agenda_item_id):
+        if given is not None and (not given or len(given) > MAX_ID):
+            raise BadUserInput(msg("an id has 1 to {max} characters", max=MAX_ID), field="caseId")
+
+
 def draw_up(
     *,
     plan_id: str,
@@ -444,14 +458,7 @@ def draw_up(
     agenda_item_id: str | None = None,
 ) -> CostSharePlan:
     """A new OPEN plan with its shares set (EQUAL, BY_AREA) or left to pledges (PLEDGED)."""
-    if (case_id is None) == (meeting_id is None or agenda_item_id is None):
-        raise BadUserInput(
-            msg("a plan is for a case or for a meeting's agenda item: name exactly one"),
-            field="caseId",
-        )
-    for given in (case_id, meeting_id, agenda_item_id):
-        if given is not None and (not given or len(given) > MAX_ID):
-            raise BadUserInput(msg("an id has 1 to {max} characters", max=MAX_ID), field="caseId")
+    check_target(case_id, meeting_id, agenda_item_id)
     check_amount(total_fen, "totalFen")
     if not households:
         raise BadUserInput(msg("a plan needs at least one household"), field="households")

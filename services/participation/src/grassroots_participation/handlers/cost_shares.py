@@ -28,6 +28,7 @@ from grassroots_participation.domain.cost_shares import (
     PlanState,
     ShareMethod,
     StalePlan,
+    check_target,
     draw_up,
 )
 from grassroots_participation.domain.ids import new_id
@@ -92,6 +93,7 @@ async def _where(
 async def create_plan(
     ports: ParticipationPorts, caller: Principal, command: CreateCostSharePlan
 ) -> CostSharePlan:
+    check_target(command.case_id, command.meeting_id, command.agenda_item_id)
     unit_id, path = await _where(ports, caller, command)
     policy.require_staff(caller, path)
     plan = draw_up(
