@@ -510,3 +510,112 @@ PARTICIPATION_ROWS = [
         place="community",
     ),
 ]
+
+
+# docs/participation.md "Cost sharing": the community's staff draw up plans and record payments,
+# spending and cancelling; a household's member pledges for it (nobody of the ladder is in the
+# plan's household here); an organization's cover is recorded by staff or by its own member.
+
+CREATE_COST_SHARE_PLAN = _doc("createCostSharePlan", "CreateCostSharePlanInput", "plan { id }")
+COVER_SHORTFALL = _doc("coverShortfall", "CoverShortfallInput", "plan { state }")
+
+
+def _plan_input(world: World, unit: str) -> dict[str, Any]:
+    return {
+        "input": {
+            "title": f"Matrix plan {random.randrange(10**9)}",
+            "totalFen": 1000,
+            "method": "EQUAL",
+            "households": [{"householdId": "matrix-household"}],
+            "caseId": f"matrix-case-{random.randrange(10**12)}",
+            "orgUnitId": world.tree[unit],
+        }
+    }
+
+
+async def _new_plan(world: World, unit: str) -> dict[str, Any]:
+    return _plan_input(world, unit)
+
+
+async def _plan_in(world: World, unit: str, *, funded: bool = False) -> str:
+    """A plan at `unit`'s community drawn up by its staff (retried while participation has not
+    yet projected the unit), funded by the red partner when asked."""
+    staff = world.tokens["COMMUNITY_STAFF" if world.side(unit) == "in" else "HELPER_OUT"]
+    deadline = asyncio.get_running_loop().time() + 30
+    while True:
+        status, body, text = await post(
+            world.subgraphs["participation"],
+            CREATE_COST_SHARE_PLAN,
+            _plan_input(world, unit),
+            staff,
+        )
+        assert_clean(status, text)
+        if not body.get("errors"):
+            break
+        assert asyncio.get_running_loop().time() < deadline, body
+        await asyncio.sleep(0.25)
+    plan = str(body["data"]["createCostSharePlan"]["plan"]["id"])
+    if funded:
+        cover = {"input": {"planId": plan, "organizationId": world.organizations["red_partner"]}}
+        await world.act(staff, COVER_SHORTFALL, cover, "participation")
+    return plan
+
+
+def _on_plan(*, funded: bool = False, **fields: Any) -> Prepare:
+    async def prepare(world: World, unit: str) -> dict[str, Any]:
+        plan = await _plan_in(world, unit, funded=funded)
+        extra = {
+            k: (world.organizations["red_partner"] if v == "red_partner" else v)
+            for k, v in fields.items()
+        }
+        return {"input": {"planId": plan, **extra}}
+
+    return prepare
+
+
+PARTICIPATION_ROWS += [
+    Row(
+        "createCostSharePlan",
+        CREATE_COST_SHARE_PLAN,
+        _new_plan,
+        COMMUNITY,
+        place="community",
+    ),
+    # Nobody here belongs to the plan's household: every pledge is refused.
+    Row(
+        "pledge",
+        _doc("pledge", "PledgeInput"),
+        _on_plan(householdId="matrix-household", amountFen=100),
+        frozenset(),
+        place="community",
+    ),
+    Row(
+        "recordPayment",
+        _doc("recordPayment", "RecordPaymentInput"),
+        _on_plan(householdId="matrix-household", amountFen=100),
+        COMMUNITY,
+        place="community",
+    ),
+    # The red partner is registered at community_in; its member serves there only.
+    Row(
+        "coverShortfall",
+        COVER_SHORTFALL,
+        _on_plan(organizationId="red_partner"),
+        COMMUNITY | {"RED_PARTNER_MEMBER"},
+        place="community",
+    ),
+    Row(
+        "recordSpending",
+        _doc("recordSpending", "RecordSpendingInput"),
+        _on_plan(funded=True, amountFen=1000),
+        COMMUNITY,
+        place="community",
+    ),
+    Row(
+        "cancelCostSharePlan",
+        _doc("cancelCostSharePlan", "CancelCostSharePlanInput"),
+        _on_plan(reason="Matrix"),
+        COMMUNITY,
+        place="community",
+    ),
+]

@@ -14,6 +14,12 @@ from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
+from grassroots_participation.domain.cost_shares import (
+    CostSharePlan,
+    DuplicatePlan,
+    PlanState,
+    StalePlan,
+)
 from grassroots_participation.domain.listing import MeetingQuery, StaleMeeting
 from grassroots_participation.domain.meetings import Meeting
 from grassroots_participation.domain.residents import Resident
@@ -25,6 +31,7 @@ class State:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     residents: dict[str, Resident] = field(default_factory=dict)
     units: dict[str, ProjectedOrgUnit] = field(default_factory=dict)
+    plans: dict[str, CostSharePlan] = field(default_factory=dict)
 
 
 class FakeMeetings:
@@ -78,6 +85,77 @@ def _matches(meeting: Meeting, query: MeetingQuery) -> bool:
     )
 
 
+def _live_key(plan: CostSharePlan) -> str | None:
+    if not plan.active:
+        return None
+    return plan.case_id or f"{plan.meeting_id}/{plan.agenda_item_id}"
+
+
+class FakeCostShares:
+    def __init__(self, state: State) -> None:
+        self._state = state
+
+    async def insert(self, plan: CostSharePlan) -> None:
+        key = _live_key(plan)
+        if plan.id in self._state.plans or any(
+            key is not None and _live_key(p) == key for p in self._state.plans.values()
+        ):
+            raise DuplicatePlan(plan.id)
+        self._state.plans[plan.id] = copy.deepcopy(plan)
+
+    async def get(self, plan_id: str) -> CostSharePlan | None:
+        found = self._state.plans.get(plan_id)
+        return copy.deepcopy(found) if found else None
+
+    async def save(self, plan: CostSharePlan) -> CostSharePlan:
+        stored = self._state.plans.get(plan.id)
+        if stored is None or stored.version != plan.version:
+            raise StalePlan(plan.id)
+        saved = replace(copy.deepcopy(plan), version=plan.version + 1)
+        self._state.plans[plan.id] = saved
+        return copy.deepcopy(saved)
+
+    async def for_case(self, case_id: str) -> CostSharePlan | None:
+        mine = sorted(
+            (p for p in self._state.plans.values() if p.case_id == case_id),
+            key=lambda p: (p.active, p.created_at),
+        )
+        return copy.deepcopy(mine[-1]) if mine else None
+
+    async def for_cases(self, case_ids: Sequence[str]) -> dict[str, CostSharePlan]:
+        found = {c: await self.for_case(c) for c in set(case_ids)}
+        return {c: p for c, p in found.items() if p is not None}
+
+    async def covered_by(
+        self,
+        organization_id: str,
+        within: frozenset[str] | None,
+        first: int,
+        after: Sequence[Any] | None,
+        states: frozenset[PlanState] = frozenset(),
+    ) -> Page[CostSharePlan]:
+        found = sorted(
+            (
+                p
+                for p in self._state.plans.values()
+                if any(c.organization_id == organization_id for c in p.covers)
+                and (within is None or bool(within & set(p.org_unit_path)))
+                and (not states or p.state in states)
+            ),
+            key=lambda p: (p.created_at, p.id),
+        )
+        total = len(found)
+        if after is not None:
+            at, last = cursors.keyset(after, datetime, str)
+            found = [p for p in found if (p.created_at, p.id) > (at, last)]
+        return Page(
+            items=[copy.deepcopy(p) for p in found[:first]],
+            has_next=len(found) > first,
+            has_previous=after is not None,
+            total_count=total,
+        )
+
+
 class FakeResidents:
     def __init__(self, state: State) -> None:
         self._state = state
@@ -116,7 +194,7 @@ class FakeParticipation:
 def fake_participation() -> FakeParticipation:
     state = State()
     uow: InMemoryUnitOfWork[State, ParticipationTx] = InMemoryUnitOfWork(
-        state, lambda s: ParticipationTx(meetings=FakeMeetings(s))
+        state, lambda s: ParticipationTx(meetings=FakeMeetings(s), cost_shares=FakeCostShares(s))
     )
     now = [datetime(2026, 12, 4, 2, 0, tzinfo=UTC)]
     ports = ParticipationPorts(
@@ -124,6 +202,7 @@ def fake_participation() -> FakeParticipation:
         meetings=FakeMeetings(state),
         residents=FakeResidents(state),
         org_units=FakeOrgUnits(state),
+        cost_shares=FakeCostShares(state),
         clock=lambda: now[0],
     )
     return FakeParticipation(state=state, uow=uow, ports=ports, now=now)

@@ -178,6 +178,13 @@ _SPECS = (
         "A meeting decided an agenda item, by consensus or by a household vote with a quorum.",
         participation.DecisionMade,
     ),
+    EventSpec(
+        t.COSTSHARE_FUNDED,
+        "Cost share funded",
+        "A cost-sharing plan's household pledges and organizations' covers reached its total "
+        "(once per plan).",
+        participation.CostShareFunded,
+    ),
 )
 
 # Event type -> its spec; every type a service here produces has one.

@@ -1,4 +1,5 @@
-"""Payloads of the events `participation` publishes: meeting.scheduled and decision.made.
+"""Payloads of the events `participation` publishes: meeting.scheduled, decision.made and
+costshare.funded.
 
 Each places its meeting in the ladder with `orgUnitId` and `orgUnitPath` (ancestors and the unit
 itself, root first), so consumers never call back.
@@ -73,3 +74,42 @@ class DecisionMade(Payload):
     """The case the item came from (sent to deliberation), null for any other item."""
     proposal_id: Id | None = None
     """The deliberation-list proposal the item came from, null when added directly."""
+
+
+SHARE_METHODS = ("EQUAL", "BY_AREA", "PLEDGED")
+
+
+class OrganizationCover(Payload):
+    """What one organization covered of a plan's shortfall, in fen."""
+
+    organization_id: Id
+    amount_fen: int = Field(gt=0)
+
+
+class CostShareFunded(Payload):
+    """A cost-sharing plan's pledges and covers reached its total: the repair can go ahead. The
+    subject is the plan; published once per plan. Amounts are whole fen (currency CNY). No
+    household's own amount is carried, only the sums."""
+
+    plan_id: Id
+    case_id: Id | None
+    """The case the plan pays for, or null for a meeting's agenda item."""
+    meeting_id: Id | None
+    agenda_item_id: Id | None
+    org_unit_id: Id
+    org_unit_path: OrgUnitPath
+    title: str = Field(min_length=1)
+    method: Annotated[str, OneOf(SHARE_METHODS)]
+    currency: Annotated[str, OneOf(("CNY",))]
+    total_fen: int = Field(gt=0)
+    pledged_fen: int = Field(ge=0)
+    """What the households pledged together."""
+    covered_fen: int = Field(ge=0)
+    """What organizations covered together."""
+    households: int = Field(ge=1)
+    households_pledged: int = Field(ge=0)
+    covers: Annotated[tuple[OrganizationCover, ...], Field(strict=False)]
+    """What each organization covered, in the order they first covered."""
+    funded_by: Id
+    """Whose pledge or cover completed the funding."""
+    funded_at: Timestamp

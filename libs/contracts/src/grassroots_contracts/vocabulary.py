@@ -281,6 +281,74 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 ),
             }
         ),
+        "CostShareMethod": _kind(
+            {
+                "EQUAL": Term(
+                    label("Equal shares"),
+                    label("The total is split equally among the households in the plan."),
+                ),
+                "BY_AREA": Term(
+                    label("Shares by floor area"),
+                    label("Each household pays in proportion to its floor area."),
+                ),
+                "PLEDGED": Term(
+                    label("Voluntary pledges"),
+                    label("Each household pledges what it chooses; no share is set."),
+                ),
+            }
+        ),
+        "CostSharePlanState": _kind(
+            {
+                "OPEN": Term(
+                    label("Collecting pledges"),
+                    label("Pledges and covers do not yet reach the total."),
+                ),
+                "FUNDED": Term(
+                    label("Fully funded"),
+                    label("Pledges and covers reach the total; the work can go ahead."),
+                ),
+                "SPENT": Term(
+                    label("Spent"),
+                    label("The staff have recorded what the money was spent on."),
+                ),
+                "CANCELLED": Term(
+                    label("Plan called off"),
+                    label("The plan was called off; it takes no more pledges or payments."),
+                ),
+            }
+        ),
+        "CostShareAction": _kind(
+            {
+                "CREATED": Term(
+                    label("Plan drawn up"),
+                    label("The staff drew up the plan with its total and households."),
+                ),
+                "PLEDGED": Term(
+                    label("Pledge made"),
+                    label("A household pledged an amount to the plan."),
+                ),
+                "PAID": Term(
+                    label("Payment recorded"),
+                    label("The staff recorded a household's payment."),
+                ),
+                "COVERED": Term(
+                    label("Shortfall covered"),
+                    label("An organization took on part or all of what was missing."),
+                ),
+                "FUNDED": Term(
+                    label("Funding complete"),
+                    label("Pledges and covers reached the total."),
+                ),
+                "SPENT": Term(
+                    label("Spending recorded"),
+                    label("The staff recorded what the money was spent on."),
+                ),
+                "CANCELLED": Term(
+                    label("Plan cancelled"),
+                    label("The staff called the plan off, with the reason."),
+                ),
+            }
+        ),
         "CaseExportContent": _kind(
             {
                 "STATISTICS": Term(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from grassroots_kit import org_units
 from grassroots_kit.mongo import Indexes
 
-from grassroots_participation.adapters import deliberation, meetings, people_projection
+from grassroots_participation.adapters import cost_shares, deliberation, meetings, people_projection
 
 COLLECTIONS: list[str] = [
     meetings.COLLECTION,
@@ -16,10 +16,12 @@ COLLECTIONS: list[str] = [
     people_projection.ROLES,
     deliberation.PROPOSALS,
     deliberation.LISTS,
+    cost_shares.COLLECTION,
 ]
 INDEXES: list[Indexes] = [
     meetings.INDEXES,
     org_units.INDEXES,
     *people_projection.INDEXES,
     *deliberation.INDEXES,
+    cost_shares.INDEXES,
 ]

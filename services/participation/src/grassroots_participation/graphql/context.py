@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from grassroots_kit.auth import Principal, TokenVerifier
+from grassroots_kit.graphql.loaders import by_id
 from grassroots_kit.host import ServiceHost
 from grassroots_kit.request_auth import ANONYMOUS, RequestAuth, authenticate
 from starlette.requests import Request
+from strawberry.dataloader import DataLoader
 
+from grassroots_participation.domain.cost_share_access import PlanView
+from grassroots_participation.domain.cost_shares import CostSharePlan
+from grassroots_participation.handlers import cost_shares
 from grassroots_participation.handlers.ports import ParticipationPorts
 
 
@@ -18,6 +23,13 @@ class Context:
     request: Request
     ports: ParticipationPorts
     auth: RequestAuth = ANONYMOUS
+    # Case.costShare of a list of cases: one query for all of them.
+    case_plans: DataLoader[str, tuple[CostSharePlan, PlanView] | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.case_plans = by_id(
+            lambda ids: cost_shares.plans_of_cases(self.ports, self.require_caller(), ids)
+        )
 
     @property
     def caller(self) -> Principal | None:

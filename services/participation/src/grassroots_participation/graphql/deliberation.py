@@ -156,22 +156,10 @@ class PublishedList:
 # --- Case (owned by cases): where its deliberation stands -----------------------------------
 
 
-@strawberry.federation.type(keys=["id"], description="A resident's case (owned by `cases`).")
-class Case:
-    id: strawberry.ID = strawberry.field(description="Stable identifier.")
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Case:
-        return cls(id=id)
-
-    @strawberry.field(
-        description="The latest proposal made from this case on its unit's deliberation list, "
-        "with its meeting and decision; null when it was never sent to deliberation (or you do "
-        "not belong to the unit)."
-    )
-    async def deliberation(self, info: Info[Context, None]) -> DeliberationProposal | None:
-        found = await handlers.for_case(ports_of(info), info.context.caller, str(self.id))
-        return DeliberationProposal.from_domain(*found) if found else None
+async def case_deliberation(info: Info[Context, None], case_id: str) -> DeliberationProposal | None:
+    """`Case.deliberation` (graphql/types.py): the latest proposal made from the case."""
+    found = await handlers.for_case(ports_of(info), info.context.caller, case_id)
+    return DeliberationProposal.from_domain(*found) if found else None
 
 
 # --- OrgUnit fields (attached to graphql/types.py's OrgUnit) ---------------------------------

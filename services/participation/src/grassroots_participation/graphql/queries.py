@@ -6,8 +6,9 @@ import strawberry
 from strawberry.types import Info
 
 from grassroots_participation.graphql.context import Context
+from grassroots_participation.graphql.cost_share_types import CostSharePlan
 from grassroots_participation.graphql.types import Meeting
-from grassroots_participation.handlers import reading
+from grassroots_participation.handlers import cost_shares, reading
 
 
 @strawberry.type
@@ -19,3 +20,14 @@ class Query:
     async def meeting(self, info: Info[Context, None], id: strawberry.ID) -> Meeting | None:
         found = await reading.meeting(info.context.ports, info.context.require_caller(), str(id))
         return Meeting.from_domain(found)
+
+    @strawberry.field(
+        description="A cost-sharing plan, for the staff and people of its unit (households see "
+        "their own line, others the totals); NOT_FOUND for one that does not exist or you may "
+        "not see."
+    )
+    async def cost_share_plan(
+        self, info: Info[Context, None], id: strawberry.ID
+    ) -> CostSharePlan | None:
+        found = await cost_shares.plan(info.context.ports, info.context.require_caller(), str(id))
+        return CostSharePlan.from_domain(*found)

@@ -14,6 +14,30 @@ from grassroots_participation.graphql.mutations.attendance_record import (
     RecordAttendancePayload,
     resolve_record_attendance,
 )
+from grassroots_participation.graphql.mutations.cost_share_cover import (
+    CoverShortfallPayload,
+    resolve_cover_shortfall,
+)
+from grassroots_participation.graphql.mutations.cost_share_payment_record import (
+    RecordPaymentPayload,
+    resolve_record_payment,
+)
+from grassroots_participation.graphql.mutations.cost_share_plan_cancel import (
+    CancelCostSharePlanPayload,
+    resolve_cancel_cost_share_plan,
+)
+from grassroots_participation.graphql.mutations.cost_share_plan_create import (
+    CreateCostSharePlanPayload,
+    resolve_create_cost_share_plan,
+)
+from grassroots_participation.graphql.mutations.cost_share_pledge import (
+    PledgePayload,
+    resolve_pledge,
+)
+from grassroots_participation.graphql.mutations.cost_share_spending_record import (
+    RecordSpendingPayload,
+    resolve_record_spending,
+)
 from grassroots_participation.graphql.mutations.decision_record import (
     RecordDecisionPayload,
     resolve_record_decision,
@@ -35,7 +59,13 @@ from grassroots_participation.graphql.mutations.vote_cast import (
     resolve_cast_vote,
 )
 from grassroots_participation.graphql.queries import Query
-from grassroots_participation.graphql.types import Household, Organization, OrgUnit, Person
+from grassroots_participation.graphql.types import (
+    Case,
+    Household,
+    Organization,
+    OrgUnit,
+    Person,
+)
 
 
 @strawberry.type
@@ -76,11 +106,35 @@ class Mutation:
         resolver=deliberation.resolve_publish_list,
         description="Publish a new version of a unit's responsibility or negative list.",
     )
+    create_cost_share_plan: CreateCostSharePlanPayload = strawberry.mutation(
+        resolver=resolve_create_cost_share_plan,
+        description="Draw up a cost-sharing plan for a case or a decision (community staff).",
+    )
+    pledge: PledgePayload = strawberry.mutation(
+        resolver=resolve_pledge,
+        description="Pledge to an open plan for your own household.",
+    )
+    record_payment: RecordPaymentPayload = strawberry.mutation(
+        resolver=resolve_record_payment,
+        description="Record a household's payment towards a plan (community staff).",
+    )
+    cover_shortfall: CoverShortfallPayload = strawberry.mutation(
+        resolver=resolve_cover_shortfall,
+        description="Record an organization covering a plan's shortfall (staff, or its member).",
+    )
+    record_spending: RecordSpendingPayload = strawberry.mutation(
+        resolver=resolve_record_spending,
+        description="Record what a funded plan was spent on (community staff).",
+    )
+    cancel_cost_share_plan: CancelCostSharePlanPayload = strawberry.mutation(
+        resolver=resolve_cancel_cost_share_plan,
+        description="Cancel an open or funded plan, with the reason (community staff).",
+    )
 
 
 schema = SubgraphSchema(
     service="participation",
     query=Query,
     mutation=Mutation,
-    types=[OrgUnit, Person, Household, Organization, deliberation.Case],
+    types=[OrgUnit, Person, Household, Organization, Case],
 )

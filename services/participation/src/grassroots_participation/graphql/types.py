@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from grassroots_kit.graphql.connections import (
@@ -17,10 +17,21 @@ from grassroots_kit.graphql.connections import (
 from strawberry.types import Info
 
 from grassroots_participation.domain import meetings as domain
+from grassroots_participation.domain.cost_shares import PlanState, plan_key
 from grassroots_participation.domain.listing import MeetingQuery, meeting_key
+
+# Registers the cost-sharing enums' GraphQL names before Organization.pledges uses one.
+from grassroots_participation.graphql import cost_share_enums as cost_share_enums
 from grassroots_participation.graphql import deliberation
 from grassroots_participation.graphql.context import Context
-from grassroots_participation.handlers import reading
+from grassroots_participation.handlers import cost_shares, reading
+
+if TYPE_CHECKING:
+    from grassroots_participation.graphql.cost_share_types import (
+        CostSharePlan,
+        OrganizationPledge,
+    )
+    from grassroots_participation.graphql.deliberation import DeliberationProposal
 
 strawberry.enum(domain.MeetingKind, description="What kind of meeting it is.")
 strawberry.enum(domain.MeetingStatus, description="Whether a meeting still takes changes.")
@@ -56,6 +67,88 @@ class Organization:
     @classmethod
     def resolve_reference(cls, id: strawberry.ID) -> Organization:
         return cls(id=id)
+
+    @strawberry.field(
+        description="The cost-sharing plans this organization covered (a red partner taking "
+        "on a shortfall), by when they were drawn up: for its members, and for staff those of "
+        "the units they serve."
+    )
+    async def pledges(
+        self,
+        info: Info[Context, None],
+        first: First = None,
+        after: After = None,
+        states: Annotated[
+            list[PlanState] | None,
+            strawberry.argument(description="Only plans in these states (e.g. OPEN, FUNDED)."),
+        ] = None,
+    ) -> (
+        Connection[
+            Annotated[
+                OrganizationPledge,
+                strawberry.lazy("grassroots_participation.graphql.cost_share_types"),
+            ]
+        ]
+        | None
+    ):
+        from grassroots_participation.graphql.cost_share_types import OrganizationPledge
+
+        page = await cost_shares.covered_by_organization(
+            info.context.ports,
+            info.context.require_caller(),
+            str(self.id),
+            page_size(first),
+            decode_cursor(after) if after else None,
+            frozenset(states or ()),
+        )
+        return to_connection(
+            page, lambda found: plan_key(found[0]), lambda f: OrganizationPledge.of(str(self.id), f)
+        )
+
+
+# cases owns Case; participation adds the plan that pays for it.
+@strawberry.federation.type(keys=["id"], description="A case (owned by `cases`).")
+class Case:
+    id: strawberry.ID = strawberry.field(description="Stable identifier.")
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Case:
+        return cls(id=id)
+
+    @strawberry.field(
+        description="The cost-sharing plan for this case (the live one, else the last "
+        "cancelled), if you may see it."
+    )
+    async def cost_share(
+        self, info: Info[Context, None]
+    ) -> (
+        Annotated[
+            CostSharePlan, strawberry.lazy("grassroots_participation.graphql.cost_share_types")
+        ]
+        | None
+    ):
+        from grassroots_participation.graphql.cost_share_types import CostSharePlan
+
+        info.context.require_caller()
+        found = await info.context.case_plans.load(str(self.id))
+        return CostSharePlan.from_domain(*found) if found else None
+
+    @strawberry.field(
+        description="The latest proposal made from this case on its unit's deliberation list, "
+        "with its meeting and decision; null when it was never sent to deliberation (or you do "
+        "not belong to the unit)."
+    )
+    async def deliberation(
+        self, info: Info[Context, None]
+    ) -> (
+        Annotated[
+            DeliberationProposal, strawberry.lazy("grassroots_participation.graphql.deliberation")
+        ]
+        | None
+    ):
+        from grassroots_participation.graphql.deliberation import case_deliberation
+
+        return await case_deliberation(info, str(self.id))
 
 
 def person(person_id: str) -> Person:

@@ -8,6 +8,7 @@ from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
+from grassroots_participation.adapters.cost_shares import CostShareStore
 from grassroots_participation.adapters.deliberation import ProposalStore, PublishedListStore
 from grassroots_participation.adapters.meetings import MeetingStore
 from grassroots_participation.adapters.people_projection import PeopleProjection
@@ -19,13 +20,16 @@ def compose(host: ServiceHost) -> ParticipationPorts:
     db = host.db
 
     def bind(session: Session) -> ParticipationTx:
-        return ParticipationTx(meetings=MeetingStore(db, session))
+        return ParticipationTx(
+            meetings=MeetingStore(db, session), cost_shares=CostShareStore(db, session)
+        )
 
     return ParticipationPorts(
         uow=MongoUnitOfWork(host, bind),
         meetings=MeetingStore(db),
         residents=PeopleProjection(db),
         org_units=OrgUnitProjection(db),
+        cost_shares=CostShareStore(db),
         business_zone=host.settings.business_zone,
         deliberation=compose_deliberation(host),
     )

@@ -20,6 +20,7 @@ from grassroots_kit.cursors import Page
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
+from grassroots_participation.domain.cost_shares import CostSharePlan, PlanState
 from grassroots_participation.domain.listing import MeetingQuery
 from grassroots_participation.domain.meetings import Meeting
 from grassroots_participation.domain.residents import Resident
@@ -45,6 +46,39 @@ class MeetingRepository(Protocol):
         ...
 
 
+class CostShareRepository(Protocol):
+    async def insert(self, plan: CostSharePlan) -> None:
+        """DuplicatePlan when its case or agenda item already has a plan not cancelled."""
+        ...
+
+    async def get(self, plan_id: str) -> CostSharePlan | None: ...
+
+    async def save(self, plan: CostSharePlan) -> CostSharePlan:
+        """As MeetingRepository.save; StalePlan when another writer came first."""
+        ...
+
+    async def for_case(self, case_id: str) -> CostSharePlan | None:
+        """The case's plan that is not cancelled, else its latest cancelled one."""
+        ...
+
+    async def for_cases(self, case_ids: Sequence[str]) -> dict[str, CostSharePlan]:
+        """`for_case` of many cases in one query (`Case.costShare` of a list of cases)."""
+        ...
+
+    async def covered_by(
+        self,
+        organization_id: str,
+        within: frozenset[str] | None,
+        first: int,
+        after: Sequence[Any] | None,
+        states: frozenset[PlanState] = frozenset(),
+    ) -> Page[CostSharePlan]:
+        """Plans the organization covered, by when drawn up, then id; only those in the
+        subtrees of `within` (None: all) and in `states` (empty: any); `after` is the key
+        (`plan_key`) of the last seen."""
+        ...
+
+
 class ResidentRepository(Protocol):
     async def get(self, person_id: str) -> Resident | None: ...
 
@@ -58,6 +92,7 @@ class OrgUnits(Protocol):
 @dataclass
 class ParticipationTx(Transaction):
     meetings: MeetingRepository
+    cost_shares: CostShareRepository
 
 
 def _now() -> datetime:
@@ -70,6 +105,7 @@ class ParticipationPorts:
     meetings: MeetingRepository
     residents: ResidentRepository
     org_units: OrgUnits
+    cost_shares: CostShareRepository
     clock: Callable[[], datetime] = field(default=_now)
     business_zone: ZoneInfo = DEFAULT_ZONE
     # The deliberation list and published lists (handlers/deliberation.py); None in tests
