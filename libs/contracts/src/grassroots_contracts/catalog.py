@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from grassroots_contracts import activity_events as activities
 from grassroots_contracts import case_events as cases
 from grassroots_contracts import event_types as t
 from grassroots_contracts import participation_events as participation
@@ -170,6 +171,13 @@ _SPECS = (
         "Decision made",
         "A meeting decided an agenda item, by consensus or by a household vote with a quorum.",
         participation.DecisionMade,
+    ),
+    EventSpec(
+        t.ACTIVITY_ATTENDED,
+        "Activity attended",
+        "An organizer confirmed that a volunteer served at an activity (a service day) on one "
+        "date, with the minutes served; points awards it by rule, once.",
+        activities.ActivityAttended,
     ),
 )
 

@@ -9,6 +9,7 @@ from grassroots_kit.host import ServiceHost
 from grassroots_kit.request_auth import ANONYMOUS, RequestAuth, authenticate
 from starlette.requests import Request
 
+from grassroots_participation.handlers.activity_ports import ActivityPorts
 from grassroots_participation.handlers.ports import ParticipationPorts
 
 
@@ -17,6 +18,7 @@ class Context:
     host: ServiceHost
     request: Request
     ports: ParticipationPorts
+    activities: ActivityPorts
     auth: RequestAuth = ANONYMOUS
 
     @property
@@ -29,7 +31,11 @@ class Context:
 
 
 async def build_context(
-    host: ServiceHost, verifier: TokenVerifier, ports: ParticipationPorts, request: Request
+    host: ServiceHost,
+    verifier: TokenVerifier,
+    ports: ParticipationPorts,
+    request: Request,
+    activities: ActivityPorts,
 ) -> Context:
     auth = await authenticate(verifier, request)
-    return Context(host=host, request=request, ports=ports, auth=auth)
+    return Context(host=host, request=request, ports=ports, activities=activities, auth=auth)

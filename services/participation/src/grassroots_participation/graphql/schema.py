@@ -5,9 +5,23 @@ from __future__ import annotations
 import strawberry
 from grassroots_kit.graphql.schema import SubgraphSchema
 
+from grassroots_participation.graphql.mutations.activity_create import (
+    CreateActivityPayload,
+    resolve_create_activity,
+)
+from grassroots_participation.graphql.mutations.activity_sign_up import (
+    CancelSignUpPayload,
+    SignUpPayload,
+    resolve_cancel_sign_up,
+    resolve_sign_up,
+)
 from grassroots_participation.graphql.mutations.agenda_item_add import (
     AddAgendaItemPayload,
     resolve_add_agenda_item,
+)
+from grassroots_participation.graphql.mutations.attendance_confirm import (
+    ConfirmAttendancePayload,
+    resolve_confirm_attendance,
 )
 from grassroots_participation.graphql.mutations.attendance_record import (
     RecordAttendancePayload,
@@ -28,6 +42,12 @@ from grassroots_participation.graphql.mutations.meeting_schedule import (
 from grassroots_participation.graphql.mutations.minutes_record import (
     RecordMinutesPayload,
     resolve_record_minutes,
+)
+from grassroots_participation.graphql.mutations.volunteer_team import (
+    AddTeamMemberPayload,
+    CreateVolunteerTeamPayload,
+    resolve_add_team_member,
+    resolve_create_volunteer_team,
 )
 from grassroots_participation.graphql.mutations.vote_cast import (
     CastVotePayload,
@@ -62,6 +82,30 @@ class Mutation:
     )
     close_meeting: CloseMeetingPayload = strawberry.mutation(
         resolver=resolve_close_meeting, description="Close a meeting, with its minutes if given."
+    )
+    create_activity: CreateActivityPayload = strawberry.mutation(
+        resolver=resolve_create_activity,
+        description="Create an activity or service day (community staff or the team's leader).",
+    )
+    sign_up: SignUpPayload = strawberry.mutation(
+        resolver=resolve_sign_up,
+        description="Sign yourself up for an activity: once, while places are left.",
+    )
+    cancel_sign_up: CancelSignUpPayload = strawberry.mutation(
+        resolver=resolve_cancel_sign_up, description="Give up your place in an activity."
+    )
+    confirm_attendance: ConfirmAttendancePayload = strawberry.mutation(
+        resolver=resolve_confirm_attendance,
+        description="Confirm that a volunteer served, with the minutes (the organizer, never "
+        "the volunteer); publishes activity.attended, which points awards.",
+    )
+    create_volunteer_team: CreateVolunteerTeamPayload = strawberry.mutation(
+        resolver=resolve_create_volunteer_team,
+        description="Form a volunteer team at an org unit (its community staff).",
+    )
+    add_team_member: AddTeamMemberPayload = strawberry.mutation(
+        resolver=resolve_add_team_member,
+        description="Add people to a volunteer team (community staff or the team's leader).",
     )
 
 

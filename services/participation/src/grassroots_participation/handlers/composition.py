@@ -8,8 +8,10 @@ from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
+from grassroots_participation.adapters.activities import ActivityStore, AttendanceStore, TeamStore
 from grassroots_participation.adapters.meetings import MeetingStore
 from grassroots_participation.adapters.people_projection import PeopleProjection
+from grassroots_participation.handlers.activity_ports import ActivityPorts, ActivityTx
 from grassroots_participation.handlers.ports import ParticipationPorts, ParticipationTx
 
 
@@ -22,6 +24,28 @@ def compose(host: ServiceHost) -> ParticipationPorts:
     return ParticipationPorts(
         uow=MongoUnitOfWork(host, bind),
         meetings=MeetingStore(db),
+        residents=PeopleProjection(db),
+        org_units=OrgUnitProjection(db),
+        business_zone=host.settings.business_zone,
+    )
+
+
+def compose_activities(host: ServiceHost) -> ActivityPorts:
+    """The activity ports: activities, attendances and volunteer teams on MongoDB."""
+    db = host.db
+
+    def bind(session: Session) -> ActivityTx:
+        return ActivityTx(
+            activities=ActivityStore(db, session),
+            attendances=AttendanceStore(db, session),
+            teams=TeamStore(db, session),
+        )
+
+    return ActivityPorts(
+        uow=MongoUnitOfWork(host, bind),
+        activities=ActivityStore(db),
+        attendances=AttendanceStore(db),
+        teams=TeamStore(db),
         residents=PeopleProjection(db),
         org_units=OrgUnitProjection(db),
         business_zone=host.settings.business_zone,
