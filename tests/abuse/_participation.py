@@ -14,7 +14,7 @@ HE_QIN = "13800000017"  # Taohuajing, Lane 3 Room 201: her household's represent
 TANG_LI = "13800000018"  # Taohuajing, Lane 3 Room 202: his household's representative
 SHI_KAI = "13800000022"  # lives in Taohuajing, Room 401: invited household? no
 ZHAO_GANG = "13800000020"  # lives in Yichun Road Community (Shibei): another community
-TAOHUAJING = "Taohuajing Community"
+TAOHUAJING = "桃花井社区"
 
 SCHEDULE = """mutation($input: ScheduleMeetingInput!) {
   scheduleMeeting(input: $input) { meeting { id } } }"""
