@@ -136,6 +136,38 @@ def commitment_fulfilled(
     )
 
 
+def activity_attended(
+    volunteer: str,
+    minutes: int = 150,
+    confirmed_by: str = "organizer",
+    source: str = "grassroots/participation",
+    on: str | None = None,
+) -> CloudEvent:
+    """As participation publishes it when an organizer confirms a volunteer's attendance."""
+    now = datetime.now(UTC)
+    activity = uid("activity-")
+    day = on or now.date().isoformat()
+    return new_event(
+        "activity.attended",
+        source=source,
+        subject=activity,
+        data={
+            "attendanceId": f"{activity}:{day}:{volunteer}",
+            "activityId": activity,
+            "activityTitle": "Good Neighbor Service Day",
+            "kind": "SERVICE_DAY",
+            "orgUnitId": C,
+            "orgUnitPath": C1_PATH,
+            "teamId": None,
+            "personId": volunteer,
+            "occurredOn": day,
+            "minutesServed": minutes,
+            "confirmedBy": confirmed_by,
+            "confirmedAt": now.isoformat(),
+        },
+    )
+
+
 def org_unit_created(unit_id: str, kind: str, name: str, ancestors: list[str]) -> CloudEvent:
     return new_event(
         "orgunit.created",

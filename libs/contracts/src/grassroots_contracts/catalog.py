@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from grassroots_contracts import activity_events as activities
 from grassroots_contracts import case_events as cases
 from grassroots_contracts import event_types as t
 from grassroots_contracts import participation_events as participation
@@ -184,6 +185,13 @@ _SPECS = (
         "A cost-sharing plan's household pledges and organizations' covers reached its total "
         "(once per plan).",
         participation.CostShareFunded,
+    ),
+    EventSpec(
+        t.ACTIVITY_ATTENDED,
+        "Activity attended",
+        "An organizer confirmed that a volunteer served at an activity (a service day) on one "
+        "date, with the minutes served; points awards it by rule, once.",
+        activities.ActivityAttended,
     ),
 )
 

@@ -29,6 +29,7 @@ REWARD_REDEEMED: Final = "reward.redeemed"
 MEETING_SCHEDULED: Final = "meeting.scheduled"
 DECISION_MADE: Final = "decision.made"
 COSTSHARE_FUNDED: Final = "costshare.funded"
+ACTIVITY_ATTENDED: Final = "activity.attended"
 
 SOURCE_PEOPLE: Final = "grassroots/people"
 SOURCE_CASES: Final = "grassroots/cases"

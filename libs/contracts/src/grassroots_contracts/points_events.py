@@ -23,7 +23,8 @@ class PointsAwarded(Payload):
     source_event_id: Id
     """The CloudEvent id of the event rewarded."""
     source_event_type: Annotated[
-        str, OneOf(("case.closed", "visit.logged", "commitment.fulfilled"))
+        str,
+        OneOf(("case.closed", "visit.logged", "commitment.fulfilled", "activity.attended")),
     ]
     """The type of the event rewarded (taking an order is rewarded on its case.closed)."""
     case_id: Id | None

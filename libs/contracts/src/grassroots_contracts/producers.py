@@ -26,7 +26,7 @@ _FAMILIES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "people": ("orgunit", "person", "role", "visit", "commitment"),
         "cases": ("case", "order"),
         "points": ("points", "reward"),
-        "participation": ("meeting", "decision", "costshare"),
+        "participation": ("meeting", "decision", "costshare", "activity"),
     }
 )
 
@@ -56,6 +56,7 @@ _ALL_TYPES: Final = (
     t.MEETING_SCHEDULED,
     t.DECISION_MADE,
     t.COSTSHARE_FUNDED,
+    t.ACTIVITY_ATTENDED,
 )
 
 

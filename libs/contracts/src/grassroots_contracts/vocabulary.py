@@ -349,6 +349,21 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 ),
             }
         ),
+        "ActivityKind": _kind(
+            {
+                "SERVICE_DAY": Term(
+                    label("Service day"),
+                    label(
+                        "A regular day of volunteer service, e.g. the Good Neighbor Service Day "
+                        "every Tuesday."
+                    ),
+                ),
+                "ACTIVITY": Term(
+                    label("Volunteer activity"),
+                    label("Any other volunteer activity held at the unit."),
+                ),
+            }
+        ),
         "CaseExportContent": _kind(
             {
                 "STATISTICS": Term(

@@ -12,7 +12,7 @@ from grassroots_participation import storage
 from grassroots_participation.adapters.people_projection import PeopleProjection
 from grassroots_participation.graphql.context import Context, build_context
 from grassroots_participation.graphql.schema import schema
-from grassroots_participation.handlers.composition import compose
+from grassroots_participation.handlers.composition import compose, compose_activities
 from grassroots_participation.handlers.deliberation import deliberation_subscription
 from grassroots_participation.handlers.projections import projection_subscription
 from grassroots_participation.settings import ParticipationSettings
@@ -27,12 +27,13 @@ def create_app(
     host.add_subscription(projection_subscription(host.db))
     host.add_subscription(deliberation_subscription(host.db))
     ports = compose(host)
+    activities = compose_activities(host)
     # A token whose role was revoked is refused once `role.revoked` reaches the projection.
     verifier = TokenVerifier(
         keys or jwks_from_url(settings.jwks_url), revoked=PeopleProjection(host.db).revoked_among
     )
 
     async def context(request: Request) -> Context:
-        return await build_context(host, verifier, ports, request)
+        return await build_context(host, verifier, ports, request, activities)
 
     return create_service_app(host=host, schema=schema, context_factory=context)

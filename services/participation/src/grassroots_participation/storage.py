@@ -7,7 +7,13 @@ from __future__ import annotations
 from grassroots_kit import org_units
 from grassroots_kit.mongo import Indexes
 
-from grassroots_participation.adapters import cost_shares, deliberation, meetings, people_projection
+from grassroots_participation.adapters import (
+    activities,
+    cost_shares,
+    deliberation,
+    meetings,
+    people_projection,
+)
 
 COLLECTIONS: list[str] = [
     meetings.COLLECTION,
@@ -17,6 +23,9 @@ COLLECTIONS: list[str] = [
     deliberation.PROPOSALS,
     deliberation.LISTS,
     cost_shares.COLLECTION,
+    activities.ACTIVITIES,
+    activities.ATTENDANCES,
+    activities.TEAMS,
 ]
 INDEXES: list[Indexes] = [
     meetings.INDEXES,
@@ -24,4 +33,5 @@ INDEXES: list[Indexes] = [
     *people_projection.INDEXES,
     *deliberation.INDEXES,
     cost_shares.INDEXES,
+    *activities.INDEXES,
 ]

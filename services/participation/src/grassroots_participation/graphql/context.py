@@ -14,6 +14,7 @@ from strawberry.dataloader import DataLoader
 from grassroots_participation.domain.cost_share_access import PlanView
 from grassroots_participation.domain.cost_shares import CostSharePlan
 from grassroots_participation.handlers import cost_shares
+from grassroots_participation.handlers.activity_ports import ActivityPorts
 from grassroots_participation.handlers.ports import ParticipationPorts
 
 
@@ -22,6 +23,7 @@ class Context:
     host: ServiceHost
     request: Request
     ports: ParticipationPorts
+    activities: ActivityPorts
     auth: RequestAuth = ANONYMOUS
     # Case.costShare of a list of cases: one query for all of them.
     case_plans: DataLoader[str, tuple[CostSharePlan, PlanView] | None] = field(init=False)
@@ -41,7 +43,11 @@ class Context:
 
 
 async def build_context(
-    host: ServiceHost, verifier: TokenVerifier, ports: ParticipationPorts, request: Request
+    host: ServiceHost,
+    verifier: TokenVerifier,
+    ports: ParticipationPorts,
+    request: Request,
+    activities: ActivityPorts,
 ) -> Context:
     auth = await authenticate(verifier, request)
-    return Context(host=host, request=request, ports=ports, auth=auth)
+    return Context(host=host, request=request, ports=ports, activities=activities, auth=auth)

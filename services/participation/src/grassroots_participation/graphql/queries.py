@@ -5,10 +5,11 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from grassroots_participation.graphql.activity_types import Activity, VolunteerTeam
 from grassroots_participation.graphql.context import Context
 from grassroots_participation.graphql.cost_share_types import CostSharePlan
 from grassroots_participation.graphql.types import Meeting
-from grassroots_participation.handlers import cost_shares, reading
+from grassroots_participation.handlers import activities, cost_shares, reading
 
 
 @strawberry.type
@@ -31,3 +32,23 @@ class Query:
     ) -> CostSharePlan | None:
         found = await cost_shares.plan(info.context.ports, info.context.require_caller(), str(id))
         return CostSharePlan.from_domain(*found)
+
+    @strawberry.field(
+        description="An activity, for the people and staff of its unit, its team and those "
+        "signed up; NOT_FOUND for one that does not exist or you may not see."
+    )
+    async def activity(self, info: Info[Context, None], id: strawberry.ID) -> Activity | None:
+        ctx = info.context
+        found = await activities.activity(ctx.activities, ctx.require_caller(), str(id))
+        return Activity.from_domain(found)
+
+    @strawberry.field(
+        description="A volunteer team, for the people and staff of its unit and its members; "
+        "NOT_FOUND for one that does not exist or you may not see."
+    )
+    async def volunteer_team(
+        self, info: Info[Context, None], id: strawberry.ID
+    ) -> VolunteerTeam | None:
+        ctx = info.context
+        found = await activities.team(ctx.activities, ctx.require_caller(), str(id))
+        return VolunteerTeam.from_domain(found)

@@ -6,9 +6,23 @@ import strawberry
 from grassroots_kit.graphql.schema import SubgraphSchema
 
 from grassroots_participation.graphql import deliberation
+from grassroots_participation.graphql.mutations.activity_create import (
+    CreateActivityPayload,
+    resolve_create_activity,
+)
+from grassroots_participation.graphql.mutations.activity_sign_up import (
+    CancelSignUpPayload,
+    SignUpPayload,
+    resolve_cancel_sign_up,
+    resolve_sign_up,
+)
 from grassroots_participation.graphql.mutations.agenda_item_add import (
     AddAgendaItemPayload,
     resolve_add_agenda_item,
+)
+from grassroots_participation.graphql.mutations.attendance_confirm import (
+    ConfirmAttendancePayload,
+    resolve_confirm_attendance,
 )
 from grassroots_participation.graphql.mutations.attendance_record import (
     RecordAttendancePayload,
@@ -53,6 +67,12 @@ from grassroots_participation.graphql.mutations.meeting_schedule import (
 from grassroots_participation.graphql.mutations.minutes_record import (
     RecordMinutesPayload,
     resolve_record_minutes,
+)
+from grassroots_participation.graphql.mutations.volunteer_team import (
+    AddTeamMemberPayload,
+    CreateVolunteerTeamPayload,
+    resolve_add_team_member,
+    resolve_create_volunteer_team,
 )
 from grassroots_participation.graphql.mutations.vote_cast import (
     CastVotePayload,
@@ -129,6 +149,30 @@ class Mutation:
     cancel_cost_share_plan: CancelCostSharePlanPayload = strawberry.mutation(
         resolver=resolve_cancel_cost_share_plan,
         description="Cancel an open or funded plan, with the reason (community staff).",
+    )
+    create_activity: CreateActivityPayload = strawberry.mutation(
+        resolver=resolve_create_activity,
+        description="Create an activity or service day (community staff or the team's leader).",
+    )
+    sign_up: SignUpPayload = strawberry.mutation(
+        resolver=resolve_sign_up,
+        description="Sign yourself up for an activity: once, while places are left.",
+    )
+    cancel_sign_up: CancelSignUpPayload = strawberry.mutation(
+        resolver=resolve_cancel_sign_up, description="Give up your place in an activity."
+    )
+    confirm_attendance: ConfirmAttendancePayload = strawberry.mutation(
+        resolver=resolve_confirm_attendance,
+        description="Confirm that a volunteer served, with the minutes (the organizer, never "
+        "the volunteer); publishes activity.attended, which points awards.",
+    )
+    create_volunteer_team: CreateVolunteerTeamPayload = strawberry.mutation(
+        resolver=resolve_create_volunteer_team,
+        description="Form a volunteer team at an org unit (its community staff).",
+    )
+    add_team_member: AddTeamMemberPayload = strawberry.mutation(
+        resolver=resolve_add_team_member,
+        description="Add people to a volunteer team (community staff or the team's leader).",
     )
 
 

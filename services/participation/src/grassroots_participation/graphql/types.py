@@ -19,10 +19,10 @@ from strawberry.types import Info
 from grassroots_participation.domain import meetings as domain
 from grassroots_participation.domain.cost_shares import PlanState, plan_key
 from grassroots_participation.domain.listing import MeetingQuery, meeting_key
+from grassroots_participation.graphql import activity_types, deliberation
 
 # Registers the cost-sharing enums' GraphQL names before Organization.pledges uses one.
 from grassroots_participation.graphql import cost_share_enums as cost_share_enums
-from grassroots_participation.graphql import deliberation
 from grassroots_participation.graphql.context import Context
 from grassroots_participation.handlers import cost_shares, reading
 
@@ -49,6 +49,22 @@ class Person:
     @classmethod
     def resolve_reference(cls, id: strawberry.ID) -> Person:
         return cls(id=id)
+
+    @strawberry.field(
+        description="What this person served at activities, as organizers confirmed it: for "
+        "themselves and the staff over where they live."
+    )
+    async def service_record(
+        self,
+        info: Info[Context, None],
+        since: Annotated[
+            date | None, strawberry.argument(description="From this date (included).")
+        ] = None,
+        until: Annotated[
+            date | None, strawberry.argument(description="Until this date (excluded).")
+        ] = None,
+    ) -> activity_types.ServiceRecord | None:
+        return await activity_types.person_service_record(info, str(self.id), since, until)
 
 
 @strawberry.federation.type(keys=["id"], description="A household (owned by `people`).")
@@ -383,3 +399,17 @@ class OrgUnit:
             decode_cursor(after) if after else None,
         )
         return to_connection(page, meeting_key, Meeting.from_domain)
+
+    @strawberry.field(
+        description="Activities and service days held in this unit's subtree, by first start. "
+        "Staff over the unit see all of them; its residents those held at the units they live "
+        "in or serve."
+    )
+    async def activities(
+        self,
+        info: Info[Context, None],
+        first: First = None,
+        after: After = None,
+        filter: activity_types.ActivityFilter | None = None,
+    ) -> Connection[activity_types.Activity] | None:
+        return await activity_types.unit_activities(info, str(self.id), first, after, filter)

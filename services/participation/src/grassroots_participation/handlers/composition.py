@@ -8,10 +8,12 @@ from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
+from grassroots_participation.adapters.activities import ActivityStore, AttendanceStore, TeamStore
 from grassroots_participation.adapters.cost_shares import CostShareStore
 from grassroots_participation.adapters.deliberation import ProposalStore, PublishedListStore
 from grassroots_participation.adapters.meetings import MeetingStore
 from grassroots_participation.adapters.people_projection import PeopleProjection
+from grassroots_participation.handlers.activity_ports import ActivityPorts, ActivityTx
 from grassroots_participation.handlers.deliberation import DeliberationPorts, DeliberationTx
 from grassroots_participation.handlers.ports import ParticipationPorts, ParticipationTx
 
@@ -52,4 +54,26 @@ def compose_deliberation(host: ServiceHost) -> DeliberationPorts:
         meetings=MeetingStore(db),
         residents=PeopleProjection(db),
         org_units=OrgUnitProjection(db),
+    )
+
+
+def compose_activities(host: ServiceHost) -> ActivityPorts:
+    """The activity ports: activities, attendances and volunteer teams on MongoDB."""
+    db = host.db
+
+    def bind(session: Session) -> ActivityTx:
+        return ActivityTx(
+            activities=ActivityStore(db, session),
+            attendances=AttendanceStore(db, session),
+            teams=TeamStore(db, session),
+        )
+
+    return ActivityPorts(
+        uow=MongoUnitOfWork(host, bind),
+        activities=ActivityStore(db),
+        attendances=AttendanceStore(db),
+        teams=TeamStore(db),
+        residents=PeopleProjection(db),
+        org_units=OrgUnitProjection(db),
+        business_zone=host.settings.business_zone,
     )

@@ -76,6 +76,7 @@ def _doc(rule: PointRule) -> Document:
         "updatedBy": rule.updated_by,
         "maxPerPeriod": rule.max_per_period,
         "capPeriod": rule.cap_period.value if rule.cap_period else None,
+        "pointsPerHour": rule.points_per_hour,
     }
 
 
@@ -98,4 +99,5 @@ def _rule(doc: Document) -> PointRule:
         updated_by=PersonId(doc["updatedBy"]) if doc.get("updatedBy") else None,
         max_per_period=doc.get("maxPerPeriod"),
         cap_period=CapPeriod(doc["capPeriod"]) if doc.get("capPeriod") else None,
+        points_per_hour=int(doc.get("pointsPerHour", 0)),
     )

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from grassroots_contracts.event_types import COMMITMENT_FULFILLED, VISIT_LOGGED
+from grassroots_contracts.event_types import ACTIVITY_ATTENDED, COMMITMENT_FULFILLED, VISIT_LOGGED
 from grassroots_kit import business_time
 from grassroots_kit.errors import BadUserInput
 from grassroots_kit.i18n import msg
@@ -37,12 +37,15 @@ class Cap:
 # Platform defaults for what people attest and someone else confirms. A chief keeps a dozen
 # households on a busy day; a party member keeps a few public promises a month. Cases and
 # orders are confirmed by their workflow and a resident's rating, so they have no default cap.
+# A volunteer serves at two activities on a full day at most (a service day morning and
+# afternoon).
 DEFAULT_CAPS: Final[Mapping[str, Cap]] = {
     VISIT_LOGGED: Cap(12, CapPeriod.DAY),
     COMMITMENT_FULFILLED: Cap(4, CapPeriod.MONTH),
+    ACTIVITY_ATTENDED: Cap(2, CapPeriod.DAY),
 }
 # Occasions that earn only when someone other than the earner confirmed them (DESIGN §8).
-CONFIRMED_TYPES: Final = frozenset({VISIT_LOGGED, COMMITMENT_FULFILLED})
+CONFIRMED_TYPES: Final = frozenset({VISIT_LOGGED, COMMITMENT_FULFILLED, ACTIVITY_ATTENDED})
 
 
 @dataclass(frozen=True)

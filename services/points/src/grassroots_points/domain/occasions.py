@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final, TypeVar
 
+from grassroots_contracts import activity_events as activities
 from grassroots_contracts import case_events as contract
 from grassroots_contracts import people_events as people
 from grassroots_contracts.event_types import (
+    ACTIVITY_ATTENDED,
     CASE_CLOSED,
     CASE_REOPENED,
     COMMITMENT_FULFILLED,
@@ -58,7 +60,8 @@ class Occasion:
     rating: int | None = None
     case_id: str | None = None
     closure: int | None = None
-    confirmed_by: PersonId | None = None  # who confirmed a visit or a commitment's fulfilment
+    confirmed_by: PersonId | None = None  # who confirmed a visit, fulfilment or attendance
+    minutes: int | None = None  # minutes served at an activity (what per-hour rules price)
 
     @property
     def reason(self) -> Text:
@@ -71,6 +74,8 @@ class Occasion:
             return _HANDLED_AS.get(self.role) or msg("handled a case as {role}", role=self.role)
         if self.rule_event_type == VISIT_LOGGED:
             return _visited(self.care_level)
+        if self.rule_event_type == ACTIVITY_ATTENDED:
+            return msg("served {minutes} minutes at an activity", minutes=self.minutes or 0)
         return msg("fulfilled a commitment")
 
 
@@ -237,7 +242,23 @@ def commitment_fulfilled(event_id: str, data: Mapping[str, Any], at: datetime) -
     )
 
 
-AWARDING_TYPES = frozenset({CASE_CLOSED, VISIT_LOGGED, COMMITMENT_FULFILLED})
+def activity_attended(event_id: str, data: Mapping[str, Any], at: datetime) -> Occasion:
+    """The volunteer served; the organizer who confirmed it is the confirmer."""
+    attended = _read(activities.ActivityAttended, data)
+    return Occasion(
+        rule_event_type=ACTIVITY_ATTENDED,
+        person_id=PersonId(attended.person_id),
+        source_event_id=event_id,
+        source_event_type=ACTIVITY_ATTENDED,
+        at=attended.confirmed_at,
+        org_unit_id=attended.org_unit_id,
+        org_unit_path=attended.org_unit_path,
+        confirmed_by=_confirmer(attended.confirmed_by),
+        minutes=attended.minutes_served,
+    )
+
+
+AWARDING_TYPES = frozenset({CASE_CLOSED, VISIT_LOGGED, COMMITMENT_FULFILLED, ACTIVITY_ATTENDED})
 CASE_TYPES = frozenset({CASE_CLOSED, CASE_REOPENED, ORDER_TAKEN})
 
 

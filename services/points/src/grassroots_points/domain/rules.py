@@ -72,9 +72,13 @@ class PointRule:
     # platform default (`caps.DEFAULT_CAPS`).
     max_per_period: int | None = None
     cap_period: CapPeriod | None = None
+    # Added per whole hour served (activity.attended): 2 an hour pays 5 for 2h30.
+    points_per_hour: int = 0
 
     def points_for(self, occasion: Occasion) -> int:
         total = self.points
+        if self.points_per_hour and occasion.minutes:
+            total += self.points_per_hour * (occasion.minutes // 60)
         if occasion.met_deadline:
             total += self.met_deadline_bonus
         if occasion.rating == TOP_RATING:

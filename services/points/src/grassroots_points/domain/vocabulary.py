@@ -6,6 +6,7 @@ from typing import Final
 
 from grassroots_contracts import case_events, org_units
 from grassroots_contracts.event_types import (
+    ACTIVITY_ATTENDED,
     CASE_CLOSED,
     COMMITMENT_FULFILLED,
     ORDER_TAKEN,
@@ -28,7 +29,13 @@ CARE_LEVELS: Final = frozenset({"RED", "YELLOW", "GREEN", "NONE"})
 ROLES: Final = frozenset(role.value for role in UNIT_ROLES)
 
 # The occasions a rule can reward. Taking an order is rewarded when its case closes.
-RULE_EVENT_TYPES: Final = (CASE_CLOSED, ORDER_TAKEN, VISIT_LOGGED, COMMITMENT_FULFILLED)
+RULE_EVENT_TYPES: Final = (
+    CASE_CLOSED,
+    ORDER_TAKEN,
+    VISIT_LOGGED,
+    COMMITMENT_FULFILLED,
+    ACTIVITY_ATTENDED,
+)
 
 NEIGHBOR_CHIEF: Final = Role.NEIGHBOR_CHIEF.value
 RED_PARTNER_MEMBER: Final = Role.RED_PARTNER_MEMBER.value

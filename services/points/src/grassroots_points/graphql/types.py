@@ -75,7 +75,8 @@ class LedgerEntry:
     actor: Person | None = strawberry.field(description="Who made a manual change.")
     redemption_id: strawberry.ID | None = strawberry.field(description="The redemption.")
     confirmed_by: Person | None = strawberry.field(
-        description="Who confirmed the visit or the commitment's fulfilment it rewards."
+        description="Who confirmed the visit, the commitment's fulfilment or the attendance it "
+        "rewards."
     )
     at: datetime = strawberry.field(description="When it was booked.")
     earned_at: datetime = strawberry.field(description="When the service it rewards was done.")
@@ -158,8 +159,8 @@ async def ledger_connection(
 class PointRule:
     id: strawberry.ID = strawberry.field(description="Stable identifier.")
     event_type: str = strawberry.field(
-        description="case.closed, order.taken (paid when its case closes), visit.logged or "
-        "commitment.fulfilled."
+        description="case.closed, order.taken (paid when its case closes), visit.logged, "
+        "commitment.fulfilled or activity.attended."
     )
     category: str | None = strawberry.field(description="Only cases of this category.")
     priority: str | None = strawberry.field(description="Only cases of this priority.")
@@ -179,6 +180,9 @@ class PointRule:
     )
     cap_period: rule_domain.CapPeriod | None = strawberry.field(
         description="The period a cap counts in."
+    )
+    points_per_hour: int = strawberry.field(
+        description="Extra points per whole hour served (activity.attended)."
     )
 
     @classmethod
@@ -200,4 +204,5 @@ class PointRule:
             updated_by=person(rule.updated_by),
             max_per_period=rule.max_per_period,
             cap_period=rule.cap_period,
+            points_per_hour=rule.points_per_hour,
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 
 from grassroots_contracts.event_types import (
+    ACTIVITY_ATTENDED,
     CASE_CLOSED,
     CASE_REOPENED,
     COMMITMENT_FULFILLED,
@@ -126,12 +127,19 @@ async def on_commitment_fulfilled(tx: PointsTx, event: CloudEvent) -> None:
     await award(tx, [parse.commitment_fulfilled(event.id, event.data, event.time)])
 
 
+async def on_activity_attended(tx: PointsTx, event: CloudEvent) -> None:
+    # Awarded once per event and person (the ledger's awarded check); participation publishes
+    # one event per attendance, so a redelivery or a replay earns nothing more.
+    await award(tx, [parse.activity_attended(event.id, event.data, event.time)])
+
+
 REACTIONS: dict[str, Reaction] = {
     CASE_CLOSED: on_case_closed,
     CASE_REOPENED: on_case_reopened,
     ORDER_TAKEN: on_order_taken,
     VISIT_LOGGED: on_visit_logged,
     COMMITMENT_FULFILLED: on_commitment_fulfilled,
+    ACTIVITY_ATTENDED: on_activity_attended,
 }
 
 

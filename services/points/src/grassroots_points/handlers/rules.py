@@ -32,6 +32,7 @@ class SetPointRule:
     description: str = ""
     max_per_period: int | None = None
     cap_period: CapPeriod | None = None
+    points_per_hour: int = 0
 
 
 async def set_point_rule(ports: PointsPorts, caller: Principal, command: SetPointRule) -> PointRule:
@@ -48,6 +49,7 @@ async def set_point_rule(ports: PointsPorts, caller: Principal, command: SetPoin
         updated_by=PersonId(caller.person_id),
         max_per_period=cap.limit if cap else None,
         cap_period=cap.period if cap else None,
+        points_per_hour=check_points("pointsPerHour", command.points_per_hour),
     )
 
     async def work(tx: PointsTx) -> PointRule:

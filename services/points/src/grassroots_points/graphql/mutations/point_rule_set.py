@@ -15,7 +15,8 @@ from grassroots_points.handlers.rules import SetPointRule, set_point_rule
 )
 class SetPointRuleInput:
     event_type: str = strawberry.field(
-        description="case.closed, order.taken, visit.logged or commitment.fulfilled."
+        description="case.closed, order.taken, visit.logged, commitment.fulfilled or "
+        "activity.attended."
     )
     points: int = strawberry.field(description="Points per occasion, 0 to 10000.")
     category: str | None = strawberry.field(default=None, description="Only this case category.")
@@ -35,10 +36,15 @@ class SetPointRuleInput:
     max_per_period: int | None = strawberry.field(
         default=None,
         description="At most this many awards of this event type per person and period "
-        "(1 to 1000); unset: the platform default (visits 12 a day, commitments 4 a month).",
+        "(1 to 1000); unset: the platform default (visits 12 a day, commitments 4 a month, "
+        "activity attendances 2 a day).",
     )
     cap_period: CapPeriod | None = strawberry.field(
         default=None, description="The business DAY (default), WEEK or MONTH a cap counts in."
+    )
+    points_per_hour: int = strawberry.field(
+        default=0,
+        description="Extra points per whole hour served (activity.attended), 0 to 10000.",
     )
 
 
@@ -65,6 +71,7 @@ async def resolve_set_point_rule(
         description=input.description,
         max_per_period=input.max_per_period,
         cap_period=input.cap_period,
+        points_per_hour=input.points_per_hour,
     )
     rule = await set_point_rule(info.context.ports, info.context.require_caller(), command)
     return SetPointRulePayload(point_rule=PointRule.from_domain(rule))
