@@ -14,6 +14,7 @@ from grassroots_contracts import event_types as t
 from grassroots_contracts import participation_events as participation
 from grassroots_contracts import people_events as people
 from grassroots_contracts import points_events as points
+from grassroots_contracts import survey_events as surveys
 from grassroots_contracts.org_units import OrgUnitSnapshot
 from grassroots_contracts.payload import Payload
 from grassroots_contracts.producers import PRODUCERS
@@ -170,6 +171,13 @@ _SPECS = (
         "Decision made",
         "A meeting decided an agenda item, by consensus or by a household vote with a quorum.",
         participation.DecisionMade,
+    ),
+    EventSpec(
+        t.SURVEY_CLOSED,
+        "Survey closed",
+        "A survey stopped taking answers (closed by staff or at its close date), with how many "
+        "it received; never who answered.",
+        surveys.SurveyClosed,
     ),
 )
 

@@ -27,6 +27,7 @@ POINTS_REVERSED: Final = "points.reversed"
 REWARD_REDEEMED: Final = "reward.redeemed"
 MEETING_SCHEDULED: Final = "meeting.scheduled"
 DECISION_MADE: Final = "decision.made"
+SURVEY_CLOSED: Final = "survey.closed"
 
 SOURCE_PEOPLE: Final = "grassroots/people"
 SOURCE_CASES: Final = "grassroots/cases"

@@ -26,7 +26,7 @@ _FAMILIES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "people": ("orgunit", "person", "role", "visit", "commitment"),
         "cases": ("case", "order"),
         "points": ("points", "reward"),
-        "participation": ("meeting", "decision"),
+        "participation": ("meeting", "decision", "survey"),
     }
 )
 
@@ -54,6 +54,7 @@ _ALL_TYPES: Final = (
     t.REWARD_REDEEMED,
     t.MEETING_SCHEDULED,
     t.DECISION_MADE,
+    t.SURVEY_CLOSED,
 )
 
 

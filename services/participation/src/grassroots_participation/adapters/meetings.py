@@ -108,6 +108,7 @@ def to_document(meeting: Meeting) -> Document:
                     for v in item.votes
                 ],
                 "decision": _decision(item.decision),
+                "surveyId": item.survey_id,
             }
             for item in meeting.agenda
         ],
@@ -178,6 +179,7 @@ def from_document(doc: Document) -> Meeting:
                     for v in i.get("votes", ())
                 ],
                 decision=_read_decision(i["id"], i.get("decision")),
+                survey_id=i.get("surveyId"),
             )
             for i in doc.get("agenda", ())
         ],

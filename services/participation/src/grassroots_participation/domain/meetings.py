@@ -313,6 +313,8 @@ class AgendaItem:
     status: ItemStatus = ItemStatus.OPEN
     votes: list[Vote] = field(default_factory=list)
     decision: Decision | None = None
+    survey_id: str | None = None
+    """A survey whose results the item discusses (domain/surveys.py)."""
 
 
 @dataclass
@@ -446,6 +448,12 @@ class Meeting:
         item.decision = decision
         item.status = ItemStatus.DECIDED
         return decision
+
+    def attach_survey(self, item_id: str, survey_id: str | None) -> AgendaItem:
+        """Point an item at a survey's results (None detaches); a decided item keeps its own."""
+        item = self._open_item(item_id)
+        item.survey_id = survey_id
+        return item
 
     def record_minutes(self, minutes: str) -> None:
         """Minutes may be written or corrected after the meeting closed, too."""

@@ -10,6 +10,7 @@ from grassroots_kit.request_auth import ANONYMOUS, RequestAuth, authenticate
 from starlette.requests import Request
 
 from grassroots_participation.handlers.ports import ParticipationPorts
+from grassroots_participation.handlers.survey_ports import SurveyPorts
 
 
 @dataclass
@@ -18,6 +19,12 @@ class Context:
     request: Request
     ports: ParticipationPorts
     auth: RequestAuth = ANONYMOUS
+    surveys: SurveyPorts | None = None
+    """The survey ports (graphql/surveys.py); set by the app."""
+
+    def survey_ports(self) -> SurveyPorts:
+        assert self.surveys is not None, "the app sets the survey ports"
+        return self.surveys
 
     @property
     def caller(self) -> Principal | None:
@@ -29,7 +36,11 @@ class Context:
 
 
 async def build_context(
-    host: ServiceHost, verifier: TokenVerifier, ports: ParticipationPorts, request: Request
+    host: ServiceHost,
+    verifier: TokenVerifier,
+    ports: ParticipationPorts,
+    request: Request,
+    surveys: SurveyPorts | None = None,
 ) -> Context:
     auth = await authenticate(verifier, request)
-    return Context(host=host, request=request, ports=ports, auth=auth)
+    return Context(host=host, request=request, ports=ports, auth=auth, surveys=surveys)

@@ -18,6 +18,7 @@ from strawberry.types import Info
 
 from grassroots_participation.domain import meetings as domain
 from grassroots_participation.domain.listing import MeetingQuery, meeting_key
+from grassroots_participation.graphql import surveys as survey_types
 from grassroots_participation.graphql.context import Context
 from grassroots_participation.handlers import reading
 
@@ -131,6 +132,13 @@ class AgendaItem:
     tally: VoteTally = strawberry.field(description="The households' votes so far.")
     decision: Decision | None = strawberry.field(description="The decision, once made.")
     votes: strawberry.Private[list[domain.Vote]]
+    survey_id: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="A survey whose results it discusses, if one is attached.")
+    async def survey(self, info: Info[Context, None]) -> survey_types.Survey | None:
+        if self.survey_id is None:
+            return None
+        return await survey_types.survey_by_id(info, self.survey_id)
 
     @strawberry.field(description="Your household's vote on it, if you voted.")
     def my_vote(self, info: Info[Context, None]) -> domain.Choice | None:
@@ -150,6 +158,7 @@ class AgendaItem:
             tally=VoteTally.from_domain(meeting.tally(item)),
             decision=Decision.from_domain(item.decision) if item.decision else None,
             votes=list(item.votes),
+            survey_id=item.survey_id,
         )
 
 
@@ -285,3 +294,17 @@ class OrgUnit:
             decode_cursor(after) if after else None,
         )
         return to_connection(page, meeting_key, Meeting.from_domain)
+
+    @strawberry.field(
+        description="Surveys of this unit's subtree, by close date. Staff over the unit see all "
+        "of them, drafts included; its residents the open and closed ones of the units they "
+        "live in or serve."
+    )
+    async def surveys(
+        self,
+        info: Info[Context, None],
+        first: First = None,
+        after: After = None,
+        filter: survey_types.SurveyFilter | None = None,
+    ) -> Connection[survey_types.Survey] | None:
+        return await survey_types.surveys_of_unit(info, str(self.id), first, after, filter)
