@@ -44,7 +44,7 @@ def test_the_producer_of_a_type_is_the_service_that_publishes_it(event_type, sou
 
 
 def test_a_type_nobody_produces_has_no_producer():
-    assert producing_service("costshare.fundedx") is None
+    assert producing_service("nosuchfamily.closed") is None
     assert producing_service("casex.closed") is None
 
 
