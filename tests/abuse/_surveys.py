@@ -11,7 +11,7 @@ from grassroots_kit.business_time import DEFAULT_ZONE, business_date
 
 from tests.abuse._attacker import Attacker
 from tests.abuse._cases import unit_id
-from tests.abuse._participation import TAOHUAJING, ZHOU_MIN
+from tests.abuse._participation import ZHOU_MIN
 
 CREATE = (
     """mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { survey { id } } }"""
@@ -26,6 +26,7 @@ RESULTS = """query($id: ID!) { survey(id: $id) { id results { responses freeText
 UNIT_SURVEYS = """query($id: ID!) { orgUnit(id: $id) { id
   surveys(first: 10) { totalCount edges { node { id } } } } }"""
 SECRET = "The pipe behind Room 201 leaks again"
+TAOHUAJING = "桃花井社区"  # the demo's community (scripts/demo/people_cast.py), named in Chinese
 
 
 async def three_questions(attacker: Attacker, *, anonymous: bool = False) -> str:

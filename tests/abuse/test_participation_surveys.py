@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from tests.abuse._attacker import Attacker, refused
 from tests.abuse._cases import person_id, unit_id
-from tests.abuse._participation import HE_QIN, TANG_LI, TAOHUAJING, ZHAO_GANG, ZHOU_MIN
+from tests.abuse._participation import HE_QIN, TANG_LI, ZHAO_GANG, ZHOU_MIN
 from tests.abuse._surveys import (
     ANSWER,
     CLOSE,
     RESULTS,
     SECRET,
     SURVEY,
+    TAOHUAJING,
     UNIT_SURVEYS,
     answer_once_known,
     answers,
