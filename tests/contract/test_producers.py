@@ -36,6 +36,7 @@ def test_every_event_type_has_a_producer():
         ("person.registered", "grassroots/people"),
         ("meeting.scheduled", "grassroots/participation"),
         ("decision.made", "grassroots/participation"),
+        ("survey.closed", "grassroots/participation"),
     ],
 )
 def test_the_producer_of_a_type_is_the_service_that_publishes_it(event_type, source):
@@ -43,7 +44,7 @@ def test_the_producer_of_a_type_is_the_service_that_publishes_it(event_type, sou
 
 
 def test_a_type_nobody_produces_has_no_producer():
-    assert producing_service("survey.closed") is None  # participation, a later phase
+    assert producing_service("nosuchfamily.closed") is None
     assert producing_service("casex.closed") is None
 
 

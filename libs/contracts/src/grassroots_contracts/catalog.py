@@ -15,6 +15,7 @@ from grassroots_contracts import event_types as t
 from grassroots_contracts import participation_events as participation
 from grassroots_contracts import people_events as people
 from grassroots_contracts import points_events as points
+from grassroots_contracts import survey_events as surveys
 from grassroots_contracts.org_units import OrgUnitSnapshot
 from grassroots_contracts.payload import Payload
 from grassroots_contracts.producers import PRODUCERS
@@ -192,6 +193,13 @@ _SPECS = (
         "An organizer confirmed that a volunteer served at an activity (a service day) on one "
         "date, with the minutes served; points awards it by rule, once.",
         activities.ActivityAttended,
+    ),
+    EventSpec(
+        t.SURVEY_CLOSED,
+        "Survey closed",
+        "A survey stopped taking answers (closed by staff or at its close date), with how many "
+        "it received; never who answered.",
+        surveys.SurveyClosed,
     ),
 )
 

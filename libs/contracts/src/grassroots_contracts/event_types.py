@@ -30,6 +30,7 @@ MEETING_SCHEDULED: Final = "meeting.scheduled"
 DECISION_MADE: Final = "decision.made"
 COSTSHARE_FUNDED: Final = "costshare.funded"
 ACTIVITY_ATTENDED: Final = "activity.attended"
+SURVEY_CLOSED: Final = "survey.closed"
 
 SOURCE_PEOPLE: Final = "grassroots/people"
 SOURCE_CASES: Final = "grassroots/cases"

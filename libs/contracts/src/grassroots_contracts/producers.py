@@ -26,7 +26,7 @@ _FAMILIES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "people": ("orgunit", "person", "role", "visit", "commitment"),
         "cases": ("case", "order"),
         "points": ("points", "reward"),
-        "participation": ("meeting", "decision", "costshare", "activity"),
+        "participation": ("meeting", "decision", "costshare", "activity", "survey"),
     }
 )
 
@@ -57,6 +57,7 @@ _ALL_TYPES: Final = (
     t.DECISION_MADE,
     t.COSTSHARE_FUNDED,
     t.ACTIVITY_ATTENDED,
+    t.SURVEY_CLOSED,
 )
 
 

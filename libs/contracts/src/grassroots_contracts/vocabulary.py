@@ -364,6 +364,54 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 ),
             }
         ),
+        "SurveyQuestionKind": _kind(
+            {
+                "SINGLE_CHOICE": Term(
+                    label("Single choice"),
+                    label("Pick one of the options."),
+                ),
+                "MULTIPLE_CHOICE": Term(
+                    label("Multiple choice"),
+                    label("Pick one or more of the options."),
+                ),
+                "SCALE": Term(
+                    label("Rating scale"),
+                    label("Give a number on a scale, e.g. 1 to 5."),
+                ),
+                "FREE_TEXT": Term(
+                    label("Free text"),
+                    label("Answer in your own words; only the community staff read it."),
+                ),
+            }
+        ),
+        "SurveyStatus": _kind(
+            {
+                "DRAFT": Term(
+                    label("Draft"),
+                    label("Being prepared by the community staff; residents do not see it yet."),
+                ),
+                "OPEN": Term(
+                    label("Open for answers"),
+                    label("Taking answers between its opening and closing dates."),
+                ),
+                "CLOSED": Term(
+                    label("Answers closed"),
+                    label("No longer taking answers; its results are final."),
+                ),
+            }
+        ),
+        "SurveyRespondents": _kind(
+            {
+                "HOUSEHOLD": Term(
+                    label("One answer per household"),
+                    label("Any member of a household living in the unit answers, once for all."),
+                ),
+                "PERSON": Term(
+                    label("One answer per resident"),
+                    label("Every resident of the unit answers for themselves, once."),
+                ),
+            }
+        ),
         "CaseExportContent": _kind(
             {
                 "STATISTICS": Term(

@@ -13,6 +13,7 @@ from grassroots_participation.adapters import (
     deliberation,
     meetings,
     people_projection,
+    surveys,
 )
 
 COLLECTIONS: list[str] = [
@@ -26,6 +27,8 @@ COLLECTIONS: list[str] = [
     activities.ACTIVITIES,
     activities.ATTENDANCES,
     activities.TEAMS,
+    surveys.SURVEYS,
+    surveys.RESPONSES,
 ]
 INDEXES: list[Indexes] = [
     meetings.INDEXES,
@@ -34,4 +37,5 @@ INDEXES: list[Indexes] = [
     *deliberation.INDEXES,
     cost_shares.INDEXES,
     *activities.INDEXES,
+    *surveys.INDEXES,
 ]

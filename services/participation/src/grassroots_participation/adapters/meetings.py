@@ -110,6 +110,7 @@ def to_document(meeting: Meeting) -> Document:
                 "decision": _decision(item.decision),
                 "proposalId": item.proposal_id,
                 "caseId": item.case_id,
+                "surveyId": item.survey_id,
             }
             for item in meeting.agenda
         ],
@@ -182,6 +183,7 @@ def from_document(doc: Document) -> Meeting:
                 decision=_read_decision(i["id"], i.get("decision")),
                 proposal_id=i.get("proposalId"),
                 case_id=i.get("caseId"),
+                survey_id=i.get("surveyId"),
             )
             for i in doc.get("agenda", ())
         ],

@@ -317,6 +317,8 @@ class AgendaItem:
     """The deliberation-list proposal it was put on the agenda from (domain/deliberation.py)."""
     case_id: str | None = None
     """The case that proposal came from, carried on `decision.made` back to cases."""
+    survey_id: str | None = None
+    """A survey whose results the item discusses (domain/surveys.py)."""
 
 
 @dataclass
@@ -450,6 +452,12 @@ class Meeting:
         item.decision = decision
         item.status = ItemStatus.DECIDED
         return decision
+
+    def attach_survey(self, item_id: str, survey_id: str | None) -> AgendaItem:
+        """Point an item at a survey's results (None detaches); a decided item keeps its own."""
+        item = self._open_item(item_id)
+        item.survey_id = survey_id
+        return item
 
     def record_minutes(self, minutes: str) -> None:
         """Minutes may be written or corrected after the meeting closed, too."""

@@ -16,6 +16,7 @@ from grassroots_participation.domain.cost_shares import CostSharePlan
 from grassroots_participation.handlers import cost_shares
 from grassroots_participation.handlers.activity_ports import ActivityPorts
 from grassroots_participation.handlers.ports import ParticipationPorts
+from grassroots_participation.handlers.survey_ports import SurveyPorts
 
 
 @dataclass
@@ -33,6 +34,13 @@ class Context:
             lambda ids: cost_shares.plans_of_cases(self.ports, self.require_caller(), ids)
         )
 
+    surveys: SurveyPorts | None = None
+    """The survey ports (graphql/surveys.py); set by the app."""
+
+    def survey_ports(self) -> SurveyPorts:
+        assert self.surveys is not None, "the app sets the survey ports"
+        return self.surveys
+
     @property
     def caller(self) -> Principal | None:
         """The verified caller, None when anonymous; a bad token fails where it is used."""
@@ -48,6 +56,14 @@ async def build_context(
     ports: ParticipationPorts,
     request: Request,
     activities: ActivityPorts,
+    surveys: SurveyPorts | None = None,
 ) -> Context:
     auth = await authenticate(verifier, request)
-    return Context(host=host, request=request, ports=ports, activities=activities, auth=auth)
+    return Context(
+        host=host,
+        request=request,
+        ports=ports,
+        activities=activities,
+        auth=auth,
+        surveys=surveys,
+    )

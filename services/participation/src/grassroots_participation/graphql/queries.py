@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from grassroots_participation.graphql import surveys
 from grassroots_participation.graphql.activity_types import Activity, VolunteerTeam
 from grassroots_participation.graphql.context import Context
 from grassroots_participation.graphql.cost_share_types import CostSharePlan
@@ -52,3 +53,10 @@ class Query:
         ctx = info.context
         found = await activities.team(ctx.activities, ctx.require_caller(), str(id))
         return VolunteerTeam.from_domain(found)
+
+    @strawberry.field(
+        description="A survey, for the staff over its unit and, once open, its people; "
+        "NOT_FOUND for one that does not exist or you may not see."
+    )
+    async def survey(self, info: Info[Context, None], id: strawberry.ID) -> surveys.Survey | None:
+        return await surveys.survey_by_id(info, str(id))

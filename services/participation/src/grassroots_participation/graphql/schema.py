@@ -68,6 +68,18 @@ from grassroots_participation.graphql.mutations.minutes_record import (
     RecordMinutesPayload,
     resolve_record_minutes,
 )
+from grassroots_participation.graphql.mutations.surveys import (
+    AnswerSurveyPayload,
+    AttachSurveyPayload,
+    CloseSurveyPayload,
+    CreateSurveyPayload,
+    OpenSurveyPayload,
+    resolve_answer_survey,
+    resolve_attach_survey,
+    resolve_close_survey,
+    resolve_create_survey,
+    resolve_open_survey,
+)
 from grassroots_participation.graphql.mutations.volunteer_team import (
     AddTeamMemberPayload,
     CreateVolunteerTeamPayload,
@@ -173,6 +185,25 @@ class Mutation:
     add_team_member: AddTeamMemberPayload = strawberry.mutation(
         resolver=resolve_add_team_member,
         description="Add people to a volunteer team (community staff or the team's leader).",
+    )
+    create_survey: CreateSurveyPayload = strawberry.mutation(
+        resolver=resolve_create_survey,
+        description="Draft a survey for an org unit's households (its community staff).",
+    )
+    open_survey: OpenSurveyPayload = strawberry.mutation(
+        resolver=resolve_open_survey, description="Open a drafted survey for answers."
+    )
+    answer_survey: AnswerSurveyPayload = strawberry.mutation(
+        resolver=resolve_answer_survey,
+        description="Answer a survey: once per household (or per resident where it says so).",
+    )
+    close_survey: CloseSurveyPayload = strawberry.mutation(
+        resolver=resolve_close_survey,
+        description="Close a survey before its close date; it publishes `survey.closed`.",
+    )
+    attach_survey_to_agenda_item: AttachSurveyPayload = strawberry.mutation(
+        resolver=resolve_attach_survey,
+        description="Put a survey's results on a meeting's agenda item (null detaches).",
     )
 
 

@@ -23,6 +23,7 @@ from grassroots_participation.graphql import activity_types, deliberation
 
 # Registers the cost-sharing enums' GraphQL names before Organization.pledges uses one.
 from grassroots_participation.graphql import cost_share_enums as cost_share_enums
+from grassroots_participation.graphql import surveys as survey_types
 from grassroots_participation.graphql.context import Context
 from grassroots_participation.handlers import cost_shares, reading
 
@@ -241,6 +242,13 @@ class AgendaItem:
     tally: VoteTally = strawberry.field(description="The households' votes so far.")
     decision: Decision | None = strawberry.field(description="The decision, once made.")
     votes: strawberry.Private[list[domain.Vote]]
+    survey_id: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="A survey whose results it discusses, if one is attached.")
+    async def survey(self, info: Info[Context, None]) -> survey_types.Survey | None:
+        if self.survey_id is None:
+            return None
+        return await survey_types.survey_by_id(info, self.survey_id)
 
     @strawberry.field(description="Your household's vote on it, if you voted.")
     def my_vote(self, info: Info[Context, None]) -> domain.Choice | None:
@@ -260,6 +268,7 @@ class AgendaItem:
             tally=VoteTally.from_domain(meeting.tally(item)),
             decision=Decision.from_domain(item.decision) if item.decision else None,
             votes=list(item.votes),
+            survey_id=item.survey_id,
         )
 
 
@@ -413,3 +422,17 @@ class OrgUnit:
         filter: activity_types.ActivityFilter | None = None,
     ) -> Connection[activity_types.Activity] | None:
         return await activity_types.unit_activities(info, str(self.id), first, after, filter)
+
+    @strawberry.field(
+        description="Surveys of this unit's subtree, by close date. Staff over the unit see all "
+        "of them, drafts included; its residents the open and closed ones of the units they "
+        "live in or serve."
+    )
+    async def surveys(
+        self,
+        info: Info[Context, None],
+        first: First = None,
+        after: After = None,
+        filter: survey_types.SurveyFilter | None = None,
+    ) -> Connection[survey_types.Survey] | None:
+        return await survey_types.surveys_of_unit(info, str(self.id), first, after, filter)

@@ -13,9 +13,11 @@ from grassroots_participation.adapters.cost_shares import CostShareStore
 from grassroots_participation.adapters.deliberation import ProposalStore, PublishedListStore
 from grassroots_participation.adapters.meetings import MeetingStore
 from grassroots_participation.adapters.people_projection import PeopleProjection
+from grassroots_participation.adapters.surveys import HouseholdCounts, ResponseStore, SurveyStore
 from grassroots_participation.handlers.activity_ports import ActivityPorts, ActivityTx
 from grassroots_participation.handlers.deliberation import DeliberationPorts, DeliberationTx
 from grassroots_participation.handlers.ports import ParticipationPorts, ParticipationTx
+from grassroots_participation.handlers.survey_ports import SurveyPorts, SurveyTx
 
 
 def compose(host: ServiceHost) -> ParticipationPorts:
@@ -75,5 +77,22 @@ def compose_activities(host: ServiceHost) -> ActivityPorts:
         teams=TeamStore(db),
         residents=PeopleProjection(db),
         org_units=OrgUnitProjection(db),
+        business_zone=host.settings.business_zone,
+    )
+
+
+def compose_surveys(host: ServiceHost, participation: ParticipationPorts) -> SurveyPorts:
+    db = host.db
+
+    def bind(session: Session) -> SurveyTx:
+        return SurveyTx(surveys=SurveyStore(db, session), responses=ResponseStore(db, session))
+
+    return SurveyPorts(
+        uow=MongoUnitOfWork(host, bind),
+        surveys=SurveyStore(db),
+        responses=ResponseStore(db),
+        households=HouseholdCounts(db),
+        units=OrgUnitProjection(db),
+        participation=participation,
         business_zone=host.settings.business_zone,
     )
