@@ -7,10 +7,12 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from grassroots_participation.domain.cost_share_access import ListScope
 from grassroots_participation.domain.cost_shares import (
     CostSharePlan,
     DuplicatePlan,
     HouseholdInput,
+    PlanState,
     ShareMethod,
     StalePlan,
     draw_up,
@@ -95,9 +97,34 @@ async def covered_by_pages_within_units(store: CostShareRepository) -> None:
     assert [p.id for p in within.items] == [plans[2].id]
 
 
+async def a_units_plans_page_within_the_scope(store: CostShareRepository) -> None:
+    district = uid("d-")
+    plans = [
+        replace(a_plan(unit=u, at=AT + timedelta(minutes=i)), org_unit_path=(district, "s1", u))
+        for i, u in enumerate(("c1", "c1", "c2"))
+    ]
+    for plan in plans:
+        await store.insert(plan)
+    plans[1].cancel("staff", AT, "recalculated")
+    await store.save(plans[1])
+    first = await store.of_unit(district, None, 2, None)
+    assert [p.id for p in first.items] == [plans[0].id, plans[1].id]
+    assert (first.has_next, first.total_count) == (True, 3)
+    rest = await store.of_unit(district, None, 2, plan_key(first.items[-1]))
+    assert [p.id for p in rest.items] == [plans[2].id]
+    open_ = await store.of_unit(district, None, 10, None, frozenset({PlanState.OPEN}))
+    assert [p.id for p in open_.items] == [plans[0].id, plans[2].id]
+    held = await store.of_unit(district, ListScope(frozenset({"c2"}), frozenset()), 10, None)
+    assert [p.id for p in held.items] == [plans[2].id]
+    under = await store.of_unit(district, ListScope(frozenset(), frozenset({"c1"})), 10, None)
+    assert [p.id for p in under.items] == [plans[0].id, plans[1].id]
+    assert (await store.of_unit("c1", ListScope(frozenset(), frozenset()), 10, None)).items == []
+
+
 CONTRACTS: list[Callable[[CostShareRepository], Awaitable[None]]] = [
     round_trip_keeps_every_field,
     one_live_plan_per_case,
     a_stale_save_is_refused,
     covered_by_pages_within_units,
+    a_units_plans_page_within_the_scope,
 ]

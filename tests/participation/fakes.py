@@ -14,6 +14,7 @@ from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
+from grassroots_participation.domain.cost_share_access import ListScope
 from grassroots_participation.domain.cost_shares import (
     CostSharePlan,
     DuplicatePlan,
@@ -144,6 +145,36 @@ class FakeCostShares:
             ),
             key=lambda p: (p.created_at, p.id),
         )
+        return self._page(found, first, after)
+
+    async def of_unit(
+        self,
+        unit_id: str,
+        scope: ListScope | None,
+        first: int,
+        after: Sequence[Any] | None,
+        states: frozenset[PlanState] = frozenset(),
+    ) -> Page[CostSharePlan]:
+        found = sorted(
+            (
+                p
+                for p in self._state.plans.values()
+                if unit_id in p.org_unit_path
+                and (
+                    scope is None
+                    or p.org_unit_id in scope.held_at
+                    or bool(scope.under & set(p.org_unit_path))
+                )
+                and (not states or p.state in states)
+            ),
+            key=lambda p: (p.created_at, p.id),
+        )
+        return self._page(found, first, after)
+
+    @staticmethod
+    def _page(
+        found: list[CostSharePlan], first: int, after: Sequence[Any] | None
+    ) -> Page[CostSharePlan]:
         total = len(found)
         if after is not None:
             at, last = cursors.keyset(after, datetime, str)

@@ -9,7 +9,9 @@ from typing import Any
 
 from grassroots_contracts.participation_events import CostShareFunded
 from grassroots_kit.messaging.envelope import CloudEvent
-from grassroots_participation.adapters.cost_shares import CostShareStore
+from grassroots_participation.adapters.cost_shares import COLLECTION, CostShareStore, unit_filter
+from grassroots_participation.domain.cost_share_access import ListScope
+from grassroots_participation.domain.cost_shares import PlanState
 
 from tests.participation.helpers import C1, C1_STAFF, C2, C2_STAFF, Participation
 from tests.support.tokens import grant
@@ -233,3 +235,60 @@ async def test_an_organizations_pledges(participation: Participation):
     assert (await p.ok(ORG_PLEDGES, funded, **PARTNER))["_entities"][0]["pledges"]["edges"] == []
     body = await p.gql(ORG_PLEDGES, reps, as_person="rep-a")
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+UNIT_PLANS = """query($reps: [_Any!]!, $states: [CostSharePlanState!]) {
+  _entities(representations: $reps) { ... on OrgUnit {
+    costSharePlans(first: 10, filter: {states: $states}) { totalCount
+      edges { node { id state pledgedFen households { household { id } } myHousehold { household { id } } } } } } } }"""
+
+
+async def test_a_units_plans_follow_the_plan_privacy(participation: Participation):
+    p = participation
+    plan = await drawn_up(p)
+    other = await p.ok(CREATE, create_input(caseId="case-lift"), **STAFF)
+    gone = other["createCostSharePlan"]["plan"]["id"]
+    await p.ok(CANCEL, {"input": {"planId": gone, "reason": "recalculated"}}, **STAFF)
+    await p.ok(
+        PLEDGE,
+        {"input": {"planId": plan["id"], "householdId": "ha", "amountFen": 100}},
+        as_person="rep-a",
+    )
+
+    async def listed(units: tuple[str, ...] = ("c1", "s1"), **who: Any) -> dict[str, Any]:
+        for unit in units:
+            reps = {"reps": [{"__typename": "OrgUnit", "id": unit}], "states": ["OPEN"]}
+            found: dict[str, Any] = (await p.ok(UNIT_PLANS, reps, **who))["_entities"][0][
+                "costSharePlans"
+            ]
+            assert found["totalCount"] == len(found["edges"])
+        return found
+
+    staff = await listed(**STAFF)
+    assert [e["node"]["id"] for e in staff["edges"]] == [plan["id"]]
+    assert len(staff["edges"][0]["node"]["households"]) == 3
+    own = (await listed(as_person="rep-a"))["edges"][0]["node"]
+    assert own["households"] == [{"household": {"id": "ha"}}]
+    assert own["myHousehold"] == {"household": {"id": "ha"}}
+    neighbour = (await listed(as_person="neighbour"))["edges"][0]["node"]
+    assert (neighbour["households"], neighbour["pledgedFen"]) == ([], 100)
+    assert (await listed(("s1",), **OTHER_STAFF))["edges"] == []  # c2's plans: none
+    reps = {"reps": [{"__typename": "OrgUnit", "id": "c1"}], "states": None}
+    for who in ({"as_person": "outsider"}, OTHER_STAFF):
+        body = await p.gql(UNIT_PLANS, reps, **who)
+        assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        assert body["data"]["_entities"][0]["costSharePlans"] is None
+    everything = (await p.ok(UNIT_PLANS, reps, **STAFF))["_entities"][0]["costSharePlans"]
+    assert everything["totalCount"] == 2
+
+    # The subtree index bounds the listing, for staff and for a resident's scope alike.
+    for scope in (None, ListScope(frozenset(C1), frozenset({"c9"}))):
+        explained = await p.db.command(
+            "explain",
+            {
+                "find": COLLECTION,
+                "filter": unit_filter("s1", scope, frozenset({PlanState.OPEN})),
+                "sort": {"createdAt": 1, "_id": 1},
+            },
+        )
+        assert "COLLSCAN" not in str(explained["queryPlanner"]["winningPlan"]), explained

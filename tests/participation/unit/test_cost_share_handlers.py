@@ -208,3 +208,37 @@ async def test_a_plan_for_an_agenda_item_takes_the_meetings_unit(world: FakePart
             STAFF,
             command(case_id=None, org_unit_id=None, meeting_id=meeting.id, agenda_item_id="nope"),
         )
+
+
+async def test_a_units_plans_list_what_each_reader_may_see(world: FakeParticipation):
+    here = await cost_shares.create_plan(world.ports, STAFF, command())
+    there = await cost_shares.create_plan(
+        world.ports, OTHER_STAFF, command(case_id="case-2", org_unit_id="c2")
+    )
+    await cost_shares.cancel_plan(world.ports, STAFF, here.id, "recalculated")
+    live = await cost_shares.create_plan(world.ports, STAFF, command(case_id="case-3"))
+    street_staff = Principal("street", (grant("STREET_STAFF", "d1", "s1"),))
+
+    async def listed(caller: Principal, unit: str, *states: PlanState) -> list[tuple[str, Sight]]:
+        page = await cost_shares.plans_of_unit(
+            world.ports, caller, unit, 10, None, frozenset(states)
+        )
+        assert page.total_count == len(page.items)
+        return [(p.id, v.sight) for p, v in page.items]
+
+    # Drawn up in the same instant (the fake clock stands still): by id then.
+    assert await listed(street_staff, "s1") == sorted(
+        (p.id, Sight.ALL) for p in (here, there, live)
+    )
+    assert await listed(STAFF, "c1", PlanState.OPEN) == [(live.id, Sight.ALL)]
+    # A community's staff listing their street see their own community's plans only.
+    assert await listed(STAFF, "s1", PlanState.OPEN) == [(live.id, Sight.ALL)]
+    assert await listed(REP_A, "c1", PlanState.OPEN) == [(live.id, Sight.OWN_HOUSEHOLD)]
+    assert await listed(NEIGHBOUR, "s1", PlanState.OPEN) == [(live.id, Sight.TOTALS)]
+    assert await listed(PARTNER, "c1", PlanState.OPEN) == [(live.id, Sight.TOTALS)]
+    assert await listed(OUTSIDER, "s1") == [(there.id, Sight.TOTALS)]
+    for caller in (OUTSIDER, OTHER_STAFF, Principal("stranger", ())):
+        with pytest.raises(Forbidden):
+            await cost_shares.plans_of_unit(world.ports, caller, "c1", 10, None)
+    with pytest.raises(NotFound):
+        await cost_shares.plans_of_unit(world.ports, STAFF, "no-such-unit", 10, None)

@@ -19,6 +19,7 @@ from grassroots_kit.mongo import Database, Document, Indexes, Session
 from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import DuplicateKeyError
 
+from grassroots_participation.domain.cost_share_access import ListScope
 from grassroots_participation.domain.cost_shares import (
     AuditAction,
     AuditEntry,
@@ -43,6 +44,8 @@ INDEXES = Indexes(
         ),
         # Case.costShare.
         IndexModel([("caseId", ASCENDING), ("createdAt", DESCENDING)]),
+        # OrgUnit.costSharePlans: a unit's subtree by creation.
+        IndexModel([("orgUnitPath", ASCENDING), ("createdAt", ASCENDING), ("_id", ASCENDING)]),
         # Organization.pledges: the plans an organization covered, by creation.
         IndexModel(
             [("covers.organizationId", ASCENDING), ("createdAt", ASCENDING), ("_id", ASCENDING)]
@@ -172,6 +175,26 @@ def from_document(doc: Document) -> CostSharePlan:
     )
 
 
+def unit_filter(
+    unit_id: str, scope: ListScope | None, states: frozenset[PlanState] = frozenset()
+) -> Document:
+    """The plans of a unit's subtree within a reader's scope: bounded by the subtree index on
+    `orgUnitPath`, never a collection scan."""
+    found: Document = {"orgUnitPath": unit_id}
+    if states:
+        found["state"] = {"$in": sorted(s.value for s in states)}
+    if scope is not None:
+        found["$and"] = [
+            {
+                "$or": [
+                    {"orgUnitId": {"$in": sorted(scope.held_at)}},
+                    {"orgUnitPath": {"$in": sorted(scope.under)}},
+                ]
+            }
+        ]
+    return found
+
+
 class CostShareStore:
     def __init__(self, db: Database, session: Session | None = None) -> None:
         self._session = session
@@ -234,6 +257,22 @@ class CostShareStore:
             base["state"] = {"$in": sorted(s.value for s in states)}
         if within is not None:
             base["orgUnitPath"] = {"$in": sorted(within)}
+        return await self._page(base, first, after)
+
+    async def of_unit(
+        self,
+        unit_id: str,
+        scope: ListScope | None,
+        first: int,
+        after: Sequence[Any] | None,
+        states: frozenset[PlanState] = frozenset(),
+    ) -> Page[CostSharePlan]:
+        return await self._page(unit_filter(unit_id, scope, states), first, after)
+
+    async def _page(
+        self, base: Document, first: int, after: Sequence[Any] | None
+    ) -> Page[CostSharePlan]:
+        """One page of `base` by creation, then id (the order of both listing indexes)."""
         paged = dict(base)
         if after is not None:
             at, last = cursors.keyset(after, datetime, str)

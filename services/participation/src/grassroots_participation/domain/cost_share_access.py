@@ -1,6 +1,6 @@
 """Who may draw up, pledge to, cover, record and read cost-sharing plans, and how much of a plan
 each reader sees. Pure, and the one policy every path to a plan uses (`costSharePlan`,
-`Case.costShare`, `Organization.pledges`, every mutation).
+`Case.costShare`, `Organization.pledges`, `OrgUnit.costSharePlans`, every mutation).
 
 What a household pledges and pays may be sensitive between neighbours, so:
 - community staff over the plan's unit (and grid, street and district staff over it) see every
@@ -108,6 +108,38 @@ def view(
     if any(g.role in ORGANIZATION_ROLES and g.covers(plan.org_unit_path) for g in caller.grants):
         return PlanView(Sight.TOTALS)
     return None
+
+
+@dataclass(frozen=True)
+class ListScope:
+    """Which plans of a unit's subtree a reader who is not staff over the unit may list: those
+    drawn up at `held_at` (where they live or hold a role) and those in the subtrees of `under`
+    (where they are staff or serve an organization). Exactly the plans `view` shows them."""
+
+    held_at: frozenset[str]
+    under: frozenset[str]
+
+
+def listable(
+    caller: Principal, home_path: Sequence[str], unit_path: Sequence[str]
+) -> ListScope | None:
+    """Whose plans in a unit's subtree (`unit_path`: ancestors and the unit) the caller may
+    list: None for all of them (staff over the unit), else the scope `view` allows. FORBIDDEN
+    for one who may see none of its plans."""
+    if unit_path and caller.has_any(access.STAFF_ROLES, unit_path):
+        return None
+    unit_id = unit_path[-1] if unit_path else ""
+    under = frozenset(
+        g.org_unit_id
+        for g in caller.grants
+        if (g.role in access.STAFF_ROLES or g.role in ORGANIZATION_ROLES)
+        and (g.covers(unit_path) or unit_id in g.path)
+    )
+    if not unit_path or not (under or access.may_read_unit(caller, home_path, unit_id)):
+        raise Forbidden(
+            msg("only the people and staff of this org unit may see its cost-sharing plans")
+        )
+    return ListScope(frozenset(home_path) | {u for g in caller.grants for u in g.path}, under)
 
 
 def organization_pledges_scope(caller: Principal, organization_id: str) -> frozenset[str] | None:

@@ -350,6 +350,13 @@ class Meeting:
         )
 
 
+@strawberry.input(description="Which of a unit's cost-sharing plans to list.")
+class CostSharePlanFilter:
+    states: list[PlanState] | None = strawberry.field(
+        default=None, description="Only plans in these states (e.g. OPEN)."
+    )
+
+
 @strawberry.input(description="Which of a unit's meetings to list.")
 class MeetingFilter:
     kinds: list[domain.MeetingKind] | None = strawberry.field(
@@ -436,3 +443,37 @@ class OrgUnit:
         filter: survey_types.SurveyFilter | None = None,
     ) -> Connection[survey_types.Survey] | None:
         return await survey_types.surveys_of_unit(info, str(self.id), first, after, filter)
+
+    @strawberry.field(
+        description="Cost-sharing plans drawn up in this unit's subtree, by when they were drawn "
+        "up. Staff over the unit see every household's line; a household in a plan its own "
+        "line and the totals; the unit's other people and serving organizations the totals."
+    )
+    async def cost_share_plans(
+        self,
+        info: Info[Context, None],
+        first: First = None,
+        after: After = None,
+        filter: CostSharePlanFilter | None = None,
+    ) -> (
+        Connection[
+            Annotated[
+                CostSharePlan,
+                strawberry.lazy("grassroots_participation.graphql.cost_share_types"),
+            ]
+        ]
+        | None
+    ):
+        from grassroots_participation.graphql.cost_share_types import CostSharePlan
+
+        page = await cost_shares.plans_of_unit(
+            info.context.ports,
+            info.context.require_caller(),
+            str(self.id),
+            page_size(first),
+            decode_cursor(after) if after else None,
+            frozenset((filter.states if filter else None) or ()),
+        )
+        return to_connection(
+            page, lambda found: plan_key(found[0]), lambda f: CostSharePlan.from_domain(*f)
+        )

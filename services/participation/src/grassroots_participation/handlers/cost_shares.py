@@ -261,6 +261,36 @@ async def plans_of_cases(
     return seen
 
 
+async def plans_of_unit(
+    ports: ParticipationPorts,
+    caller: Principal,
+    unit_id: str,
+    first: int,
+    after: Sequence[Any] | None,
+    states: frozenset[PlanState] = frozenset(),
+) -> Page[tuple[CostSharePlan, PlanView]]:
+    """The plans of a unit's subtree the caller may see, each with what they may see of it:
+    staff over the unit all of them, anyone else those `policy.view` shows them (the store
+    query keeps to that scope, so a page is never short). FORBIDDEN for one who may see none."""
+    unit = await ports.org_units.get(unit_id)
+    if unit is None:
+        raise NotFound(msg("no org unit with id {org_unit_id}", org_unit_id=unit_id), field="id")
+    who = await reader(ports, caller)
+    scope = policy.listable(caller, who.home_path, unit.path_with_self)
+    page = await ports.cost_shares.of_unit(unit_id, scope, first, after, states)
+    seen: list[tuple[CostSharePlan, PlanView]] = []
+    for found in page.items:
+        sight = policy.view(caller, who.home_path, who.household_id, found)
+        if sight is not None:  # always, as the scope is the view's; never show more
+            seen.append((found, sight))
+    return Page(
+        items=seen,
+        has_next=page.has_next,
+        has_previous=page.has_previous,
+        total_count=page.total_count,
+    )
+
+
 async def covered_by_organization(
     ports: ParticipationPorts,
     caller: Principal,

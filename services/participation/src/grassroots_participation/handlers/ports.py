@@ -20,6 +20,7 @@ from grassroots_kit.cursors import Page
 from grassroots_kit.org_units import ProjectedOrgUnit
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
+from grassroots_participation.domain.cost_share_access import ListScope
 from grassroots_participation.domain.cost_shares import CostSharePlan, PlanState
 from grassroots_participation.domain.listing import MeetingQuery
 from grassroots_participation.domain.meetings import Meeting
@@ -76,6 +77,19 @@ class CostShareRepository(Protocol):
         """Plans the organization covered, by when drawn up, then id; only those in the
         subtrees of `within` (None: all) and in `states` (empty: any); `after` is the key
         (`plan_key`) of the last seen."""
+        ...
+
+    async def of_unit(
+        self,
+        unit_id: str,
+        scope: ListScope | None,
+        first: int,
+        after: Sequence[Any] | None,
+        states: frozenset[PlanState] = frozenset(),
+    ) -> Page[CostSharePlan]:
+        """Plans drawn up in the unit's subtree, by when drawn up, then id; with a scope, only
+        those held at `scope.held_at` or in the subtrees of `scope.under`; only those in
+        `states` (empty: any); `after` is the key (`plan_key`) of the last seen."""
         ...
 
 
