@@ -217,7 +217,9 @@ CREATE_ACTIVITY = """mutation($i: CreateActivityInput!) { createActivity(input: 
   activity { id title startsAt } } }"""
 SIGNED_UP = """query($id: ID!) { activity(id: $id) { signedUpByMe } }"""
 SIGN_UP = """mutation($i: SignUpInput!) { signUp(input: $i) { activity { placesLeft } } }"""
-SERVED = """query($d: Date!) { me { serviceRecord(since: $d, until: $d) { attendances } } }"""
+# `until` is exclusive: the record of one day runs from it to the next.
+SERVED = """query($d: Date!, $next: Date!) { me {
+  serviceRecord(since: $d, until: $next) { attendances } } }"""
 CONFIRM = """mutation($i: ConfirmAttendanceInput!) { confirmAttendance(input: $i) {
   attendance { minutesServed } } }"""
 
@@ -255,7 +257,8 @@ def _service_days(ctx: DemoContext, cast: Cast) -> int:
             join = {"i": {"activityId": activity["id"]}}
             eventually(partial(volunteer.execute, SIGN_UP, join))
         for day in days:
-            served = volunteer.execute(SERVED, {"d": day.isoformat()})["me"]["serviceRecord"]
+            one_day = {"d": day.isoformat(), "next": (day + timedelta(days=1)).isoformat()}
+            served = volunteer.execute(SERVED, one_day)["me"]["serviceRecord"]
             if served["attendances"]:
                 continue
             attendance = {
