@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.demo import cases, org_units, people, points
+from scripts.demo import cases, org_units, participation, people, points
 from scripts.demo.context import DemoContext
 from scripts.demo.graphql_client import GraphQLClient
 
@@ -22,6 +22,7 @@ STAGES: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("org units", org_units.load),
     ("people", people.load),
     ("cases", cases.load),
+    ("participation", participation.load),
     ("points", points.load),
 ]
 

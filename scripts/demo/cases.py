@@ -152,7 +152,13 @@ def _work(ctx: DemoContext, cast: Cast, named: NamedCase) -> bool:
     if named.filed_by:
         report["reporterId"] = cast.id(named.reporter)
     case = _do(cast[named.filed_by or named.reporter], "reportCase", report)
-    for who, mutation, fields in named.steps:
+    work_steps(cast, title, case, named.steps)
+    return True
+
+
+def work_steps(cast: Cast, title: str, case: dict[str, Any], steps: tuple[Step, ...]) -> None:
+    """Walk a case (`{id, level}`) through steps, each by the cast member named."""
+    for who, mutation, fields in steps:
         if mutation == "escalateCase" and LEVELS.index(case["level"]) >= LEVELS.index(
             fields["toLevel"]
         ):
@@ -168,7 +174,6 @@ def _work(ctx: DemoContext, cast: Cast, named: NamedCase) -> bool:
             case = _do(cast[who], mutation, {"caseId": case["id"], **resolved})
         except GraphQLFailure as failure:
             raise SystemExit(f"demo data: {title}: {who} could not {mutation}: {failure}") from None
-    return True
 
 
 def _comment(who: str, text: str) -> Step:
@@ -177,11 +182,11 @@ def _comment(who: str, text: str) -> Step:
 
 # The Harbin Road pipe, as Shibei tells it: the group chief blows the whistle, the street sends
 # it to the Sewage Management Office, which declines (the residents altered the pipe: not the
-# public network), the households agree to share the cost and the red partner covers the
-# shortfall; five days from report to repair. The decline, the households' agreement and the
-# shares are case notes here: when the participation service exists (DESIGN §2), its
-# `CostSharePlan` (pledges and payments, `Case.costShare`, `costshare.funded`) will carry the
-# agreement instead, and this case will be worked through it.
+# public network), so the street sends the case to deliberation. What follows is participation's
+# (scripts/demo/participation_harbin.py): a meeting of the households votes to share the cost,
+# a cost-sharing plan is pledged by them and funded by the red partner covering the shortfall,
+# the decision resumes the case, and HARBIN_ROAD_REPAIR works it to the end: the red partner
+# repairs it and the resident closes it; five days from report to repair.
 HARBIN_ROAD = NamedCase(
     reporter="Li Na", unit=HARBIN, level="GROUP",
     report={"title": "哈尔滨路3号院内污水管道破裂外溢", "category": "SEWAGE_WATER",
@@ -199,20 +204,23 @@ HARBIN_ROAD = NamedCase(
         ("Han Xue", "dispatchCase", {"organizationId": "org:sewage"}),
         _comment("Peng Tao", "【第2天】现场核查：破裂管段是居民早年自行改接的院内管道，"
                              "不属于市政排水管网，按规定我处不予维修，维修费用由产权人承担。"),
-        _comment("Wang Feng", "【第3天】社区召集哈尔滨路3号12户居民议事：维修约需7200元，"
-                              "各户同意每户分摊400元，共4800元；差额2400元由结对的红色合伙人"
-                              "青岛海悦物业承担，并由其组织施工。"),
-        ("Han Xue", "dispatchCase", {"organizationId": "org:haiyue"}),
-        ("Qian Bo", "acceptCase", {}),
-        ("Qian Bo", "startCase", {}),
-        _comment("Qian Bo", "【第4天】施工队进场开挖院内管沟；退休水电工、党员志愿者龙伟"
-                            "帮忙查清了老管线的走向。"),
-        ("Qian Bo", "resolveCase", {
-            "resolution": "【第5天】更换6米铸铁污水管，疏通检查井，院子清理消毒。"
-                          "12户分摊4800元，海悦物业补足差额2400元。"}),
-        ("Li Na", "rateCase",
-         {"score": 5, "comment": "大家出一点、物业补一点，几天就修好了，谢谢！"}),
+        ("Han Xue", "sendCaseToDeliberation", {
+            "reason": "【第2天】排水管理处不予维修：院内管道系居民自行改接，维修约需7200元，"
+                      "费用如何分摊请哈尔滨路3号各户议事决定。"}),
     ),
+)  # fmt: skip
+
+# After the households' decision resumed the case and the plan is funded (participation stage).
+HARBIN_ROAD_REPAIR: tuple[Step, ...] = (
+    ("Han Xue", "dispatchCase", {"organizationId": "org:haiyue"}),
+    ("Qian Bo", "acceptCase", {}),
+    ("Qian Bo", "startCase", {}),
+    _comment("Qian Bo", "【第4天】施工队进场开挖院内管沟；退休水电工、党员志愿者龙伟"
+                        "帮忙查清了老管线的走向。"),
+    ("Qian Bo", "resolveCase", {
+        "resolution": "【第5天】更换6米铸铁污水管，疏通检查井，院子清理消毒。"
+                      "6户认捐4800元，海悦物业补足差额2400元。"}),
+    ("Li Na", "rateCase", {"score": 5, "comment": "大家出一点、物业补一点，几天就修好了，谢谢！"}),
 )  # fmt: skip
 
 LIAOYUAN_RACK = NamedCase(

@@ -53,6 +53,7 @@ HARBIN = (*HARBIN_GROUP, "哈尔滨路3号")
 
 YUANHUI = ("源汇区",)
 BINHE = (*YUANHUI, "老街街道", "滨河春天社区")
+BINHE_BUILDING = (*BINHE, "第一网格", "第一片区", "第一组", "滨河春天1栋")
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,9 @@ CAST = (
            note="Group chief, Jindingshan Village group 1"),
     Member("汤春花", "Tang Chunhua", "13900000125", (JINDINGSHAN_HOMES, "金鼎山村一组15号"),
            (("RESIDENT", JINDINGSHAN_HOMES, None),), note="Villager, Jindingshan Village"),
+    Member("李桂兰", "Li Guilan", "13900000140", (JINDINGSHAN_HOMES, "金鼎山村一组3号"),
+           (("VOLUNTEER", JINDINGSHAN, None),),
+           note="Villager and volunteer, Jindingshan Village (Good Neighbor Service Day)"),
     # Shibei: Yichun Road Community, Harbin Road and Liaoyuan Road
     Member("韩雪", "Han Xue", "13900000118", None, (("STREET_STAFF", DUNHUA, None),),
            note="Street staff, Dunhua Road Street"),
@@ -198,6 +202,15 @@ CAST = (
                 "24-hour repairs commitment"),
     Member("彭涛", "Peng Tao", "13800000023", None, (("DEPARTMENT_STAFF", SHIBEI, "sewage"),),
            note="Staff, Shibei Sewage Management Office"),
+    # the other households of 哈尔滨路3号 who share the cost of the pipe
+    Member("孙建华", "Sun Jianhua", "13900000136", (HARBIN, "哈尔滨路3号1单元102室"),
+           (("RESIDENT", HARBIN, None),), note="Resident of Harbin Road No. 3"),
+    Member("周玉梅", "Zhou Yumei", "13900000137", (HARBIN, "哈尔滨路3号2单元202室"),
+           (("RESIDENT", HARBIN, None),), note="Resident of Harbin Road No. 3"),
+    Member("吴德明", "Wu Deming", "13900000138", (HARBIN, "哈尔滨路3号3单元101室"),
+           (("RESIDENT", HARBIN, None),), note="Resident of Harbin Road No. 3"),
+    Member("郑红梅", "Zheng Hongmei", "13900000139", (HARBIN, "哈尔滨路3号3单元302室"),
+           (("RESIDENT", HARBIN, None),), note="Resident of Harbin Road No. 3"),
     Member("钱博", "Qian Bo", "13800000024", None, (("RED_PARTNER_MEMBER", YICHUN, "haiyue"),),
            note="Red partner member, Qingdao Haiyue Property Services"),
     Member("刘洋", "Liu Yang", "13900000105", None, (("RED_PARTNER_MEMBER", YICHUN, "power"),),
@@ -206,6 +219,20 @@ CAST = (
     Member("曾国良", "Zeng Guoliang", "13800000013", None,
            (("COMMUNITY_SECRETARY", BINHE, None),), party_member=True,
            note="Party branch secretary, Binhe Spring Community"),
+    # the households of 滨河春天1栋 who vote at the Friday discussion day and answer the survey
+    Member("马建国", "Ma Jianguo", "13900000130", (BINHE_BUILDING, "滨河春天1栋1单元101室"),
+           (("RESIDENT", BINHE_BUILDING, None),), party_member=True,
+           note="Resident of Binhe Spring Building 1, owners' committee member"),
+    Member("赵秀兰", "Zhao Xiulan", "13900000131", (BINHE_BUILDING, "滨河春天1栋1单元202室"),
+           (("RESIDENT", BINHE_BUILDING, None),), note="Resident of Binhe Spring Building 1"),
+    Member("李德明", "Li Deming", "13900000132", (BINHE_BUILDING, "滨河春天1栋2单元301室"),
+           (("RESIDENT", BINHE_BUILDING, None),), note="Resident of Binhe Spring Building 1"),
+    Member("王桂芳", "Wang Guifang", "13900000133", (BINHE_BUILDING, "滨河春天1栋2单元402室"),
+           (("RESIDENT", BINHE_BUILDING, None),), note="Resident of Binhe Spring Building 1"),
+    Member("张海燕", "Zhang Haiyan", "13900000134", (BINHE_BUILDING, "滨河春天1栋3单元501室"),
+           (("RESIDENT", BINHE_BUILDING, None),), note="Resident of Binhe Spring Building 1"),
+    Member("刘志刚", "Liu Zhigang", "13900000135", (BINHE_BUILDING, "滨河春天1栋3单元602室"),
+           (("RESIDENT", BINHE_BUILDING, None),), note="Resident of Binhe Spring Building 1"),
 )  # fmt: skip
 
 BY_PINYIN = {member.pinyin: member for member in CAST}

@@ -4,11 +4,13 @@ already closed.
 
 Points are earned and spent in the same places: the catalogs stand where the cast who earns
 lives or serves (Taohuajing's chiefs visiting their households, Yichun Road's red partner on the
-Harbin Road pipe, Jindingshan's group chief, Jingchengyuan's housing bureau and chiefs).
+Harbin Road pipe, Jindingshan's group chief and the volunteers of its Tuesday service day,
+Jingchengyuan's housing bureau and chiefs).
 Balances are never written: the stage sets the rules (as the platform admin: rules are
 platform-wide), then asks points to process the awarding events it has consumed again
-(`reprocessEvents`), so the real award code turns each closed case and each confirmed visit
-into ledger entries, once. Events that arrive later are awarded by the consumer as they come.
+(`reprocessEvents`), so the real award code turns each closed case, each confirmed visit and
+each confirmed service-day attendance into ledger entries, once. Events that arrive later are
+awarded by the consumer as they come.
 Idempotent: rules are set per occasion, rewards found by name, and reprocessing is exact.
 """
 
@@ -39,6 +41,10 @@ RULES: tuple[tuple[str, dict[str, str], int, int, int, str], ...] = (
     ("visit.logged", {"careLevel": "RED"}, 5, 0, 0, "走访一户红色关爱户"),
     ("commitment.fulfilled", {}, 20, 10, 0, "兑现一项公开承诺"),
 )  # fmt: skip
+# A confirmed attendance at a service day or activity (participation's activity.attended):
+# (points, points per whole hour served, what it rewards). A Tuesday morning of three hours at
+# Jindingshan's Good Neighbor Service Day earns 5 + 3 * 2 = 11.
+ACTIVITY_RULE = (5, 2, "参加好邻居服务日等志愿服务")
 
 # What a points supermarket offers: (name, cost in points, stock).
 GOODS = (
@@ -95,7 +101,10 @@ def _rules(admin: GraphQLClient) -> int:
             "description": description,
         }
         admin.execute(SET_RULE, {"i": rule})
-    return len(RULES)
+    points, per_hour, description = ACTIVITY_RULE
+    activity = {"eventType": "activity.attended", "points": points, "pointsPerHour": per_hour}
+    admin.execute(SET_RULE, {"i": {**activity, "description": description}})
+    return len(RULES) + 1
 
 
 def _catalog(ctx: DemoContext, unit_path: tuple[str, ...], keeper: GraphQLClient) -> int:

@@ -26,11 +26,22 @@ LOGIN = """mutation($p: String!, $w: String!) { login(input: {phone: $p, passwor
 CASES = """query($f: CaseFilter) { cases(filter: $f, first: 20) { edges { node {
   title status resolution orgUnit { name ancestors { name } } assignedOrganization { name }
   handlers { person { name } role } rating { score }
-  timeline { action note actor { name } } } } } }"""
+  timeline { action note actor { name } decision { outcome method votesFor householdsInvited } }
+  costShare { state totalFen pledgedFen coveredFen householdCount
+    covers { organization { name } amountFen } } } } } }"""
 STATS = """query($id: ID!, $from: DateTime!, $to: DateTime!) {
   caseStats(orgUnitId: $id, from: $from, to: $to) { collected handled rejected } }"""
 ME = """{ me { name household { address orgUnit { ancestors { name } } }
   points { balance earnedTotal } } }"""
+MEETINGS = """query($id: ID!) { orgUnit(id: $id) {
+  meetings(first: 10, filter: {kinds: [DISCUSSION_DAY]}) { totalCount edges { node {
+    title status recurrence { weekday } attendance { name }
+    agenda { title survey { title } decision { method outcome
+      tally { votesFor votesAgainst voted invited quorumMet } } } } } } } }"""
+SURVEYS = """query($id: ID!) { orgUnit(id: $id) { surveys(first: 10) { totalCount edges { node {
+  title status responseCount anonymous
+  results { responses questions { answered options { count } scaleMean } } } } } } }"""
+SERVED = """{ me { points { balance earnedTotal } serviceRecord { attendances minutesServed } } }"""
 REWARDS = """query($id: ID!) { rewards(orgUnitId: $id, first: 20) { edges { node { name } } } }"""
 
 
@@ -114,11 +125,60 @@ async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, s
     notes = [(e["action"], e["actor"]["name"] if e["actor"] else None, e["note"] or "")
              for e in harbin["timeline"]]  # fmt: skip
     declined = next(i for i, (a, who, n) in enumerate(notes) if who == "彭涛" and "不予维修" in n)
-    shared = next(i for i, (a, who, n) in enumerate(notes) if "分摊" in n and who == "王峰")
+    sent = next(i for i, (a, _, _) in enumerate(notes) if a == "SENT_TO_DELIBERATION")
+    decided = [e for e in harbin["timeline"] if e["decision"]]
+    shared = harbin["timeline"].index(decided[0])
     taken = next(i for i, (a, who, _) in enumerate(notes) if a == "REPORTED_FOR_DUTY")
-    assert declined < shared < taken
+    assert declined < sent < shared < taken
+    # ... decided by the six households' meeting, one household one vote
+    assert [e["decision"] for e in decided] == [
+        {"outcome": "ADOPTED", "method": "HOUSEHOLD_VOTE", "votesFor": 6, "householdsInvited": 6}
+    ]
     assert "【第5天】" in harbin["resolution"]
     assert "2400" in harbin["resolution"]
+    # ... and paid by the cost-sharing plan: six pledges, the red partner covering the rest
+    assert harbin["costShare"] == {
+        "state": "FUNDED",
+        "totalFen": 720_000,
+        "pledgedFen": 480_000,
+        "coveredFen": 240_000,
+        "householdCount": 6,
+        "covers": [{"organization": {"name": "青岛海悦物业服务有限公司"}, "amountFen": 240_000}],
+    }
+    assert (
+        "the Harbin Road pipe: decided by the households, funded, repaired and closed now" in first
+    )
+    assert "the Harbin Road pipe: decided, funded and closed before" in second
+
+    # Yuanhui's Friday discussion day decided the parking-space lottery by household vote: five of
+    # six households voted (a quorum), four for it; the Three Questions results on the agenda.
+    binhe = _login(stack, "Zeng Guoliang")
+    binhe_id = _unit(stack, "滨河春天社区")["id"]
+    meetings = _gql(stack, MEETINGS, {"id": binhe_id}, binhe)["orgUnit"]["meetings"]
+    assert meetings["totalCount"] == 1
+    meeting = meetings["edges"][0]["node"]
+    assert (meeting["status"], meeting["recurrence"]) == ("CLOSED", {"weekday": "FRIDAY"})
+    [item] = meeting["agenda"]
+    assert "停车位摇号" in item["title"]
+    assert item["survey"]["title"].startswith("滨河春天社区“三问”")
+    assert item["decision"] == {
+        "method": "HOUSEHOLD_VOTE",
+        "outcome": "ADOPTED",
+        "tally": {"votesFor": 4, "votesAgainst": 1, "voted": 5, "invited": 6, "quorumMet": True},
+    }
+    assert len(meeting["attendance"]) == 6  # the convener and the five who voted
+    assert "discussion day on the parking lottery (decided now)" in first
+    assert "discussion day on the parking lottery (decided before)" in second
+    # ... and its Three Questions survey closed with five households' (anonymous) answers.
+    surveys = _gql(stack, SURVEYS, {"id": binhe_id}, binhe)["orgUnit"]["surveys"]
+    assert surveys["totalCount"] == 1
+    survey = surveys["edges"][0]["node"]
+    assert (survey["status"], survey["responseCount"], survey["anonymous"]) == ("CLOSED", 5, True)
+    results = survey["results"]
+    assert results["responses"] == 5
+    assert [o["count"] for o in results["questions"][1]["options"]] == [4, 0, 1]
+    assert "Three Questions survey (5 answered now)" in first
+    assert "Three Questions survey (0 answered now)" in second
 
     # The Jingchengyuan ground collapse: in Lukou, worked by its three chiefs, resolved.
     lukou = _login(stack, "Luo Bin")
@@ -162,3 +222,14 @@ async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, s
         assert rewards, name
     qian_bo = _gql(stack, ME, token=_login(stack, "Qian Bo"))["me"]
     assert qian_bo["points"]["earnedTotal"] > 0
+
+    # Jindingshan's Tuesday Good Neighbor Service Day: three volunteers checked in by the village
+    # staff on two Tuesdays, three hours each; each attendance earns 5 + 3 * 2 points, once
+    # (the loader ran twice and points replayed every event twice).
+    assert "Good Neighbor Service Day (6 attendances confirmed now)" in first
+    assert "Good Neighbor Service Day (0 attendances confirmed now)" in second
+    for volunteer in ("Huang Zhiqiang", "Tang Chunhua", "Li Guilan"):
+        served = _gql(stack, SERVED, token=_login(stack, volunteer))["me"]
+        assert served["serviceRecord"] == {"attendances": 2, "minutesServed": 360}, volunteer
+    li_guilan = _gql(stack, SERVED, token=_login(stack, "Li Guilan"))["me"]
+    assert li_guilan["points"] == {"balance": 22, "earnedTotal": 22}

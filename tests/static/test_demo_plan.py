@@ -53,19 +53,61 @@ def test_the_jingchengyuan_collapse_is_lukous_and_resolved():
     assert [m for _, m, _ in named.steps][-2:] == ["resolveCase", "rateCase"]
 
 
-def test_the_harbin_road_pipe_is_declined_then_shared_then_covered():
+def test_the_harbin_road_pipe_is_declined_then_deliberated_then_covered():
+    from scripts.demo import participation_harbin as harbin
+
     steps = cases.HARBIN_ROAD.steps
-    notes = [str(fields.get("text") or fields.get("note") or "") for _, _, fields in steps]
+    repair = cases.HARBIN_ROAD_REPAIR
+    notes = [
+        str(fields.get("text") or fields.get("note") or fields.get("reason") or "")
+        for _, _, fields in steps
+    ]
     declined = next(i for i, n in enumerate(notes) if "不予维修" in n)
-    shared = next(i for i, n in enumerate(notes) if "分摊" in n)
-    to_partner = next(
-        i for i, (_, m, f) in enumerate(steps) if f.get("organizationId") == "org:haiyue"
-    )
+    sent = next(i for i, (_, m, _) in enumerate(steps) if m == "sendCaseToDeliberation")
     assert steps[declined][0] == "Peng Tao"  # the Sewage Management Office
-    assert declined < shared < to_partner
-    days = [int(d) for n in notes for d in re.findall(r"【第(\d)天】", n)]
+    assert declined < sent == len(steps) - 1  # participation takes it from there
+    # The households' decision and plan: six pledges and the red partner's cover make the total.
+    assert len(set(harbin.HOUSEHOLDS)) == 6
+    for who in harbin.HOUSEHOLDS:
+        home = BY_PINYIN[who].home
+        assert home is not None, who
+        assert home[0] == cases.HARBIN, who
+    pledged = harbin.PLEDGE_FEN * len(harbin.HOUSEHOLDS)
+    assert (pledged, harbin.TOTAL_FEN - pledged) == (480_000, 240_000)
+    assert "2400" in harbin.DECISION
+    assert "4800" in harbin.DECISION
+    # Only then does the red partner get it and repair it; the resident closes it.
+    assert repair[0] == ("Han Xue", "dispatchCase", {"organizationId": "org:haiyue"})
+    assert [m for _, m, _ in repair][-2:] == ["resolveCase", "rateCase"]
+    texts = [*notes, harbin.DECISION]
+    texts += [str(f.get("text") or f.get("resolution") or "") for _, _, f in repair]
+    days = [int(d) for n in texts for d in re.findall(r"【第(\d)天】", n)]
     assert days == sorted(days)
-    assert days[-1] >= 4
+    assert days[-1] == 5
+
+
+def test_the_discussion_day_has_a_quorum_and_adopts_the_lottery():
+    from scripts.demo import participation
+
+    invited = participation.BINHE_HOUSEHOLDS
+    voted = [who for who, _ in participation.VOTES]
+    assert set(voted) <= set(invited)
+    assert len(set(voted)) == len(voted)
+    assert len(voted) > len(invited) / 2  # quorum: more than half of the invited households
+    assert sum(c == "FOR" for _, c in participation.VOTES) > len(voted) / 2
+    for who in invited:
+        home = BY_PINYIN[who].home
+        assert home is not None, who
+        assert home[0][:3] == people_cast.BINHE, who
+    # the survey's answers fit its questions, one a household
+    answering = [a[0] for a in participation.SURVEY_ANSWERS]
+    assert len(set(answering)) == len(answering)
+    assert set(answering) <= set(invited)
+    questions = participation.SURVEY_QUESTIONS
+    for _, need, allocation, satisfied, _ in participation.SURVEY_ANSWERS:
+        assert 0 <= need < len(questions[0]["options"])
+        assert 0 <= allocation < len(questions[1]["options"])
+        assert 1 <= satisfied <= 5
 
 
 def test_generated_history_is_marked_varied_and_spread():
@@ -102,3 +144,13 @@ def test_points_are_spent_where_they_are_earned():
     assert cases.HARBIN_ROAD.unit[:3] in places  # the red partner
     assert cases.JINDINGSHAN_DITCH.unit[:3] in places  # the village's group chief
     assert cases.JINGCHENGYUAN_COLLAPSE.unit[:3] in places
+    # the Tuesday service day's volunteers earn where they live
+    from scripts.demo import participation
+
+    assert (
+        next(k for u, k in SUPERMARKETS if u == people_cast.JINDINGSHAN) == participation.ORGANIZER
+    )
+    for who in participation.VOLUNTEERS:
+        home = BY_PINYIN[who].home
+        assert home is not None, who
+        assert home[0][:3] in places, who
