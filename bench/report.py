@@ -255,6 +255,7 @@ def write_report(path: Path) -> None:
         f"| CPU per close by process | {_cpu_ms(rated.get('cpu_ms_per_close'))} |",
         f"| mongod per close (whole server) | {_mongod_work(rated.get('mongod_per_close'))} |",
         "",
+        *participation_section(_load("participation_pipeline")),
         "## Read path",
         "",
         f"Load tool: {read.get('load_tool', 'wrk')}; each row is one closed-loop run of "
@@ -419,3 +420,67 @@ def _growth_section(growth: dict[str, Any]) -> list[str]:
         plan = " → ".join(q["stages"])
         out.append(f"| {name} | {plan} | {q['keys_examined']} | {q['docs_examined']} |")
     return [*out, ""]
+
+
+def _spread(summary: dict[str, Any], name: str, unit: str) -> str:
+    figure = summary.get(name)
+    if not figure:
+        return "not measured"
+    return f"{figure['median']} {unit} ({figure['min']} to {figure['max']})"
+
+
+def participation_section(data: dict[str, Any]) -> list[str]:
+    """Attendances confirmed through participation to their awards: medians over the rounds,
+    with the lowest and highest round in brackets."""
+    rounds = data.get("rounds") or []
+    if not rounds:
+        return []
+    summary = data.get("summary") or {}
+    first = rounds[0]
+    sequential = first.get("sequential", {})
+    drain = first.get("drain", {})
+    load = (data.get("machine") or {}).get("loadavg_1_5_15")
+    return [
+        "### Attendances end to end (`python -m bench.participation_pipeline`)",
+        "",
+        "participation `confirmAttendance` (the organizer of a weekly service day, called "
+        "directly, one confirmation after another) → outbox → relay → RabbitMQ → points' "
+        "awards consumer → award committed in `ledger` (an `activity.attended` rule: 5 points "
+        "plus 2 per whole hour). Latency runs from `confirmAttendance` returning to the ledger "
+        "entry existing; the drain queues attendances while points is down, then one points "
+        f"process awards them. {len(rounds)} round(s), each on a stack of its own "
+        f"({sequential.get('attendances')} sequential and {drain.get('attendances')} drained "
+        f"attendances, {first.get('volunteers')} volunteers); median (lowest to highest "
+        f"round). Load average (1/5/15 min) when the rounds ended: {load}.",
+        "",
+        "| figure | value |",
+        "|---|---:|",
+        f"| latency confirmAttendance → ledger entry, p50 | "
+        f"{_spread(summary, 'latency_p50_ms', 'ms')} |",
+        f"| same, p99 | {_spread(summary, 'latency_p99_ms', 'ms')} |",
+        f"| sequential confirmations awarded | "
+        f"{_spread(summary, 'sequential_awarded_per_s', '/s')} |",
+        f"| drain: attendances awarded by one points process | "
+        f"{_spread(summary, 'drain_awarded_per_s', '/s')} |",
+        f"| CPU per attendance, sequential part (participation, points, mongod, broker) | "
+        f"{_spread(summary, 'cpu_ms_per_attendance', 'ms')} |",
+        "| same by process, each round | "
+        + "; ".join(
+            f"round {n}: {_cpu_ms(r.get('sequential', {}).get('cpu_ms_per_attendance'))}"
+            for n, r in enumerate(rounds, 1)
+        )
+        + " |",
+        "| drain: CPU per attendance by process, each round | "
+        + "; ".join(
+            f"round {n}: {_cpu_per_event(r.get('drain', {}).get('cpu_us_per_attendance'))}"
+            for n, r in enumerate(rounds, 1)
+        )
+        + " |",
+        "| drain: events per consumer transaction (mean batch), each round | "
+        + ", ".join(str(r.get("drain", {}).get("mean_batch")) for r in rounds)
+        + " |",
+        "| ledger entries / attendances confirmed, each round | "
+        + ", ".join(f"{r.get('ledger_entries')} / {r.get('attendances_confirmed')}" for r in rounds)
+        + " |",
+        "",
+    ]

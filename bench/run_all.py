@@ -36,6 +36,11 @@ SCENARIOS: dict[str, tuple[list[str], list[str], int]] = {
         ["--cases", "15", "--clients", "4", "--rate", "200", "--rate-seconds", "2"],
         480,
     ),
+    "participation_pipeline": (
+        ["--latency-events", "100", "--drain-events", "400", "--rounds", "3"],
+        ["--latency-events", "20", "--drain-events", "40", "--rounds", "1"],
+        600,
+    ),
     "read_path": (
         ["--seconds", "5", "--cases", "60", "--profile"],
         ["--seconds", "2", "--cases", "20"],
