@@ -189,3 +189,29 @@ async def test_the_public_board_shows_coarse_cells_with_suppression(cases: Cases
     assert cell["collected"] == 6
     assert cell["cell"]["id"].startswith("50000:")
     assert geo.distance_m(GeoPoint(**cell["cell"]["centre"]), CENTRE) > 10
+
+
+async def test_duplicate_hints_weigh_distance_as_well_as_text(cases: Cases):
+    title = "Sewage pipe broken at the back of the building"
+    near_one = await cases.report(title=title, location=_point(geo.destination(CENTRE, 0, 80)))
+    far_one = await cases.report(title=title, location=_point(geo.destination(CENTRE, 0, 3_000)))
+    unplaced = await cases.report(title=title + " again")
+
+    body = await cases.gql(
+        "res-1",
+        """mutation($input: ReportCaseInput!) { reportCase(input: $input) {
+          possibleDuplicates { number } duplicateHints { number } } }""",
+        {
+            "input": {
+                "title": title,
+                "category": "SEWAGE_WATER",
+                "orgUnitId": "b1",
+                "location": _point(CENTRE, 10.0),
+            }
+        },
+    )
+
+    assert "errors" not in body, body
+    numbers = [d["number"] for d in body["data"]["reportCase"]["possibleDuplicates"]]
+    assert numbers == [near_one["number"], unplaced["number"]]
+    assert far_one["number"] not in str(body)
