@@ -140,6 +140,8 @@ class NamedCase:
     report: dict[str, Any]
     steps: tuple[Step, ...]
     filed_by: str | None = None
+    # where it is, WGS-84 (lat, lng, accuracy in metres), as a phone would place it
+    location: tuple[float, float, float] | None = None
 
 
 def _work(ctx: DemoContext, cast: Cast, named: NamedCase) -> bool:
@@ -149,6 +151,9 @@ def _work(ctx: DemoContext, cast: Cast, named: NamedCase) -> bool:
         return False
     _wait_for_routing(ctx, named.unit, named.level)
     report = {**named.report, "orgUnitId": ctx.unit(*named.unit)}
+    if named.location:
+        lat, lng, accuracy = named.location
+        report["location"] = {"lat": lat, "lng": lng, "accuracyMeters": accuracy}
     if named.filed_by:
         report["reporterId"] = cast.id(named.reporter)
     case = _do(cast[named.filed_by or named.reporter], "reportCase", report)
@@ -189,6 +194,7 @@ def _comment(who: str, text: str) -> Step:
 # repairs it and the resident closes it; five days from report to repair.
 HARBIN_ROAD = NamedCase(
     reporter="Li Na", unit=HARBIN, level="GROUP",
+    location=(36.0857, 120.3644, 8.0),  # Harbin Road, Shibei, Qingdao
     report={"title": "哈尔滨路3号院内污水管道破裂外溢", "category": "SEWAGE_WATER",
             "priority": "HIGH", "channel": "APP",
             "description": "楼后院子里的检查井往外冒污水，味道很大，老人孩子出门都得绕着走。"},
@@ -225,6 +231,7 @@ HARBIN_ROAD_REPAIR: tuple[Step, ...] = (
 
 LIAOYUAN_RACK = NamedCase(
     reporter="Zhang Wei", unit=LIAOYUAN, level="GROUP",
+    location=(36.0932, 120.3769, 10.0),  # Liaoyuan Road, Shibei, Qingdao
     report={"title": "辽源路26号院内公共晾衣架倒塌", "category": "PROPERTY_MANAGEMENT",
             "channel": "WECHAT", "description": "院子里大家共用的晾衣架倒了，底座锈断了。"},
     steps=(
@@ -237,6 +244,7 @@ LIAOYUAN_RACK = NamedCase(
 
 NORTH_GATE_VENDORS = NamedCase(
     reporter="Zhao Min", filed_by="Sun Li", unit=NORTH_GATE, level="GRID",
+    location=(28.3563, 112.8201, 15.0),  # Taohuajing's north gate, Wangcheng, Changsha
     report={"title": "60多个流动摊贩堵住桃花井北门", "category": "MARKET_VENDORS",
             "priority": "HIGH", "channel": "MEETING",
             "description": "居民议事会上提出：每天傍晚摊贩把北门堵死，车进不来，人也难走。"},
@@ -259,6 +267,7 @@ NORTH_GATE_VENDORS = NamedCase(
 # town, the town dispatches to the housing bureau, which reports for duty and repairs it.
 JINGCHENGYUAN_COLLAPSE = NamedCase(
     reporter="Luo Qing", unit=JINGCHENGYUAN_BUILDING, level="GROUP",
+    location=(27.6991, 113.1452, 10.0),  # Jingchengyuan, Lukou, Zhuzhou
     report={"title": "京城苑5栋楼前路面塌陷", "category": "INFRASTRUCTURE",
             "priority": "URGENT", "channel": "APP",
             "description": "下雨后5栋门口的人行道塌了一个两米多宽的坑，旁边就是单元门。"},
@@ -281,6 +290,7 @@ JINGCHENGYUAN_COLLAPSE = NamedCase(
 # A village's own case in Chunhua Town: the group chief solves it with the villagers.
 JINDINGSHAN_DITCH = NamedCase(
     reporter="Tang Chunhua", unit=JINDINGSHAN_HOMES, level="GROUP",
+    location=(28.3005, 113.2436, 20.0),  # Jindingshan Village, Chunhua, Changsha County
     report={"title": "金鼎山村一组村道排水沟堵塞", "category": "SEWAGE_WATER",
             "channel": "WECHAT",
             "description": "村道边的排水沟被泥沙和落叶堵了，一下雨水就漫到院子里。"},

@@ -242,6 +242,8 @@ def _service_days(ctx: DemoContext, cast: Cast) -> int:
                     "endsAt": at(first, 11, 30),
                     "capacity": 30,
                     "location": "金鼎山村党群服务中心",
+                    # WGS-84, Jindingshan Village, Chunhua, Changsha County (docs/places.md)
+                    "point": {"lat": 28.3011, "lng": 113.2429, "accuracyMeters": 30.0},
                     "description": "每周二好邻居服务日：微宣传、微服务、微分享。"
                     "义务理发、清理沟渠、上门陪伴独居老人。",
                     "recurrence": {"weekday": "TUESDAY"},

@@ -11,6 +11,7 @@ other data cannot answer for them.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ from typing import Protocol
 
 import pytest
 from grassroots_cases.adapters.role_projection import Assignment
+from grassroots_cases.domain import listing
 from grassroots_cases.domain.access import Place, Reader
 from grassroots_cases.domain.ids import CaseId, OrgUnitId, PersonId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort, sort_key
@@ -26,7 +28,9 @@ from grassroots_cases.domain.numbering import candidate_codes
 from grassroots_cases.domain.sla import CategoryOverride, DeadlineUnit, SlaPolicy
 from grassroots_cases.domain.vocabulary import Category, Priority, Role, Status
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx, ProjectionTx
+from grassroots_kit import geo
 from grassroots_kit.errors import Conflict
+from grassroots_kit.geo import GeoPoint
 
 from tests.cases.unit.builders import case as built_case
 
@@ -437,3 +441,34 @@ class CaseQueriesContract:
 
         assert stats.collected == 2
         assert stats.overdue_now == 1
+
+    async def test_place_filters_and_cells_agree_with_the_maths(self, harness: Harness):
+        centre = GeoPoint(lat=36.0869, lng=120.3640)
+        inside = a_case(location=geo.destination(centre, 30, 299))
+        same = {"org_unit_id": inside.org_unit_id, "org_unit_path": inside.org_unit_path}
+        outside = a_case(location=geo.destination(centre, 30, 301), **same)
+        unplaced = a_case(**same)
+        boxed = a_case(location=GeoPoint(centre.lat + 0.01, centre.lng + 0.01), **same)
+        await insert(harness.ports, inside, outside, unplaced, boxed)
+        district = inside.org_unit_path[0]
+        staff = Reader(PersonId(uid("staff")), (Place(Role.STREET_STAFF, district, (district,)),))
+        queries = harness.ports.queries
+        now = T0 + timedelta(days=1)
+        circle = listing.near(centre.lat, centre.lng, 300)
+        box = listing.box(
+            centre.lat + 0.005, centre.lng + 0.005, centre.lat + 0.02, centre.lng + 0.02
+        )
+
+        near = await queries.page(CaseFilter(near=circle), staff, CaseSort.CREATED, 9, None, now)
+        in_box = await queries.page(CaseFilter(area=box), staff, CaseSort.CREATED, 9, None, now)
+        size = geo.cell_size_micro(10)
+        cells = await queries.cells(
+            district, size, T0 - timedelta(days=1), T0 + timedelta(days=1), (), 100
+        )
+
+        assert [c.id for c in near.items] == [inside.id]
+        assert [c.id for c in in_box.items] == [boxed.id]
+        expected = Counter(
+            geo.cell_of(c.location, size) for c in (inside, outside, boxed) if c.location
+        )
+        assert {c.cell: c.count for c in cells} == expected

@@ -18,6 +18,7 @@ from grassroots_cases.domain.access import CaseView, Reader, case_view
 from grassroots_cases.domain.ids import OrgUnitId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.places import CellCount
 from grassroots_cases.domain.search import search_terms
 from grassroots_cases.domain.sla import SlaPolicy
 from grassroots_cases.domain.statistics import (
@@ -32,7 +33,7 @@ from grassroots_cases.domain.vocabulary import OPEN_STATUSES, Category, Status
 from grassroots_cases.domain.working_days import WorkingTime
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx, ProjectionTx
 from grassroots_cases.handlers.unit_of_work import Clock
-from grassroots_kit import cursors
+from grassroots_kit import cursors, geo
 from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import Conflict
@@ -255,6 +256,7 @@ def _matches(f: CaseFilter, case: Case, now: datetime) -> bool:
         and (f.created_to is None or case.created_at < f.created_to)
         and (f.overdue is None or f.overdue == overdue)
         and set(f.terms) <= set(search_terms(case.title, case.description))
+        and f.matches_place(case)
     )
 
 
@@ -344,6 +346,27 @@ class FakeCaseQueries:
             add(total, contribution(Facts.of(case), DEFAULT_ZONE))
         overdue = sum(c.status in OPEN_STATUSES and c.due_at <= now for c in reported)
         return summarize(total, overdue)
+
+    async def cells(
+        self,
+        org_unit_id: str,
+        size_micro: int,
+        since: datetime,
+        until: datetime,
+        statuses: Sequence[Status],
+        limit: int,
+    ) -> list[CellCount]:
+        counts: dict[geo.Cell, int] = {}
+        for c in self._state.cases.values():
+            if (
+                c.location is not None
+                and org_unit_id in c.org_unit_path
+                and since <= c.created_at < until
+                and (not statuses or c.status in statuses)
+            ):
+                cell = geo.cell_of(c.location, size_micro)
+                counts[cell] = counts.get(cell, 0) + 1
+        return [CellCount(cell, n) for cell, n in counts.items()][:limit]
 
 
 class FixedClock:

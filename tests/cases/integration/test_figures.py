@@ -177,7 +177,9 @@ async def test_the_public_board_answers_without_a_token(cases: Cases) -> None:
 
 async def test_the_public_board_types_hold_no_personal_field(cases: Cases) -> None:
     query = """{ row: __type(name: "PublicBoardRow") { fields { name } }
-      board: __type(name: "PublicBoard") { fields { name } } }"""
+      board: __type(name: "PublicBoard") { fields { name } }
+      cell: __type(name: "PublicBoardCell") { fields { name } }
+      mapCell: __type(name: "MapCell") { fields { name } } }"""
 
     body = await cases.gql(None, query)
 
@@ -195,7 +197,15 @@ async def test_the_public_board_types_hold_no_personal_field(cases: Cases) -> No
         "to",
         "suppressedBelow",
         "rows",
+        "cells",
     }
+    # a coarse cell: its count and its own geometry, never a case's point
+    assert {f["name"] for f in body["data"]["cell"]["fields"]} == {
+        "cell",
+        "collected",
+        "suppressed",
+    }
+    assert {f["name"] for f in body["data"]["mapCell"]["fields"]} == {"id", "centre", "bounds"}
 
 
 async def test_the_public_board_refuses_a_period_that_is_not_whole_months(cases: Cases) -> None:

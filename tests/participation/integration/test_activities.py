@@ -207,3 +207,36 @@ async def test_a_units_activities_this_week(participation):
     ]
     body = await p.gql(UNIT_ACTIVITIES, {"reps": reps}, as_person="outsider")
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+PLACED = """mutation($input: CreateActivityInput!) {
+  createActivity(input: $input) { activity { id point { lat lng accuracyMeters } } } }"""
+READ_PLACED = """query($id: ID!) { activity(id: $id) { point { lat lng } } }"""
+
+
+async def test_an_activity_keeps_its_point_as_geojson_under_a_2dsphere_index(participation):
+    p = participation
+    await p.ladder(RESIDENTS)
+    square = {"lat": 28.3596, "lng": 112.8434, "accuracyMeters": 15.0}  # Wangcheng, Changsha
+
+    made = await p.ok(PLACED, service_day_input(point=square), **STAFF)
+
+    activity = made["createActivity"]["activity"]
+    assert activity["point"] == square
+    read = await p.ok(READ_PLACED, {"id": activity["id"]}, as_person="v1")
+    assert read["activity"]["point"] == {"lat": 28.3596, "lng": 112.8434}
+    db = p.db
+    doc = await db["activities"].find_one({"_id": activity["id"]})
+    assert doc["point"] == {"type": "Point", "coordinates": [112.8434, 28.3596]}
+    keys = [dict(i["key"]) async for i in await db["activities"].list_indexes()]
+    assert {"point": "2dsphere"} in keys
+
+
+async def test_an_activity_placed_off_the_earth_is_refused(participation):
+    p = participation
+    await p.ladder(RESIDENTS)
+
+    code = await p.refused(PLACED, service_day_input(point={"lat": 95, "lng": 112}), **STAFF)
+
+    assert code == "BAD_USER_INPUT"
+    assert await p.db["activities"].count_documents({}) == 0

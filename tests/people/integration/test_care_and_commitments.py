@@ -331,3 +331,30 @@ async def test_organizations_have_members_staff_and_paired_communities(graph: Pe
         "staff": [{"role": "DEPARTMENT_STAFF", "person": {"name": "Water Staff"}}],
     }
     assert duplicate["extensions"]["code"] == "CONFLICT"
+
+
+PLACED_VISIT = """mutation($i: LogVisitInput!) { logVisit(input: $i) {
+  visit { id location { lat lng accuracyMeters } } } }"""
+
+
+async def test_a_visit_keeps_its_point_as_geojson_under_a_2dsphere_index(graph: PeopleGraph):
+    area = await graph.area()
+    household = await graph.household(area.neighborhood, "Harbin Road No. 3, Room 201")
+    chief = await graph.staff("Group Chief", "13800000093", "GROUP_CHIEF", area.group)
+    door = {"lat": 36.0869, "lng": 120.364, "accuracyMeters": 6.0}  # Harbin Road, Qingdao
+
+    logged = await graph.ok(
+        PLACED_VISIT, {"i": {"householdId": household, "location": door}}, chief
+    )
+
+    visit = logged["logVisit"]["visit"]
+    assert visit["location"] == door
+    db = graph.service.host.db
+    doc = await db["visits"].find_one({"_id": visit["id"]})
+    assert doc["location"] == {"type": "Point", "coordinates": [120.364, 36.0869]}
+    keys = [dict(i["key"]) async for i in await db["visits"].list_indexes()]
+    assert {"location": "2dsphere"} in keys
+    refused = await graph.error(
+        PLACED_VISIT, {"i": {"householdId": household, "location": {"lat": 0, "lng": 181}}}, chief
+    )
+    assert refused["extensions"]["code"] == "BAD_USER_INPUT"

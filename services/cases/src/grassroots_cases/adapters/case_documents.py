@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from grassroots_kit.geo import GeoPoint
 from grassroots_kit.mongo import Document
 
 from grassroots_cases.domain.ids import CaseId, OrganizationId, OrgUnitId, PersonId
@@ -12,6 +13,8 @@ from grassroots_cases.domain.vocabulary import Category, Channel, Level, Priorit
 
 def to_doc(case: Case) -> Document:
     return {
+        # a GeoJSON Point ([lng, lat]) under the 2dsphere index; absent, not null, when unplaced
+        **location_fields(case.location),
         "_id": case.id,
         "number": case.number,
         "title": case.title,
@@ -120,7 +123,19 @@ def from_doc(doc: Document) -> Case:
             for e in doc.get("timeline", [])
         ),
         version=doc["version"],
+        location=location_of(doc),
     )
+
+
+def location_fields(point: GeoPoint | None) -> Document:
+    if point is None:
+        return {}
+    return {"location": point.to_geojson(), "locationAccuracy": point.accuracy_m}
+
+
+def location_of(doc: Document) -> GeoPoint | None:
+    place = doc.get("location")
+    return GeoPoint.from_geojson(place, doc.get("locationAccuracy")) if place else None
 
 
 def _person(value: str | None) -> PersonId | None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from grassroots_kit import cursors
+from grassroots_kit import cursors, geo
 from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Database, Document
 
@@ -54,6 +54,9 @@ def filter_query(filter: CaseFilter, now: datetime) -> Document:
         query["createdAt"] = created
     if filter.terms:
         query["searchTerms"] = {"$all": list(filter.terms)}
+    places = place_conditions(filter.near, filter.area)
+    if places:
+        query["$and"] = places
     if filter.overdue is not None:
         open_values = [s.value for s in OPEN_STATUSES]
         if filter.overdue:
@@ -62,6 +65,22 @@ def filter_query(filter: CaseFilter, now: datetime) -> Document:
         else:
             query["$nor"] = [{"dueAt": {"$lte": now}, "status": {"$in": open_values}}]
     return query
+
+
+def place_conditions(near: geo.Circle | None, area: geo.BoundingBox | None) -> list[Document]:
+    """`near` and the map box as conditions on `location`. `$geoWithin` (not `$near`) so the
+    list keeps its own sort and keyset paging; both forms are answered by the 2dsphere index."""
+    conditions: list[Document] = []
+    if near is not None:
+        centre = [near.centre.lng, near.centre.lat]
+        conditions.append({"location": {"$geoWithin": {"$centerSphere": [centre, near.radians]}}})
+    if area is not None:
+        # The index narrows by a polygon that holds the box (its edges are great circles);
+        # `$box` then keeps exactly the points between the two parallels and meridians.
+        conditions.append({"location": {"$geoWithin": {"$geometry": area.covering_polygon()}}})
+        corners = [[area.west, area.south], [area.east, area.north]]
+        conditions.append({"location": {"$geoWithin": {"$box": corners}}})
+    return conditions
 
 
 def _narrow(existing: Document | None, values: list[str]) -> list[str]:

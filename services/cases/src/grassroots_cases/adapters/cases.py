@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from grassroots_kit.errors import Conflict
 from grassroots_kit.i18n import msg
 from grassroots_kit.mongo import Database, Document, Indexes, Session
-from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo import ASCENDING, DESCENDING, GEOSPHERE, IndexModel, ReturnDocument
 
 from grassroots_cases.adapters import rollups
 from grassroots_cases.adapters.case_documents import from_doc, to_doc
@@ -41,6 +41,8 @@ INDEXES = Indexes(
         IndexModel([("searchTerms", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
         # Imported cases carry the importer's key: importing the same one twice is refused.
         IndexModel([("importRef", ASCENDING)], unique=True, sparse=True),
+        # `near` and map-box filters, and counts per map cell (docs/places.md)
+        IndexModel([("location", GEOSPHERE)]),
     ),
 )
 

@@ -16,7 +16,7 @@ from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
 from grassroots_kit.mongo import Database, Session
 
-from grassroots_cases.adapters import counters, rollups
+from grassroots_cases.adapters import counters, places, rollups
 from grassroots_cases.adapters.case_documents import to_doc
 from grassroots_cases.adapters.case_queries import filter_query, page_of_cases, readable_by
 from grassroots_cases.adapters.cases import COLLECTION, CaseRepository
@@ -27,6 +27,7 @@ from grassroots_cases.domain.access import Reader
 from grassroots_cases.domain.ids import OrgUnitId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.places import CellCount
 from grassroots_cases.domain.sla import SlaPolicy
 from grassroots_cases.domain.statistics import CaseStatistics
 from grassroots_cases.domain.vocabulary import Category, Status
@@ -179,4 +180,17 @@ class MongoCaseQueries:
     ) -> CaseStatistics:
         return await case_statistics(
             self._db, org_unit_id, since, until, now, depth=depth, tz=self._tz
+        )
+
+    async def cells(
+        self,
+        org_unit_id: str,
+        size_micro: int,
+        since: datetime,
+        until: datetime,
+        statuses: Sequence[Status],
+        limit: int,
+    ) -> list[CellCount]:
+        return await places.cell_counts(
+            self._db, org_unit_id, size_micro, since, until, statuses, limit
         )

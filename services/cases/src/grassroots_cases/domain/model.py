@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from grassroots_kit.geo import GeoPoint
+
 from grassroots_cases.domain.ids import CaseId, OrganizationId, OrgUnitId, PersonId
 from grassroots_cases.domain.vocabulary import (
     OPEN_STATUSES,
@@ -96,6 +98,8 @@ class Case:
     rejection_reason: str | None = None
     timeline: tuple[TimelineEntry, ...] = field(default=())
     version: int = 1
+    # WGS-84, as the reporter placed it; read with the rest of the case (address, reporter)
+    location: GeoPoint | None = None
 
     @property
     def district_id(self) -> OrgUnitId:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from grassroots_kit.geo import GeoPoint
 from grassroots_kit.i18n import msg
 
 from grassroots_cases.domain import events as ev
@@ -29,6 +30,7 @@ class NewCase:
     address: str | None
     reporter_id: PersonId | None
     reported_by_id: PersonId | None
+    location: GeoPoint | None = None
 
 
 TITLE = TextField(
@@ -54,6 +56,7 @@ def validate(new: NewCase) -> NewCase:
         address=clean_text(new.address, ADDRESS),
         reporter_id=new.reporter_id,
         reported_by_id=new.reported_by_id,
+        location=new.location,
     )
 
 
@@ -87,5 +90,6 @@ def report(
         created_at=now,
         updated_at=now,
         timeline=(entry,),
+        location=new.location,
     )
     return Outcome(case, (ev.CaseReported(case),))

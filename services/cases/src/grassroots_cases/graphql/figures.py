@@ -7,8 +7,9 @@ from datetime import datetime
 
 import strawberry
 
-from grassroots_cases.domain import exports
+from grassroots_cases.domain import exports, places
 from grassroots_cases.domain.public_board import SUPPRESS_BELOW
+from grassroots_cases.graphql.places import PublicBoardCell
 from grassroots_cases.handlers import figures
 
 strawberry.enum(
@@ -69,6 +70,11 @@ class PublicBoard:
     rows: list[PublicBoardRow] = strawberry.field(
         description="The unit first, then its streets or communities by name."
     )
+    cells: list[PublicBoardCell] = strawberry.field(
+        description="Placed cases of the unit per coarse map cell (precision "
+        f"{places.PUBLIC_PRECISION} of caseCells, about 5 km), with the same suppression; "
+        "cells with no case are left out. Never a case's point."
+    )
 
     @classmethod
     def from_handler(cls, b: figures.PublicBoard) -> PublicBoard:
@@ -88,4 +94,5 @@ class PublicBoard:
                 )
                 for r in b.rows
             ],
+            cells=[PublicBoardCell.from_domain(c) for c in b.cells],
         )

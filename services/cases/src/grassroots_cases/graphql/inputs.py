@@ -6,9 +6,30 @@ from datetime import datetime
 
 import strawberry
 
+from grassroots_cases.domain import listing
 from grassroots_cases.domain.listing import CaseFilter as DomainFilter
 from grassroots_cases.domain.search import query_terms
 from grassroots_cases.graphql.enums import CaseCategory, CaseLevel, CasePriority, CaseStatus
+
+
+@strawberry.input(description="Within a distance of a point (WGS-84).")
+class NearInput:
+    lat: float = strawberry.field(description="Latitude of the centre.")
+    lng: float = strawberry.field(description="Longitude of the centre.")
+    radius_meters: float = strawberry.field(
+        description=f"Up to {int(listing.MAX_NEAR_RADIUS_M)} metres."
+    )
+
+
+@strawberry.input(description="A map view: between two parallels and two meridians (WGS-84).")
+class BoxInput:
+    south: float = strawberry.field(description="Southern edge (latitude).")
+    west: float = strawberry.field(description="Western edge (longitude).")
+    north: float = strawberry.field(description="Northern edge (latitude).")
+    east: float = strawberry.field(
+        description=f"Eastern edge (longitude); at most {listing.MAX_BOX_SPAN_DEG:g} degrees "
+        "from the western one, and not across 180°."
+    )
 
 
 @strawberry.input(description="Narrows a list of cases; all given conditions apply.")
@@ -52,6 +73,15 @@ class CaseFilter:
         "At most 100 characters.",
     )
 
+    near: NearInput | None = strawberry.field(
+        default=None,
+        description="Placed within this distance of a point; cases without a point never match.",
+    )
+    within: BoxInput | None = strawberry.field(
+        default=None,
+        description="Placed within this box (a map view); cases without a point never match.",
+    )
+
     def to_domain(self) -> DomainFilter:
         return DomainFilter(
             statuses=tuple(self.status or ()),
@@ -66,4 +96,16 @@ class CaseFilter:
             created_from=self.created_from,
             created_to=self.created_to,
             terms=query_terms(self.text) if self.text is not None else (),
+            near=(
+                listing.near(self.near.lat, self.near.lng, self.near.radius_meters)
+                if self.near
+                else None
+            ),
+            area=(
+                listing.box(
+                    self.within.south, self.within.west, self.within.north, self.within.east
+                )
+                if self.within
+                else None
+            ),
         )

@@ -15,6 +15,7 @@ from grassroots_kit.graphql.connections import (
     page_size,
     to_connection,
 )
+from grassroots_kit.graphql.geo import GeoPoint, from_point
 from strawberry.types import Info
 
 from grassroots_cases.domain import model
@@ -191,6 +192,10 @@ class Case:
     rating: CaseRating | None = strawberry.field(description="The reporter's rating.")
     timeline: list[TimelineEntry] = strawberry.field(description="Its history, oldest first.")
     version: int = strawberry.field(description="Grows with every change; pass to detect races.")
+    location: GeoPoint | None = strawberry.field(
+        description="Where, as the reporter placed it (WGS-84); shown with the address, to those "
+        "who may read the whole case."
+    )
 
     @classmethod
     def from_domain(cls, case: model.Case) -> Case:
@@ -263,6 +268,7 @@ class Case:
                 for e in case.timeline
             ],
             version=case.version,
+            location=from_point(case.location),
         )
 
     @classmethod

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from grassroots_kit import geo
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, NotFound
 from grassroots_kit.i18n import msg, translate
 
 from grassroots_cases.adapters import spreadsheets
-from grassroots_cases.domain import comparison, exports, public_board
+from grassroots_cases.domain import comparison, exports, places, public_board
 from grassroots_cases.domain.comparison import YearOnYear
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.statistics import CaseStatistics
@@ -102,6 +103,7 @@ class PublicBoard:
     since: datetime
     until: datetime
     rows: list[public_board.BoardRow]
+    cells: list[places.PublicCell]
 
 
 def _board_unit(unit: OrgUnit) -> public_board.BoardUnit:
@@ -141,4 +143,6 @@ async def public_completion_board(
 
     top = (_board_unit(unit), await figures(unit.id, depth))
     rows = [(_board_unit(child), await figures(child.id, depth + 1)) for child in children]
-    return PublicBoard(since, until, public_board.board(top, rows))
+    size = geo.cell_size_micro(places.PUBLIC_PRECISION)
+    counts = await ports.queries.cells(unit.id, size, since, until, (), places.MAX_CELLS)
+    return PublicBoard(since, until, public_board.board(top, rows), places.public_cells(counts))

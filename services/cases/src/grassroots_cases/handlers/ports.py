@@ -24,9 +24,10 @@ from grassroots_cases.domain.access import Reader
 from grassroots_cases.domain.ids import OrgUnitId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.places import CellCount
 from grassroots_cases.domain.sla import SlaPolicy
 from grassroots_cases.domain.statistics import CaseStatistics
-from grassroots_cases.domain.vocabulary import Category
+from grassroots_cases.domain.vocabulary import Category, Status
 from grassroots_cases.domain.working_days import WorkingTime
 from grassroots_cases.handlers.unit_of_work import Clock
 
@@ -181,6 +182,19 @@ class CaseQueries(Protocol):
     async def statistics(
         self, org_unit_id: str, since: datetime, until: datetime, now: datetime, *, depth: int
     ) -> CaseStatistics: ...
+
+    async def cells(
+        self,
+        org_unit_id: str,
+        size_micro: int,
+        since: datetime,
+        until: datetime,
+        statuses: Sequence[Status],
+        limit: int,
+    ) -> list[CellCount]:
+        """Placed cases of the subtree reported in [since, until) (any of `statuses`, or all),
+        counted per grid cell of this size; at most `limit` cells."""
+        ...
 
 
 @dataclass

@@ -6,16 +6,19 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from grassroots_kit import geo
 from grassroots_kit.auth import Principal
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import BadUserInput, Forbidden, NotFound
 from grassroots_kit.i18n import msg
 
+from grassroots_cases.domain import places
 from grassroots_cases.domain.access import CaseView, case_view, may_list_summaries
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.model import Case
+from grassroots_cases.domain.places import CellCount
 from grassroots_cases.domain.statistics import CaseStatistics
-from grassroots_cases.domain.vocabulary import TAKER_ROLES
+from grassroots_cases.domain.vocabulary import TAKER_ROLES, Status
 from grassroots_cases.handlers.access import is_staff_over, reader_of, require
 from grassroots_cases.handlers.ports import CasesPorts
 
@@ -131,11 +134,50 @@ async def statistics(
     since: datetime,
     until: datetime,
 ) -> CaseStatistics:
+    path = await _statistics_area(ports, principal, org_unit_id, since, until)
+    depth = len(path) - 1
+    return await ports.queries.statistics(org_unit_id, since, until, ports.clock(), depth=depth)
+
+
+async def _statistics_area(
+    ports: CasesPorts,
+    principal: Principal | None,
+    org_unit_id: str,
+    since: datetime,
+    until: datetime,
+) -> tuple[str, ...]:
+    """The access and period rules every statistics read shares: the unit's path, when the
+    caller is staff over it."""
     caller = require(principal)
     check_period(since, until)
     unit = await ports.org_units.get(org_unit_id)
     path = unit.path_with_self if unit else (org_unit_id,)
     if not is_staff_over(caller, path):
         raise Forbidden(msg("case statistics are for the staff of this area"))
-    depth = len(path) - 1
-    return await ports.queries.statistics(org_unit_id, since, until, ports.clock(), depth=depth)
+    return tuple(path)
+
+
+async def case_cells(
+    ports: CasesPorts,
+    principal: Principal | None,
+    org_unit_id: str,
+    precision: int,
+    since: datetime,
+    until: datetime,
+    statuses: Sequence[Status] = (),
+) -> list[CellCount]:
+    """Placed cases of an area per map cell, for those who may read its statistics."""
+    await _statistics_area(ports, principal, org_unit_id, since, until)
+    size = geo.cell_size_micro(precision)
+    counts = await ports.queries.cells(
+        org_unit_id, size, since, until, statuses, places.MAX_CELLS + 1
+    )
+    if len(counts) > places.MAX_CELLS:
+        raise BadUserInput(
+            msg(
+                "more than {limit} cells: choose a coarser precision or a smaller area",
+                limit=places.MAX_CELLS,
+            ),
+            field="precision",
+        )
+    return sorted(counts, key=lambda c: c.cell.id)

@@ -60,7 +60,9 @@ async def report_case(
     level = await route(ports.roles, path)
     policy = await ports.sla_policies.for_district(district.id)
     similar = likely_duplicates(
-        new.title, await ports.cases.recent_open(new.org_unit_id, new.category, now - WINDOW)
+        new.title,
+        await ports.cases.recent_open(new.org_unit_id, new.category, now - WINDOW),
+        new.location,
     )
     known = hints(reader_of(caller), similar)
     code = await ports.district_codes.code_for(district.id, candidate_codes(district.name))

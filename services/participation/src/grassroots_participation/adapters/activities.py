@@ -13,8 +13,9 @@ from typing import Any
 
 from grassroots_kit import cursors
 from grassroots_kit.cursors import Page
+from grassroots_kit.geo import GeoPoint
 from grassroots_kit.mongo import Database, Document, Indexes, Session
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, GEOSPHERE, IndexModel
 
 from grassroots_participation.domain.activities import (
     Activity,
@@ -32,7 +33,11 @@ INDEXES = (
     Indexes(
         ACTIVITIES,
         # A unit's subtree, by first start: OrgUnit.activities.
-        (IndexModel([("orgUnitPath", ASCENDING), ("startsAt", ASCENDING), ("_id", ASCENDING)]),),
+        (
+            IndexModel([("orgUnitPath", ASCENDING), ("startsAt", ASCENDING), ("_id", ASCENDING)]),
+            # activities on the map (docs/places.md)
+            IndexModel([("point", GEOSPHERE)]),
+        ),
     ),
     Indexes(
         ATTENDANCES,
@@ -65,6 +70,12 @@ def activity_document(activity: Activity) -> Document:
         "signedUp": list(activity.signed_up),
         "createdAt": activity.created_at,
         "version": activity.version,
+        # a GeoJSON Point ([lng, lat]) under the 2dsphere index; absent when not placed
+        **(
+            {"point": activity.point.to_geojson(), "pointAccuracy": activity.point.accuracy_m}
+            if activity.point
+            else {}
+        ),
     }
 
 
@@ -93,6 +104,11 @@ def activity_from(doc: Document) -> Activity:
         signed_up=list(doc.get("signedUp", ())),
         created_at=doc["createdAt"],
         version=doc["version"],
+        point=(
+            GeoPoint.from_geojson(doc["point"], doc.get("pointAccuracy"))
+            if doc.get("point")
+            else None
+        ),
     )
 
 

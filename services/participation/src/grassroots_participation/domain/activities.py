@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from grassroots_kit.business_time import local
 from grassroots_kit.errors import BadUserInput, Conflict, Forbidden
+from grassroots_kit.geo import GeoPoint
 from grassroots_kit.i18n import msg
 
 from grassroots_participation.domain.meetings import (
@@ -161,6 +162,8 @@ class Activity:
     team_id: str | None = None
     signed_up: list[str] = field(default_factory=list)
     version: int = 1
+    point: GeoPoint | None = None
+    """Where it is held, in WGS-84 (beside the free-text `location`)."""
 
     @property
     def places_left(self) -> int:
@@ -232,6 +235,7 @@ def new_activity(
     team_id: str | None,
     at: datetime,
     tz: ZoneInfo,
+    point: GeoPoint | None = None,
 ) -> Activity:
     """A checked activity; its schedule follows the meetings' rules (the first occurrence on
     the weekday it repeats on, in the business time zone)."""
@@ -252,6 +256,7 @@ def new_activity(
         organizer_id=organizer_id,
         team_id=team_id,
         created_at=at,
+        point=point,
     )
 
 

@@ -15,6 +15,7 @@ from grassroots_kit.graphql.connections import (
     page_size,
     to_connection,
 )
+from grassroots_kit.graphql.geo import GeoPoint, from_point
 from strawberry.types import Info
 
 from grassroots_participation.domain import activities as domain
@@ -102,6 +103,9 @@ class Activity:
     starts_at: datetime = strawberry.field(description="When it (first) takes place.")
     ends_at: datetime | None = strawberry.field(description="When its first occurrence ends.")
     location: str = strawberry.field(description="Where volunteers gather; may be empty.")
+    point: GeoPoint | None = strawberry.field(
+        description="Where it is held on the map (WGS-84); null when not placed."
+    )
     recurrence: RecurrenceRef | None = strawberry.field(description="Null for a single activity.")
     organizer: PersonRef = strawberry.field(description="Who organizes it.")
     team_id: strawberry.ID | None = strawberry.field(description="The team running it, if any.")
@@ -143,6 +147,7 @@ class Activity:
             starts_at=activity.starts_at,
             ends_at=activity.ends_at,
             location=activity.location,
+            point=from_point(activity.point),
             recurrence=_recurrence(activity),
             organizer=_person(activity.organizer_id),
             team_id=strawberry.ID(activity.team_id) if activity.team_id else None,

@@ -19,6 +19,7 @@ from grassroots_contracts.event_types import ACTIVITY_ATTENDED, SOURCE_PARTICIPA
 from grassroots_kit.auth import Principal
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import BadUserInput, Conflict, Forbidden, NotFound
+from grassroots_kit.geo import GeoPoint
 from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import CloudEvent, new_event
 
@@ -54,6 +55,7 @@ class CreateActivity:
     description: str = ""
     recurrence: Recurrence | None = None
     team_id: str | None = None
+    point: GeoPoint | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ async def create_activity(
         team_id=command.team_id,
         at=ports.clock(),
         tz=ports.business_zone,
+        point=command.point,
     )
 
     async def work(tx: ActivityTx) -> Activity:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from grassroots_kit.geo import GeoPoint
 from grassroots_kit.mongo import Database, Document, Indexes, Session
-from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, GEOSPHERE, IndexModel
 
 from grassroots_people.domain.care import CareLevel
 from grassroots_people.domain.ids import HouseholdId, OrgUnitId, PersonId, VisitId
@@ -18,6 +19,7 @@ INDEXES = Indexes(
         IndexModel([("householdId", ASCENDING), ("at", DESCENDING)]),
         IndexModel([("visitorId", ASCENDING), ("at", DESCENDING)]),
         IndexModel([("visitorId", ASCENDING), ("householdId", ASCENDING), ("at", ASCENDING)]),
+        IndexModel([("location", GEOSPHERE)]),  # visits on the map (docs/places.md)
     ),
 )
 
@@ -64,6 +66,12 @@ def _doc(visit: Visit) -> Document:
         "orgUnitPath": list(visit.org_unit_path),
         "confirmedBy": visit.confirmed_by,
         "confirmedAt": visit.confirmed_at,
+        # a GeoJSON Point ([lng, lat]) under the 2dsphere index; absent when not placed
+        **(
+            {"location": visit.location.to_geojson(), "locationAccuracy": visit.location.accuracy_m}
+            if visit.location
+            else {}
+        ),
     }
 
 
@@ -79,4 +87,9 @@ def _visit(doc: Document) -> Visit:
         org_unit_path=tuple(OrgUnitId(p) for p in doc["orgUnitPath"]),
         confirmed_by=PersonId(doc["confirmedBy"]) if doc.get("confirmedBy") else None,
         confirmed_at=doc.get("confirmedAt"),
+        location=(
+            GeoPoint.from_geojson(doc["location"], doc.get("locationAccuracy"))
+            if doc.get("location")
+            else None
+        ),
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from grassroots_kit.errors import BadUserInput, Conflict, Forbidden, InvalidTransition
+from grassroots_kit.geo import GeoPoint
 from grassroots_kit.i18n import msg
 
 from grassroots_people.domain.care import CareLevel
@@ -39,6 +40,8 @@ class Visit:
     org_unit_path: tuple[OrgUnitId, ...]
     confirmed_by: PersonId | None = None
     confirmed_at: datetime | None = None
+    # WGS-84, where the visitor stood; shown only with the visit (its visitor and confirmers)
+    location: GeoPoint | None = None
 
     @property
     def confirmed(self) -> bool:

@@ -9,6 +9,7 @@ from grassroots_contracts.event_types import SOURCE_PEOPLE, VISIT_LOGGED
 from grassroots_contracts.people_events import VisitLogged
 from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, NotFound
+from grassroots_kit.geo import GeoPoint
 from grassroots_kit.i18n import msg
 from grassroots_kit.messaging.envelope import new_event
 
@@ -56,6 +57,7 @@ class LogVisit:
     household_id: HouseholdId
     at: datetime | None
     notes: str
+    location: GeoPoint | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ async def log_visit(
             care_level=household.care_level,
             org_unit_id=household.org_unit_id,
             org_unit_path=household.org_unit_path,
+            location=command.location,
         )
         await tx.visits.insert(visit)
         return visit, household

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from grassroots_kit.graphql.geo import GeoPointInput, point_of
 from strawberry.types import Info
 
 from grassroots_cases.domain.ids import OrgUnitId, PersonId
@@ -30,6 +31,10 @@ class ReportCaseInput:
     )
     anonymous: bool = strawberry.field(
         default=False, description="Report without a name; nobody can rate it then."
+    )
+    location: GeoPointInput | None = strawberry.field(
+        default=None,
+        description="Where, in WGS-84 (GPS); staff and the reporter see it, neighbours never.",
     )
 
 
@@ -59,6 +64,7 @@ async def resolve_case_report(
         address=input.address,
         reporter_id=PersonId(str(input.reporter_id)) if input.reporter_id else None,
         reported_by_id=None,
+        location=point_of(input.location),
     )
     reported = await report_case(
         info.context.ports, info.context.caller, new, anonymous=input.anonymous

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from grassroots_kit.graphql.geo import GeoPointInput, point_of
 from strawberry.types import Info
 
 from grassroots_participation.domain import activities as domain
@@ -33,6 +34,10 @@ class CreateActivityInput:
     team_id: strawberry.ID | None = strawberry.field(
         default=None, description="The volunteer team running it; its leader may organize it."
     )
+    point: GeoPointInput | None = strawberry.field(
+        default=None,
+        description="Where it is held on the map (WGS-84); `location` stays the words for it.",
+    )
 
 
 @strawberry.type(description="The result of createActivity.")
@@ -58,6 +63,7 @@ async def resolve_create_activity(
             description=input.description,
             recurrence=Recurrence(rec.weekday, rec.until) if rec else None,
             team_id=str(input.team_id) if input.team_id else None,
+            point=point_of(input.point),
         ),
     )
     return CreateActivityPayload(activity=Activity.from_domain(activity))

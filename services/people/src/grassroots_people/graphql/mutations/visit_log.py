@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from grassroots_kit.graphql.geo import GeoPointInput, point_of
 from strawberry.types import Info
 
 from grassroots_people.domain.ids import HouseholdId
@@ -20,6 +21,9 @@ class LogVisitInput:
     household_id: strawberry.ID = strawberry.field(description="The household visited.")
     at: datetime | None = strawberry.field(default=None, description="When; default now.")
     notes: str = strawberry.field(default="", description="What was found or done.")
+    location: GeoPointInput | None = strawberry.field(
+        default=None, description="Where the visit took place (WGS-84); optional."
+    )
 
 
 @strawberry.type(description="The result of logVisit.")
@@ -31,6 +35,11 @@ async def resolve_log_visit(info: Info[Context, None], input: LogVisitInput) -> 
     visit, household = await log_visit(
         info.context.runtime.ports,
         info.context.caller,
-        LogVisit(household_id=HouseholdId(str(input.household_id)), at=input.at, notes=input.notes),
+        LogVisit(
+            household_id=HouseholdId(str(input.household_id)),
+            at=input.at,
+            notes=input.notes,
+            location=point_of(input.location),
+        ),
     )
     return LogVisitPayload(visit=Visit.from_domain(visit, Household.from_domain(household)))

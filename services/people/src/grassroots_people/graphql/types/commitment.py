@@ -11,6 +11,7 @@ from grassroots_kit.graphql.connections import (
     page_size,
     to_connection,
 )
+from grassroots_kit.graphql.geo import GeoPoint, from_point
 from strawberry.types import Info
 
 from grassroots_people.domain import commitments as domain
@@ -114,6 +115,9 @@ class Visit:
     confirmed_at: datetime | None = strawberry.field(
         description="When it was confirmed; a visit counts (schedule, points) only from then."
     )
+    location: GeoPoint | None = strawberry.field(
+        description="Where the visit took place (WGS-84), as the visitor placed it."
+    )
     visitor_id: strawberry.Private[str]
     confirmed_by_id: strawberry.Private[str | None]
     household: Household = strawberry.field(description="The household visited, after the visit.")
@@ -126,6 +130,7 @@ class Visit:
             notes=visit.notes,
             care_level=visit.care_level,
             confirmed_at=visit.confirmed_at,
+            location=from_point(visit.location),
             visitor_id=visit.visitor_id,
             confirmed_by_id=visit.confirmed_by,
             household=household,
