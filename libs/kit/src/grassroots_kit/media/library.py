@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 import secrets
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+from pydantic import SecretStr
 
 from grassroots_kit.errors import Conflict, NotFound
 from grassroots_kit.i18n import msg
@@ -16,8 +18,9 @@ from grassroots_kit.media import tokens
 from grassroots_kit.media.images import ImageLimits, PreparedImage, prepare
 from grassroots_kit.media.records import MediaInfo, MediaRecords
 from grassroots_kit.media.settings import MediaSettings
-from grassroots_kit.media.store import MediaStore
+from grassroots_kit.media.store import GridFSMediaStore, MediaStore
 from grassroots_kit.media.tokens import Claims, Variant
+from grassroots_kit.mongo import Database
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -116,6 +119,9 @@ class MediaLibrary:
             await self._delete(claims.media_id)
             raise
 
+    async def infos(self, media_ids: Iterable[str]) -> dict[str, MediaInfo]:
+        return await self.records.get_many(media_ids)
+
     def links(self, media_id: str) -> PhotoLinks:
         """Download URLs of both sizes: give them only to a viewer who may see the photo."""
         expires_at = self._clock() + timedelta(seconds=self.settings.media_download_url_seconds)
@@ -162,6 +168,30 @@ class MediaLibrary:
         if not subjects:
             return 0
         return await self.delete(await self.records.of_subjects(subjects, limit))
+
+
+def media_library(db: Database, settings: MediaSettings) -> MediaLibrary:
+    """The service's library over the store its settings choose (GridFS unless `s3`)."""
+    store: MediaStore
+    if settings.media_backend == "s3":
+        from grassroots_kit.media.s3 import S3MediaStore
+
+        def secret(value: SecretStr | None) -> str | None:
+            return value.get_secret_value() if value is not None else None
+
+        store = S3MediaStore(
+            bucket=settings.media_s3_bucket,
+            prefix=settings.service_name,
+            endpoint_url=settings.media_s3_endpoint_url,
+            region=settings.media_s3_region,
+            access_key_id=secret(settings.media_s3_access_key_id),
+            secret_access_key=secret(settings.media_s3_secret_access_key),
+        )
+    else:
+        store = GridFSMediaStore(db)
+    return MediaLibrary(
+        service=settings.service_name, records=MediaRecords(db), store=store, settings=settings
+    )
 
 
 def _gone() -> NotFound:

@@ -42,6 +42,7 @@ class TimelineEntry:
     to_status: Status
     note: str | None = None
     decision: MeetingDecision | None = None  # on DELIBERATION_DECIDED only
+    photo_ids: tuple[str, ...] = ()  # photos attached to a comment (a progress note)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class Case:
     rejection_reason: str | None = None
     timeline: tuple[TimelineEntry, ...] = field(default=())
     version: int = 1
+    photo_ids: tuple[str, ...] = ()  # the report's photos (media ids of this service)
+    resolution_photo_ids: tuple[str, ...] = ()  # the resolution's (after) photos
 
     @property
     def district_id(self) -> OrgUnitId:

@@ -29,6 +29,9 @@ class NewCase:
     address: str | None
     reporter_id: PersonId | None
     reported_by_id: PersonId | None
+    photo_ids: tuple[str, ...] = ()
+    # The reporter agrees that the first photo's GPS point places the case.
+    use_photo_location: bool = False
 
 
 TITLE = TextField(
@@ -54,6 +57,8 @@ def validate(new: NewCase) -> NewCase:
         address=clean_text(new.address, ADDRESS),
         reporter_id=new.reporter_id,
         reported_by_id=new.reported_by_id,
+        photo_ids=new.photo_ids,
+        use_photo_location=new.use_photo_location,
     )
 
 
@@ -87,5 +92,6 @@ def report(
         created_at=now,
         updated_at=now,
         timeline=(entry,),
+        photo_ids=new.photo_ids,
     )
     return Outcome(case, (ev.CaseReported(case),))

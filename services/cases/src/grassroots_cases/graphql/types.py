@@ -30,6 +30,8 @@ from grassroots_cases.graphql.enums import (
     CaseStatus,
 )
 from grassroots_cases.graphql.inputs import CaseFilter
+from grassroots_cases.graphql.photos import Photo
+from grassroots_cases.graphql.photos import photos as photos_of_case
 from grassroots_cases.graphql.statistics import CaseStats
 from grassroots_cases.handlers import reading
 
@@ -143,6 +145,14 @@ class TimelineEntry:
         default=None,
         description="The meeting's decision, on the step that resumed a case from deliberation.",
     )
+    case: strawberry.Private[model.Case | None] = None
+    photo_ids: strawberry.Private[tuple[str, ...]] = ()
+
+    @strawberry.field(description="Photos of a comment (a progress note).")
+    async def photos(self, info: Info[Context, None]) -> list[Photo]:
+        if self.case is None or not self.photo_ids:
+            return []
+        return await photos_of_case(info, self.case, self.photo_ids)
 
 
 @strawberry.type(description="The reporter's answer to a resolution.")
@@ -191,6 +201,15 @@ class Case:
     rating: CaseRating | None = strawberry.field(description="The reporter's rating.")
     timeline: list[TimelineEntry] = strawberry.field(description="Its history, oldest first.")
     version: int = strawberry.field(description="Grows with every change; pass to detect races.")
+    domain: strawberry.Private[model.Case]
+
+    @strawberry.field(description="Photos of the problem, from the report.")
+    async def photos(self, info: Info[Context, None]) -> list[Photo]:
+        return await photos_of_case(info, self.domain, self.domain.photo_ids)
+
+    @strawberry.field(description="Photos of the result (after), from the resolution.")
+    async def resolution_photos(self, info: Info[Context, None]) -> list[Photo]:
+        return await photos_of_case(info, self.domain, self.domain.resolution_photo_ids)
 
     @classmethod
     def from_domain(cls, case: model.Case) -> Case:
@@ -259,10 +278,13 @@ class Case:
                         if e.decision
                         else None
                     ),
+                    case=case if e.photo_ids else None,
+                    photo_ids=e.photo_ids,
                 )
                 for e in case.timeline
             ],
             version=case.version,
+            domain=case,
         )
 
     @classmethod

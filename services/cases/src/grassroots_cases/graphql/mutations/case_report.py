@@ -31,6 +31,15 @@ class ReportCaseInput:
     anonymous: bool = strawberry.field(
         default=False, description="Report without a name; nobody can rate it then."
     )
+    media_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Photos of the problem: ids from requestPhotoUpload that you uploaded.",
+    )
+    use_photo_location: bool = strawberry.field(
+        default=False,
+        description="Place the case where the first photo with a GPS position was taken. The "
+        "position is never shown with the photo (its EXIF is removed for everyone).",
+    )
 
 
 @strawberry.type(description="The result of reportCase.")
@@ -59,6 +68,8 @@ async def resolve_case_report(
         address=input.address,
         reporter_id=PersonId(str(input.reporter_id)) if input.reporter_id else None,
         reported_by_id=None,
+        photo_ids=tuple(str(m) for m in input.media_ids or ()),
+        use_photo_location=input.use_photo_location,
     )
     reported = await report_case(
         info.context.ports, info.context.caller, new, anonymous=input.anonymous

@@ -1,0 +1,48 @@
+"""Photos on a case: how many one report, note or resolution may carry, and the hook that will
+place a case where its reporter's photo was taken."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grassroots_kit.errors import BadUserInput
+from grassroots_kit.i18n import msg
+
+from grassroots_cases.domain.model import Case
+
+# What photos belong to, in the media records (`subject`): one case, all its stages.
+SUBJECT_PREFIX = "case:"
+
+
+def subject_of(case_id: str) -> str:
+    return f"{SUBJECT_PREFIX}{case_id}"
+
+
+@dataclass(frozen=True)
+class PhotoPoint:
+    """Where a photo was taken (WGS-84), as its EXIF said at upload."""
+
+    lat: float
+    lng: float
+
+
+def photo_ids(given: list[str] | tuple[str, ...] | None, limit: int) -> tuple[str, ...]:
+    """The media ids once each, in order; BadUserInput above `limit`."""
+    ids = tuple(dict.fromkeys(str(i).strip() for i in (given or ()) if str(i).strip()))
+    if len(ids) > limit:
+        raise BadUserInput(
+            msg("attach at most {limit} photos at a time", limit=limit), field="mediaIds"
+        )
+    return ids
+
+
+def placed_by_photo(case: Case, point: PhotoPoint | None) -> Case:
+    """The case placed where its reporter's photo was taken, when they agreed to it.
+
+    TODO(places, issue 20): once cases carry a `location` (a GeoJSON point with accuracy, the
+    places half of issue 20), return `replace(case, location=...)` from `point` here. Until then
+    the point stays private on the media record (grassroots_kit.media.records.location) and the
+    case is returned unchanged; `report_case` already calls this with the point when the report
+    said `usePhotoLocation: true`.
+    """
+    return case
