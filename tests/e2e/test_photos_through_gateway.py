@@ -89,7 +89,8 @@ async def test_a_photo_reported_with_a_case_reaches_those_who_may_see_it(
     )
     full = get(stack, photos[0]["url"])
     thumb = get(stack, photos[0]["thumbnailUrl"])
-    assert full.status_code == 200 and thumb.status_code == 200
+    assert full.status_code == 200
+    assert thumb.status_code == 200
     assert full.headers["content-type"] == "image/jpeg"
     assert sniff(full.content) == "image/jpeg"
     for data in (full.content, thumb.content):
