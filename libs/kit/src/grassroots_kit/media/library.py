@@ -69,12 +69,7 @@ class MediaLibrary:
         self.store = store
         self.settings = settings
         self._clock = clock
-        configured = settings.media_url_secret
-        self._secret = (
-            configured.get_secret_value().encode()
-            if configured is not None
-            else secrets.token_bytes(32)
-        )
+        self._secret = settings.media_url_key() or secrets.token_bytes(32)
         self.limits = ImageLimits(
             max_bytes=settings.media_max_bytes,
             max_pixels=settings.media_max_pixels,

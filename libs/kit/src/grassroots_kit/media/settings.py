@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -50,8 +52,9 @@ class MediaSettings(ServiceSettings):
     media_url_secret: SecretStr | None = Field(
         None,
         description="Key that signs upload and download URLs (HMAC-SHA256, at least 32 "
-        "characters, the same on every replica). Unset: a random key per process, which "
-        "suits one replica in development only. Required in production.",
+        "characters, the same on every replica). Unset: derived from SUBGRAPH_SIGNING_SECRET "
+        "(which production requires, so every replica agrees); without that either, a random "
+        "key per process, which suits one replica in development only.",
     )
     media_public_base_url: str = Field(
         "",
@@ -81,8 +84,14 @@ class MediaSettings(ServiceSettings):
         secret = self.media_url_secret
         if secret is not None and len(secret.get_secret_value()) < _MIN_SECRET_LENGTH:
             raise ValueError(f"MEDIA_URL_SECRET must be at least {_MIN_SECRET_LENGTH} characters")
-        if secret is None and self.environment == "production":
-            raise ValueError(
-                "MEDIA_URL_SECRET is required in production: replicas must agree on photo URLs"
-            )
         return self
+
+    def media_url_key(self) -> bytes | None:
+        """The key photo URLs are signed with; None when the process must pick its own."""
+        if self.media_url_secret is not None:
+            return self.media_url_secret.get_secret_value().encode()
+        if self.subgraph_signing_secret is not None:
+            # A key of its own, derived: a photo URL never reveals or reuses the gateway's.
+            base = self.subgraph_signing_secret.get_secret_value().encode()
+            return hmac.new(base, b"grassroots media urls", hashlib.sha256).digest()
+        return None
