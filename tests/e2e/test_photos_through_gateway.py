@@ -199,3 +199,32 @@ async def test_an_expired_upload_url_stores_nothing(
     assert answer.status_code == 409
     assert answer.json()["errors"][0]["extensions"]["code"] == "CONFLICT"
     assert await cases_db["media.files"].count_documents({"filename": ticket["mediaId"]}) == 0
+
+
+async def test_a_resolution_carries_after_photos_beside_the_reports_before_photos(
+    stack: Stack, area: Area
+) -> None:
+    before = ask_upload(area)
+    assert put(stack, before["uploadUrl"], photo("JPEG", colour=(90, 90, 90))).status_code == 201
+    case = area.report("Drying rack collapsed", mediaIds=[before["mediaId"]])
+    ref = {"caseId": case["id"]}
+    area.act(
+        "staff", "mutation($i: PostOrderInput!) { postOrder(input: $i) { __typename } }", {"i": ref}
+    )
+    area.act(
+        "partner",
+        "mutation($i: TakeOrderInput!) { takeOrder(input: $i) { __typename } }",
+        {"i": ref},
+    )
+    after = ask_upload(area, "partner", "RESOLUTION")
+    assert put(stack, after["uploadUrl"], photo("PNG", colour=(20, 200, 20))).status_code == 201
+
+    area.act(
+        "partner",
+        "mutation($i: ResolveCaseInput!) { resolveCase(input: $i) { case { status } } }",
+        {"i": {**ref, "resolution": "Rack rebuilt", "mediaIds": [after["mediaId"]]}},
+    )
+
+    body = area.act("resident", PHOTOS, {"id": case["id"]})["case"]
+    assert [p["id"] for p in body["photos"]] == [before["mediaId"]]
+    assert [p["id"] for p in body["resolutionPhotos"]] == [after["mediaId"]]
