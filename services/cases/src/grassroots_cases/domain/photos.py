@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from grassroots_kit.errors import BadUserInput
-from grassroots_kit.i18n import msg
-
 from grassroots_cases.domain.model import Case
 
 # What photos belong to, in the media records (`subject`): one case, all its stages.
@@ -24,16 +21,6 @@ class PhotoPoint:
 
     lat: float
     lng: float
-
-
-def photo_ids(given: list[str] | tuple[str, ...] | None, limit: int) -> tuple[str, ...]:
-    """The media ids once each, in order; BadUserInput above `limit`."""
-    ids = tuple(dict.fromkeys(str(i).strip() for i in (given or ()) if str(i).strip()))
-    if len(ids) > limit:
-        raise BadUserInput(
-            msg("attach at most {limit} photos at a time", limit=limit), field="mediaIds"
-        )
-    return ids
 
 
 def placed_by_photo(case: Case, point: PhotoPoint | None) -> Case:

@@ -7,12 +7,13 @@ from datetime import datetime
 from enum import Enum
 
 import strawberry
+from grassroots_kit.media.ports import PhotoView
 from strawberry.types import Info
 
 from grassroots_cases.domain import model
 from grassroots_cases.graphql.context import Context
 from grassroots_cases.handlers.photos import PhotoPurpose as DomainPurpose
-from grassroots_cases.handlers.photos import PhotoView, photos_of
+from grassroots_cases.handlers.photos import photos_of
 
 
 @strawberry.enum(description="What an uploaded photo is for.")

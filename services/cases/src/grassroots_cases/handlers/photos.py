@@ -4,19 +4,17 @@ and download URLs only for a viewer who may read the case in full."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from grassroots_kit.auth import Principal
-from grassroots_kit.errors import BadUserInput
-from grassroots_kit.i18n import msg
 from grassroots_kit.media.library import UploadTicket
+from grassroots_kit.media.ports import Media, PhotoView, no_photos, photo_views, wanted_ids
 
 from grassroots_cases.domain.model import Case
-from grassroots_cases.domain.photos import PhotoPoint, photo_ids, subject_of
+from grassroots_cases.domain.photos import PhotoPoint, subject_of
 from grassroots_cases.handlers.access import require
-from grassroots_cases.handlers.ports import CasesPorts, CasesTx, Media
+from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.reading import readable
 
 
@@ -26,21 +24,9 @@ class PhotoPurpose(StrEnum):
     RESOLUTION = "RESOLUTION"
 
 
-@dataclass(frozen=True)
-class PhotoView:
-    id: str
-    content_type: str
-    width: int
-    height: int
-    url: str
-    thumbnail_url: str
-    expires_at: datetime
-    taken_at: datetime | None
-
-
 def _media(ports: CasesPorts) -> Media:
     if ports.media is None:
-        raise BadUserInput(msg("this service keeps no photos"), field="mediaIds")
+        raise no_photos()
     return ports.media
 
 
@@ -55,7 +41,7 @@ def wanted(ports: CasesPorts, given: Sequence[str] | None) -> tuple[str, ...]:
     """The media ids a command names, checked against the per-item limit."""
     if not given:
         return ()
-    return photo_ids(list(given), _media(ports).max_per_item)
+    return wanted_ids(given, _media(ports).max_per_item)
 
 
 async def attach(
@@ -65,7 +51,7 @@ async def attach(
     if not ids:
         return
     if tx.media is None:
-        raise BadUserInput(msg("this service keeps no photos"), field="mediaIds")
+        raise no_photos()
     await tx.media.attach(ids, owner, subject_of(case_id), now)
 
 
@@ -86,23 +72,4 @@ async def photos_of(
     """The case's photos with fresh download URLs; none for a viewer who may not read it."""
     if not ids or ports.media is None or readable(principal, case) is None:
         return []
-    infos = await ports.media.infos(ids)
-    views: list[PhotoView] = []
-    for media_id in ids:
-        info = infos.get(media_id)
-        if info is None or info.subject != subject_of(case.id) or info.content_type is None:
-            continue  # swept by retention, or never this case's
-        links = ports.media.links(media_id)
-        views.append(
-            PhotoView(
-                id=media_id,
-                content_type=info.content_type,
-                width=info.width or 0,
-                height=info.height or 0,
-                url=links.url,
-                thumbnail_url=links.thumbnail_url,
-                expires_at=links.expires_at,
-                taken_at=info.taken_at,
-            )
-        )
-    return views
+    return await photo_views(ports.media, ids, subject_of(case.id))

@@ -17,9 +17,7 @@ from zoneinfo import ZoneInfo
 
 from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
-from grassroots_kit.media.images import GeoPoint
-from grassroots_kit.media.library import PhotoLinks, UploadTicket
-from grassroots_kit.media.records import MediaInfo
+from grassroots_kit.media.ports import Media, MediaAttachments
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
 from grassroots_cases.adapters.role_projection import Assignment
@@ -184,36 +182,6 @@ class CaseQueries(Protocol):
     async def statistics(
         self, org_unit_id: str, since: datetime, until: datetime, now: datetime, *, depth: int
     ) -> CaseStatistics: ...
-
-
-class MediaAttachments(Protocol):
-    """The service's photo records, as a write sees them (grassroots_kit.media.records)."""
-
-    async def attach(
-        self, media_ids: Sequence[str], owner: str, subject: str, now: datetime
-    ) -> list[MediaInfo]:
-        """Mark the owner's stored uploads as the subject's, all or none: NOT_FOUND for an id
-        that is not the owner's, not stored, or already attached."""
-        ...
-
-    async def location(self, media_id: str) -> GeoPoint | None:
-        """The EXIF GPS point read at upload: the service's to use, never shown."""
-        ...
-
-
-class Media(Protocol):
-    """Photos outside a transaction: upload and download URLs, records, clean-up."""
-
-    @property
-    def max_per_item(self) -> int: ...
-    async def request_upload(self, owner: str, purpose: str) -> UploadTicket: ...
-    def links(self, media_id: str) -> PhotoLinks:
-        """Signed download URLs: only for a viewer who may see the photo."""
-        ...
-
-    async def infos(self, media_ids: Iterable[str]) -> dict[str, MediaInfo]: ...
-    async def sweep_orphans(self, limit: int = 500) -> int: ...
-    async def sweep_subjects(self, subjects: Sequence[str], limit: int = 500) -> int: ...
 
 
 @dataclass
