@@ -5,9 +5,9 @@ from __future__ import annotations
 from grassroots_kit.auth import KeySource, TokenVerifier, jwks_from_url
 from grassroots_kit.graphql.app import create_service_app
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.media.hosting import keep_photos
 from grassroots_kit.media.http import media_routes
 from grassroots_kit.media.library import MediaLibrary
-from grassroots_kit.media.s3 import S3MediaStore
 from starlette.applications import Starlette
 from starlette.requests import Request
 
@@ -61,9 +61,7 @@ def _build(settings: CasesSettings) -> tuple[ServiceHost, MediaLibrary | None]:
 
 
 def _keep_photos(host: ServiceHost, media: MediaLibrary, settings: CasesSettings) -> None:
-    store = media.store
-    if isinstance(store, S3MediaStore):
-        host.add_boot_step("photo bucket", store.ensure_bucket)
+    keep_photos(host, media, sweep_orphans=False)  # the photo sweeper below sweeps them too
     if settings.media_sweep_seconds > 0:
         photo_sweeper = PhotoSweeper(
             cases_ports(host, media=media),

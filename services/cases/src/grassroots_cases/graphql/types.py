@@ -15,6 +15,7 @@ from grassroots_kit.graphql.connections import (
     page_size,
     to_connection,
 )
+from grassroots_kit.graphql.photos import Photo
 from strawberry.types import Info
 
 from grassroots_cases.domain import model
@@ -30,7 +31,6 @@ from grassroots_cases.graphql.enums import (
     CaseStatus,
 )
 from grassroots_cases.graphql.inputs import CaseFilter
-from grassroots_cases.graphql.photos import Photo
 from grassroots_cases.graphql.photos import photos as photos_of_case
 from grassroots_cases.graphql.statistics import CaseStats
 from grassroots_cases.handlers import reading

@@ -64,6 +64,7 @@ def _doc(visit: Visit) -> Document:
         "orgUnitPath": list(visit.org_unit_path),
         "confirmedBy": visit.confirmed_by,
         "confirmedAt": visit.confirmed_at,
+        **({"photoIds": list(visit.photo_ids)} if visit.photo_ids else {}),
     }
 
 
@@ -79,4 +80,5 @@ def _visit(doc: Document) -> Visit:
         org_unit_path=tuple(OrgUnitId(p) for p in doc["orgUnitPath"]),
         confirmed_by=PersonId(doc["confirmedBy"]) if doc.get("confirmedBy") else None,
         confirmed_at=doc.get("confirmedAt"),
+        photo_ids=tuple(doc.get("photoIds", ())),
     )

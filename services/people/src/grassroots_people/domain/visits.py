@@ -39,6 +39,7 @@ class Visit:
     org_unit_path: tuple[OrgUnitId, ...]
     confirmed_by: PersonId | None = None
     confirmed_at: datetime | None = None
+    photo_ids: tuple[str, ...] = ()  # the visitor's photos (media ids of this service)
 
     @property
     def confirmed(self) -> bool:

@@ -20,6 +20,10 @@ class LogVisitInput:
     household_id: strawberry.ID = strawberry.field(description="The household visited.")
     at: datetime | None = strawberry.field(default=None, description="When; default now.")
     notes: str = strawberry.field(default="", description="What was found or done.")
+    media_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Photos of the visit: ids from requestVisitPhotoUpload that you uploaded.",
+    )
 
 
 @strawberry.type(description="The result of logVisit.")
@@ -31,6 +35,11 @@ async def resolve_log_visit(info: Info[Context, None], input: LogVisitInput) -> 
     visit, household = await log_visit(
         info.context.runtime.ports,
         info.context.caller,
-        LogVisit(household_id=HouseholdId(str(input.household_id)), at=input.at, notes=input.notes),
+        LogVisit(
+            household_id=HouseholdId(str(input.household_id)),
+            at=input.at,
+            notes=input.notes,
+            photo_ids=tuple(str(m) for m in input.media_ids or ()),
+        ),
     )
     return LogVisitPayload(visit=Visit.from_domain(visit, Household.from_domain(household)))
