@@ -52,7 +52,7 @@ const transportEntries = Object.fromEntries(
 );
 
 /** Subgraphs that keep photos, served at /media/<name>/... (src/media.ts). */
-const MEDIA_SERVICES = ["cases", "people"];
+const MEDIA_SERVICES = ["cases", "people", "participation"];
 
 const supergraphPath = resolve(
   dirname(fileURLToPath(import.meta.url)),

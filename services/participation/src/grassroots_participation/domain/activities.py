@@ -161,6 +161,7 @@ class Activity:
     team_id: str | None = None
     signed_up: list[str] = field(default_factory=list)
     version: int = 1
+    photo_ids: list[str] = field(default_factory=list)  # the organizers' photos of it
 
     @property
     def places_left(self) -> int:
