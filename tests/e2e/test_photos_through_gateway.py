@@ -228,3 +228,24 @@ async def test_a_resolution_carries_after_photos_beside_the_reports_before_photo
     body = area.act("resident", PHOTOS, {"id": case["id"]})["case"]
     assert [p["id"] for p in body["photos"]] == [before["mediaId"]]
     assert [p["id"] for p in body["resolutionPhotos"]] == [after["mediaId"]]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/media/points/file/abc.def", 404),  # points keeps no photos
+        ("GET", "/media/cases/other/abc.def", 404),
+        ("GET", "/media/cases/file/not-a-token", 404),
+        ("GET", "/media/cases/file/abc.def/more", 404),
+        ("PUT", "/media/cases/file/abc.def", 405),
+        ("GET", "/media/cases/upload/abc.def", 405),
+    ],
+)
+def test_the_gateway_forwards_only_the_photo_routes(
+    stack: Stack, method: str, path: str, status: int
+) -> None:
+    answer = httpx.request(method, f"{stack.gateway.url}{path}", timeout=30)
+
+    assert answer.status_code == status
+    if status == 404:
+        assert answer.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
