@@ -61,6 +61,36 @@ function tooLarge(
   );
 }
 
+/** The body, read chunk by chunk; undefined as soon as it grows past `maxBytes` (a chunked
+ * upload declares no length, so the cap is enforced while reading, not after). */
+async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (request.body === null) {
+    return new Uint8Array();
+  }
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
+}
+
 /**
  * `services` maps a subgraph name to its GraphQL URL; the media paths are on the same origin.
  * Only the services listed keep photos.
@@ -102,11 +132,12 @@ export function useMediaRoutes(
           endResponse(tooLarge(fetchAPI, request, declared, maxBytes));
           return;
         }
-        body = new Uint8Array(await request.arrayBuffer());
-        if (body.byteLength > maxBytes) {
-          endResponse(tooLarge(fetchAPI, request, body.byteLength, maxBytes));
+        const read = await readCapped(request, maxBytes);
+        if (read === undefined) {
+          endResponse(tooLarge(fetchAPI, request, `over ${maxBytes}`, maxBytes));
           return;
         }
+        body = read;
       }
       const headers: Record<string, string> = {};
       const authorization = request.headers.get("authorization") ?? "";

@@ -249,3 +249,21 @@ def test_the_gateway_forwards_only_the_photo_routes(
     assert answer.status_code == status
     if status == 404:
         assert answer.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_a_chunked_upload_over_the_gateways_cap_is_cut_off(
+    stack: Stack, area: Area, cases_db: Any
+) -> None:
+    ticket = ask_upload(area)
+
+    def chunks() -> Any:
+        yield b"\xff\xd8\xff"
+        for _ in range(11):
+            yield b"\0" * 1_000_000
+
+    # a generator body goes out chunked, with no Content-Length to refuse it by
+    answer = put(stack, ticket["uploadUrl"], chunks())  # type: ignore[arg-type]
+
+    assert answer.status_code == 413
+    assert answer.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
+    assert await cases_db["media.files"].count_documents({"filename": ticket["mediaId"]}) == 0
