@@ -22,6 +22,7 @@ import {
   useRateLimits,
   useRequestSizeLimit,
 } from "./src/limits.ts";
+import { useMediaRoutes } from "./src/media.ts";
 import { useLocalizedErrors } from "./src/messages.ts";
 import { persistedDocuments } from "./src/persisted.ts";
 import { readSettings } from "./src/settings.ts";
@@ -49,6 +50,9 @@ const transportEntries = Object.fromEntries(
     { location: env(name) ?? fallback },
   ]),
 );
+
+/** Subgraphs that keep photos, served at /media/<name>/... (src/media.ts). */
+const MEDIA_SERVICES = ["cases", "people", "participation"];
 
 const supergraphPath = resolve(
   dirname(fileURLToPath(import.meta.url)),
@@ -124,6 +128,14 @@ export const gatewayConfig = defineConfig({
   upstreamTimeout: settings.subgraphTimeoutMs,
   plugins: () => [
     useClientAddress(settings.trustedProxies),
+    // Before the GraphQL size limit: a photo is far larger than any operation.
+    useMediaRoutes(
+      Object.fromEntries(
+        MEDIA_SERVICES.map((name) => [name, transportEntries[name]?.location ?? ""]),
+      ),
+      settings.maxMediaBytes,
+      settings.subgraphSigningSecret,
+    ),
     useRequestSizeLimit(settings.maxRequestBytes),
     useRateLimits(settings, GRAPHQL_ENDPOINT),
     useVerifiedTokenCache(verifiedTokens),

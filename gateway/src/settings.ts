@@ -18,6 +18,8 @@ export interface Settings {
   maxTokens: number;
   maxCost: number;
   maxRequestBytes: number;
+  /** Largest photo body `/media/<service>/upload/...` forwards (src/media.ts). */
+  maxMediaBytes: number;
   rateLimitWindowSeconds: number;
   /** Requests per window from one client address; 0 turns the limit off. */
   rateLimitPerIp: number;
@@ -112,6 +114,8 @@ export function readSettings(): Settings {
     maxTokens: integer("MAX_TOKENS", 2000),
     maxCost: integer("MAX_COST", 20_000),
     maxRequestBytes: integer("MAX_REQUEST_BYTES", 100_000),
+    // The services' MEDIA_MAX_BYTES (10 MB) and the room they leave over it.
+    maxMediaBytes: integer("MAX_MEDIA_BYTES", 10_065_536),
     rateLimitWindowSeconds: Math.max(1, integer("RATE_LIMIT_WINDOW_SECONDS", 60)),
     // Off on a developer's machine (the demo loader is one busy client), on in production.
     rateLimitPerIp: integer("RATE_LIMIT_PER_IP", production ? 1200 : 0),

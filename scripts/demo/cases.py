@@ -43,6 +43,7 @@ from scripts.demo.people_cast import (
     WANGFU_BLOCK,
     generated_residents,
 )
+from scripts.demo.photos import with_photo
 
 BEIJING = timezone(timedelta(hours=8))
 YEAR = 2026
@@ -156,7 +157,8 @@ def _work(ctx: DemoContext, cast: Cast, named: NamedCase) -> bool:
         report["location"] = {"lat": lat, "lng": lng, "accuracyMeters": accuracy}
     if named.filed_by:
         report["reporterId"] = cast.id(named.reporter)
-    case = _do(cast[named.filed_by or named.reporter], "reportCase", report)
+    filer = cast[named.filed_by or named.reporter]
+    case = _do(filer, "reportCase", with_photo(filer, report, title, after=False))
     work_steps(cast, title, case, named.steps)
     return True
 
@@ -175,6 +177,8 @@ def work_steps(cast: Cast, title: str, case: dict[str, Any], steps: tuple[Step, 
                   else value)
             for key, value in fields.items()
         }  # fmt: skip
+        if mutation == "resolveCase":  # the after photo, by whoever resolves it
+            resolved = with_photo(cast[who], resolved, title, after=True)
         try:
             case = _do(cast[who], mutation, {"caseId": case["id"], **resolved})
         except GraphQLFailure as failure:

@@ -37,6 +37,9 @@ from grassroots_kit import cursors, geo
 from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
 from grassroots_kit.errors import Conflict
+from grassroots_kit.media.images import GeoPoint
+from grassroots_kit.media.library import PhotoLinks, UploadTicket
+from grassroots_kit.media.records import MediaInfo, not_yours
 from grassroots_kit.unit_of_work import InMemoryUnitOfWork
 
 
@@ -61,6 +64,64 @@ class CasesState:
     policies: dict[str, SlaPolicy] = field(default_factory=dict)
     org_units: dict[str, FakeOrgUnit] = field(default_factory=dict)
     roles: dict[str, tuple[Assignment, bool]] = field(default_factory=dict)  # id -> (a, revoked)
+    media: dict[str, MediaInfo] = field(default_factory=dict)  # uploads, by media id
+
+
+class FakeMediaAttachments:
+    """The media records a write sees (grassroots_kit.media.records.MediaRecords), in memory."""
+
+    def __init__(self, state: CasesState) -> None:
+        self._state = state
+
+    async def attach(
+        self, media_ids: Sequence[str], owner: str, subject: str, now: datetime
+    ) -> list[MediaInfo]:
+        wanted = list(dict.fromkeys(media_ids))
+        for media_id in wanted:
+            info = self._state.media.get(media_id)
+            if info is None or info.status != "STORED" or info.owner != owner:
+                raise not_yours(media_id)
+        for media_id in wanted:
+            self._state.media[media_id] = replace(
+                self._state.media[media_id], status="ATTACHED", subject=subject
+            )
+        return [self._state.media[m] for m in wanted]
+
+    async def location(self, media_id: str) -> GeoPoint | None:
+        return None
+
+
+class FakeMedia:
+    """The photo library outside a transaction, as far as the handlers reach it."""
+
+    def __init__(self, state: CasesState, max_per_item: int = 3) -> None:
+        self._state = state
+        self._max = max_per_item
+
+    @property
+    def max_per_item(self) -> int:
+        return self._max
+
+    def stored(self, media_id: str, owner: str) -> None:
+        """An upload received and checked, not yet attached."""
+        self._state.media[media_id] = MediaInfo(
+            media_id, owner, "REPORT", "STORED", "image/jpeg", 64, 48, 1000, None, None
+        )
+
+    async def request_upload(self, owner: str, purpose: str) -> UploadTicket:
+        raise NotImplementedError
+
+    def links(self, media_id: str) -> PhotoLinks:
+        return PhotoLinks(f"/full/{media_id}", f"/thumb/{media_id}", datetime.max)
+
+    async def infos(self, media_ids: Iterable[str]) -> dict[str, MediaInfo]:
+        return {m: self._state.media[m] for m in media_ids if m in self._state.media}
+
+    async def sweep_orphans(self, limit: int = 500) -> int:
+        return 0
+
+    async def sweep_subjects(self, subjects: Sequence[str], limit: int = 500) -> int:
+        return 0
 
 
 class FakeCaseStore:
@@ -391,6 +452,7 @@ def bind(state: CasesState) -> CasesTx:
         cases=FakeCaseStore(state),
         counters=FakeCounterStore(state),
         sla_policies=FakeSlaPolicyStore(state),
+        media=FakeMediaAttachments(state),
     )
 
 
@@ -416,6 +478,7 @@ class FakeCases:
             district_codes=FakeDistrictCodeStore(state),
             clock=clock,
             working_time=WorkingTime(ChineseWorkingCalendar()),
+            media=FakeMedia(state),
         )
         return cls(state, uow, ports)
 

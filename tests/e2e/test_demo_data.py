@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+from grassroots_kit.media.images import gps_from_bytes
 
 from scripts.demo.area import count
 from scripts.demo.cases import BEIJING, YEAR, expected_figures
@@ -24,7 +25,8 @@ UNIT = """query($name: String!) { orgUnits(filter: {name: $name}, first: 1) {
 LOGIN = """mutation($p: String!, $w: String!) { login(input: {phone: $p, password: $w}) {
   accessToken personId } }"""
 CASES = """query($f: CaseFilter) { cases(filter: $f, first: 20) { edges { node {
-  title status resolution orgUnit { name ancestors { name } } assignedOrganization { name }
+  title status resolution photos { url thumbnailUrl } resolutionPhotos { url }
+  orgUnit { name ancestors { name } } assignedOrganization { name }
   handlers { person { name } role } rating { score }
   timeline { action note actor { name } decision { outcome method votesFor householdsInvited } }
   costShare { state totalFen pledgedFen coveredFen householdCount
@@ -52,6 +54,13 @@ def _gql(
     assert "errors" not in body, body
     data: dict[str, Any] = body["data"]
     return data
+
+
+def _fetch(stack: Stack, path: str) -> bytes:
+    """A photo through the gateway (a path a Photo field gave)."""
+    answer = httpx.get(f"{stack.gateway.url}{path}", timeout=30)
+    assert answer.status_code == 200, answer.text
+    return answer.content
 
 
 def _login(stack: Stack, who: str) -> str:
@@ -135,6 +144,11 @@ async def test_the_demo_area_loads_once_and_reloading_is_a_no_op(stack: Stack, s
         {"outcome": "ADOPTED", "method": "HOUSEHOLD_VOTE", "votesFor": 6, "householdsInvited": 6}
     ]
     assert "【第5天】" in harbin["resolution"]
+    # ... with a photo of the burst pipe and one of the repair, without their EXIF location
+    assert len(harbin["photos"]) == 1
+    assert len(harbin["resolutionPhotos"]) == 1
+    shown = _fetch(stack, harbin["photos"][0]["url"])
+    assert gps_from_bytes(shown) is None
     assert "2400" in harbin["resolution"]
     # ... and paid by the cost-sharing plan: six pledges, the red partner covering the rest
     assert harbin["costShare"] == {

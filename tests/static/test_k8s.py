@@ -233,7 +233,7 @@ def test_the_workloads_are_all_there(tree: str) -> None:
     expected = set(PROBES)
     for kind in ("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget"):
         assert set(of_kind(objects, kind)) == expected, kind
-    assert set(of_kind(objects, "Ingress")) == {"gateway"}
+    assert set(of_kind(objects, "Ingress")) == {"gateway", "gateway-media"}
     assert set(of_kind(objects, "ConfigMap")) == {"grassroots-config"}
     names = [(obj["kind"], obj["metadata"]["name"]) for obj in objects]
     assert len(names) == len(set(names)), "duplicate objects"
@@ -556,6 +556,20 @@ def test_the_ingress_limits_each_client_before_any_gateway_replica(tree: str) ->
         value = annotations[f"nginx.ingress.kubernetes.io/{key}"]
         assert int(value) > 0, key
     assert annotations["nginx.ingress.kubernetes.io/proxy-body-size"] == "100k"
+
+
+@pytest.mark.parametrize("tree", sorted(TREES))
+def test_photos_have_their_own_ingress_path_and_body_cap(tree: str) -> None:
+    ingresses = of_kind(rendered(tree), "Ingress")
+    media = ingresses["gateway-media"]
+    paths = [path for rule in media["spec"]["rules"] for path in rule["http"]["paths"]]
+    assert [(p["path"], p["pathType"]) for p in paths] == [("/media/", "Prefix")]
+    assert all(p["backend"]["service"]["name"] == "gateway" for p in paths)
+    annotations = media["metadata"]["annotations"]
+    assert annotations["nginx.ingress.kubernetes.io/proxy-body-size"] == "11m"
+    assert int(annotations["nginx.ingress.kubernetes.io/limit-rpm"]) > 0
+    hosts = {rule["host"] for rule in ingresses["gateway"]["spec"]["rules"]}
+    assert {rule["host"] for rule in media["spec"]["rules"]} == hosts
 
 
 # ---- safe by default ----------------------------------------------------------------------------

@@ -665,6 +665,17 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 ),
             }
         ),
+        "PhotoPurpose": _kind(
+            {
+                "REPORT": Term(label("Report"), label("A photo of the problem, on a report.")),
+                "PROGRESS": Term(
+                    label("Progress"), label("A photo of the work, on a progress note.")
+                ),
+                "RESOLUTION": Term(
+                    label("Resolution"), label("A photo of the result, on the resolution.")
+                ),
+            }
+        ),
         "Locale": _kind(
             {
                 "ZH_CN": Term(

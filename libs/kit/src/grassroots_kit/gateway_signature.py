@@ -34,6 +34,9 @@ CLIENT_ADDRESS_HEADER = b"x-client-address"
 # replayed after it.
 MAX_SKEW_SECONDS = 60
 _GUARDED_PATHS = frozenset({"/graphql"})
+# A service that keeps photos serves their upload and download under this prefix
+# (grassroots_kit.media.http), guarded the same way with its own size cap.
+MEDIA_PREFIX = "/media/"
 
 Refusal = Literal["missing", "malformed", "stale", "bad"]
 
@@ -127,22 +130,31 @@ class GatewaySignatureMiddleware:
         secret: bytes | None,
         max_body_bytes: int,
         introspection: bool,
+        media_max_body_bytes: int | None = None,
     ) -> None:
         self._app = app
         self._secret = secret
         self._max_body_bytes = max_body_bytes
         self._introspection = introspection
+        self._media_max_body_bytes = media_max_body_bytes
+
+    def _limit_for(self, path: str) -> int | None:
+        """The body cap of a guarded path; None for a path this middleware lets through."""
+        if path in _GUARDED_PATHS:
+            return self._max_body_bytes
+        if self._media_max_body_bytes is not None and path.startswith(MEDIA_PREFIX):
+            return self._media_max_body_bytes
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] not in _GUARDED_PATHS:
+        limit = self._limit_for(scope["path"]) if scope["type"] == "http" else None
+        if limit is None:
             await self._app(scope, receive, send)
             return
         headers = dict(scope.get("headers", []))
         declared = headers.get(b"content-length")
-        if declared is not None and (
-            not declared.isdigit() or int(declared) > self._max_body_bytes
-        ):
-            await self._too_large(send)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await self._too_large(send, limit)
             return
         timestamp = _text(headers.get(TIMESTAMP_HEADER))
         signature = _text(headers.get(SIGNATURE_HEADER))
@@ -151,9 +163,9 @@ class GatewaySignatureMiddleware:
             if refusal is not None:
                 await _refused(refusal).send(send)
                 return
-        body = await self._read(receive)
+        body = await self._read(receive, limit)
         if body is None:
-            await self._too_large(send)
+            await self._too_large(send, limit)
             return
         if self._secret is not None:
             assert timestamp is not None
@@ -176,7 +188,7 @@ class GatewaySignatureMiddleware:
         finally:
             introspection_allowed.reset(token)
 
-    async def _read(self, receive: Receive) -> bytes | None:
+    async def _read(self, receive: Receive, limit: int) -> bytes | None:
         """The whole body, or None as soon as it grows past the limit."""
         chunks: list[bytes] = []
         size = 0
@@ -186,19 +198,17 @@ class GatewaySignatureMiddleware:
                 break
             chunk: bytes = message.get("body", b"")
             size += len(chunk)
-            if size > self._max_body_bytes:
+            if size > limit:
                 return None
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
         return b"".join(chunks)
 
-    async def _too_large(self, send: Send) -> None:
-        await _Answer(
-            413,
-            "PAYLOAD_TOO_LARGE",
-            f"the request body is over {self._max_body_bytes} bytes",
-        ).send(send)
+    async def _too_large(self, send: Send, limit: int) -> None:
+        await _Answer(413, "PAYLOAD_TOO_LARGE", f"the request body is over {limit} bytes").send(
+            send
+        )
 
 
 def _text(value: bytes | None) -> str | None:

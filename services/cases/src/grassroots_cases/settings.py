@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from datetime import time
 
-from grassroots_kit.settings import ServiceSettings
+from grassroots_kit.media.settings import MediaSettings
 from pydantic import Field
 
 
-class CasesSettings(ServiceSettings):
+class CasesSettings(MediaSettings):
+    """The cases service's settings; photos (`MEDIA_*`) on reports, notes and resolutions."""
+
     service_name: str = Field("cases", description="Name used in logs, metrics and queues.")
     port: int = Field(4002, ge=1, le=65535, description="HTTP port.")
     mongodb_database: str = Field("grassroots_cases", description="The service's database.")

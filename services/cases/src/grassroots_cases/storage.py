@@ -4,6 +4,7 @@ its own outbox and processed-events collections). docs/indexes.md is rendered fr
 from __future__ import annotations
 
 from grassroots_kit import org_units
+from grassroots_kit.media import hosting as media_hosting
 from grassroots_kit.mongo import Indexes
 
 from grassroots_cases.adapters import (
@@ -23,6 +24,7 @@ COLLECTIONS: list[str] = [
     role_projection.COLLECTION,
     sla_policies.COLLECTION,
     rollups.COLLECTION,
+    *media_hosting.COLLECTIONS,
 ]
 INDEXES: list[Indexes] = [
     cases.INDEXES,
@@ -31,4 +33,5 @@ INDEXES: list[Indexes] = [
     org_units.CHILDREN_INDEXES,
     role_projection.INDEXES,
     rollups.INDEXES,
+    media_hosting.INDEXES,
 ]

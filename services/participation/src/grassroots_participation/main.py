@@ -5,6 +5,8 @@ from __future__ import annotations
 from grassroots_kit.auth import KeySource, TokenVerifier, jwks_from_url
 from grassroots_kit.graphql.app import create_service_app
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.media.hosting import keep_photos
+from grassroots_kit.media.http import media_routes
 from starlette.applications import Starlette
 from starlette.requests import Request
 
@@ -16,6 +18,7 @@ from grassroots_participation.handlers.composition import (
     compose,
     compose_activities,
     compose_surveys,
+    photo_library,
 )
 from grassroots_participation.handlers.deliberation import deliberation_subscription
 from grassroots_participation.handlers.projections import projection_subscription
@@ -32,7 +35,10 @@ def create_app(
     host.add_subscription(projection_subscription(host.db))
     host.add_subscription(deliberation_subscription(host.db))
     ports = compose(host)
-    activities = compose_activities(host)
+    media = photo_library(host)
+    activities = compose_activities(host, media)
+    if media is not None:
+        keep_photos(host, media)
     survey_ports = compose_surveys(host, ports)
     if settings.survey_sweep_seconds > 0:
         interval = settings.survey_sweep_seconds
@@ -49,4 +55,9 @@ def create_app(
     async def context(request: Request) -> Context:
         return await build_context(host, verifier, ports, request, activities, survey_ports)
 
-    return create_service_app(host=host, schema=schema, context_factory=context)
+    return create_service_app(
+        host=host,
+        schema=schema,
+        context_factory=context,
+        extra_routes=media_routes(media) if media is not None else (),
+    )

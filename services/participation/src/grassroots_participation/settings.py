@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from grassroots_kit.settings import ServiceSettings
+from grassroots_kit.media.settings import MediaSettings
 from pydantic import Field
 
 
-class ParticipationSettings(ServiceSettings):
+class ParticipationSettings(MediaSettings):
     service_name: str = Field("participation", description="Name used in logs, metrics and queues.")
     port: int = Field(4004, ge=1, le=65535, description="HTTP port.")
     mongodb_database: str = Field("grassroots_participation", description="The service's database.")

@@ -5,6 +5,7 @@ these."""
 from __future__ import annotations
 
 from grassroots_kit import org_units
+from grassroots_kit.media import hosting as media_hosting
 from grassroots_kit.mongo import Indexes
 
 from grassroots_participation.adapters import (
@@ -29,6 +30,7 @@ COLLECTIONS: list[str] = [
     activities.TEAMS,
     surveys.SURVEYS,
     surveys.RESPONSES,
+    *media_hosting.COLLECTIONS,
 ]
 INDEXES: list[Indexes] = [
     meetings.INDEXES,
@@ -38,4 +40,5 @@ INDEXES: list[Indexes] = [
     cost_shares.INDEXES,
     *activities.INDEXES,
     *surveys.INDEXES,
+    media_hosting.INDEXES,
 ]

@@ -7,6 +7,8 @@ import logging
 from grassroots_kit.auth import TokenVerifier
 from grassroots_kit.graphql.app import create_service_app
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.media.hosting import keep_photos
+from grassroots_kit.media.http import media_routes
 from grassroots_kit.request_auth import authenticate
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -70,6 +72,8 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
     host.add_boot_step("signing keys and bootstrap admin", prepare)
     host.add_boot_step("name search keys", name_search_keys)
     host.add_background(commitment_sweeper(runtime.ports, settings.commitment_sweep_seconds))
+    if runtime.media is not None:
+        keep_photos(host, runtime.media)
 
     async def context(request: Request) -> Context:
         auth = await authenticate(verifier, request)
@@ -84,7 +88,10 @@ def create_app(settings: PeopleSettings | None = None) -> Starlette:
         host=host,
         schema=schema,
         context_factory=context,
-        extra_routes=[Route("/.well-known/jwks.json", jwks, methods=["GET"])],
+        extra_routes=[
+            Route("/.well-known/jwks.json", jwks, methods=["GET"]),
+            *(media_routes(runtime.media) if runtime.media is not None else ()),
+        ],
     )
     app.state.runtime = runtime
     return app

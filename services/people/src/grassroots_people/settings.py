@@ -3,7 +3,7 @@ from __future__ import annotations
 import base64
 import binascii
 
-from grassroots_kit.settings import ServiceSettings
+from grassroots_kit.media.settings import MediaSettings
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
@@ -26,7 +26,7 @@ def parse_encryption_key(value: str) -> bytes:
     return raw
 
 
-class PeopleSettings(ServiceSettings):
+class PeopleSettings(MediaSettings):
     model_config = SettingsConfigDict(
         env_prefix="", extra="ignore", frozen=True, populate_by_name=True
     )

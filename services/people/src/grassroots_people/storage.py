@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from grassroots_kit.media import hosting as media_hosting
 from grassroots_kit.mongo import Indexes
 
 from grassroots_people.adapters import (
@@ -29,6 +30,7 @@ COLLECTIONS: list[str] = [
     credentials.REFRESH_TOKENS,
     credentials.LOGIN_ATTEMPTS,
     signing_keys.COLLECTION,
+    *media_hosting.COLLECTIONS,
 ]
 INDEXES: list[Indexes] = [
     org_units.INDEXES,
@@ -41,4 +43,5 @@ INDEXES: list[Indexes] = [
     commitments.INDEXES,
     *credentials.INDEXES,
     signing_keys.INDEXES,
+    media_hosting.INDEXES,
 ]

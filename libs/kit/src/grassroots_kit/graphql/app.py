@@ -113,6 +113,11 @@ class _GraphQL(GraphQL[Any, None]):
         return await self._context_factory(request)
 
 
+def _media_cap(settings: object) -> int | None:
+    cap = getattr(settings, "media_max_bytes", None)
+    return cap + 64 * 1024 if isinstance(cap, int) else None
+
+
 def create_service_app(
     *,
     host: ServiceHost,
@@ -160,6 +165,9 @@ def create_service_app(
         secret=secret.get_secret_value().encode() if secret is not None else None,
         max_body_bytes=settings.max_body_bytes,
         introspection=settings.environment != "production",
+        # A service that keeps photos (MediaSettings) takes bodies at /media/ a little over its
+        # photo cap, so a photo just too large gets the service's own typed answer.
+        media_max_body_bytes=_media_cap(settings),
     )
     app.add_middleware(
         RequestContextMiddleware,

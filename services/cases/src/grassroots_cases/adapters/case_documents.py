@@ -66,11 +66,22 @@ def to_doc(case: Case) -> Document:
                 "toStatus": e.to_status.value,
                 "note": e.note,
                 **({"decision": _decision_doc(e.decision)} if e.decision else {}),
+                **({"photoIds": list(e.photo_ids)} if e.photo_ids else {}),
             }
             for e in case.timeline
         ],
         "version": case.version,
+        "photoIds": list(case.photo_ids),
+        "resolutionPhotoIds": list(case.resolution_photo_ids),
+        # Retention finds closed cases with photos by this (adapters/photo_retention.py).
+        **({"photosKept": True} if _has_photos(case) else {}),
     }
+
+
+def _has_photos(case: Case) -> bool:
+    return bool(
+        case.photo_ids or case.resolution_photo_ids or any(e.photo_ids for e in case.timeline)
+    )
 
 
 def from_doc(doc: Document) -> Case:
@@ -119,11 +130,14 @@ def from_doc(doc: Document) -> Case:
                 to_status=Status(e["toStatus"]),
                 note=e.get("note"),
                 decision=_decision(e.get("decision")),
+                photo_ids=tuple(e.get("photoIds", ())),
             )
             for e in doc.get("timeline", [])
         ),
         version=doc["version"],
         location=location_of(doc),
+        photo_ids=tuple(doc.get("photoIds", ())),
+        resolution_photo_ids=tuple(doc.get("resolutionPhotoIds", ())),
     )
 
 

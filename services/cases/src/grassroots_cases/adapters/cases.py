@@ -33,6 +33,12 @@ INDEXES = Indexes(
         # The SLA sweeper and auto-close read only what is due, never the whole collection.
         IndexModel(_BY_STATUS_DUE),
         IndexModel(_BY_STATUS_RESOLVED),
+        # Photo retention: closed cases that still keep photos (adapters/photo_retention.py).
+        IndexModel(
+            [("closedAt", ASCENDING)],
+            name="photos_to_retain",
+            partialFilterExpression={"status": Status.CLOSED.value, "photosKept": True},
+        ),
         IndexModel([("reporterId", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
         IndexModel([("assigneeId", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),
         IndexModel([("organizationId", ASCENDING), ("createdAt", DESCENDING), ("_id", DESCENDING)]),

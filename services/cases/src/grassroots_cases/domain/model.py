@@ -44,6 +44,7 @@ class TimelineEntry:
     to_status: Status
     note: str | None = None
     decision: MeetingDecision | None = None  # on DELIBERATION_DECIDED only
+    photo_ids: tuple[str, ...] = ()  # photos attached to a comment (a progress note)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class Case:
     version: int = 1
     # WGS-84, as the reporter placed it; read with the rest of the case (address, reporter)
     location: GeoPoint | None = None
+    photo_ids: tuple[str, ...] = ()  # the report's photos (media ids of this service)
+    resolution_photo_ids: tuple[str, ...] = ()  # the resolution's (after) photos
 
     @property
     def district_id(self) -> OrgUnitId:

@@ -31,6 +31,9 @@ class NewCase:
     reporter_id: PersonId | None
     reported_by_id: PersonId | None
     location: GeoPoint | None = None
+    photo_ids: tuple[str, ...] = ()
+    # The reporter agrees that the first photo's GPS point places the case.
+    use_photo_location: bool = False
 
 
 TITLE = TextField(
@@ -57,6 +60,8 @@ def validate(new: NewCase) -> NewCase:
         reporter_id=new.reporter_id,
         reported_by_id=new.reported_by_id,
         location=new.location,
+        photo_ids=new.photo_ids,
+        use_photo_location=new.use_photo_location,
     )
 
 
@@ -91,5 +96,6 @@ def report(
         updated_at=now,
         timeline=(entry,),
         location=new.location,
+        photo_ids=new.photo_ids,
     )
     return Outcome(case, (ev.CaseReported(case),))

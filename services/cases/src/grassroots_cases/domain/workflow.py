@@ -426,7 +426,9 @@ def take_order(
     return Outcome(changed, (ev.OrderTaken(changed), ev.CaseAssigned(changed)))
 
 
-def resolve(case: Case, actor: Actor, now: datetime, resolution: str) -> Outcome:
+def resolve(
+    case: Case, actor: Actor, now: datetime, resolution: str, photo_ids: tuple[str, ...] = ()
+) -> Outcome:
     _require_status(
         case,
         {Status.ASSIGNED, Status.IN_PROGRESS},
@@ -445,6 +447,7 @@ def resolve(case: Case, actor: Actor, now: datetime, resolution: str) -> Outcome
         Status.RESOLVED,
         note=text,
         resolution=text,
+        resolution_photo_ids=photo_ids,
         resolved_at=now,
         handlers=_with_handler(case, actor.person_id, _handling_role(actor, case)),
     )
@@ -601,7 +604,9 @@ def reject(case: Case, actor: Actor, now: datetime, reason: str) -> Outcome:
     return Outcome(changed)
 
 
-def comment(case: Case, actor: Actor, now: datetime, text: str) -> Outcome:
+def comment(
+    case: Case, actor: Actor, now: datetime, text: str, photo_ids: tuple[str, ...] = ()
+) -> Outcome:
     _require(can_view(actor, case), msg("you cannot see this case"))
     body = clean_text(text, COMMENT)
     comments = sum(1 for e in case.timeline if e.action == "COMMENTED")
@@ -616,5 +621,7 @@ def comment(case: Case, actor: Actor, now: datetime, text: str) -> Outcome:
             field="text",
             limit=MAX_COMMENTS,
         )
-    entry = TimelineEntry(now, actor.person_id, "COMMENTED", case.status, case.status, body)
+    entry = TimelineEntry(
+        now, actor.person_id, "COMMENTED", case.status, case.status, body, photo_ids=photo_ids
+    )
     return Outcome(replace(case, updated_at=now, timeline=(*case.timeline, entry)))

@@ -22,6 +22,7 @@ from grassroots_cases.graphql.mutations import (
     cases_import,
     order_post,
     order_take,
+    photo_upload_request,
     sla_policy_set,
 )
 from grassroots_cases.graphql.queries import Query
@@ -32,6 +33,10 @@ from grassroots_cases.graphql.types import Case, Organization, OrgUnit, Person
 class Mutation:
     report_case: case_report.ReportCasePayload = strawberry.mutation(
         resolver=case_report.resolve_case_report, description="Report a case."
+    )
+    request_photo_upload: photo_upload_request.RequestPhotoUploadPayload = strawberry.mutation(
+        resolver=photo_upload_request.resolve_photo_upload_request,
+        description="Get a single-use URL to upload one photo to (signed in).",
     )
     accept_case: case_accept.AcceptCasePayload = strawberry.mutation(
         resolver=case_accept.resolve_case_accept,

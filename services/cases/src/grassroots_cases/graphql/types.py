@@ -16,6 +16,7 @@ from grassroots_kit.graphql.connections import (
     to_connection,
 )
 from grassroots_kit.graphql.geo import GeoPoint, from_point
+from grassroots_kit.graphql.photos import Photo
 from strawberry.types import Info
 
 from grassroots_cases.domain import model
@@ -31,6 +32,7 @@ from grassroots_cases.graphql.enums import (
     CaseStatus,
 )
 from grassroots_cases.graphql.inputs import CaseFilter
+from grassroots_cases.graphql.photos import photos as photos_of_case
 from grassroots_cases.graphql.statistics import CaseStats
 from grassroots_cases.handlers import reading
 
@@ -144,6 +146,14 @@ class TimelineEntry:
         default=None,
         description="The meeting's decision, on the step that resumed a case from deliberation.",
     )
+    case: strawberry.Private[model.Case | None] = None
+    photo_ids: strawberry.Private[tuple[str, ...]] = ()
+
+    @strawberry.field(description="Photos of a comment (a progress note).")
+    async def photos(self, info: Info[Context, None]) -> list[Photo]:
+        if self.case is None or not self.photo_ids:
+            return []
+        return await photos_of_case(info, self.case, self.photo_ids)
 
 
 @strawberry.type(description="The reporter's answer to a resolution.")
@@ -196,6 +206,15 @@ class Case:
         description="Where, as the reporter placed it (WGS-84); shown with the address, to those "
         "who may read the whole case."
     )
+    domain: strawberry.Private[model.Case]
+
+    @strawberry.field(description="Photos of the problem, from the report.")
+    async def photos(self, info: Info[Context, None]) -> list[Photo]:
+        return await photos_of_case(info, self.domain, self.domain.photo_ids)
+
+    @strawberry.field(description="Photos of the result (after), from the resolution.")
+    async def resolution_photos(self, info: Info[Context, None]) -> list[Photo]:
+        return await photos_of_case(info, self.domain, self.domain.resolution_photo_ids)
 
     @classmethod
     def from_domain(cls, case: model.Case) -> Case:
@@ -264,11 +283,14 @@ class Case:
                         if e.decision
                         else None
                     ),
+                    case=case if e.photo_ids else None,
+                    photo_ids=e.photo_ids,
                 )
                 for e in case.timeline
             ],
             version=case.version,
             location=from_point(case.location),
+            domain=case,
         )
 
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from grassroots_kit.auth import Principal
@@ -14,7 +15,8 @@ from grassroots_cases.domain.model import Actor, Case
 from grassroots_cases.domain.vocabulary import ROLE_LEVEL, EscalationReason, Level, roles_of
 from grassroots_cases.domain.workflow import Outcome
 from grassroots_cases.handlers.access import organization_for
-from grassroots_cases.handlers.ports import CasesPorts
+from grassroots_cases.handlers.photos import attach, wanted
+from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.transitions import Transition, apply
 
 
@@ -109,12 +111,19 @@ async def take_order(ports: CasesPorts, who: Principal | None, t: Transition) ->
 
 
 async def resolve_case(
-    ports: CasesPorts, who: Principal | None, t: Transition, resolution: str
+    ports: CasesPorts,
+    who: Principal | None,
+    t: Transition,
+    resolution: str,
+    media_ids: Sequence[str] | None = None,
 ) -> Case:
-    async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
-        return workflow.resolve(case, actor, now, resolution)
+    """With the caller's own uploads as the resolution's (after) photos."""
+    photos = wanted(ports, media_ids)
 
-    return await apply(ports, who, t, change)
+    async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
+        return workflow.resolve(case, actor, now, resolution, photos)
+
+    return await apply(ports, who, t, change, also=_attaching(who, t, photos, ports))
 
 
 async def rate_case(
@@ -156,9 +165,29 @@ async def reject_case(ports: CasesPorts, who: Principal | None, t: Transition, r
 
 
 async def comment_on_case(
-    ports: CasesPorts, who: Principal | None, t: Transition, text: str
+    ports: CasesPorts,
+    who: Principal | None,
+    t: Transition,
+    text: str,
+    media_ids: Sequence[str] | None = None,
 ) -> Case:
-    async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
-        return workflow.comment(case, actor, now, text)
+    """A comment (a progress note), with the caller's own uploads as its photos."""
+    photos = wanted(ports, media_ids)
 
-    return await apply(ports, who, t, change)
+    async def change(case: Case, actor: Actor, now: datetime) -> Outcome:
+        return workflow.comment(case, actor, now, text, photos)
+
+    return await apply(ports, who, t, change, also=_attaching(who, t, photos, ports))
+
+
+def _attaching(
+    who: Principal | None, t: Transition, photos: tuple[str, ...], ports: CasesPorts
+) -> Callable[[CasesTx], Awaitable[None]] | None:
+    if not photos or who is None:
+        return None
+    owner = who.person_id
+
+    async def attaching(tx: CasesTx) -> None:
+        await attach(tx, photos, owner, t.case_id, ports.clock())
+
+    return attaching

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import time
 
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.media.library import MediaLibrary, media_library
+from grassroots_kit.media.settings import MediaSettings
 from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
@@ -27,7 +29,16 @@ from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 
 
-def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
+def photo_library(host: ServiceHost) -> MediaLibrary | None:
+    """The service's photos, when its settings are the cases settings (some tests give the
+    kit's plain settings, and get no photos)."""
+    settings = host.settings
+    return media_library(host.db, settings) if isinstance(settings, MediaSettings) else None
+
+
+def cases_ports(
+    host: ServiceHost, *, clock: Clock = utc_now, media: MediaLibrary | None = None
+) -> CasesPorts:
     db = host.db
     tz = host.settings.business_zone
 
@@ -36,6 +47,7 @@ def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
             cases=MongoCaseStore(db, session, tz=tz),
             counters=MongoCounterStore(db, session),
             sla_policies=MongoSlaPolicyStore(db, session),
+            media=media.records.bound(session) if media is not None else None,
         )
 
     return CasesPorts(
@@ -49,6 +61,7 @@ def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
         clock=clock,
         working_time=WorkingTime(ChineseWorkingCalendar(), closing=_closing_time(host), zone=tz),
         business_zone=tz,
+        media=media,
     )
 
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
+from grassroots_kit.media.ports import Media, MediaAttachments
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
 from grassroots_cases.adapters.role_projection import Assignment
@@ -204,6 +205,8 @@ class CasesTx(Transaction):
     cases: CaseStore
     counters: CounterStore
     sla_policies: SlaPolicyStore
+    # None where no photo store is composed (the in-memory fakes): attaching one is refused.
+    media: MediaAttachments | None = None
 
 
 @dataclass
@@ -230,3 +233,4 @@ class CasesPorts:
     working_time: WorkingTime
     # Whose midnights cut the case-number year (and the statistics' days, in the adapters).
     business_zone: ZoneInfo = DEFAULT_ZONE
+    media: Media | None = None

@@ -14,8 +14,10 @@ from grassroots_cases.domain.duplicates import WINDOW, likely_duplicates
 from grassroots_cases.domain.ids import OrgUnitId, PersonId, new_case_id
 from grassroots_cases.domain.model import Case
 from grassroots_cases.domain.numbering import candidate_codes, case_number
+from grassroots_cases.domain.photos import placed_by_photo
 from grassroots_cases.domain.reporting import NewCase, report, validate
 from grassroots_cases.handlers.access import is_staff_over, reader_of, require
+from grassroots_cases.handlers.photos import attach, photo_point, wanted
 from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.publishing import to_cloud_event
 from grassroots_cases.handlers.routing import route
@@ -37,7 +39,7 @@ async def report_case(
 ) -> Reported:
     """The reporter is the caller, nobody (anonymous), or whoever staff report on behalf of."""
     caller = require(principal)
-    new = validate(new)
+    new = replace(validate(new), photo_ids=wanted(ports, new.photo_ids))
     units = ports.org_units
     unit = await units.get(new.org_unit_id)
     if unit is None:
@@ -80,9 +82,14 @@ async def report_case(
             due_at=policy.due_at(new.priority, new.category, now, ports.working_time),
             now=now,
         )
-        await tx.cases.insert(outcome.case)
+        case = outcome.case
+        # The reporter's own uploads, once: by whoever filed it (staff on behalf included).
+        await attach(tx, new.photo_ids, caller.person_id, case.id, now)
+        if new.use_photo_location and new.photo_ids:
+            case = placed_by_photo(case, await photo_point(tx, new.photo_ids))
+        await tx.cases.insert(case)
         tx.publish(to_cloud_event(e) for e in outcome.events)
-        return outcome.case
+        return case
 
     case = await ports.uow.run(work)
     return Reported(

@@ -13,7 +13,7 @@ from grassroots_kit.i18n import msg
 from grassroots_cases.domain.model import Actor, Case
 from grassroots_cases.domain.workflow import Outcome, can_view
 from grassroots_cases.handlers.access import actor_over, require
-from grassroots_cases.handlers.ports import CasesPorts
+from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.unit_of_work import commit_outcome
 
 # The change to make, given the case as read, the caller over it and the time.
@@ -46,6 +46,7 @@ async def apply(
     transition: Transition,
     change: Change,
     visible: Visible = can_view,
+    also: Callable[[CasesTx], Awaitable[None]] | None = None,
 ) -> Case:
     """`visible` says who may learn the case exists; anyone else gets NOT_FOUND."""
     caller = require(principal)
@@ -61,4 +62,4 @@ async def apply(
             caseId=case.id,
         )
     outcome = await change(case, actor, ports.clock())
-    return await commit_outcome(ports.uow, outcome)
+    return await commit_outcome(ports.uow, outcome, also)

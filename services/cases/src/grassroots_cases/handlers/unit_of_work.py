@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,11 @@ def utc_now() -> datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
-async def commit_outcome(uow: UnitOfWork[CasesTx], outcome: Outcome) -> Case:
+async def commit_outcome(
+    uow: UnitOfWork[CasesTx],
+    outcome: Outcome,
+    also: Callable[[CasesTx], Awaitable[None]] | None = None,
+) -> Case:
     """Save the changed case if its version is still the one read, with its events.
 
     The outcome was computed before the transaction from one read of the case; when the
@@ -33,6 +37,8 @@ async def commit_outcome(uow: UnitOfWork[CasesTx], outcome: Outcome) -> Case:
     """
 
     async def work(tx: CasesTx) -> Case:
+        if also is not None:  # more writes of the same transaction (photos attached)
+            await also(tx)
         saved = await tx.cases.save(outcome.case)
         tx.publish(to_cloud_event(e) for e in outcome.events)
         return saved

@@ -68,6 +68,7 @@ def activity_document(activity: Activity) -> Document:
         "capacity": activity.capacity,
         "teamId": activity.team_id,
         "signedUp": list(activity.signed_up),
+        "photoIds": list(activity.photo_ids),
         "createdAt": activity.created_at,
         "version": activity.version,
         # a GeoJSON Point ([lng, lat]) under the 2dsphere index; absent when not placed
@@ -102,6 +103,7 @@ def activity_from(doc: Document) -> Activity:
         capacity=doc["capacity"],
         team_id=doc.get("teamId"),
         signed_up=list(doc.get("signedUp", ())),
+        photo_ids=list(doc.get("photoIds", ())),
         created_at=doc["createdAt"],
         version=doc["version"],
         point=(

@@ -164,6 +164,7 @@ class Activity:
     version: int = 1
     point: GeoPoint | None = None
     """Where it is held, in WGS-84 (beside the free-text `location`)."""
+    photo_ids: list[str] = field(default_factory=list)  # the organizers' photos of it
 
     @property
     def places_left(self) -> int:

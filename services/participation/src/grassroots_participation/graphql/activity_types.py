@@ -16,6 +16,7 @@ from grassroots_kit.graphql.connections import (
     to_connection,
 )
 from grassroots_kit.graphql.geo import GeoPoint, from_point
+from grassroots_kit.graphql.photos import Photo
 from strawberry.types import Info
 
 from grassroots_participation.domain import activities as domain
@@ -23,6 +24,7 @@ from grassroots_participation.domain.activity_listing import ActivityQuery, acti
 from grassroots_participation.domain.meetings import occurrences
 from grassroots_participation.graphql.context import Context
 from grassroots_participation.handlers import activities as handlers
+from grassroots_participation.handlers.activities import activity_photos
 
 if TYPE_CHECKING:
     from grassroots_participation.graphql.types import Person, Recurrence
@@ -113,6 +115,11 @@ class Activity:
     places_left: int = strawberry.field(description="Places not yet taken.")
     signed_up: list[PersonRef] = strawberry.field(description="Who signed up, in order.")
     domain_activity: strawberry.Private[domain.Activity]
+
+    @strawberry.field(description="The organizers' photos of it (addActivityPhotos).")
+    async def photos(self, info: Info[Context, None]) -> list[Photo]:
+        found = await activity_photos(info.context.activities, self.domain_activity)
+        return [Photo.from_view(view) for view in found]
 
     @strawberry.field(description="Whether you have signed up.")
     def signed_up_by_me(self, info: Info[Context, None]) -> bool:

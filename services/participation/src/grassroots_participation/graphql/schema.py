@@ -10,6 +10,12 @@ from grassroots_participation.graphql.mutations.activity_create import (
     CreateActivityPayload,
     resolve_create_activity,
 )
+from grassroots_participation.graphql.mutations.activity_photos import (
+    AddActivityPhotosPayload,
+    RequestActivityPhotoUploadPayload,
+    resolve_add_activity_photos,
+    resolve_request_activity_photo_upload,
+)
 from grassroots_participation.graphql.mutations.activity_sign_up import (
     CancelSignUpPayload,
     SignUpPayload,
@@ -165,6 +171,14 @@ class Mutation:
     create_activity: CreateActivityPayload = strawberry.mutation(
         resolver=resolve_create_activity,
         description="Create an activity or service day (community staff or the team's leader).",
+    )
+    request_activity_photo_upload: RequestActivityPhotoUploadPayload = strawberry.mutation(
+        resolver=resolve_request_activity_photo_upload,
+        description="Get a single-use URL to upload one photo of an activity to (signed in).",
+    )
+    add_activity_photos: AddActivityPhotosPayload = strawberry.mutation(
+        resolver=resolve_add_activity_photos,
+        description="Add photos you uploaded to an activity you organize.",
     )
     sign_up: SignUpPayload = strawberry.mutation(
         resolver=resolve_sign_up,

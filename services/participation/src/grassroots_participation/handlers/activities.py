@@ -21,6 +21,8 @@ from grassroots_kit.cursors import Page
 from grassroots_kit.errors import BadUserInput, Conflict, Forbidden, NotFound
 from grassroots_kit.geo import GeoPoint
 from grassroots_kit.i18n import msg
+from grassroots_kit.media.library import UploadTicket
+from grassroots_kit.media.ports import PhotoView, no_photos, photo_views, wanted_ids
 from grassroots_kit.messaging.envelope import CloudEvent, new_event
 
 from grassroots_participation.domain import activity_access as access
@@ -307,3 +309,51 @@ async def service_record_of(
             msg("only the person and the staff where they live may see their service record")
         )
     return service_record(person_id, await ports.attendances.of_person(person_id, since, until))
+
+
+def activity_subject(activity_id: str) -> str:
+    """What an activity's photos belong to, in the media records."""
+    return f"activity:{activity_id}"
+
+
+# Photos of one activity in all: the organizers' record of it, not an album.
+MAX_ACTIVITY_PHOTOS = 30
+
+
+async def request_activity_photo_upload(ports: ActivityPorts, caller: Principal) -> UploadTicket:
+    """A single-use upload URL for one photo of an activity."""
+    if ports.media is None:
+        raise no_photos()
+    return await ports.media.request_upload(caller.person_id, "ACTIVITY")
+
+
+async def add_activity_photos(
+    ports: ActivityPorts, caller: Principal, activity_id: str, media_ids: Sequence[str]
+) -> Activity:
+    """The organizer (or the team's leader, or staff of the unit) adds their own uploads."""
+    if ports.media is None:
+        raise no_photos()
+    photos = wanted_ids(media_ids, ports.media.max_per_item)
+
+    async def change(tx: ActivityTx, activity: Activity, team: VolunteerTeam | None) -> None:
+        access.require_organizer(caller, activity, team)
+        fresh = [p for p in photos if p not in activity.photo_ids]
+        if len(activity.photo_ids) + len(fresh) > MAX_ACTIVITY_PHOTOS:
+            raise BadUserInput(
+                msg("an activity keeps at most {limit} photos", limit=MAX_ACTIVITY_PHOTOS),
+                field="mediaIds",
+            )
+        if tx.media is None:
+            raise no_photos()
+        await tx.media.attach(fresh, caller.person_id, activity_subject(activity.id), ports.clock())
+        activity.photo_ids.extend(fresh)
+
+    return await _change(ports, caller, activity_id, change)
+
+
+async def activity_photos(ports: ActivityPorts, activity: Activity) -> list[PhotoView]:
+    """The activity's photos with fresh URLs, for whoever the activity is shown to (its read
+    policy, `activity_access.may_read`, already decided)."""
+    if ports.media is None or not activity.photo_ids:
+        return []
+    return await photo_views(ports.media, activity.photo_ids, activity_subject(activity.id))

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
+from grassroots_kit.media.ports import Media, MediaAttachments
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
 from grassroots_participation.domain.activities import Activity, Attendance, VolunteerTeam
@@ -64,6 +65,8 @@ class ActivityTx(Transaction):
     activities: ActivityRepository
     attendances: AttendanceRepository
     teams: TeamRepository
+    # None where no photo store is composed (the in-memory fakes): attaching is refused.
+    media: MediaAttachments | None = None
 
 
 def _now() -> datetime:
@@ -80,3 +83,4 @@ class ActivityPorts:
     org_units: OrgUnits
     clock: Callable[[], datetime] = field(default=_now)
     business_zone: ZoneInfo = DEFAULT_ZONE
+    media: Media | None = None  # activity photos (docs/media.md)

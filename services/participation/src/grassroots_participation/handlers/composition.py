@@ -4,6 +4,8 @@ process."""
 from __future__ import annotations
 
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.media.library import MediaLibrary, media_library
+from grassroots_kit.media.settings import MediaSettings
 from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
@@ -59,7 +61,7 @@ def compose_deliberation(host: ServiceHost) -> DeliberationPorts:
     )
 
 
-def compose_activities(host: ServiceHost) -> ActivityPorts:
+def compose_activities(host: ServiceHost, media: MediaLibrary | None = None) -> ActivityPorts:
     """The activity ports: activities, attendances and volunteer teams on MongoDB."""
     db = host.db
 
@@ -68,6 +70,7 @@ def compose_activities(host: ServiceHost) -> ActivityPorts:
             activities=ActivityStore(db, session),
             attendances=AttendanceStore(db, session),
             teams=TeamStore(db, session),
+            media=media.records.bound(session) if media is not None else None,
         )
 
     return ActivityPorts(
@@ -78,7 +81,15 @@ def compose_activities(host: ServiceHost) -> ActivityPorts:
         residents=PeopleProjection(db),
         org_units=OrgUnitProjection(db),
         business_zone=host.settings.business_zone,
+        media=media,
     )
+
+
+def photo_library(host: ServiceHost) -> MediaLibrary | None:
+    """The service's photos, when its settings are participation's (some tests give the kit's
+    plain settings, and get no photos)."""
+    settings = host.settings
+    return media_library(host.db, settings) if isinstance(settings, MediaSettings) else None
 
 
 def compose_surveys(host: ServiceHost, participation: ParticipationPorts) -> SurveyPorts:

@@ -72,6 +72,7 @@ def _doc(visit: Visit) -> Document:
             if visit.location
             else {}
         ),
+        **({"photoIds": list(visit.photo_ids)} if visit.photo_ids else {}),
     }
 
 
@@ -92,4 +93,5 @@ def _visit(doc: Document) -> Visit:
             if doc.get("location")
             else None
         ),
+        photo_ids=tuple(doc.get("photoIds", ())),
     )

@@ -42,6 +42,7 @@ class Visit:
     confirmed_at: datetime | None = None
     # WGS-84, where the visitor stood; shown only with the visit (its visitor and confirmers)
     location: GeoPoint | None = None
+    photo_ids: tuple[str, ...] = ()  # the visitor's photos (media ids of this service)
 
     @property
     def confirmed(self) -> bool:

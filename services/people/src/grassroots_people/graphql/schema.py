@@ -30,6 +30,7 @@ from grassroots_people.graphql.mutations import (
     token_refresh,
     visit_confirm,
     visit_log,
+    visit_photo_upload_request,
 )
 from grassroots_people.graphql.mutations.login import LoginPayload, resolve_login
 from grassroots_people.graphql.mutations.logout import LogoutPayload, resolve_logout
@@ -106,6 +107,12 @@ class Mutation:
     pair_organization: organization_pair.PairOrganizationPayload = strawberry.mutation(
         resolver=organization_pair.resolve_pair_organization,
         description="Pair an organization with an org unit.",
+    )
+    request_visit_photo_upload: visit_photo_upload_request.RequestVisitPhotoUploadPayload = (
+        strawberry.mutation(
+            resolver=visit_photo_upload_request.resolve_visit_photo_upload_request,
+            description="Get a single-use URL to upload one photo of a visit to (signed in).",
+        )
     )
     log_visit: visit_log.LogVisitPayload = strawberry.mutation(
         resolver=visit_log.resolve_log_visit,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.media.library import MediaLibrary, media_library
 from grassroots_kit.mongo import Session
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
@@ -46,6 +47,7 @@ def mongo_ports(
     keys: SigningKeys,
     access_ttl: timedelta,
     refresh_ttl: timedelta,
+    media: MediaLibrary | None = None,
 ) -> PeoplePorts:
     # The stores are built once: each looks its collection up. A transaction binds them to
     # its session, which costs an object each.
@@ -68,6 +70,7 @@ def mongo_ports(
             households=BoundHouseholds(households, session),
             commitments=BoundCommitments(commitments, session),
             visits=BoundVisits(visits, session),
+            media=media.records.bound(session) if media is not None else None,
         )
 
     return PeoplePorts(
@@ -85,6 +88,7 @@ def mongo_ports(
         keys=keys,
         access_ttl=access_ttl,
         refresh_ttl=refresh_ttl,
+        media=media,
     )
 
 
@@ -96,6 +100,7 @@ class Runtime:
     keys: KeyRing
     hashing: PasswordHashing
     ports: PeoplePorts
+    media: MediaLibrary | None = None  # visit photos: their HTTP routes and sweeper use it
 
     @classmethod
     def create(cls, host: ServiceHost, settings: PeopleSettings) -> Runtime:
@@ -117,6 +122,7 @@ class Runtime:
             sealer=sealer_for(settings.encryption_key()),
             given_pem=settings.signing_key_pem,
         )
+        media = media_library(host.db, settings)
         ports = mongo_ports(
             host,
             schedule,
@@ -125,5 +131,6 @@ class Runtime:
             keys,
             access_ttl,
             timedelta(days=settings.refresh_token_days),
+            media,
         )
-        return cls(keys=keys, hashing=hashing, ports=ports)
+        return cls(keys=keys, hashing=hashing, ports=ports, media=media)

@@ -11,6 +11,8 @@ from grassroots_kit.auth import Principal
 from grassroots_kit.errors import BadUserInput, NotFound
 from grassroots_kit.geo import GeoPoint
 from grassroots_kit.i18n import msg
+from grassroots_kit.media.library import UploadTicket
+from grassroots_kit.media.ports import PhotoView, no_photos, photo_views, wanted_ids
 from grassroots_kit.messaging.envelope import new_event
 
 from grassroots_people.domain import access
@@ -58,6 +60,7 @@ class LogVisit:
     at: datetime | None
     notes: str
     location: GeoPoint | None = None
+    photo_ids: tuple[str, ...] = ()  # the visitor's own uploads (requestVisitPhotoUpload)
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,8 @@ async def log_visit(
     """Record a visit on the visitor's word: it changes no schedule and earns nothing until
     someone else confirms it (`confirm_visit`)."""
 
+    photos = _wanted_photos(ports, command.photo_ids)
+
     async def work(tx: PeopleTx) -> tuple[Visit, Household]:
         household = await household_in(tx, command.household_id)
         visitor = access.require_role_over(
@@ -168,7 +173,12 @@ async def log_visit(
             org_unit_id=household.org_unit_id,
             org_unit_path=household.org_unit_path,
             location=command.location,
+            photo_ids=photos,
         )
+        if photos:
+            if tx.media is None:
+                raise no_photos()
+            await tx.media.attach(photos, visitor.person_id, visit_subject(visit.id), now)
         await tx.visits.insert(visit)
         return visit, household
 
@@ -230,3 +240,32 @@ async def confirm_visit(
         return done, changed
 
     return await ports.uow.run(work)
+
+
+def visit_subject(visit_id: str) -> str:
+    """What a visit's photos belong to, in the media records."""
+    return f"visit:{visit_id}"
+
+
+def _wanted_photos(ports: PeoplePorts, given: tuple[str, ...]) -> tuple[str, ...]:
+    if not given:
+        return ()
+    if ports.media is None:
+        raise no_photos()
+    return wanted_ids(given, ports.media.max_per_item)
+
+
+async def request_visit_photo_upload(ports: PeoplePorts, actor: Principal | None) -> UploadTicket:
+    """A single-use upload URL for one photo of a visit (signed in)."""
+    caller = access.require_actor(actor)
+    if ports.media is None:
+        raise no_photos()
+    return await ports.media.request_upload(caller.person_id, "VISIT")
+
+
+async def visit_photos(ports: PeoplePorts, visit: Visit) -> list[PhotoView]:
+    """The visit's photos with fresh URLs, for whoever the visit itself was shown to (its
+    visitor, on logging it; its confirmer, on confirming it)."""
+    if ports.media is None or not visit.photo_ids:
+        return []
+    return await photo_views(ports.media, visit.photo_ids, visit_subject(visit.id))

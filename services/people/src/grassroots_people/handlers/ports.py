@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from grassroots_kit.cursors import Page
+from grassroots_kit.media.ports import Media, MediaAttachments
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
 from grassroots_people.adapters.credentials import RefreshRecord
@@ -335,8 +336,11 @@ class PeopleTx(Transaction):
         households: HouseholdRepository,
         commitments: CommitmentRepository,
         visits: VisitRepository,
+        media: MediaAttachments | None = None,
     ) -> None:
         super().__init__()
+        # None where no photo store is composed (the in-memory fakes): attaching is refused.
+        self.media = media
         self.org_units = org_units
         self.organizations = organizations
         self.roles = roles
@@ -380,3 +384,4 @@ class PeoplePorts:
     access_ttl: timedelta
     refresh_ttl: timedelta
     clock: Callable[[], datetime] = utc_now
+    media: Media | None = None  # visit photos (docs/media.md); None: this process keeps none

@@ -14,6 +14,10 @@ from grassroots_cases.handlers.case_commands import comment_on_case
 @strawberry.input(description="Add a comment to a case's timeline.")
 class CommentOnCaseInput(CaseRef):
     text: str = strawberry.field(description="The comment.")
+    media_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Photos of the progress: ids from requestPhotoUpload that you uploaded.",
+    )
 
 
 @strawberry.type(description="The result of commentOnCase.")
@@ -25,6 +29,10 @@ async def resolve_case_comment(
     info: Info[Context, None], input: CommentOnCaseInput
 ) -> CommentOnCasePayload:
     case = await comment_on_case(
-        info.context.ports, info.context.caller, transition(input), input.text
+        info.context.ports,
+        info.context.caller,
+        transition(input),
+        input.text,
+        [str(m) for m in input.media_ids or ()],
     )
     return CommentOnCasePayload(case=Case.from_domain(case))

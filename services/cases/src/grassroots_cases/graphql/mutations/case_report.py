@@ -36,6 +36,15 @@ class ReportCaseInput:
         default=None,
         description="Where, in WGS-84 (GPS); staff and the reporter see it, neighbours never.",
     )
+    media_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Photos of the problem: ids from requestPhotoUpload that you uploaded.",
+    )
+    use_photo_location: bool = strawberry.field(
+        default=False,
+        description="Place the case where the first photo with a GPS position was taken. The "
+        "position is never shown with the photo (its EXIF is removed for everyone).",
+    )
 
 
 @strawberry.type(description="The result of reportCase.")
@@ -65,6 +74,8 @@ async def resolve_case_report(
         reporter_id=PersonId(str(input.reporter_id)) if input.reporter_id else None,
         reported_by_id=None,
         location=point_of(input.location),
+        photo_ids=tuple(str(m) for m in input.media_ids or ()),
+        use_photo_location=input.use_photo_location,
     )
     reported = await report_case(
         info.context.ports, info.context.caller, new, anonymous=input.anonymous

@@ -14,6 +14,10 @@ from grassroots_cases.handlers.case_commands import resolve_case
 @strawberry.input(description="Record what was done; the reporter is asked to rate it.")
 class ResolveCaseInput(CaseRef):
     resolution: str = strawberry.field(description="What was done.")
+    media_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Photos of the result (after): ids from requestPhotoUpload that you uploaded.",
+    )
 
 
 @strawberry.type(description="The result of resolveCase.")
@@ -25,6 +29,10 @@ async def resolve_case_resolve(
     info: Info[Context, None], input: ResolveCaseInput
 ) -> ResolveCasePayload:
     case = await resolve_case(
-        info.context.ports, info.context.caller, transition(input), input.resolution
+        info.context.ports,
+        info.context.caller,
+        transition(input),
+        input.resolution,
+        [str(m) for m in input.media_ids or ()],
     )
     return ResolveCasePayload(case=Case.from_domain(case))

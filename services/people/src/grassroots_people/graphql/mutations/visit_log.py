@@ -24,6 +24,10 @@ class LogVisitInput:
     location: GeoPointInput | None = strawberry.field(
         default=None, description="Where the visit took place (WGS-84); optional."
     )
+    media_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Photos of the visit: ids from requestVisitPhotoUpload that you uploaded.",
+    )
 
 
 @strawberry.type(description="The result of logVisit.")
@@ -40,6 +44,7 @@ async def resolve_log_visit(info: Info[Context, None], input: LogVisitInput) -> 
             at=input.at,
             notes=input.notes,
             location=point_of(input.location),
+            photo_ids=tuple(str(m) for m in input.media_ids or ()),
         ),
     )
     return LogVisitPayload(visit=Visit.from_domain(visit, Household.from_domain(household)))

@@ -12,6 +12,7 @@ from grassroots_kit.graphql.connections import (
     to_connection,
 )
 from grassroots_kit.graphql.geo import GeoPoint, from_point
+from grassroots_kit.graphql.photos import Photo
 from strawberry.types import Info
 
 from grassroots_people.domain import commitments as domain
@@ -22,6 +23,7 @@ from grassroots_people.graphql.types.enums import CareLevel, CommitmentStatus
 from grassroots_people.graphql.types.household import Household
 from grassroots_people.graphql.types.person import Person
 from grassroots_people.handlers import reading
+from grassroots_people.handlers.households import visit_photos
 
 
 @strawberry.type(description="A party member's public promise.")
@@ -134,7 +136,17 @@ class Visit:
             visitor_id=visit.visitor_id,
             confirmed_by_id=visit.confirmed_by,
             household=household,
+            domain=visit,
         )
+
+    domain: strawberry.Private[visit_domain.Visit | None] = None
+
+    @strawberry.field(description="The visitor's photos of the visit.")
+    async def photos(self, info: Info[Context, None]) -> list[Photo]:
+        if self.domain is None:
+            return []
+        found = await visit_photos(info.context.runtime.ports, self.domain)
+        return [Photo.from_view(view) for view in found]
 
     @strawberry.field(description="Who visited.")
     async def visitor(self, info: Info[Context, None]) -> Person | None:
