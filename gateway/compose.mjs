@@ -28,6 +28,7 @@ const SUBGRAPHS = [
   { name: "cases", url: "http://127.0.0.1:4002/graphql" },
   { name: "points", url: "http://127.0.0.1:4003/graphql" },
   { name: "participation", url: "http://127.0.0.1:4004/graphql" },
+  { name: "notifications", url: "http://127.0.0.1:4005/graphql" },
 ];
 
 const HEADER =

@@ -22,7 +22,7 @@ from typing import Any
 from tests.support.mongod import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES = ("people", "cases", "points", "participation")
+SERVICES = ("people", "cases", "points", "participation", "notifications")
 
 
 @dataclass
@@ -221,6 +221,7 @@ STACK_QUEUES = {
     "cases": ("projections",),
     "points": ("projections", "awards"),
     "participation": ("projections",),
+    "notifications": ("projections", "notices"),
 }
 
 

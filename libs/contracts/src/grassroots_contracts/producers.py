@@ -17,6 +17,7 @@ SOURCES: Final[Mapping[str, str]] = MappingProxyType(
         "cases": t.SOURCE_CASES,
         "points": t.SOURCE_POINTS,
         "participation": t.SOURCE_PARTICIPATION,
+        "notifications": t.SOURCE_NOTIFICATIONS,
     }
 )
 
@@ -27,6 +28,7 @@ _FAMILIES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "cases": ("case", "order"),
         "points": ("points", "reward"),
         "participation": ("meeting", "decision", "costshare", "activity", "survey"),
+        "notifications": ("notice",),
     }
 )
 
@@ -58,6 +60,7 @@ _ALL_TYPES: Final = (
     t.COSTSHARE_FUNDED,
     t.ACTIVITY_ATTENDED,
     t.SURVEY_CLOSED,
+    t.NOTICE_CREATED,
 )
 
 
