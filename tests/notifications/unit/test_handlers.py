@@ -13,7 +13,7 @@ from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_notifications.domain.deliveries import DeliveryState
 from grassroots_notifications.domain.notices import Channel, NoticeKind
 from grassroots_notifications.domain.outbound import Outbound
-from grassroots_notifications.domain.preferences import Preferences, QuietHours
+from grassroots_notifications.domain.preferences import Preferences
 from grassroots_notifications.domain.recipients import Holder
 from grassroots_notifications.handlers import inbox
 from grassroots_notifications.handlers.delivery import deliver_due
@@ -135,7 +135,8 @@ async def test_the_inbox_pages_newest_first_and_filters_unread():
         clock.advance(timedelta(minutes=1))
     first = await inbox.inbox(ports, caller("worker"), False, 2, None)
     assert [n.about_id for n in first.items] == ["case2", "case1"]
-    assert first.has_next and first.total_count == 3
+    assert first.has_next
+    assert first.total_count == 3
     last = first.items[-1]
     rest = await inbox.inbox(
         ports, caller("worker"), False, 2, (last.created_at.isoformat(), last.id)
@@ -204,7 +205,8 @@ async def test_failed_deliveries_back_off_then_go_dead():
     clock.advance(timedelta(seconds=1))
     [dead] = await deliver_due(ports)
     assert dead.state is DeliveryState.DEAD
-    assert dead.last_error is not None and "refused" in dead.last_error
+    assert dead.last_error is not None
+    assert "refused" in dead.last_error
     clock.advance(timedelta(hours=2))
     assert await deliver_due(ports) == []
 
