@@ -3,11 +3,10 @@ accepts connections and never answers."""
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import threading
-from email import message_from_bytes
-from email.message import Message
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
@@ -17,10 +16,12 @@ from tests.support.mongod import free_port
 
 class _Keep:
     def __init__(self) -> None:
-        self.messages: list[tuple[list[str], Message]] = []
+        self.messages: list[tuple[list[str], EmailMessage]] = []
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        self.messages.append((list(envelope.rcpt_tos), message))
         return "250 OK"
 
 
@@ -37,7 +38,7 @@ class MailServer:
         self._controller.stop()
 
     @property
-    def messages(self) -> list[tuple[list[str], Message]]:
+    def messages(self) -> list[tuple[list[str], EmailMessage]]:
         return list(self._keep.messages)
 
 
@@ -75,6 +76,3 @@ class SilentServer:
     @property
     def connections(self) -> int:
         return len(self._held)
-
-
-__all__ = ["MailServer", "SilentServer", "asyncio"]

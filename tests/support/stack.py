@@ -205,8 +205,10 @@ def post_graphql(
 
 
 @contextlib.contextmanager
-def running_stack(mongo_url: str, amqp_url: str, workdir: Path) -> Iterator[Stack]:
-    stack = Stack(mongo_url, amqp_url, workdir)
+def running_stack(
+    mongo_url: str, amqp_url: str, workdir: Path, env: dict[str, str] | None = None
+) -> Iterator[Stack]:
+    stack = Stack(mongo_url, amqp_url, workdir, env=dict(env or {}))
     try:
         for service in SERVICES:
             stack.start_service(service)

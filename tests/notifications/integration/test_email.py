@@ -30,7 +30,7 @@ async def test_an_email_reaches_the_smtp_server_for_a_person_who_opted_in(
     [(recipients, message)] = notifications.mail.messages
     assert recipients == ["worker@example.cn"]
     assert message["Subject"] == "Grassroots notice: case WC-2026-000001"
-    assert "Case WC-2026-000001 was assigned to you." in message.get_payload()
+    assert "Case WC-2026-000001 was assigned to you." in message.get_content()
     # Sent once: a second pass finds nothing due.
     assert await deliver_due(notifications.ports) == []
     assert len(notifications.mail.messages) == 1

@@ -1,0 +1,113 @@
+"""Notices on the whole stack through the gateway: assigning a case puts exactly one notice in
+the assignee's inbox even when the broker delivers the event again, and an email reaches the
+local SMTP server for a person who opted in."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import aio_pika
+import pytest
+from pymongo import AsyncMongoClient
+
+from tests.cases.e2e_area import Area, make_area
+from tests.notifications.mail import MailServer
+from tests.support.apps import eventually
+from tests.support.stack import Stack, remove_stack_state, running_stack
+
+ASSIGN = """mutation($i: AssignCaseInput!) { assignCase(input: $i) { case { status } } }"""
+INBOX = """{ myInbox(first: 50) { edges { node { id kind caseId text } } } unreadNoticeCount }"""
+SET_PREFS = """mutation($input: SetNoticePreferencesInput!) {
+  setNoticePreferences(input: $input) { preferences { channels email } } }"""
+
+
+@pytest.fixture(scope="module")
+def mail() -> Iterator[MailServer]:
+    server = MailServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+async def stack(
+    mongo_url: str, rabbit_url: str, tmp_path_factory: pytest.TempPathFactory, mail: MailServer
+) -> AsyncIterator[Stack]:
+    workdir: Path = tmp_path_factory.mktemp("notices")
+    env = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(mail.port), "DELIVERY_POLL_SECONDS": "0.2"}
+    with running_stack(mongo_url, rabbit_url, workdir, env=env) as running:
+        yield running
+    await remove_stack_state(running, mongo_url)
+
+
+def _notices(area: Area, who: str) -> list[dict[str, Any]]:
+    body = area.act(who, INBOX, {})
+    return [edge["node"] for edge in body["myInbox"]["edges"]]
+
+
+async def _redeliver(stack: Stack, mongo_url: str, event_type: str, case_id: str) -> None:
+    """Publish cases' own event again, as a relay that died before marking it sent would."""
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(mongo_url)
+    try:
+        outbox = client[stack.database("cases")]["outbox"]
+        docs = [d async for d in outbox.find({"type": event_type})]
+    finally:
+        await client.close()
+    [doc] = [d for d in docs if json.loads(d["body"])["data"]["caseId"] == case_id]
+    connection = await aio_pika.connect(stack.amqp_url)
+    async with connection:
+        channel = await connection.channel(publisher_confirms=True)
+        exchange = await channel.get_exchange(f"{stack.prefix}grassroots.events")
+        message = aio_pika.Message(
+            doc["body"].encode(), content_type="application/cloudevents+json"
+        )
+        await exchange.publish(message, routing_key=event_type)
+
+
+async def test_assigning_a_case_puts_one_notice_in_the_assignee_inbox_and_an_email_out(
+    stack: Stack, mail: MailServer, mongo_url: str
+):
+    area = make_area(f"{stack.gateway.url}/graphql")
+    email = "gridder@example.cn"
+    area.act("gridder", SET_PREFS, {"input": {"channels": ["EMAIL"], "email": email}})
+    case = area.report("Blocked drain behind building 3")
+    area.act("gridder", ASSIGN, {"i": {"caseId": case["id"], "assigneeId": area.people["gridder"]}})
+
+    async def assigned() -> list[dict[str, Any]]:
+        return [
+            n
+            for n in _notices(area, "gridder")
+            if n["kind"] == "CASE_ASSIGNED_TO_YOU" and n["caseId"] == case["id"]
+        ]
+
+    [notice] = await eventually(assigned, timeout=60)
+    assert case["number"] in notice["text"]
+
+    # The broker delivers case.assigned again; a later case's notice proves it was handled.
+    await _redeliver(stack, mongo_url, "case.assigned", case["id"])
+    later = area.report("Street light out by the gate")
+    area.act(
+        "gridder", ASSIGN, {"i": {"caseId": later["id"], "assigneeId": area.people["gridder"]}}
+    )
+
+    async def later_arrived() -> bool:
+        return any(n["caseId"] == later["id"] for n in _notices(area, "gridder"))
+
+    await eventually(later_arrived, timeout=60)
+    assert len(await assigned()) == 1
+
+    async def emailed() -> list[Any]:
+        # The gridder also had "a new case in your area" for it; this is the assignment's.
+        return [
+            m
+            for rcpt, m in mail.messages
+            if rcpt == [email] and f"案件 {case['number']} 已派给您" in m.get_content()
+        ]
+
+    [message] = await eventually(emailed, timeout=60)
+    assert message["Subject"] == f"基层治理通知：案件 {case['number']}"
