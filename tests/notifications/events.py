@@ -86,3 +86,15 @@ def role_assigned(assignment: str, person: str, role: str, path: list[str]) -> C
         "grantedBy": None,
     }
     return new_event("role.assigned", source="grassroots/people", subject=assignment, data=data)
+
+
+def case_followed(
+    case_id: str, person: str, me_too: bool = False, path: list[str] = PATH
+) -> CloudEvent:
+    data = {**_case(case_id, "WC-2026-000001", path), "personId": person, "meToo": me_too, "at": AT}
+    return new_event("case.followed", source="grassroots/cases", subject=case_id, data=data)
+
+
+def case_unfollowed(case_id: str, person: str, path: list[str] = PATH) -> CloudEvent:
+    data = {**_case(case_id, "WC-2026-000001", path), "personId": person, "at": AT}
+    return new_event("case.unfollowed", source="grassroots/cases", subject=case_id, data=data)

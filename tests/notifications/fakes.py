@@ -158,6 +158,11 @@ class FakeDirectory:
         followers = known.followers if known else frozenset()
         self._state.cases[facts.case_id] = replace(facts, followers=followers)
 
+    async def set_follower(self, case_id: str, person_id: str, following: bool) -> None:
+        known = self._state.cases.get(case_id) or CaseFacts(case_id, "", ())
+        followers = known.followers | {person_id} if following else known.followers - {person_id}
+        self._state.cases[case_id] = replace(known, followers=frozenset(followers))
+
     async def holders(self, path: Sequence[str], roles: frozenset[str]) -> list[Holder]:
         return [h for h in self._state.holders if h.org_unit_id in path and h.role in roles]
 

@@ -20,6 +20,10 @@ from tests.support.stack import Stack, remove_stack_state, running_stack
 
 ASSIGN = """mutation($i: AssignCaseInput!) { assignCase(input: $i) { case { status } } }"""
 INBOX = """{ myInbox(first: 50) { edges { node { id kind caseId text } } } unreadNoticeCount }"""
+FOLLOW = (
+    """mutation($i: FollowCaseInput!) { followCase(input: $i) { followerCount followedByMe } }"""
+)
+COUNTS = """query($id: ID!) { case(id: $id) { followerCount meTooCount followedByMe } }"""
 SET_PREFS = """mutation($input: SetNoticePreferencesInput!) {
   setNoticePreferences(input: $input) { preferences { channels email } } }"""
 
@@ -76,6 +80,10 @@ async def test_assigning_a_case_puts_one_notice_in_the_assignee_inbox_and_an_ema
     email = "gridder@example.cn"
     area.act("gridder", SET_PREFS, {"input": {"channels": ["EMAIL"], "email": email}})
     case = area.report("Blocked drain behind building 3")
+    followed = area.act("staff", FOLLOW, {"i": {"caseId": case["id"]}})
+    assert followed["followCase"] == {"followerCount": 1, "followedByMe": True}
+    counts = area.act("staff", COUNTS, {"id": case["id"]})
+    assert counts["case"] == {"followerCount": 1, "meTooCount": 0, "followedByMe": True}
     area.act("gridder", ASSIGN, {"i": {"caseId": case["id"], "assigneeId": area.people["gridder"]}})
 
     async def assigned() -> list[dict[str, Any]]:
@@ -87,6 +95,16 @@ async def test_assigning_a_case_puts_one_notice_in_the_assignee_inbox_and_an_ema
 
     [notice] = await eventually(assigned, timeout=60)
     assert case["number"] in notice["text"]
+
+    # The follower is told too.
+    async def followed_news() -> list[dict[str, Any]]:
+        return [
+            n
+            for n in _notices(area, "staff")
+            if n["kind"] == "CASE_ASSIGNED" and n["caseId"] == case["id"]
+        ]
+
+    assert len(await eventually(followed_news, timeout=60)) == 1
 
     # The broker delivers case.assigned again; a later case's notice proves it was handled.
     await _redeliver(stack, mongo_url, "case.assigned", case["id"])

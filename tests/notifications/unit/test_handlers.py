@@ -20,7 +20,14 @@ from grassroots_notifications.handlers.delivery import deliver_due
 from grassroots_notifications.handlers.ports import NotificationsPorts, NotificationsTx
 from grassroots_notifications.handlers.reactions import react
 
-from tests.notifications.events import case_assigned, case_reported, case_resolved, order_posted
+from tests.notifications.events import (
+    case_assigned,
+    case_followed,
+    case_reported,
+    case_resolved,
+    case_unfollowed,
+    order_posted,
+)
 from tests.notifications.fakes import Clock, RecordingSender, State, make_ports
 
 # 10:00 in Beijing.
@@ -238,3 +245,16 @@ async def test_a_hanging_channel_times_out_without_holding_the_others():
     assert ended[Channel.EMAIL].state is DeliveryState.PENDING
     assert ended[Channel.EMAIL].last_error is not None
     assert "timed out" in ended[Channel.EMAIL].last_error
+
+
+async def test_followers_hear_of_the_case_until_they_unfollow():
+    ports, _ = make_ports()
+    await handle(ports, case_followed("case1", "neighbour", me_too=True))
+    await handle(ports, case_reported("case1", "resident"))
+    await handle(ports, case_resolved("case1"))
+    kinds = [n.kind for n in (await inbox.inbox(ports, caller("neighbour"), False, 10, None)).items]
+    assert kinds == [NoticeKind.CASE_RESOLVED]
+    await handle(ports, case_unfollowed("case1", "neighbour"))
+    await handle(ports, case_assigned("case1", "worker"))
+    assert await inbox.unread_count(ports, caller("neighbour")) == 1
+    assert await inbox.unread_count(ports, caller("resident")) == 2

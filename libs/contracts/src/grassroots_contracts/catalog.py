@@ -142,6 +142,18 @@ _SPECS = (
         cases.CaseSentToDeliberation,
     ),
     EventSpec(
+        t.CASE_FOLLOWED,
+        "Case followed",
+        'A person follows a case (or added their "me too" to it) and is told when it moves.',
+        cases.CaseFollowed,
+    ),
+    EventSpec(
+        t.CASE_UNFOLLOWED,
+        "Case unfollowed",
+        "A person stopped following a case.",
+        cases.CaseUnfollowed,
+    ),
+    EventSpec(
         t.ORDER_POSTED, "Order posted", "A case was posted on the order board.", cases.OrderEvent
     ),
     EventSpec(

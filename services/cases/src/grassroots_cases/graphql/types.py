@@ -18,6 +18,7 @@ from grassroots_kit.graphql.connections import (
 from strawberry.types import Info
 
 from grassroots_cases.domain import model
+from grassroots_cases.domain.following import FollowCounts
 from grassroots_cases.domain.listing import CaseFilter as DomainFilter
 from grassroots_cases.domain.listing import sort_key
 from grassroots_cases.graphql.context import Context
@@ -191,6 +192,29 @@ class Case:
     rating: CaseRating | None = strawberry.field(description="The reporter's rating.")
     timeline: list[TimelineEntry] = strawberry.field(description="Its history, oldest first.")
     version: int = strawberry.field(description="Grows with every change; pass to detect races.")
+
+    async def _follows(self, info: Info[Context, None]) -> FollowCounts:
+        counts = await info.context.follow_counts.load(str(self.id))
+        return counts or FollowCounts()
+
+    @strawberry.field(description="How many people follow it (they are told when it moves).")
+    async def follower_count(self, info: Info[Context, None]) -> int:
+        return (await self._follows(info)).followers
+
+    @strawberry.field(
+        description='How many people said "me too": they have the same problem and did not '
+        "report it again."
+    )
+    async def me_too_count(self, info: Info[Context, None]) -> int:
+        return (await self._follows(info)).me_too
+
+    @strawberry.field(description="Whether you follow it.")
+    async def followed_by_me(self, info: Info[Context, None]) -> bool:
+        return (await self._follows(info)).followed_by_me
+
+    @strawberry.field(description='Whether you said "me too" to it.')
+    async def me_too_by_me(self, info: Info[Context, None]) -> bool:
+        return (await self._follows(info)).me_too_by_me
 
     @classmethod
     def from_domain(cls, case: model.Case) -> Case:

@@ -14,6 +14,7 @@ from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
 from grassroots_cases.adapters.district_codes import MongoDistrictCodeStore
+from grassroots_cases.adapters.follows import MongoFollowStore
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.adapters.stores import (
     MongoCaseQueries,
@@ -36,6 +37,7 @@ def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
             cases=MongoCaseStore(db, session, tz=tz),
             counters=MongoCounterStore(db, session),
             sla_policies=MongoSlaPolicyStore(db, session),
+            follows=MongoFollowStore(db, session),
         )
 
     return CasesPorts(
@@ -47,6 +49,7 @@ def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
         sla_policies=MongoSlaPolicyStore(db),
         district_codes=MongoDistrictCodeStore(db),
         clock=clock,
+        follows=MongoFollowStore(db),
         working_time=WorkingTime(ChineseWorkingCalendar(), closing=_closing_time(host), zone=tz),
         business_zone=tz,
     )

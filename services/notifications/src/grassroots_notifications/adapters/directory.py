@@ -37,7 +37,8 @@ def role_projection(role: RoleAssignment, active: bool) -> tuple[str, Document]:
 def _facts(doc: dict[str, Any]) -> CaseFacts:
     return CaseFacts(
         case_id=doc["_id"],
-        number=doc["number"],
+        # A follow can arrive before the case's own events: the number comes with those.
+        number=doc.get("number", ""),
         org_unit_path=tuple(doc.get("orgUnitPath") or ()),
         reporter_id=doc.get("reporterId"),
         assignee_id=doc.get("assigneeId"),
@@ -65,6 +66,10 @@ class DirectoryStore:
         await self._cases.update_one(
             {"_id": facts.case_id}, {"$set": fields}, upsert=True, session=self._session
         )
+
+    async def set_follower(self, case_id: str, person_id: str, following: bool) -> None:
+        change = {"$addToSet" if following else "$pull": {"followers": person_id}}
+        await self._cases.update_one({"_id": case_id}, change, upsert=True, session=self._session)
 
     async def holders(self, path: Sequence[str], roles: frozenset[str]) -> list[Holder]:
         query = {"orgUnitId": {"$in": list(path)}, "role": {"$in": sorted(roles)}, "active": True}

@@ -116,5 +116,6 @@ def notices_subscription(
 
         await uow.within(session, work)
 
-    handlers: dict[str, Handler] = {event_type: handle for event_type in reactions.CASE_EVENTS}
+    types = (*reactions.CASE_EVENTS, *reactions.FOLLOW_EVENTS)
+    handlers: dict[str, Handler] = {event_type: handle for event_type in types}
     return Subscription(purpose=reactions.PURPOSE, handlers=handlers, producers=PRODUCERS)

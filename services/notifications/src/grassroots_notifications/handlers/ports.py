@@ -94,6 +94,10 @@ class Directory(Protocol):
         """Store number, path, reporter and assignee (followers are kept by their own events)."""
         ...
 
+    async def set_follower(self, case_id: str, person_id: str, following: bool) -> None:
+        """Add the person to the case's followers, or take them off."""
+        ...
+
     async def holders(self, path: Sequence[str], roles: frozenset[str]) -> list[Holder]:
         """Active holders of `roles` at any unit of `path`."""
         ...

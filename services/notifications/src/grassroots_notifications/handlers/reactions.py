@@ -42,6 +42,7 @@ CASE_EVENTS = (
     t.CASE_REOPENED,
     t.ORDER_POSTED,
 )
+FOLLOW_EVENTS = (t.CASE_FOLLOWED, t.CASE_UNFOLLOWED)
 
 
 def read_move(event: CloudEvent) -> tuple[CaseMove, str | None]:
@@ -86,8 +87,26 @@ def _move(
     return CaseMove(move, data.case_id, data.number, tuple(data.org_unit_path))
 
 
+async def follow(tx: NotificationsTx, event: CloudEvent) -> None:
+    """Keep a case's followers from `case.followed` / `case.unfollowed` (idempotent: a set)."""
+    if event.dataversion not in SUPPORTED_DATAVERSIONS:
+        raise PermanentEventError(f"unsupported dataversion {event.dataversion!r} of {event.type}")
+    try:
+        if event.type == t.CASE_FOLLOWED:
+            followed = contract.CaseFollowed.from_data(event.data)
+            await tx.directory.set_follower(followed.case_id, followed.person_id, True)
+        else:
+            gone = contract.CaseUnfollowed.from_data(event.data)
+            await tx.directory.set_follower(gone.case_id, gone.person_id, False)
+    except InvalidPayload as exc:
+        raise PermanentEventError(f"{event.type} data does not match the contract: {exc}") from None
+
+
 async def react(ports: NotificationsPorts, tx: NotificationsTx, event: CloudEvent) -> list[Notice]:
     """Handle one case event inside `tx`; returns the notices it added (none when replayed)."""
+    if event.type in FOLLOW_EVENTS:
+        await follow(tx, event)
+        return []
     move, reporter = read_move(event)
     known = await tx.directory.case(move.case_id)
     facts = known or CaseFacts(move.case_id, move.number, move.org_unit_path)
