@@ -4,10 +4,14 @@ local SMTP server for a person who opted in."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import signal
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import aio_pika
 import pytest
@@ -129,3 +133,48 @@ async def test_assigning_a_case_puts_one_notice_in_the_assignee_inbox_and_an_ema
 
     [message] = await eventually(emailed, timeout=60)
     assert message["Subject"] == f"基层治理通知：案件 {case['number']}"
+
+
+async def test_quiet_hours_hold_the_email_until_they_end(
+    stack: Stack, mail: MailServer, mongo_url: str
+):
+    """Runs last in this module: it restarts notifications with its clock moved on."""
+    area = make_area(f"{stack.gateway.url}/graphql")
+    beijing = datetime.now(ZoneInfo("Asia/Shanghai"))
+    start = (beijing - timedelta(hours=1)).strftime("%H:%M")
+    end = (beijing + timedelta(hours=1)).strftime("%H:%M")
+    email = "quiet-resident@example.cn"
+    prefs = {"channels": ["EMAIL"], "email": email, "quietHours": {"start": start, "end": end}}
+    area.act("resident", SET_PREFS, {"input": prefs})
+    case = area.report("Noise from the night market")
+    area.act("gridder", ASSIGN, {"i": {"caseId": case["id"], "assigneeId": area.people["gridder"]}})
+
+    async def told() -> list[dict[str, Any]]:
+        return [n for n in _notices(area, "resident") if n["caseId"] == case["id"]]
+
+    [notice] = await eventually(told, timeout=60)
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(mongo_url)
+    try:
+        deliveries = client[stack.database("notifications")]["deliveries"]
+        [held] = [d async for d in deliveries.find({"noticeId": notice["id"]})]
+    finally:
+        await client.close()
+    # Held, not failed: pending, never tried, due when the quiet hours end (after now).
+    assert (held["state"], held["attempts"], held["address"]) == ("PENDING", 0, email)
+    due = held["nextAttemptAt"].replace(tzinfo=UTC)
+    assert due > datetime.now(UTC) + timedelta(minutes=55)
+    assert not [m for rcpt, m in mail.messages if rcpt == [email]]
+
+    # Two hours later by the service's clock, the quiet hours are over and the email goes.
+    stack.processes["notifications"][0].kill(signal.SIGTERM)
+    stack.env["CLOCK_OFFSET_SECONDS"] = str(2 * 3600 + 60)
+    try:
+        await asyncio.to_thread(stack.start_service, "notifications")
+    finally:
+        del stack.env["CLOCK_OFFSET_SECONDS"]
+
+    async def emailed() -> list[Any]:
+        return [m for rcpt, m in mail.messages if rcpt == [email]]
+
+    [message] = await eventually(emailed, timeout=60)
+    assert case["number"] in message.get_content()

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from typing import Self
+
 from grassroots_kit.settings import ServiceSettings
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 
 
 class NotificationsSettings(ServiceSettings):
@@ -50,6 +52,13 @@ class NotificationsSettings(ServiceSettings):
         "further failure, at most an hour.",
     )
 
+    clock_offset_seconds: float = Field(
+        0.0,
+        description="Shifts what the service takes for now (quiet hours, back-off, the rate "
+        "limit's window) by this many seconds: for end-to-end tests and rehearsals that move "
+        "time instead of waiting. Refused in production.",
+    )
+
     smtp_host: str | None = Field(
         None, description="SMTP server of the email channel; unset, no email is sent."
     )
@@ -92,3 +101,9 @@ class NotificationsSettings(ServiceSettings):
         "",
         description="Subscription message template; it receives `thing1` and `character_string2`.",
     )
+
+    @model_validator(mode="after")
+    def _real_time_in_production(self) -> Self:
+        if self.environment == "production" and self.clock_offset_seconds:
+            raise ValueError("CLOCK_OFFSET_SECONDS must be 0 in production")
+        return self

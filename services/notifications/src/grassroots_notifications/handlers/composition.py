@@ -4,7 +4,7 @@ channels the settings configure, composed once per process."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.host import ServiceHost
@@ -82,6 +82,13 @@ def compose(
         )
 
     uow = MongoUnitOfWork(host, bind)
+    if clock is None and settings.clock_offset_seconds:
+        offset = timedelta(seconds=settings.clock_offset_seconds)
+
+        def shifted() -> datetime:
+            return datetime.now(UTC) + offset
+
+        clock = shifted
     ports = NotificationsPorts(
         uow=uow,
         notices=NoticeStore(db),
