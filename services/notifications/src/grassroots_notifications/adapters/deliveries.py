@@ -22,7 +22,6 @@ INDEXES = (
         ),
     ),
 )
-_EPOCH = datetime(1970, 1, 1)
 
 
 def to_document(delivery: Delivery) -> Document:
