@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// Composes the four subgraph SDL files into gateway/supergraph.graphql.
+// Composes the five subgraph SDL files into gateway/supergraph.graphql.
 //
 //   node gateway/compose.mjs            compose services/*/schema.graphql and write the supergraph
 //   node gateway/compose.mjs --check    write nothing; exit 1 if the committed supergraph is stale
 //   node gateway/compose.mjs --stdin    read {"people": sdl, "cases": sdl, "points": sdl,
-//                                       "participation": sdl} as JSON
+//                                       "participation": sdl,
+//                                       "notifications": sdl} as JSON
 //                                       from stdin instead of the SDL files
 //   node gateway/compose.mjs --stdout   print the supergraph instead of writing it
 //
 // Exit codes: 0 ok, 1 the committed supergraph is stale (--check), 2 composition failed or the
 // inputs are missing. The URLs written into the supergraph are the local defaults; the gateway
-// overrides them at runtime from PEOPLE_URL, CASES_URL, POINTS_URL and PARTICIPATION_URL (see gateway.config.ts).
+// overrides them at runtime from PEOPLE_URL, CASES_URL, POINTS_URL, PARTICIPATION_URL and NOTIFICATIONS_URL (see gateway.config.ts).
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +29,7 @@ const SUBGRAPHS = [
   { name: "cases", url: "http://127.0.0.1:4002/graphql" },
   { name: "points", url: "http://127.0.0.1:4003/graphql" },
   { name: "participation", url: "http://127.0.0.1:4004/graphql" },
+  { name: "notifications", url: "http://127.0.0.1:4005/graphql" },
 ];
 
 const HEADER =

@@ -35,6 +35,7 @@ const SUBGRAPH_URLS: Record<string, { env: string; fallback: string }> = {
   cases: { env: "CASES_URL", fallback: "http://127.0.0.1:4002/graphql" },
   points: { env: "POINTS_URL", fallback: "http://127.0.0.1:4003/graphql" },
   participation: { env: "PARTICIPATION_URL", fallback: "http://127.0.0.1:4004/graphql" },
+  notifications: { env: "NOTIFICATIONS_URL", fallback: "http://127.0.0.1:4005/graphql" },
 };
 
 function env(name: string): string | undefined {

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Serves the committed supergraph with Hive Gateway (config: gateway.config.ts), from any directory.
-# Environment: PORT, PEOPLE_URL, CASES_URL, POINTS_URL, PARTICIPATION_URL, ENVIRONMENT, HOST,
+# Environment: PORT, PEOPLE_URL, CASES_URL, POINTS_URL, PARTICIPATION_URL, NOTIFICATIONS_URL, ENVIRONMENT, HOST,
 # SUPERGRAPH_PATH, LOG_LEVEL, NODE_ENV, FORK, GATEWAY_RUNTIME (bun or node).
 set -eu
 cd "$(dirname "$0")"

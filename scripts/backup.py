@@ -13,8 +13,8 @@ keeps a snapshot for about five minutes: a longer backup fails rather than mixin
 `restore` drops each database it restores, then recreates its collections with their options,
 loads the documents and creates the indexes. Without DIR it takes the newest backup.
 The URL defaults to MONGODB_URL, else the local stack's MongoDB; the databases default to the
-four services' (`grassroots_people`, `grassroots_cases`, `grassroots_points`,
-`grassroots_participation`).
+five services' (`grassroots_people`, `grassroots_cases`, `grassroots_points`,
+`grassroots_participation`, `grassroots_notifications`).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ DATABASES = (
     "grassroots_cases",
     "grassroots_points",
     "grassroots_participation",
+    "grassroots_notifications",
 )
 FORMAT = "grassroots-backup/1"
 BATCH = 1000

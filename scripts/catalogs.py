@@ -32,6 +32,7 @@ PACKAGES: dict[str, Path] = {
     "grassroots_people": ROOT / "services/people/src/grassroots_people",
     "grassroots_points": ROOT / "services/points/src/grassroots_points",
     "grassroots_participation": ROOT / "services/participation/src/grassroots_participation",
+    "grassroots_notifications": ROOT / "services/notifications/src/grassroots_notifications",
 }
 TRANSLATED_LOCALES = ("zh_CN",)
 KEYWORDS = {"msg": None, "label": None}

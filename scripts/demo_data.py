@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.demo import cases, org_units, participation, people, points
+from scripts.demo import cases, notices, org_units, participation, people, points
 from scripts.demo.context import DemoContext
 from scripts.demo.graphql_client import GraphQLClient
 
@@ -24,6 +24,7 @@ STAGES: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("cases", cases.load),
     ("participation", participation.load),
     ("points", points.load),
+    ("notices", notices.load),
 ]
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import strawberry
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SERVICES = ("people", "cases", "points", "participation")
+SERVICES = ("people", "cases", "points", "participation", "notifications")
 COMPOSE_SCRIPT = REPO_ROOT / "gateway" / "compose.mjs"
 SUPERGRAPH = REPO_ROOT / "gateway" / "supergraph.graphql"
 GOVERNANCE_SCRIPT = REPO_ROOT / "gateway" / "schema-governance.mjs"

@@ -15,7 +15,8 @@ fail() {
 }
 
 for name in RABBITMQ_USER RABBITMQ_PASSWORD RABBITMQ_PEOPLE_PASSWORD RABBITMQ_CASES_PASSWORD \
-    RABBITMQ_POINTS_PASSWORD RABBITMQ_PARTICIPATION_PASSWORD; do
+    RABBITMQ_POINTS_PASSWORD RABBITMQ_PARTICIPATION_PASSWORD \
+    RABBITMQ_NOTIFICATIONS_PASSWORD; do
     eval "value=\${$name:-}"
     [ -n "$value" ] || fail "set $name (.env.example says how to make one)"
     # The passwords also go into the services' AMQP URLs, and into JSON here: keep them plain.
@@ -40,6 +41,7 @@ sed -e "s|__EVENTS_PREFIX_RE__|$prefix_re|g" \
     -e "s|__RABBITMQ_CASES_PASSWORD__|$RABBITMQ_CASES_PASSWORD|g" \
     -e "s|__RABBITMQ_POINTS_PASSWORD__|$RABBITMQ_POINTS_PASSWORD|g" \
     -e "s|__RABBITMQ_PARTICIPATION_PASSWORD__|$RABBITMQ_PARTICIPATION_PASSWORD|g" \
+    -e "s|__RABBITMQ_NOTIFICATIONS_PASSWORD__|$RABBITMQ_NOTIFICATIONS_PASSWORD|g" \
     "$template" >"$out"
 if [ "$(id -u)" = 0 ] && id rabbitmq >/dev/null 2>&1; then
     chown rabbitmq:rabbitmq "$out"

@@ -21,7 +21,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 if TYPE_CHECKING:
     from grassroots_kit.messaging.permissions import BrokerGrant
 
-SERVICES = ("people", "cases", "points", "participation")
+SERVICES = ("people", "cases", "points", "participation", "notifications")
 Run = Callable[[Sequence[str]], subprocess.CompletedProcess[str]]
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 USER_PREFIX = "grassroots-"

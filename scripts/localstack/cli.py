@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     logs.add_argument(
         "service",
         nargs="?",
-        help="people, cases, points, participation, gateway or mongod (default: all)",
+        help="people, cases, points, participation, notifications, gateway or mongod "
+        "(default: all)",
     )
     logs.add_argument("-f", "--follow", action="store_true", help="keep printing as the logs grow")
     logs.add_argument(

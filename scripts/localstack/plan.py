@@ -12,6 +12,7 @@ SERVICE_PORTS: dict[str, int] = {
     "cases": 4002,
     "points": 4003,
     "participation": 4004,
+    "notifications": 4005,
 }
 MAX_REPLICAS = 20
 

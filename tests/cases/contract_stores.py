@@ -21,6 +21,7 @@ import pytest
 from grassroots_cases.adapters.role_projection import Assignment
 from grassroots_cases.domain import listing
 from grassroots_cases.domain.access import Place, Reader
+from grassroots_cases.domain.following import Follow, FollowCounts
 from grassroots_cases.domain.ids import CaseId, OrgUnitId, PersonId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort, sort_key
 from grassroots_cases.domain.model import Case
@@ -472,3 +473,38 @@ class CaseQueriesContract:
             geo.cell_of(c.location, size) for c in (inside, outside, boxed) if c.location
         )
         assert {c.cell: c.count for c in cells} == expected
+
+
+class FollowStoreContract:
+    async def test_counts_are_per_case_and_say_what_the_viewer_did(self, harness: Harness):
+        case_a, case_b = uid("case"), uid("case")
+
+        async def work(tx: CasesTx) -> None:
+            await tx.follows.save(Follow(case_a, "p1", following=True, since=T0))
+            await tx.follows.save(
+                Follow(case_a, "p2", following=True, me_too=True, since=T0, me_too_at=T0)
+            )
+            await tx.follows.save(Follow(case_a, "p3", following=False, me_too=True, me_too_at=T0))
+
+        await harness.ports.uow.run(work)
+
+        counts = await harness.ports.follows.counts([case_a, case_b], "p2")
+        assert counts[case_a] == FollowCounts(2, 2, True, True)
+        assert counts[case_b] == FollowCounts()
+        assert (await harness.ports.follows.counts([case_a], None))[case_a].followed_by_me is False
+
+    async def test_a_saved_follow_reads_back_and_is_replaced(self, harness: Harness):
+        case = uid("case")
+        first = Follow(case, "p1", following=True, since=T0)
+
+        async def save(follow: Follow) -> None:
+            async def work(tx: CasesTx) -> None:
+                await tx.follows.save(follow)
+
+            await harness.ports.uow.run(work)
+
+        await save(first)
+        assert await harness.ports.follows.get(case, "p1") == first
+        await save(Follow(case, "p1", following=False))
+        assert await harness.ports.follows.get(case, "p1") == Follow(case, "p1")
+        assert await harness.ports.follows.get(case, "nobody") is None

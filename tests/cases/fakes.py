@@ -15,6 +15,7 @@ from typing import Any
 from grassroots_cases.adapters.role_projection import Assignment
 from grassroots_cases.adapters.working_calendar import ChineseWorkingCalendar
 from grassroots_cases.domain.access import CaseView, Reader, case_view
+from grassroots_cases.domain.following import Follow, FollowCounts
 from grassroots_cases.domain.ids import OrgUnitId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.model import Case
@@ -65,6 +66,7 @@ class CasesState:
     org_units: dict[str, FakeOrgUnit] = field(default_factory=dict)
     roles: dict[str, tuple[Assignment, bool]] = field(default_factory=dict)  # id -> (a, revoked)
     media: dict[str, MediaInfo] = field(default_factory=dict)  # uploads, by media id
+    follows: dict[tuple[str, str], Follow] = field(default_factory=dict)  # (case, person)
 
 
 class FakeMediaAttachments:
@@ -122,6 +124,30 @@ class FakeMedia:
 
     async def sweep_subjects(self, subjects: Sequence[str], limit: int = 500) -> int:
         return 0
+
+
+class FakeFollowStore:
+    def __init__(self, state: CasesState) -> None:
+        self._state = state
+
+    async def get(self, case_id: str, person_id: str) -> Follow | None:
+        return self._state.follows.get((case_id, person_id))
+
+    async def save(self, follow: Follow) -> None:
+        self._state.follows[(follow.case_id, follow.person_id)] = follow
+
+    async def counts(self, case_ids: Sequence[str], viewer: str | None) -> dict[str, FollowCounts]:
+        counts = {}
+        for case_id in set(case_ids):
+            of_case = [f for (c, _), f in self._state.follows.items() if c == case_id]
+            own = self._state.follows.get((case_id, viewer)) if viewer else None
+            counts[case_id] = FollowCounts(
+                followers=sum(1 for f in of_case if f.following),
+                me_too=sum(1 for f in of_case if f.me_too),
+                followed_by_me=bool(own and own.following),
+                me_too_by_me=bool(own and own.me_too),
+            )
+        return counts
 
 
 class FakeCaseStore:
@@ -453,6 +479,7 @@ def bind(state: CasesState) -> CasesTx:
         counters=FakeCounterStore(state),
         sla_policies=FakeSlaPolicyStore(state),
         media=FakeMediaAttachments(state),
+        follows=FakeFollowStore(state),
     )
 
 
@@ -477,6 +504,7 @@ class FakeCases:
             sla_policies=FakeSlaPolicyStore(state),
             district_codes=FakeDistrictCodeStore(state),
             clock=clock,
+            follows=FakeFollowStore(state),
             working_time=WorkingTime(ChineseWorkingCalendar()),
             media=FakeMedia(state),
         )

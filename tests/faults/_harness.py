@@ -48,7 +48,7 @@ async def fault_stack(
             client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(
                 mongo_url, serverSelectionTimeoutMS=5000
             )
-            for service in ("people", *CONSUMERS, "participation"):
+            for service in ("people", *CONSUMERS, "participation", "notifications"):
                 await client.drop_database(stack.database(service))
             await client.close()
 

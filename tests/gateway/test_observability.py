@@ -15,6 +15,7 @@ SPANNING = """query($id: ID!) {
   case(id: $id) { id }
   pointsAccount(personId: $id) { balance }
   meeting(id: $id) { id }
+  unreadNoticeCount
 }"""
 
 

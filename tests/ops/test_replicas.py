@@ -217,7 +217,9 @@ async def test_two_replicas_of_each_service_share_the_work_and_apply_each_event_
                 assert lag, service
                 assert all(value == 0 for value in lag.values()), lag
                 assert total(samples, "grassroots_dead_letter_queue_messages") == 0
-                assert total(samples, "grassroots_event_handling_seconds_count") > 0
+                # The burst is of org units, which notifications does not keep.
+                if service != "notifications":
+                    assert total(samples, "grassroots_event_handling_seconds_count") > 0
 
 
 PEOPLE_OPERATIONS = (

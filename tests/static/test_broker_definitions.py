@@ -62,6 +62,7 @@ PASSWORDS = {
     "RABBITMQ_CASES_PASSWORD": "cases_pw",
     "RABBITMQ_POINTS_PASSWORD": "points~pw",
     "RABBITMQ_PARTICIPATION_PASSWORD": "participation-pw",
+    "RABBITMQ_NOTIFICATIONS_PASSWORD": "notifications-pw",
 }
 
 
@@ -78,6 +79,7 @@ def test_compose_definitions_grant_what_the_local_stack_grants(tmp_path: Path, p
             "cases": "cases_pw",
             "points": "points~pw",
             "participation": "participation-pw",
+            "notifications": "notifications-pw",
         },
         ("operator", "admin-pw"),
     )

@@ -35,10 +35,10 @@ def test_each_service_gets_its_own_user_and_url(tmp_path: Path, monkeypatch):
         "amqp://guest:guest@127.0.0.1:5672/", passwords, run=ctl, warn=print
     )
 
-    assert set(urls) == {"people", "cases", "points", "participation"}
+    assert set(urls) == {"people", "cases", "points", "participation", "notifications"}
     assert urls["cases"].startswith("amqp://grassroots-cases:")
     assert urls["cases"].endswith("@127.0.0.1:5672/")
-    assert len({url.split("@")[0] for url in urls.values()}) == 4
+    assert len({url.split("@")[0] for url in urls.values()}) == 5
     assert stat.S_IMODE(passwords.stat().st_mode) == 0o600
     topic = [c for c in ctl.calls if c[0] == "set_topic_permissions"]
     assert [c[3] for c in topic] == [
@@ -46,6 +46,7 @@ def test_each_service_gets_its_own_user_and_url(tmp_path: Path, monkeypatch):
         "grassroots-cases",
         "grassroots-points",
         "grassroots-participation",
+        "grassroots-notifications",
     ]
 
 
@@ -60,6 +61,7 @@ def test_passwords_are_kept_between_runs(tmp_path: Path, monkeypatch):
             "grassroots-cases",
             "grassroots-points",
             "grassroots-participation",
+            "grassroots-notifications",
         ]
     )
     again = broker_users.service_urls("amqp://g:g@localhost/", passwords, run=ctl)

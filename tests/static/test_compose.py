@@ -22,7 +22,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "compose-spec.json"
-SUBGRAPHS = {"people": 4001, "cases": 4002, "points": 4003, "participation": 4004}
+SUBGRAPHS = {
+    "people": 4001,
+    "cases": 4002,
+    "points": 4003,
+    "participation": 4004,
+    "notifications": 4005,
+}
 GATEWAY_PORT = 4000
 MONGO_MEMBERS = ("mongo1", "mongo2", "mongo3")
 BROKER_PASSWORDS = (
@@ -31,6 +37,7 @@ BROKER_PASSWORDS = (
     "RABBITMQ_CASES_PASSWORD",
     "RABBITMQ_POINTS_PASSWORD",
     "RABBITMQ_PARTICIPATION_PASSWORD",
+    "RABBITMQ_NOTIFICATIONS_PASSWORD",
 )
 HEALTH_GATES = {"service_healthy", "service_completed_successfully"}
 VARIABLE = re.compile(r"\$\{(\w+)(?::?-([^}]*))?\}")

@@ -21,7 +21,13 @@ import pytest
 from dockerfile_parse import DockerfileParser
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES = {"people": 4001, "cases": 4002, "points": 4003, "participation": 4004}
+SERVICES = {
+    "people": 4001,
+    "cases": 4002,
+    "points": 4003,
+    "participation": 4004,
+    "notifications": 4005,
+}
 GATEWAY_PORT = 4000
 # One Dockerfile for every Python service, told which by the build arguments SERVICE and PORT.
 SERVICE_DOCKERFILE = ROOT / "deploy" / "docker" / "service.Dockerfile"

@@ -23,6 +23,7 @@ SOURCES = [
     ROOT / "services" / "cases" / "src",
     ROOT / "services" / "points" / "src",
     ROOT / "services" / "participation" / "src",
+    ROOT / "services" / "notifications" / "src",
 ]
 LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
 

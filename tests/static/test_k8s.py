@@ -31,7 +31,13 @@ OVERLAYS = ("dev", "prod")
 TREES = {"base": K8S / "base"} | {name: K8S / "overlays" / name for name in OVERLAYS}
 # Oldest and newest Kubernetes minor version the manifests are validated against.
 KUBERNETES_VERSIONS = ("1.29.0", "1.37.0")
-SUBGRAPHS = {"people": 4001, "cases": 4002, "points": 4003, "participation": 4004}
+SUBGRAPHS = {
+    "people": 4001,
+    "cases": 4002,
+    "points": 4003,
+    "participation": 4004,
+    "notifications": 4005,
+}
 GATEWAY_PORT = 4000
 PROBES = {
     **{name: ("/health/live", "/health/ready") for name in SUBGRAPHS},

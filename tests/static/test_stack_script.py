@@ -100,6 +100,7 @@ def test_one_replica_runs_each_service_on_its_canonical_port_without_proxy():
         ("cases", 4002, Kind.SERVICE),
         ("points", 4003, Kind.SERVICE),
         ("participation", 4004, Kind.SERVICE),
+        ("notifications", 4005, Kind.SERVICE),
     ]
 
 
@@ -110,13 +111,13 @@ def test_replicas_sit_behind_a_proxy_on_the_canonical_port():
         "people-proxy", Kind.PROXY, "people", 4001, (4101, 4102, 4103)
     )
     assert procs_["cases-2"] == Proc("cases-2", Kind.SERVICE, "cases", 4202)
-    assert len(procs_) == 4 * 3 + 4
+    assert len(procs_) == 5 * 3 + 5
 
 
 def test_replicas_start_before_their_proxies():
     kinds = [p.kind for p in plan.service_procs(2)]
 
-    assert kinds == [Kind.SERVICE] * 8 + [Kind.PROXY] * 4
+    assert kinds == [Kind.SERVICE] * 10 + [Kind.PROXY] * 5
 
 
 def test_every_port_of_a_full_plan_is_distinct():

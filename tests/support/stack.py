@@ -22,7 +22,7 @@ from typing import Any
 from tests.support.mongod import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES = ("people", "cases", "points", "participation")
+SERVICES = ("people", "cases", "points", "participation", "notifications")
 
 
 @dataclass
@@ -205,8 +205,10 @@ def post_graphql(
 
 
 @contextlib.contextmanager
-def running_stack(mongo_url: str, amqp_url: str, workdir: Path) -> Iterator[Stack]:
-    stack = Stack(mongo_url, amqp_url, workdir)
+def running_stack(
+    mongo_url: str, amqp_url: str, workdir: Path, env: dict[str, str] | None = None
+) -> Iterator[Stack]:
+    stack = Stack(mongo_url, amqp_url, workdir, env=dict(env or {}))
     try:
         for service in SERVICES:
             stack.start_service(service)
@@ -221,6 +223,7 @@ STACK_QUEUES = {
     "cases": ("projections",),
     "points": ("projections", "awards"),
     "participation": ("projections",),
+    "notifications": ("projections", "notices"),
 }
 
 

@@ -19,6 +19,7 @@ from tests.cases.contract_stores import (
     CaseStoreContract,
     CounterStoreContract,
     DistrictCodeStoreContract,
+    FollowStoreContract,
     OrgUnitStoreContract,
     RoleStoreContract,
     SlaPolicyStoreContract,
@@ -89,4 +90,8 @@ class TestMongoRoleStore(RoleStoreContract):
 
 
 class TestMongoCaseQueries(CaseQueriesContract):
+    pass
+
+
+class TestMongoFollowStore(FollowStoreContract):
     pass

@@ -14,6 +14,7 @@ from tests.cases.contract_stores import (
     CaseStoreContract,
     CounterStoreContract,
     DistrictCodeStoreContract,
+    FollowStoreContract,
     OrgUnitStoreContract,
     RoleStoreContract,
     SlaPolicyStoreContract,
@@ -66,4 +67,8 @@ class TestFakeRoleStore(RoleStoreContract):
 
 
 class TestFakeCaseQueries(CaseQueriesContract):
+    pass
+
+
+class TestFakeFollowStore(FollowStoreContract):
     pass

@@ -163,6 +163,23 @@ class CaseSentToDeliberation(_CaseInPlace):
     sent_at: Timestamp
 
 
+class CaseFollowed(_CaseInPlace):
+    """A person who may see the case follows it now (`meToo`: they have the same problem and
+    said so instead of reporting it again). Published when they start following, and again,
+    with `meToo` true, when a follower adds their "me too" (once per person)."""
+
+    person_id: Id
+    me_too: bool
+    at: Timestamp
+
+
+class CaseUnfollowed(_CaseInPlace):
+    """A person stopped following the case (their "me too", if any, still counts)."""
+
+    person_id: Id
+    at: Timestamp
+
+
 class OrderEvent(_CaseInPlace):
     """An order on the board; `takerId` and `organizationId` are null on order.posted."""
 

@@ -12,6 +12,7 @@ from typing import Final
 from grassroots_contracts import activity_events as activities
 from grassroots_contracts import case_events as cases
 from grassroots_contracts import event_types as t
+from grassroots_contracts import notification_events as notifications
 from grassroots_contracts import participation_events as participation
 from grassroots_contracts import people_events as people
 from grassroots_contracts import points_events as points
@@ -141,6 +142,18 @@ _SPECS = (
         cases.CaseSentToDeliberation,
     ),
     EventSpec(
+        t.CASE_FOLLOWED,
+        "Case followed",
+        'A person follows a case (or added their "me too" to it) and is told when it moves.',
+        cases.CaseFollowed,
+    ),
+    EventSpec(
+        t.CASE_UNFOLLOWED,
+        "Case unfollowed",
+        "A person stopped following a case.",
+        cases.CaseUnfollowed,
+    ),
+    EventSpec(
         t.ORDER_POSTED, "Order posted", "A case was posted on the order board.", cases.OrderEvent
     ),
     EventSpec(
@@ -200,6 +213,14 @@ _SPECS = (
         "A survey stopped taking answers (closed by staff or at its close date), with how many "
         "it received; never who answered.",
         surveys.SurveyClosed,
+    ),
+    EventSpec(
+        t.NOTICE_CREATED,
+        "Notice created",
+        "A notice was put in a person's inbox (once per source event and recipient); live "
+        "delivery (`myNotices`) reads it from here. Carries no text: the inbox renders it in "
+        "the reader's language.",
+        notifications.NoticeCreated,
     ),
 )
 

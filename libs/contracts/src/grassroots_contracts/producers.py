@@ -17,6 +17,7 @@ SOURCES: Final[Mapping[str, str]] = MappingProxyType(
         "cases": t.SOURCE_CASES,
         "points": t.SOURCE_POINTS,
         "participation": t.SOURCE_PARTICIPATION,
+        "notifications": t.SOURCE_NOTIFICATIONS,
     }
 )
 
@@ -27,6 +28,7 @@ _FAMILIES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "cases": ("case", "order"),
         "points": ("points", "reward"),
         "participation": ("meeting", "decision", "costshare", "activity", "survey"),
+        "notifications": ("notice",),
     }
 )
 
@@ -48,6 +50,8 @@ _ALL_TYPES: Final = (
     t.CASE_CLOSED,
     t.CASE_REOPENED,
     t.CASE_SENT_TO_DELIBERATION,
+    t.CASE_FOLLOWED,
+    t.CASE_UNFOLLOWED,
     t.ORDER_POSTED,
     t.ORDER_TAKEN,
     t.POINTS_AWARDED,
@@ -58,6 +62,7 @@ _ALL_TYPES: Final = (
     t.COSTSHARE_FUNDED,
     t.ACTIVITY_ATTENDED,
     t.SURVEY_CLOSED,
+    t.NOTICE_CREATED,
 )
 
 

@@ -684,5 +684,49 @@ VOCABULARY: Final[Mapping[str, Mapping[str, Term]]] = MappingProxyType(
                 "EN": Term(label("English"), label("English, the language texts are written in.")),
             }
         ),
+        "NoticeKind": _kind(
+            {
+                "CASE_REPORTED_IN_AREA": Term(
+                    label("New case in your area"),
+                    label("A case was reported in the area you serve."),
+                ),
+                "CASE_ASSIGNED_TO_YOU": Term(
+                    label("Case assigned to you"), label("You now answer for a case.")
+                ),
+                "CASE_ASSIGNED": Term(
+                    label("Case assigned"),
+                    label("A case you reported or follow has someone answering for it."),
+                ),
+                "CASE_ESCALATED": Term(
+                    label("Case escalated"),
+                    label("A case you reported or follow went up the ladder."),
+                ),
+                "CASE_RESOLVED": Term(
+                    label("Case resolved"),
+                    label("A case you reported or follow was resolved."),
+                ),
+                "CASE_CLOSED": Term(
+                    label("Case closed"), label("A case you reported or follow was closed.")
+                ),
+                "CASE_REOPENED": Term(
+                    label("Case reopened"),
+                    label("A case you answer for or follow went back to work."),
+                ),
+                "ORDER_POSTED_NEARBY": Term(
+                    label("New order nearby"),
+                    label("An order was posted on the board in the area you serve."),
+                ),
+            }
+        ),
+        "NoticeChannel": _kind(
+            {
+                "EMAIL": Term(label("Email"), label("Notices sent to your email address.")),
+                "SMS": Term(label("SMS"), label("Notices sent as text messages to your phone.")),
+                "WECHAT": Term(
+                    label("WeChat message"),
+                    label("Notices sent as WeChat subscription messages."),
+                ),
+            }
+        ),
     }
 )

@@ -11,6 +11,7 @@ from grassroots_cases.adapters import (
     cases,
     counters,
     district_codes,
+    follows,
     role_projection,
     rollups,
     sla_policies,
@@ -20,6 +21,7 @@ COLLECTIONS: list[str] = [
     cases.COLLECTION,
     counters.COLLECTION,
     district_codes.COLLECTION,
+    follows.COLLECTION,
     org_units.COLLECTION,
     role_projection.COLLECTION,
     sla_policies.COLLECTION,
@@ -29,6 +31,7 @@ COLLECTIONS: list[str] = [
 INDEXES: list[Indexes] = [
     cases.INDEXES,
     district_codes.INDEXES,
+    follows.INDEXES,
     org_units.INDEXES,
     org_units.CHILDREN_INDEXES,
     role_projection.INDEXES,

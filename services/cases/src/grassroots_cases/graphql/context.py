@@ -11,7 +11,9 @@ from grassroots_kit.request_auth import ANONYMOUS, RequestAuth, authenticate
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
+from grassroots_cases.domain.following import FollowCounts
 from grassroots_cases.domain.model import Case
+from grassroots_cases.handlers.following import counts_of
 from grassroots_cases.handlers.ports import CasesPorts
 from grassroots_cases.handlers.reading import cases_by_id
 
@@ -23,9 +25,12 @@ class Context:
     ports: CasesPorts
     auth: RequestAuth = ANONYMOUS
     cases: DataLoader[str, Case | None] = field(init=False)
+    # Case.followerCount and friends of a list of cases: one aggregation for all of them.
+    follow_counts: DataLoader[str, FollowCounts | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.cases = by_id(lambda ids: cases_by_id(self.ports, ids))
+        self.follow_counts = by_id(lambda ids: counts_of(self.ports, self.caller, ids))
 
     @property
     def caller(self) -> Principal | None:

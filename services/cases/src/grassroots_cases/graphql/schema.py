@@ -13,6 +13,7 @@ from grassroots_cases.graphql.mutations import (
     case_deliberation_send,
     case_dispatch,
     case_escalate,
+    case_follow,
     case_rate,
     case_reject,
     case_reopen,
@@ -75,6 +76,18 @@ class Mutation:
     )
     reject_case: case_reject.RejectCasePayload = strawberry.mutation(
         resolver=case_reject.resolve_case_reject, description="Reject a case."
+    )
+    follow_case: case_follow.FollowCasePayload = strawberry.mutation(
+        resolver=case_follow.resolve_follow_case,
+        description="Follow a case you may see: you are told when it moves.",
+    )
+    unfollow_case: case_follow.FollowCasePayload = strawberry.mutation(
+        resolver=case_follow.resolve_unfollow_case, description="Stop following a case."
+    )
+    add_me_too: case_follow.FollowCasePayload = strawberry.mutation(
+        resolver=case_follow.resolve_add_me_too,
+        description='Say "me too" to a case you may see (once) instead of reporting the same '
+        "problem again; you follow it too.",
     )
     comment_on_case: case_comment.CommentOnCasePayload = strawberry.mutation(
         resolver=case_comment.resolve_case_comment, description="Comment on a case."

@@ -20,6 +20,7 @@ from grassroots_kit.graphql.photos import Photo
 from strawberry.types import Info
 
 from grassroots_cases.domain import model
+from grassroots_cases.domain.following import FollowCounts
 from grassroots_cases.domain.listing import CaseFilter as DomainFilter
 from grassroots_cases.domain.listing import sort_key
 from grassroots_cases.graphql.context import Context
@@ -215,6 +216,29 @@ class Case:
     @strawberry.field(description="Photos of the result (after), from the resolution.")
     async def resolution_photos(self, info: Info[Context, None]) -> list[Photo]:
         return await photos_of_case(info, self.domain, self.domain.resolution_photo_ids)
+
+    async def _follows(self, info: Info[Context, None]) -> FollowCounts:
+        counts = await info.context.follow_counts.load(str(self.id))
+        return counts or FollowCounts()
+
+    @strawberry.field(description="How many people follow it (they are told when it moves).")
+    async def follower_count(self, info: Info[Context, None]) -> int:
+        return (await self._follows(info)).followers
+
+    @strawberry.field(
+        description='How many people said "me too": they have the same problem and did not '
+        "report it again."
+    )
+    async def me_too_count(self, info: Info[Context, None]) -> int:
+        return (await self._follows(info)).me_too
+
+    @strawberry.field(description="Whether you follow it.")
+    async def followed_by_me(self, info: Info[Context, None]) -> bool:
+        return (await self._follows(info)).followed_by_me
+
+    @strawberry.field(description='Whether you said "me too" to it.')
+    async def me_too_by_me(self, info: Info[Context, None]) -> bool:
+        return (await self._follows(info)).me_too_by_me
 
     @classmethod
     def from_domain(cls, case: model.Case) -> Case:

@@ -16,6 +16,7 @@ from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
 
 from grassroots_cases.adapters.district_codes import MongoDistrictCodeStore
+from grassroots_cases.adapters.follows import MongoFollowStore
 from grassroots_cases.adapters.role_projection import RoleProjection
 from grassroots_cases.adapters.stores import (
     MongoCaseQueries,
@@ -48,6 +49,7 @@ def cases_ports(
             counters=MongoCounterStore(db, session),
             sla_policies=MongoSlaPolicyStore(db, session),
             media=media.records.bound(session) if media is not None else None,
+            follows=MongoFollowStore(db, session),
         )
 
     return CasesPorts(
@@ -59,6 +61,7 @@ def cases_ports(
         sla_policies=MongoSlaPolicyStore(db),
         district_codes=MongoDistrictCodeStore(db),
         clock=clock,
+        follows=MongoFollowStore(db),
         working_time=WorkingTime(ChineseWorkingCalendar(), closing=_closing_time(host), zone=tz),
         business_zone=tz,
         media=media,

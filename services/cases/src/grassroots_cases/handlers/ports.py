@@ -22,6 +22,7 @@ from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
 from grassroots_cases.adapters.role_projection import Assignment
 from grassroots_cases.domain.access import Reader
+from grassroots_cases.domain.following import Follow, FollowCounts
 from grassroots_cases.domain.ids import OrgUnitId
 from grassroots_cases.domain.listing import CaseFilter, CaseSort
 from grassroots_cases.domain.model import Case
@@ -102,6 +103,18 @@ class DistrictCodeStore(Protocol):
         Not part of a transaction: a code once given is kept, whether the case that asked
         for it commits or not.
         """
+        ...
+
+
+class FollowStore(Protocol):
+    """Who follows which case and who said "me too": one record per (case, person)."""
+
+    async def get(self, case_id: str, person_id: str) -> Follow | None: ...
+
+    async def save(self, follow: Follow) -> None: ...
+
+    async def counts(self, case_ids: Sequence[str], viewer: str | None) -> dict[str, FollowCounts]:
+        """Followers and "me too"s of each case, and whether `viewer` is among them."""
         ...
 
 
@@ -205,6 +218,7 @@ class CasesTx(Transaction):
     cases: CaseStore
     counters: CounterStore
     sla_policies: SlaPolicyStore
+    follows: FollowStore
     # None where no photo store is composed (the in-memory fakes): attaching one is refused.
     media: MediaAttachments | None = None
 
@@ -229,6 +243,7 @@ class CasesPorts:
     sla_policies: SlaPolicyStore
     district_codes: DistrictCodeStore
     clock: Clock
+    follows: FollowStore
     # Working-day deadlines: the holiday calendar and the business closing time.
     working_time: WorkingTime
     # Whose midnights cut the case-number year (and the statistics' days, in the adapters).
