@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import time
 
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.live.stream import LiveFeed
 from grassroots_kit.mongo import Session
 from grassroots_kit.org_units import OrgUnitProjection
 from grassroots_kit.unit_of_work import MongoUnitOfWork
@@ -27,7 +28,9 @@ from grassroots_cases.handlers.ports import CasesPorts, CasesTx
 from grassroots_cases.handlers.unit_of_work import Clock, utc_now
 
 
-def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
+def cases_ports(
+    host: ServiceHost, *, clock: Clock = utc_now, live: LiveFeed | None = None
+) -> CasesPorts:
     db = host.db
     tz = host.settings.business_zone
 
@@ -49,6 +52,7 @@ def cases_ports(host: ServiceHost, *, clock: Clock = utc_now) -> CasesPorts:
         clock=clock,
         working_time=WorkingTime(ChineseWorkingCalendar(), closing=_closing_time(host), zone=tz),
         business_zone=tz,
+        live=live,
     )
 
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
+from grassroots_kit.live.stream import LiveFeed
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
 from grassroots_cases.adapters.role_projection import Assignment
@@ -216,3 +217,5 @@ class CasesPorts:
     working_time: WorkingTime
     # Whose midnights cut the case-number year (and the statistics' days, in the adapters).
     business_zone: ZoneInfo = DEFAULT_ZONE
+    # This replica's live feed (subscriptions); None where nothing subscribes (tests, tools).
+    live: LiveFeed | None = None
