@@ -27,7 +27,11 @@ def live_feed(
     has booted (and again by the robust connection after a broker outage); catch-up reads the
     host's own outbox, so `types` must be events this service publishes."""
     settings = host.settings
-    hub = hub or LiveHub(settings.service_name)
+    hub = hub or LiveHub(
+        settings.service_name,
+        per_person=settings.live_subscriptions_per_person,
+        total=settings.live_subscriptions_per_replica,
+    )
     queue = LiveQueue(
         host.broker,
         queue_name=live_queue_name(settings.events_prefix, settings.service_name),
