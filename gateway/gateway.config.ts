@@ -82,6 +82,10 @@ function loadSupergraph({ log }: { log: { warn(message: string): void } }): stri
   return sdl;
 }
 
+// Above the 12 s between the gateway's SSE pings; Bun allows at most 255.
+const BUN_IDLE_TIMEOUT_SECONDS = 60;
+const IS_BUN = typeof (globalThis as { Bun?: unknown }).Bun !== "undefined";
+
 const settings = readSettings();
 const { production, host } = settings;
 const GRAPHQL_ENDPOINT = "/graphql";
@@ -132,6 +136,11 @@ export const gatewayConfig = defineConfig({
   // plain HTTP request that passes every plugin below (edge auth from the Authorization header,
   // rate and size limits, persisted operations). A WebSocket would skip the HTTP-level ones.
   disableWebsockets: true,
+  // On Bun the CLI passes this as Bun.serve's `idleTimeout`, in seconds (default 10): a response
+  // that sends nothing for that long is cut. The gateway pings an SSE client only every 12 s, so
+  // a quiet subscription would be cut after 10. Node.js reads it as milliseconds to receive a
+  // request, and its default already suits: left alone there.
+  ...(IS_BUN ? { requestTimeout: BUN_IDLE_TIMEOUT_SECONDS } : {}),
   plugins: () => [
     useClientAddress(settings.trustedProxies),
     useRequestSizeLimit(settings.maxRequestBytes),

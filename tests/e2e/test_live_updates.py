@@ -222,3 +222,21 @@ async def test_the_order_board_hears_an_order_posted_on_the_other_replica(
     assert change["eventType"] == "order.posted"
     assert change["caseId"] in posted
     assert change["case"]["status"] == "ON_ORDER_BOARD"
+
+
+async def test_a_quiet_subscription_outlives_the_gateways_idle_timeout(
+    live_stack: Stack, area: Area
+) -> None:
+    # given a live subscriber
+    variables = {"unit": area.units["community"]}
+    token = area.tokens["staff"]
+    async with subscribe(gateway(live_stack), CASE_CHANGED, variables, token=token) as live:
+        await until_live(live, area)
+
+        # when nothing happens for longer than Bun's default idle timeout (10 s)
+        await asyncio.sleep(15)
+        case = area.report("After a quiet spell")
+
+        # then the stream is still open and delivers the next change
+        seen = await changes_until(live, case["id"], "case.reported")
+    assert seen[-1]["caseId"] == case["id"]
