@@ -16,13 +16,15 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import process_result
+from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.http.ides import get_graphql_ide_html
 from strawberry.http.streaming import HTTPStreamTransport, SSETransport
 from strawberry.schema.exceptions import CannotGetOperationTypeError
 from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL
+from strawberry.types import ExecutionResult
 
 from grassroots_kit.gateway_signature import GatewaySignatureMiddleware
+from grassroots_kit.graphql.errors import mask_unexpected
 from grassroots_kit.graphql.ide import DEFAULT_NODE_MODULES, GraphiQLAssets
 from grassroots_kit.graphql.operations import OperationRequest
 from grassroots_kit.graphql.schema import SubgraphSchema
@@ -130,6 +132,16 @@ class _GraphQL(GraphQL[Any, None]):
             json.dumps(process_result(result), separators=(",", ":")),
             media_type="application/json",
         )
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # Each event of a subscription is a result of its own, which the operation extension
+        # (graphql/operations.py) does not see: mask and translate its errors here too, so an
+        # unexpected exception in a stream says nothing of itself.
+        if result.errors:
+            result.errors = mask_unexpected(result.errors)
+        return process_result(result)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         # Strawberry's page loads its scripts from unpkg.com; this one from the subgraph itself.
