@@ -131,7 +131,7 @@ export const gatewayConfig = defineConfig({
   // A subscription is a stream that lasts as long as its client listens (at most an access
   // token's life: the subgraph ends it then), so the timeout is for the other operations only.
   upstreamTimeout: ({ executionRequest }) =>
-    executionRequest.operationType === "subscription" ? undefined : settings.subgraphTimeoutMs,
+    executionRequest?.operationType === "subscription" ? undefined : settings.subgraphTimeoutMs,
   // Clients subscribe with Server-Sent Events on /graphql (docs/graph.md, "Live updates"), a
   // plain HTTP request that passes every plugin below (edge auth from the Authorization header,
   // rate and size limits, persisted operations). A WebSocket would skip the HTTP-level ones.
