@@ -10,6 +10,7 @@ number of subscribers by a cap per person and a cap per replica.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -62,8 +63,9 @@ class LiveEvent:
     event: CloudEvent
     shared: Shared = field(default_factory=Shared, compare=False)
 
-    @property
+    @functools.cached_property
     def cursor(self) -> str:
+        # Once per event, not once per subscriber.
         return LiveCursor.of(self.event).encode()
 
 
