@@ -4,6 +4,7 @@
 - `cursor`: where a client's stream stands, so a reconnecting client catches up.
 - `history`: what happened after a cursor, read from the service's own outbox.
 - `stream`: one subscriber's stream (catch-up, then live), authorized event by event.
+- `wiring`: `live_feed(host, ...)`, the feed of one replica, started with its host.
 - `grassroots_kit.messaging.live_queue`: each replica's exclusive queue on the events exchange,
   so every replica hears every event whichever replica committed it.
 

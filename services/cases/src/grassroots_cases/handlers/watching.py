@@ -79,7 +79,7 @@ async def watch_cases(
     recheck: Recheck | None = None,
 ) -> AsyncIterator[CaseChange]:
     """What happens to the cases of `org_unit_id`'s subtree that the caller may read."""
-    _, reader, feed, cursor = await _open(ports, principal, org_unit_id, after)
+    reader, feed, cursor = await _open(ports, principal, org_unit_id, after)
     unit_path = await _unit_path(ports, org_unit_id)
     if not may_watch_cases(reader, unit_path):
         raise Forbidden(msg("live cases of an area are for the people who live or serve there"))
@@ -112,7 +112,7 @@ async def watch_board(
 ) -> AsyncIterator[CaseChange]:
     """Orders posted to and taken from the board of `org_unit_id`'s subtree; a taken order
     reaches those who saw it on the board, with `case` null when they may no longer read it."""
-    _, reader, feed, cursor = await _open(ports, principal, org_unit_id, after)
+    reader, feed, cursor = await _open(ports, principal, org_unit_id, after)
     unit_path = await _unit_path(ports, org_unit_id)
     if not may_watch_board(reader, unit_path):
         raise Forbidden(
@@ -140,12 +140,13 @@ async def watch_board(
 
 async def _open(
     ports: CasesPorts, principal: Principal | None, org_unit_id: str, after: str | None
-) -> tuple[Principal, Reader, LiveFeed, LiveCursor | None]:
+) -> tuple[Reader, LiveFeed, LiveCursor | None]:
+    """The subscriber as the read policy sees them, the feed, and where to resume."""
     caller = require(principal)
     if ports.live is None:
         raise NotFound(msg("live updates are not served here"))
     cursor = LiveCursor.decode(after) if after else None
-    return caller, reader_of(caller), ports.live, cursor
+    return reader_of(caller), ports.live, cursor
 
 
 async def _unit_path(ports: CasesPorts, org_unit_id: str) -> tuple[str, ...]:
