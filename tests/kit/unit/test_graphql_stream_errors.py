@@ -1,5 +1,5 @@
-"""A subscription served as Server-Sent Events: expected failures keep their code, an unexpected
-exception in the stream is masked like any resolver's."""
+"""A subscription served as Server-Sent Events: POSTed only, expected failures keep their code, an
+unexpected exception in the stream is masked like any resolver's."""
 
 from __future__ import annotations
 
@@ -78,3 +78,16 @@ async def test_an_unexpected_exception_in_a_stream_is_masked():
     assert '"errors":[{"message":' in body
     assert "mongodb" not in body
     assert "secret" not in body
+
+
+async def test_a_subscription_sent_with_get_is_refused_its_operation_would_be_unsigned():
+    transport = httpx.ASGITransport(app=_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        response = await client.get(
+            "/graphql",
+            params={"query": "subscription { conflicted }"},
+            headers={"accept": "text/event-stream"},
+        )
+
+    assert response.status_code == 405
+    assert "text/event-stream" not in response.headers.get("content-type", "")

@@ -84,6 +84,11 @@ class _GraphQL(GraphQL[Any, None]):
         self._context_factory = context_factory
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and _accepts_stream(scope):
+            # A GET would carry the operation in its URL, outside the gateway's signature (which
+            # covers the body): subscriptions come POSTed, as the gateway sends them.
+            await PlainTextResponse("subscribe with POST", status_code=405)(scope, receive, send)
+            return
         if scope["type"] != "http" or scope["method"] != "POST":
             await super().__call__(scope, receive, send)
             return
@@ -153,6 +158,11 @@ class _GraphQL(GraphQL[Any, None]):
     ) -> Any:
         assert isinstance(request, Request)
         return await self._context_factory(request)
+
+
+def _accepts_stream(scope: Scope) -> bool:
+    accept = dict(scope.get("headers", [])).get(b"accept", b"")
+    return b"text/event-stream" in accept
 
 
 def create_service_app(
