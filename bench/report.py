@@ -256,6 +256,7 @@ def write_report(path: Path) -> None:
         f"| mongod per close (whole server) | {_mongod_work(rated.get('mongod_per_close'))} |",
         "",
         *participation_section(_load("participation_pipeline")),
+        *subscribers_section(_load("subscribers")),
         "## Read path",
         "",
         f"Load tool: {read.get('load_tool', 'wrk')}; each row is one closed-loop run of "
@@ -482,5 +483,35 @@ def participation_section(data: dict[str, Any]) -> list[str]:
         "| ledger entries / attendances confirmed, each round | "
         + ", ".join(f"{r.get('ledger_entries')} / {r.get('attendances_confirmed')}" for r in rounds)
         + " |",
+        "",
+    ]
+
+
+def subscribers_section(data: dict[str, Any]) -> list[str]:
+    """Live subscribers of one community receiving an assignment: each round's figures."""
+    rounds = data.get("rounds") or []
+    if not rounds:
+        return []
+    load = (data.get("machine") or {}).get("loadavg_1_5_15")
+    return [
+        "### Live subscribers (`python -m bench.subscribers`)",
+        "",
+        f"{data.get('subscribers')} SSE subscribers of one community's `caseChanged`, through "
+        "the gateway to cases' first replica; `assignCase` sent to the second replica. Latency "
+        "runs from sending `assignCase` to each subscriber parsing the change (outbox, relay, "
+        "RabbitMQ, the first replica's live queue and hub, its streams, the gateway, the "
+        "client, which parses all of them in one process). "
+        f"Live: {data.get('live_subscribers')}, failed: {data.get('failed_subscribers')}. "
+        f"Load average (1/5/15 min) at the end: {load}.",
+        "",
+        "| round | received | p50 | p99 | max |",
+        "|---:|---:|---:|---:|---:|",
+        *(
+            f"| {n} | {r.get('received')} | {r.get('p50_ms')} ms | {r.get('p99_ms')} ms | "
+            f"{r.get('max_ms')} ms |"
+            for n, r in enumerate(rounds, 1)
+        ),
+        f"| median p99 (spread) | | | {data.get('p99_ms_median')} ms "
+        f"({data.get('p99_ms_spread')} ms) | |",
         "",
     ]

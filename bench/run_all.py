@@ -47,6 +47,7 @@ SCENARIOS: dict[str, tuple[list[str], list[str], int]] = {
         420,
     ),
     "plans": (["--cases", "300"], ["--cases", "40"], 300),
+    "subscribers": (["--subscribers", "1000", "--rounds", "3"], ["--subscribers", "50"], 600),
     "scale_district": (
         [],
         ["--residents", "1000", "--households", "300", "--chiefs", "50", "--staff", "20"],

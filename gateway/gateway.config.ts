@@ -45,10 +45,13 @@ function env(name: string): string | undefined {
 
 // The composed supergraph carries the local defaults; every deployment (tests on random ports,
 // containers, Kubernetes) points the gateway elsewhere without recomposing.
+// Subscriptions reach a subgraph as Server-Sent Events over the same HTTP endpoint as every other
+// operation, POSTed (`method`) so the operation is in the body the gateway signs
+// (src/subgraph-signature.ts); a GET would carry it in the URL, outside the signature.
 const transportEntries = Object.fromEntries(
   Object.entries(SUBGRAPH_URLS).map(([subgraph, { env: name, fallback }]) => [
     subgraph,
-    { location: env(name) ?? fallback },
+    { location: env(name) ?? fallback, options: { method: "POST" as const } },
   ]),
 );
 
@@ -83,6 +86,10 @@ function loadSupergraph({ log }: { log: { warn(message: string): void } }): stri
   lastGoodSupergraph = sdl;
   return sdl;
 }
+
+// Above the 12 s between the gateway's SSE pings; Bun allows at most 255.
+const BUN_IDLE_TIMEOUT_SECONDS = 60;
+const IS_BUN = typeof (globalThis as { Bun?: unknown }).Bun !== "undefined";
 
 const settings = readSettings();
 const { production, host } = settings;
@@ -126,7 +133,19 @@ export const gatewayConfig = defineConfig({
   ...(persisted ? { persistedDocuments: persisted } : {}),
   // A subgraph that does not answer in time fails its part of the query, not the whole request;
   // fields of the healthy subgraphs still resolve.
-  upstreamTimeout: settings.subgraphTimeoutMs,
+  // A subscription is a stream that lasts as long as its client listens (at most an access
+  // token's life: the subgraph ends it then), so the timeout is for the other operations only.
+  upstreamTimeout: ({ executionRequest }) =>
+    executionRequest?.operationType === "subscription" ? undefined : settings.subgraphTimeoutMs,
+  // Clients subscribe with Server-Sent Events on /graphql (docs/graph.md, "Live updates"), a
+  // plain HTTP request that passes every plugin below (edge auth from the Authorization header,
+  // rate and size limits, persisted operations). A WebSocket would skip the HTTP-level ones.
+  disableWebsockets: true,
+  // On Bun the CLI passes this as Bun.serve's `idleTimeout`, in seconds (default 10): a response
+  // that sends nothing for that long is cut. The gateway pings an SSE client only every 12 s, so
+  // a quiet subscription would be cut after 10. Node.js reads it as milliseconds to receive a
+  // request, and its default already suits: left alone there.
+  ...(IS_BUN ? { requestTimeout: BUN_IDLE_TIMEOUT_SECONDS } : {}),
   plugins: () => [
     useClientAddress(settings.trustedProxies),
     // Before the GraphQL size limit: a photo is far larger than any operation.

@@ -34,6 +34,12 @@ fi
 NODE_ENV=${NODE_ENV:-production}
 export NODE_ENV
 
+# Bun's fetch sends at most this many requests at once and queues the rest (its default is 256).
+# Each open subscription holds one subgraph request for as long as it lasts, so at the default 256
+# subscribers would stall every other query of this gateway (bench/subscribers.py found it).
+BUN_CONFIG_MAX_HTTP_REQUESTS=${BUN_CONFIG_MAX_HTTP_REQUESTS:-16384}
+export BUN_CONFIG_MAX_HTTP_REQUESTS
+
 # The runtime: Bun, pinned by the lockfile (package.json's optionalDependencies, Linux x64 and
 # arm64), which Hive Gateway supports beside Node.js; its HTTP server and client cost the gateway
 # about 30% less CPU per request than Node.js 26 (bench/FINDINGS.md). GATEWAY_RUNTIME=node runs

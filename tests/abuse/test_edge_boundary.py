@@ -22,9 +22,11 @@ import pytest
 from grassroots_kit.auth import AUDIENCE, ISSUER
 from grassroots_kit.gateway_signature import MAX_SKEW_SECONDS, sign
 from pymongo import AsyncMongoClient
+from websockets.typing import Subprotocol
 
 from tests.abuse._attacker import Attacker, error_codes
 from tests.gateway.conftest import start_gateway
+from tests.support.live import subscribe
 from tests.support.stack import SERVICES, Process, Stack, remove_stack_state
 from tests.support.tokens import TokenMint
 
@@ -339,3 +341,57 @@ async def test_client_behind_the_ingress_cannot_dodge_the_limit_by_prepending_ad
 
     assert statuses[:RATE_LIMIT_PER_IP] == [200] * RATE_LIMIT_PER_IP
     assert set(statuses[RATE_LIMIT_PER_IP:]) == {429}
+
+
+# -- subscriptions keep the boundary -------------------------------------------------------------
+
+SUBSCRIBE = {
+    "query": 'subscription { caseChanged(orgUnitId: "nowhere") { eventId case { description } } }'
+}
+
+
+async def test_direct_caller_cannot_subscribe_on_a_subgraph_port(edge: Attacker) -> None:
+    response = await _post(
+        edge.subgraph_url("cases"), SUBSCRIBE, headers={"accept": "text/event-stream"}
+    )
+
+    assert "text/event-stream" not in response.headers.get("content-type", "")
+    _refused(response, 401, "UNAUTHENTICATED")
+
+
+async def _websocket_refused(url: str) -> bool:
+    from websockets.asyncio.client import connect
+    from websockets.exceptions import InvalidHandshake
+
+    try:
+        async with connect(
+            url.replace("http://", "ws://"), subprotocols=[Subprotocol("graphql-transport-ws")]
+        ) as socket:
+            await socket.send(json.dumps({"type": "connection_init"}))
+            await socket.recv()
+    except InvalidHandshake:
+        return True
+    return False
+
+
+async def test_direct_caller_cannot_open_a_websocket_on_a_subgraph_port(edge: Attacker) -> None:
+    assert await _websocket_refused(edge.subgraph_url("cases"))
+
+
+async def test_client_cannot_subscribe_over_a_websocket_that_skips_the_gateways_limits(
+    edge: Attacker,
+) -> None:
+    assert await _websocket_refused(edge.gateway_url)
+
+
+async def test_the_gateway_signs_the_subscriptions_it_forwards(edge: Attacker) -> None:
+    """The control: a subscription through the gateway reaches the subgraph's own rules."""
+    token = (
+        await edge.graphql(LOGIN, {"input": {"phone": ADMIN_PHONE, "password": ADMIN_PASSWORD}})
+    )["data"]["login"]["accessToken"]
+
+    async with subscribe(edge.gateway_url, SUBSCRIBE["query"], token=token) as live:
+        result = await live.next(timeout=30)
+
+    # the subgraph ran the resolver (no such unit), so the gateway's signature verified
+    assert error_codes(result) == {"NOT_FOUND"}, result

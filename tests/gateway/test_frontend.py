@@ -1,5 +1,6 @@
 """examples/frontend: typed operations that are fresh and registered, its unit tests, and the
-community dashboard in headless Chromium against a real stack (screenshot in test-artifacts/)."""
+community dashboard in headless Chromium against a real stack, its order board updating live
+when another client posts an order (screenshots in test-artifacts/)."""
 
 from __future__ import annotations
 
@@ -113,6 +114,7 @@ def test_the_dashboard_renders_in_headless_chromium(
     area = make_area(gateway.url)
     area.report("Frontend: blocked drain")
     area.report("Frontend: broken bench", who="staff")
+    errand = area.report("Frontend: carry groceries upstairs")
     phone = "139" + "".join(random.choice("0123456789") for _ in range(8))
     registered = gateway.query(
         """mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { person { id } } }""",
@@ -137,7 +139,9 @@ def test_the_dashboard_renders_in_headless_chromium(
     # when the page is opened and the staff member logs in
     completed = subprocess.run(
         ["node", "e2e/dashboard.mjs", "--page", f"{page_server}?graphql={gateway.url}",
-         "--phone", phone, "--password", PASSWORD, "--screenshot", str(SCREENSHOT)],
+         "--phone", phone, "--password", PASSWORD, "--screenshot", str(SCREENSHOT),
+         # and, once it shows, community staff on another client post a case to the board
+         "--post-order", errand["id"], "--graphql", gateway.url, "--token", area.tokens["staff"]],
         cwd=FRONTEND, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
 
@@ -155,3 +159,6 @@ def test_the_dashboard_renders_in_headless_chromium(
     assert titles["Frontend: blocked drain"][2] in {"已上报", "已受理", "已分派", "办理中"}
     assert "供水排水" in shown["chartLabels"]
     assert SCREENSHOT.stat().st_size > 10_000
+    # and the order board showed the posted order without a reload (a live subscription)
+    assert errand["number"] in shown["liveOrder"]
+    assert shown["liveOrderCount"] == "1"

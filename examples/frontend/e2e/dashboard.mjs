@@ -2,13 +2,38 @@
 // Opens the built dashboard in headless Chromium, logs in and saves a screenshot.
 //
 //   node e2e/dashboard.mjs --page URL --phone P --password W --screenshot FILE
+//       [--post-order CASE_ID --graphql URL --token T]
 //
+// With --post-order, once the dashboard shows, another client (this script, with token T) posts
+// that case to the order board through the gateway, and the page must show it without a reload
+// (`liveOrder` in the output: the board's text once it holds the case's number).
 // Prints one JSON line describing what the page shows; exits 1 when the dashboard does not
 // appear (the page's error line and console are printed). CHROMIUM overrides /usr/bin/chromium.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
 import { chromium } from "playwright-core";
+
+function optional(name) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+async function postOrder(graphql, token, caseId) {
+  const response = await fetch(graphql, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: "mutation($i: PostOrderInput!) { postOrder(input: $i) { case { number } } }",
+      variables: { i: { caseId } },
+    }),
+  });
+  const body = await response.json();
+  if (body.errors) {
+    throw new Error(`postOrder failed: ${JSON.stringify(body.errors)}`);
+  }
+  return body.data.postOrder.case.number;
+}
 
 function option(name) {
   const at = process.argv.indexOf(`--${name}`);
@@ -66,6 +91,18 @@ try {
       chartLabels: await page.$$eval("svg text", (texts) => texts.map((text) => text.textContent)),
       lang: await page.getAttribute("html", "lang"),
     };
+    const caseId = optional("post-order");
+    if (caseId) {
+      const number = await postOrder(option("graphql"), option("token"), caseId);
+      await page.waitForFunction(
+        (wanted) => document.querySelector("[data-testid=order-board]")?.textContent?.includes(wanted),
+        number,
+        { timeout: 30_000 },
+      );
+      summary.liveOrder = await page.textContent("[data-testid=order-board]");
+      summary.liveOrderCount = await page.textContent("[data-testid=order-board-count]");
+      await page.screenshot({ path: screenshot.replace(/\.png$/, "-live.png"), fullPage: true });
+    }
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   }
 } catch (error) {

@@ -7,7 +7,12 @@ import { cacheExchange } from "@urql/exchange-graphcache";
 
 import { barChartSvg, escapeHtml } from "./chart";
 import type { FrontendCommunityDashboardQuery } from "./gql/graphql";
-import { CommunityDashboardQuery, LoginMutation, WhereIServeQuery } from "./operations";
+import {
+  CommunityDashboardQuery,
+  LoginMutation,
+  OrderBoardLiveSubscription,
+  WhereIServeQuery,
+} from "./operations";
 import { labeller } from "./vocabulary";
 
 const params = new URLSearchParams(window.location.search);
@@ -23,9 +28,12 @@ let accessToken: string | null = null;
 const embedded = () => null;
 const client = new Client({
   url: GRAPHQL_URL,
+  // Subscriptions over fetch (Server-Sent Events), with the same headers as every request.
+  fetchSubscriptions: true,
   exchanges: [
     cacheExchange({
       keys: {
+        CaseChange: embedded,
         CaseConnection: embedded,
         CaseEdge: embedded,
         CaseStats: embedded,
@@ -93,6 +101,43 @@ async function logIn(phone: string, password: string): Promise<void> {
   }
   loginForm.hidden = true;
   render(me.data?.me?.name ?? "", result.data);
+  watchBoard(community.id, result.data);
+}
+
+type BoardItem = { id: string; number: string; title: string };
+
+// The order board as it changes: a posted order is added, a taken one removed. When the stream
+// ends (a deploy, a token's end) the board stays as it was; a reload shows the current one.
+function watchBoard(unitId: string, data: FrontendCommunityDashboardQuery): void {
+  const items: BoardItem[] = data.orderBoard.edges.map(({ node }) => node);
+  let total = data.orderBoard.totalCount;
+  client.subscription(OrderBoardLiveSubscription, { id: unitId }).subscribe((result) => {
+    const change = result.data?.orderBoardChanged;
+    if (!change) {
+      return;
+    }
+    const at = items.findIndex((item) => item.id === change.caseId);
+    if (change.eventType === "order.posted" && change.case && at < 0) {
+      items.unshift(change.case);
+      total += 1;
+    } else if (change.eventType === "order.taken" && at >= 0) {
+      items.splice(at, 1);
+      total -= 1;
+    }
+    renderBoard(items, total);
+  });
+}
+
+function boardHtml(items: readonly BoardItem[]): string {
+  return (
+    items.map((item) => `<li>${escapeHtml(item.number)} ${escapeHtml(item.title)}</li>`).join("") ||
+    "<li>No order waiting.</li>"
+  );
+}
+
+function renderBoard(items: readonly BoardItem[], total: number): void {
+  document.querySelector("[data-testid=order-board]")!.innerHTML = boardHtml(items);
+  document.querySelector("[data-testid=order-board-count]")!.textContent = String(total);
 }
 
 const unavailable = (what: string) => `<p class="unavailable">${what} cannot be shown now.</p>`;
@@ -111,9 +156,7 @@ function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
         <td>${escapeHtml(node.assignee?.name ?? "—")}</td></tr>`,
     )
     .join("");
-  const board = data.orderBoard.edges
-    .map(({ node }) => `<li>${escapeHtml(node.number)} ${escapeHtml(node.title)}</li>`)
-    .join("");
+  const board = boardHtml(data.orderBoard.edges.map(({ node }) => node));
   const leaders = (unit.leaderboard ?? [])
     .map((entry) => `<li>#${entry.rank} ${escapeHtml(entry.person.name)} · ${entry.points} points</li>`)
     .join("");
@@ -129,8 +172,8 @@ function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
         <tbody>${cases || '<tr><td colspan="5">No open case.</td></tr>'}</tbody></table>`
             : unavailable("The cases")
         }
-        <h2>Order board (${data.orderBoard.totalCount})</h2>
-        <ul data-testid="order-board">${board || "<li>No order waiting.</li>"}</ul>
+        <h2>Order board (<span data-testid="order-board-count">${data.orderBoard.totalCount}</span>)</h2>
+        <ul data-testid="order-board">${board}</ul>
       </div>
       <div class="card">
         <h2>This year</h2>

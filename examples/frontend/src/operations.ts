@@ -92,3 +92,19 @@ export const CommunityDashboardQuery = graphql(`
     }
   }
 `);
+
+// The board updates itself: orders posted to and taken from it, as they happen (Server-Sent
+// Events through the gateway; docs/graph.md, "Live updates").
+export const OrderBoardLiveSubscription = graphql(`
+  subscription FrontendOrderBoardLive($id: ID!) {
+    orderBoardChanged(orgUnitId: $id) {
+      eventType
+      caseId
+      case {
+        id
+        number
+        title
+      }
+    }
+  }
+`);

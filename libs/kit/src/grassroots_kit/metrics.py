@@ -84,3 +84,13 @@ DEAD_LETTER_READY = Gauge(
     "Messages parked in a queue's dead-letter queue, sampled periodically",
     ["service", "queue"],
 )
+LIVE_SUBSCRIBERS = Gauge(
+    "grassroots_live_subscribers",
+    "Open live subscriptions (GraphQL subscriptions) on this replica.",
+    ["service"],
+)
+LIVE_FELL_BEHIND = Counter(
+    "grassroots_live_fell_behind_total",
+    "Live subscriptions ended because their client did not keep up with the events.",
+    ["service"],
+)

@@ -61,6 +61,15 @@ class ServiceSettings(BaseSettings):
     relay_poll_seconds: float = Field(
         0.5, gt=0, description="How often the outbox relay looks for events written elsewhere."
     )
+    live_subscriptions_per_person: int = Field(
+        16,
+        ge=1,
+        description="Live subscriptions (GraphQL subscriptions) one person may hold open on one "
+        "replica; more are RATE_LIMITED (grassroots_kit.live).",
+    )
+    live_subscriptions_per_replica: int = Field(
+        20_000, ge=1, description="Live subscriptions one replica holds open at most."
+    )
     consumer_prefetch: int = Field(
         256, ge=1, description="Messages a consumer holds at once; its batches come from them."
     )

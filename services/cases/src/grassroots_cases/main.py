@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.auth import KeySource, TokenVerifier, jwks_from_url
 from grassroots_kit.graphql.app import create_service_app
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.live.wiring import live_feed
 from grassroots_kit.media.hosting import keep_photos
 from grassroots_kit.media.http import media_routes
 from grassroots_kit.media.library import MediaLibrary
@@ -21,6 +23,7 @@ from grassroots_cases.handlers.deliberation import deliberation_subscription
 from grassroots_cases.handlers.photo_sweeper import PhotoSweeper
 from grassroots_cases.handlers.projections import projection_subscription
 from grassroots_cases.handlers.sweeper import Sweeper
+from grassroots_cases.handlers.watching import LIVE_TYPES
 from grassroots_cases.settings import CasesSettings
 
 
@@ -86,7 +89,9 @@ def create_app(
         keys or jwks_from_url(settings.jwks_url),
         revoked=role_projection.RoleProjection(host.db).revoked_among,
     )
-    ports = cases_ports(host, media=media)
+    # Every replica hears every case event, whichever replica committed it.
+    feed = live_feed(host, types=LIVE_TYPES, producers=PRODUCERS)
+    ports = cases_ports(host, media=media, live=feed)
 
     async def context(request: Request) -> Context:
         return await build_context(host, verifier, ports, request)

@@ -21,6 +21,8 @@ OUTBOX_INDEXES = Indexes(
     (
         IndexModel([("sentAt", ASCENDING), ("leaseUntil", ASCENDING), ("createdAt", ASCENDING)]),
         IndexModel([("leaseOwner", ASCENDING)], sparse=True),
+        # Live subscribers catching up from a cursor (grassroots_kit.live.history).
+        IndexModel([("createdAt", ASCENDING), ("type", ASCENDING)], name="live_history"),
         IndexModel(
             [("sentAt", ASCENDING)],
             name="sent_ttl",

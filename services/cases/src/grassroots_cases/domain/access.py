@@ -12,7 +12,7 @@ the workflow's `can_view`; tests/abuse/test_cases_reading.py sends the lists a n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from grassroots_contracts.org_units import COMMUNITY_RUNG
@@ -116,3 +116,25 @@ def hints(reader: Reader | None, cases: Sequence[Case]) -> list[tuple[Case, Case
 
 def _role(name: str) -> Role | None:
     return Role(name) if name in Role.__members__ else None
+
+
+def may_watch_cases(reader: Reader, unit_path: Sequence[str]) -> bool:
+    """`caseChanged` of a unit: for staff over it and for those who hold a role in its subtree
+    (a resident watching their own community). What each of them then receives is what
+    `reads_in_full` lets them read, case by case."""
+    unit = unit_path[-1]
+    return bool(reader.staff_units & set(unit_path)) or any(
+        unit in place.path for place in reader.places
+    )
+
+
+def may_watch_board(reader: Reader, unit_path: Sequence[str]) -> bool:
+    """`orderBoardChanged` of a unit: those who may open its order board (`orderBoard`): staff
+    over it, and red partners and volunteers whose area covers it."""
+    path = set(unit_path)
+    return bool((reader.staff_units | reader.taker_units) & path)
+
+
+def sees_on_board(reader: Reader, case: Case) -> bool:
+    """Whether `reader` read `case` while it waited on the board (so may learn it was taken)."""
+    return reads_in_full(reader, replace(case, status=Status.ON_ORDER_BOARD))

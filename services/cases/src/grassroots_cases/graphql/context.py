@@ -24,6 +24,7 @@ class Context:
     request: Request
     ports: CasesPorts
     auth: RequestAuth = ANONYMOUS
+    verifier: TokenVerifier | None = None
     cases: DataLoader[str, Case | None] = field(init=False)
     # Case.followerCount and friends of a list of cases: one aggregation for all of them.
     follow_counts: DataLoader[str, FollowCounts | None] = field(init=False)
@@ -37,9 +38,15 @@ class Context:
         """The verified caller, None when anonymous; a bad token fails where it is used."""
         return self.auth.optional()
 
+    async def recheck_caller(self) -> None:
+        """Verify the request's token again (expiry, revoked roles): a live subscription calls
+        it while it runs; UNAUTHENTICATED ends the subscription."""
+        if self.verifier is not None:
+            (await authenticate(self.verifier, self.request)).required()
+
 
 async def build_context(
     host: ServiceHost, verifier: TokenVerifier, ports: CasesPorts, request: Request
 ) -> Context:
     auth = await authenticate(verifier, request)
-    return Context(host=host, request=request, ports=ports, auth=auth)
+    return Context(host=host, request=request, ports=ports, auth=auth, verifier=verifier)

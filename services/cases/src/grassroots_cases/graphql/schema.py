@@ -27,6 +27,7 @@ from grassroots_cases.graphql.mutations import (
     sla_policy_set,
 )
 from grassroots_cases.graphql.queries import Query
+from grassroots_cases.graphql.subscriptions import Subscription
 from grassroots_cases.graphql.types import Case, Organization, OrgUnit, Person
 
 
@@ -111,5 +112,6 @@ schema = SubgraphSchema(
     service="cases",
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=[OrgUnit, Case, Person, Organization],
 )

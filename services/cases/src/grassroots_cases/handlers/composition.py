@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import time
 
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.live.stream import LiveFeed
 from grassroots_kit.media.library import MediaLibrary, media_library
 from grassroots_kit.media.settings import MediaSettings
 from grassroots_kit.mongo import Session
@@ -38,7 +39,11 @@ def photo_library(host: ServiceHost) -> MediaLibrary | None:
 
 
 def cases_ports(
-    host: ServiceHost, *, clock: Clock = utc_now, media: MediaLibrary | None = None
+    host: ServiceHost,
+    *,
+    clock: Clock = utc_now,
+    media: MediaLibrary | None = None,
+    live: LiveFeed | None = None,
 ) -> CasesPorts:
     db = host.db
     tz = host.settings.business_zone
@@ -65,6 +70,7 @@ def cases_ports(
         working_time=WorkingTime(ChineseWorkingCalendar(), closing=_closing_time(host), zone=tz),
         business_zone=tz,
         media=media,
+        live=live,
     )
 
 

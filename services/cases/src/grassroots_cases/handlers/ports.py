@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
+from grassroots_kit.live.stream import LiveFeed
 from grassroots_kit.media.ports import Media, MediaAttachments
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
@@ -249,3 +250,5 @@ class CasesPorts:
     # Whose midnights cut the case-number year (and the statistics' days, in the adapters).
     business_zone: ZoneInfo = DEFAULT_ZONE
     media: Media | None = None
+    # This replica's live feed (subscriptions); None where nothing subscribes (tests, tools).
+    live: LiveFeed | None = None
