@@ -215,10 +215,14 @@ class Workload:
 
     @staticmethod
     def _error(body: dict[str, Any]) -> str:
+        """ "" for success, else the error codes (or, without a code, the message's start)."""
         errors = body.get("errors") or []
         if not errors and body.get("data"):
             return ""
-        codes = {str((e.get("extensions") or {}).get("code")) for e in errors}
+        codes = {
+            str((e.get("extensions") or {}).get("code") or str(e.get("message"))[:60])
+            for e in errors
+        }
         return ",".join(sorted(codes)) or "NO_DATA"
 
     async def _street(self, client: httpx.AsyncClient, n: int) -> str:
@@ -283,25 +287,26 @@ class Figures:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        during = [c for c in self.calls if c.started >= self.fault_at - 1]
+        during = [c for c in self.calls if c.finished >= self.fault_at]
         failed = [c for c in during if not c.ok]
-        if failed:
-            last = max(c.started for c in failed)
-            first_ok = min(
-                (c.finished for c in during if c.ok and c.started >= last), default=float("nan")
-            )
-            recovered = first_ok - self.fault_at
-        else:
-            recovered = 0.0
         errors: dict[str, int] = {}
         for c in failed:
             errors[c.error] = errors.get(c.error, 0) + 1
+        # Writes succeed again when one that was sent after the fault began is answered
+        # with success (one sent before may have been held and answered late).
+        first_ok = min(
+            (c.finished for c in during if c.ok and c.started >= self.fault_at),
+            default=float("nan"),
+        )
         return {
             "campaign": self.campaign,
             "calls_after_fault": len(during),
             "errors_answered": len(failed),
             "error_codes": errors,
-            "seconds_until_writes_succeed": round(recovered, 1),
+            "seconds_until_writes_succeed": round(first_ok - self.fault_at, 1),
+            "slowest_call_seconds": round(
+                max((c.finished - c.started for c in during), default=0), 1
+            ),
             "seconds_until_drained": round(self.drained_at - self.fault_at, 1),
             **self.extra,
         }
