@@ -207,24 +207,36 @@ class RabbitCluster:
                 raise TimeoutError(f"rabbit cluster not whole after {timeout}s; see {self.workdir}")
             time.sleep(1.0)
 
-    def leader(self, queue: str) -> int:
-        """The node that leads quorum queue `queue`."""
+    def _queue_row(self, queue: str) -> dict[str, object]:
         import json
 
         for index in range(1, self.nodes + 1):
             if not answers(self.net.address(index), PORT, timeout=1.0):
                 continue
             out = self.ctl(
-                index, "list_queues", "name", "leader", "--formatter", "json", timeout=30
+                index, "list_queues", "name", "leader", "members", "--formatter", "json", timeout=30
             )
             for row in json.loads(out):
                 if row.get("name") == queue:
-                    node = str(row.get("leader", ""))
-                    for candidate in range(1, self.nodes + 1):
-                        if self.node(candidate) == node:
-                            return candidate
+                    return dict(row)
             break
-        raise LookupError(f"no leader known for {queue}")
+        raise LookupError(f"{queue} not found")
+
+    def _index(self, node: object) -> int:
+        for candidate in range(1, self.nodes + 1):
+            if self.node(candidate) == node:
+                return candidate
+        raise LookupError(f"{node} is no node of this cluster")
+
+    def leader(self, queue: str) -> int:
+        """The node that leads quorum queue `queue`."""
+        return self._index(self._queue_row(queue).get("leader"))
+
+    def members(self, queue: str) -> set[int]:
+        """The nodes holding a replica of quorum queue `queue`."""
+        row = self._queue_row(queue)
+        members = row.get("members")
+        return {self._index(node) for node in (members if isinstance(members, list) else [])}
 
     def kill(self, index: int, sig: int = signal.SIGKILL) -> None:
         process = self.processes.get(index)

@@ -311,14 +311,33 @@ class Figures:
             **self.extra,
         }
 
-    def record(self) -> dict[str, Any]:
+    def record(self, stack: Stack | None = None) -> dict[str, Any]:
         figures = self.as_dict()
+        if stack is not None:
+            figures["masked_errors_logged"] = unexpected_errors(stack.workdir)
         print(f"\ncluster campaign figures: {json.dumps(figures)}")
         target = os.environ.get(RESULTS_DIR)
         if target:
             Path(target).mkdir(parents=True, exist_ok=True)
             (Path(target) / f"{self.campaign}.json").write_text(json.dumps(figures, indent=2))
         return figures
+
+
+def unexpected_errors(workdir: Path) -> dict[str, int]:
+    """The exceptions the services logged behind a masked "Internal server error", by class."""
+    found: dict[str, int] = {}
+    for log in workdir.glob("*.log"):
+        for line in log.read_text(errors="replace").splitlines():
+            if "unexpected error in resolver" not in line:
+                continue
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            last = str(entry.get("exception", "")).strip().splitlines()[-1:] or ["?"]
+            name = last[0].split(":", 1)[0]
+            found[name] = found.get(name, 0) + 1
+    return found
 
 
 async def assert_cluster_whole(

@@ -62,7 +62,7 @@ async def test_killing_the_primary_mid_burst_loses_no_acknowledged_write(
             figures = Figures("mongo-kill-primary", fault_at, load.calls, time.monotonic())
             figures.extra["seconds_until_new_primary"] = round(elected_at - fault_at, 1)
             figures.extra["new_primary"] = new
-            figures.record()
+            figures.record(stack)
 
 
 async def test_a_primary_cut_off_steps_down_and_no_acknowledged_write_rolls_back(
@@ -103,7 +103,7 @@ async def test_a_primary_cut_off_steps_down_and_no_acknowledged_write_rolls_back
             figures.extra["seconds_until_new_primary"] = round(elected_at - fault_at, 1)
             figures.extra["partition_seconds"] = round(healed_at - fault_at, 1)
             figures.extra["new_primary"] = new
-            figures.record()
+            figures.record(stack)
 
 
 MINORITY_DB = "cluster_minority_side"
