@@ -77,11 +77,13 @@ async def test_a_primary_cut_off_steps_down_and_no_acknowledged_write_rolls_back
             # When the primary is cut off from the other members and every client,
             old = await asyncio.to_thread(cluster.primary)
             assert old is not None
+            # (a client on the old primary's side of the cut, connected before it)
+            writer = await asyncio.to_thread(_minority_side_client, cluster, old)
             fault_at = time.monotonic()
             await asyncio.to_thread(cluster.cut, old)
             # it still believes itself primary for a moment: a w:1 write on its side is
             # acknowledged, and a majority write is not (no majority can see it),
-            minority = await asyncio.to_thread(_write_on_the_minority_side, cluster, old)
+            minority = await asyncio.to_thread(_write_now, writer)
             assert minority == {"w1": "acknowledged", "majority": "refused"}, minority
             # the other two elect a primary and the load's writes succeed again through it;
             new = await asyncio.to_thread(cluster.wait_primary, 90, besides=old)
@@ -108,7 +110,7 @@ async def test_a_primary_cut_off_steps_down_and_no_acknowledged_write_rolls_back
 
 MINORITY_DB = "cluster_minority_side"
 _MINORITY_WRITER = """
-import json
+import json, sys
 from pymongo import MongoClient
 from pymongo.errors import PyMongoError
 from pymongo.write_concern import WriteConcern
@@ -116,6 +118,9 @@ from pymongo.write_concern import WriteConcern
 client = MongoClient("mongodb://127.0.0.1:27017/?directConnection=true",
                      serverSelectionTimeoutMS=3000)
 things = client[%r]["things"]
+client.admin.command("ping")
+print("ready", flush=True)
+sys.stdin.readline()
 outcome = {}
 for name, concern in (("w1", WriteConcern(w=1)),
                       ("majority", WriteConcern(w="majority", wtimeout=3000))):
@@ -124,21 +129,27 @@ for name, concern in (("w1", WriteConcern(w=1)),
         outcome[name] = "acknowledged"
     except PyMongoError as exc:
         outcome[name] = "refused"
-print(json.dumps(outcome))
+print(json.dumps(outcome), flush=True)
 """
 
 
-def _write_on_the_minority_side(cluster: MongoCluster, member: int) -> dict[str, Any]:
-    """Writes by a client on the cut-off member's side of the partition (inside its network
-    namespace): one with w:1, one with w:majority."""
-    done = subprocess.run(
+def _minority_side_client(cluster: MongoCluster, member: int) -> subprocess.Popen[str]:
+    """A client inside the member's network namespace (on its side of any cut), connected
+    and waiting for a line on stdin to write once with w:1 and once with w:majority."""
+    writer = subprocess.Popen(
         cluster.net.argv(member, [sys.executable, "-c", _MINORITY_WRITER % MINORITY_DB]),
-        capture_output=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
         text=True,
-        timeout=60,
-        check=True,
     )
-    outcome: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert writer.stdout is not None
+    assert writer.stdout.readline().strip() == "ready"
+    return writer
+
+
+def _write_now(writer: subprocess.Popen[str]) -> dict[str, Any]:
+    out, _ = writer.communicate("go\n", timeout=60)
+    outcome: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return outcome
 
 

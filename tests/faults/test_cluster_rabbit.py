@@ -9,6 +9,7 @@ tests/faults/_cluster.py and records its figures (tests/faults/README.md)."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -112,5 +113,5 @@ async def test_a_node_cut_off_for_twenty_seconds_loses_no_event(
 async def _led_elsewhere(cluster: Any, queue: str, old: int) -> bool:
     try:
         return await asyncio.to_thread(cluster.leader, queue) != old
-    except (LookupError, RuntimeError):
+    except (LookupError, RuntimeError, subprocess.TimeoutExpired):
         return False
