@@ -69,10 +69,6 @@ class FailoverConnection(RobustConnection):
     def url(self, value: URL) -> None:
         self._urls[self._current] = URL(value)
 
-    @property
-    def node_count(self) -> int:
-        return len(self._urls)
-
     def _next_node(self) -> None:
         self._current = (self._current + 1) % len(self._urls)
 
