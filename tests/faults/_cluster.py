@@ -4,8 +4,8 @@ checks every campaign ends with.
 The clusters are the project's own (scripts/localstack/mongo_cluster.py and rabbit_cluster.py):
 real members in network namespaces, so a member can be killed, restarted or cut off alone.
 The load is what users do all day, through the services' graphs: streets created (people's
-outbox, projected by cases and points), cases reported, and resolved cases closed (each
-closing awards its handler points). Every call's outcome and timing is recorded, so a
+outbox, projected by cases and points), cases reported, resolved cases closed (each closing
+awards its handler points) and rewards redeemed with those points. Every call's outcome and timing is recorded, so a
 campaign can say how many calls failed during its fault and how long writes were refused.
 """
 
@@ -32,17 +32,18 @@ from scripts.localstack.mongo_cluster import MongoCluster
 from scripts.localstack.rabbit_cluster import RabbitCluster
 from tests.faults._harness import assert_pipeline_whole, create_district, login
 from tests.faults.test_kill_nine_mid_awards import (
+    ASSIGN,
     IMPORT,
+    REGISTER,
     RULE,
     _district_admin,
-    _grid_member,
-    _grid_under,
     _imported_ids,
     _ok,
 )
 from tests.support import stack as stack_support
 from tests.support.apps import eventually
 from tests.support.imports import resolved_case
+from tests.support.people_auth import ADMIN_PASSWORD, LOGIN, login_variables
 from tests.support.stack import STACK_QUEUES, Process, Stack
 
 UNIT = (
@@ -50,7 +51,12 @@ UNIT = (
 )
 REPORT = """mutation($input: ReportCaseInput!) { reportCase(input: $input) { case { id } } }"""
 CLOSE = """mutation($input: CloseCaseInput!) { closeCase(input: $input) { __typename } }"""
+CREATE_REWARD = """mutation($input: CreateRewardInput!) {
+  createReward(input: $input) { reward { id } } }"""
+REDEEM = """mutation($input: RedeemRewardInput!) {
+  redeemReward(input: $input) { redemption { id } } }"""
 POINTS = 10
+REWARD_COST = 5
 MEMBERS = 3
 SERVICES = ("people", "cases", "points")
 # Where a campaign also writes its figures (one JSON file each): bench/cluster_faults.py sets
@@ -126,11 +132,14 @@ class Workload:
     district: str = ""
     grid: str = ""
     members: list[str] = field(default_factory=list)
+    member_tokens: list[str] = field(default_factory=list)
+    reward: str = ""
     to_close: list[str] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
     closed: list[str] = field(default_factory=list)
+    redemptions: list[str] = field(default_factory=list)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
@@ -144,11 +153,18 @@ class Workload:
         people = self.url("people")
         self.token = await login(people)
         self.district = await create_district(people, self.token, "Cluster District")
-        self.grid = await _grid_under(people, self.token, self.district)
+        community, self.grid = await _community_and_grid(people, self.token, self.district)
         self.staff = await _district_admin(people, self.token, self.district)
-        self.members = [
-            await _grid_member(people, self.staff, self.grid, n) for n in range(MEMBERS)
-        ]
+        for n in range(MEMBERS):
+            member, token = await _signed_in(people, self.staff, self.grid, "GRID_MEMBER", n)
+            self.members.append(member)
+            self.member_tokens.append(token)
+        _, catalog = await _signed_in(people, self.staff, community, "COMMUNITY_STAFF", MEMBERS)
+        reward = {"orgUnitId": community, "name": "Rice 5 kg", "cost": REWARD_COST}
+        created = await _ok(
+            self.url("points"), CREATE_REWARD, {"input": {**reward, "stock": 100000}}, catalog
+        )
+        self.reward = created["createReward"]["reward"]["id"]
         rule = {"input": {"eventType": "case.closed", "points": POINTS}}
         await _ok(self.url("points"), RULE, rule, self.token)
         reported = datetime.now(UTC) - timedelta(hours=2)
@@ -182,6 +198,7 @@ class Workload:
             asyncio.create_task(self._loop("street", self._street, 0.25)),
             asyncio.create_task(self._loop("report", self._report, 0.3)),
             asyncio.create_task(self._loop("close", self._close, 0.2)),
+            asyncio.create_task(self._loop("redeem", self._redeem, 0.4)),
         ]
 
     async def finish(self) -> None:
@@ -203,12 +220,17 @@ class Workload:
                 await asyncio.sleep(pause)
 
     async def _post(
-        self, client: httpx.AsyncClient, service: str, query: str, variables: dict[str, Any]
+        self,
+        client: httpx.AsyncClient,
+        service: str,
+        query: str,
+        variables: dict[str, Any],
+        token: str = "",
     ) -> dict[str, Any]:
         response = await client.post(
             f"{self.url(service)}/graphql",
             json={"query": query, "variables": variables},
-            headers={"authorization": f"Bearer {self.staff}"},
+            headers={"authorization": f"Bearer {token or self.staff}"},
         )
         body: dict[str, Any] = response.json()
         return body
@@ -262,9 +284,43 @@ class Workload:
             return ""
         return error
 
+    async def _redeem(self, client: httpx.AsyncClient, n: int) -> str | None:
+        """A member spends points they were awarded (skipped while they have too few)."""
+        token = self.member_tokens[n % MEMBERS]
+        variables = {"input": {"rewardId": self.reward, "quantity": 1}}
+        body = await self._post(client, "points", REDEEM, variables, token)
+        error = self._error(body)
+        if not error:
+            self.redemptions.append(body["data"]["redeemReward"]["redemption"]["id"])
+            return ""
+        if error == "BAD_USER_INPUT":  # not enough points yet: no fault's doing
+            return None
+        return error
+
     async def writes_succeeded(self, after: float, count: int = 3) -> bool:
         """Whether `count` writes that started after `after` succeeded."""
         return sum(1 for c in self.calls if c.ok and c.started >= after) >= count
+
+
+async def _community_and_grid(url: str, token: str, district: str) -> tuple[str, str]:
+    parent, made = district, []
+    for kind in ("STREET", "COMMUNITY", "GRID"):
+        unit = {"kind": kind, "name": f"Cluster {kind.title()}", "parentId": parent}
+        parent = (await _ok(url, UNIT, {"input": unit}, token))["createOrgUnit"]["orgUnit"]["id"]
+        made.append(parent)
+    return made[1], made[2]
+
+
+async def _signed_in(url: str, staff: str, unit: str, role: str, n: int) -> tuple[str, str]:
+    """A person with `role` at `unit`, registered by `staff`, and their access token."""
+    phone = f"1371111{n:04d}"
+    person = {"name": f"Cluster {role.title()} {n}", "phone": phone, "orgUnitId": unit}
+    data = await _ok(url, REGISTER, {"input": {**person, "password": ADMIN_PASSWORD}}, staff)
+    person_id: str = data["registerPerson"]["person"]["id"]
+    grant = {"personId": person_id, "role": role, "orgUnitId": unit}
+    await _ok(url, ASSIGN, {"input": grant}, staff)
+    login_data = await _ok(url, LOGIN, login_variables(phone=phone, password=ADMIN_PASSWORD), staff)
+    return person_id, str(login_data["login"]["accessToken"])
 
 
 async def _imported_ids_of(url: str, token: str, expected: int) -> list[str]:
@@ -298,8 +354,12 @@ class Figures:
             (c.finished for c in during if c.ok and c.started >= self.fault_at),
             default=float("nan"),
         )
+        succeeded: dict[str, int] = {}
+        for c in self.calls:
+            succeeded[c.kind] = succeeded.get(c.kind, 0) + int(c.ok)
         return {
             "campaign": self.campaign,
+            "writes_succeeded": succeeded,
             "calls_after_fault": len(during),
             "errors_answered": len(failed),
             "error_codes": errors,
@@ -383,6 +443,14 @@ async def assert_cluster_whole(
             return entries >= len(closed)
 
         await eventually(all_awarded, timeout=timeout, interval=0.25)
+        # Every redemption answered with success is there, with its one debit.
+        redeemed = {d["_id"]: d async for d in points["redemptions"].find({})}
+        assert workload.redemptions, "the load redeemed nothing"
+        assert set(workload.redemptions) <= set(redeemed)
+        debits: dict[str, int] = {}
+        async for entry in points["ledger"].find({"kind": "REDEMPTION"}):
+            debits[entry["redemptionId"]] = debits.get(entry["redemptionId"], 0) + 1
+        assert debits == dict.fromkeys(redeemed, 1)
         per_case: dict[str, int] = {}
         async for entry in points["ledger"].find({"caseId": {"$in": list(closed)}}):
             assert (entry["kind"], entry["delta"]) == ("AWARD", POINTS), entry
@@ -397,7 +465,9 @@ async def assert_cluster_whole(
         }
         balances = {d["_id"]: d["balance"] async for d in points["accounts"].find({})}
         assert balances == sums
-        assert sum(sums.get(m, 0) for m in workload.members) == len(closed) * POINTS
+        spent = sum(int(d["cost"]) for d in redeemed.values())
+        earned = sum(sums.get(m, 0) for m in workload.members) + spent
+        assert earned == len(closed) * POINTS
     finally:
         await client.close()
     assert await parked(stack.prefix, amqp_urls) == {}
