@@ -61,7 +61,8 @@ def table(files: list[Path]) -> str:
     ]
     for row in rows:
         shown = [str(row.get(key, "")) for key, _ in COLUMNS]
-        rest = {k: v for k, v in row.items() if k not in dict(COLUMNS) and k not in ("calls_after_fault", "writes_succeeded")}
+        hidden = {*dict(COLUMNS), "calls_after_fault", "writes_succeeded"}
+        rest = {k: v for k, v in row.items() if k not in hidden}
         lines.append("| " + " | ".join(shown) + f" | {json.dumps(rest, ensure_ascii=False)} |")
     return "\n".join(lines)
 
