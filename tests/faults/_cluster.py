@@ -3,10 +3,11 @@ checks every campaign ends with.
 
 The clusters are the project's own (scripts/localstack/mongo_cluster.py and rabbit_cluster.py):
 real members in network namespaces, so a member can be killed, restarted or cut off alone.
-The load is what users do all day, through the services' graphs: streets created (people's
-outbox, projected by cases and points), cases reported, resolved cases closed (each closing
-awards its handler points) and rewards redeemed with those points. Every call's outcome and timing is recorded, so a
-campaign can say how many calls failed during its fault and how long writes were refused.
+The load is what users do all day, through the gateway: streets created (people's outbox,
+projected by cases and points), cases reported, resolved cases closed (each closing awards its
+handler points) and rewards redeemed with those points. Every call's outcome and timing is
+recorded, so a campaign can say how many calls failed during its fault and how long writes
+were refused.
 """
 
 from __future__ import annotations
@@ -58,7 +59,6 @@ REDEEM = """mutation($input: RedeemRewardInput!) {
 POINTS = 10
 REWARD_COST = 5
 MEMBERS = 3
-SERVICES = ("people", "cases", "points")
 # Where a campaign also writes its figures (one JSON file each): bench/cluster_faults.py sets
 # it and prints the table; otherwise they are only printed (`pytest -s` shows them).
 RESULTS_DIR = "CLUSTER_FAULTS_RESULTS"
@@ -87,15 +87,16 @@ def rabbit_cluster(workdir: Path) -> Iterator[RabbitCluster]:
 
 @contextlib.asynccontextmanager
 async def cluster_stack(mongo_url: str, amqp_url: str, workdir: Path) -> AsyncIterator[Stack]:
-    """people, cases and points against the given backing services (URLs may list every
-    member); their databases are dropped afterwards (a cluster's queues go with it)."""
+    """The four services and the gateway against the given backing services (URLs may list
+    every member); their databases are dropped afterwards (a cluster's queues go with it)."""
     stack = Stack(mongo_url, amqp_url, workdir)
     if "," in amqp_url:
         # The cluster is deleted with its queues; the session's end has nothing to clean there.
         stack_support.STARTED.remove((amqp_url, stack.prefix))
     try:
-        for service in SERVICES:
+        for service in stack_support.SERVICES:
             await asyncio.to_thread(stack.start_service, service)
+        await asyncio.to_thread(stack.start_gateway)
         yield stack
     finally:
         stack.stop()
@@ -107,7 +108,7 @@ async def cluster_stack(mongo_url: str, amqp_url: str, workdir: Path) -> AsyncIt
             client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(
                 mongo_url, serverSelectionTimeoutMS=5000
             )
-            for service in SERVICES:
+            for service in stack_support.SERVICES:
                 await client.drop_database(stack.database(service))
             await client.close()
 
@@ -227,8 +228,9 @@ class Workload:
         variables: dict[str, Any],
         token: str = "",
     ) -> dict[str, Any]:
+        # Through the gateway, as a user of the graph calls (setting up goes to the subgraphs).
         response = await client.post(
-            f"{self.url(service)}/graphql",
+            f"{self.stack.gateway.url}/graphql",
             json={"query": query, "variables": variables},
             headers={"authorization": f"Bearer {token or self.staff}"},
         )
@@ -482,8 +484,6 @@ async def parked(prefix: str, amqp_urls: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     try:
         for service, purposes in STACK_QUEUES.items():
-            if service not in SERVICES:
-                continue
             for purpose in purposes:
                 name = f"{prefix}{service}.{purpose}.dead"
                 channel = await connection.channel()
