@@ -12,6 +12,7 @@ PYTEST_WORKERS ?= 2
 # CHECKS=no skips the static checks in front of `make test` (a narrowed local run); CI never sets it.
 CHECKS      ?= yes
 STACK_ARGS  ?=
+CLUSTER     ?=
 UNIT_TESTS  := $(wildcard tests/*/unit)
 # `down`, `status` and `logs` need nothing but the standard library: they work without the venv.
 STACK       := $(if $(wildcard $(PYTHON)),$(PYTHON),python3) scripts/stack.py
@@ -25,7 +26,8 @@ export VENV
 help: ## list the targets
 	@echo "Grassroots: make <target> [VARIABLE=value ...]"
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-15s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
-	@echo "Variables: REPLICAS=N (up), SERVICE=name (logs), PYTEST_ARGS='...' (test),"
+	@echo "Variables: REPLICAS=N (up), CLUSTER=1 (up: 3 mongod + 3 RabbitMQ nodes, needs root),"
+	@echo "           SERVICE=name (logs), PYTEST_ARGS='...' (test),"
 	@echo "           PYTEST_WORKERS=N (test; default 2, 0 = one process),"
 	@echo "           STACK_ARGS='--no-demo ...' (up), BACKUP=dir (restore), VENV=path (default .venv),"
 	@echo "           UPGRADE=1|name (lock)"
@@ -36,8 +38,8 @@ bootstrap: ## create .venv, install the Python packages and the gateway's npm pa
 lock: ## regenerate requirements.lock (hashes) and constraints.txt from the pyprojects (UPGRADE=1|name)
 	@bash scripts/lock.sh
 
-up: bootstrap ## start MongoDB, RabbitMQ, the subgraphs and the gateway (REPLICAS=N per service)
-	@$(PYTHON) scripts/stack.py up --replicas $(REPLICAS) $(STACK_ARGS)
+up: bootstrap ## start MongoDB, RabbitMQ, the subgraphs and the gateway (REPLICAS=N per service, CLUSTER=1)
+	@$(PYTHON) scripts/stack.py up --replicas $(REPLICAS) $(if $(filter 1 yes true,$(CLUSTER)),--cluster) $(STACK_ARGS)
 
 down: ## stop everything `make up` started
 	@$(STACK) down

@@ -36,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     timeout=args.timeout,
                     demo=args.demo,
                     gateway=args.gateway,
+                    cluster=args.cluster,
                 )
         if args.command == "status":
             return commands.status(layout)

@@ -8,6 +8,7 @@ suites that start whole stacks, `slow` for the fault and operations suites.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -85,7 +86,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
     async def remove_all() -> None:
         for url, prefix in dict.fromkeys(stack_support.STARTED):
-            await stack_support.remove_stack_queues(url, prefix)
+            # Bounded: a broker that stopped answering must not hold the session's end forever.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stack_support.remove_stack_queues(url, prefix), 30)
 
     asyncio.run(remove_all())
     stack_support.STARTED.clear()

@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help=f"how long to wait for readiness (default {DEFAULT_TIMEOUT_S:.0f})",
     )
+    up.add_argument(
+        "--cluster",
+        action="store_true",
+        help="run on a three-member MongoDB replica set and a three-node RabbitMQ cluster "
+        "(network namespaces: needs root) instead of one mongod and the machine's broker",
+    )
     up.add_argument("--no-demo", dest="demo", action="store_false", help="do not load demo data")
     up.add_argument(
         "--no-gateway", dest="gateway", action="store_false", help="start the subgraphs only"

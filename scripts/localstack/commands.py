@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
-from . import backing, broker_users, health, launch, mongo, plan, procs, rabbit
+from . import backing, broker_users, clusters, health, launch, mongo, plan, procs, rabbit
 from .errors import StackError
 from .layout import Layout
 from .plan import GATEWAY_PORT, MONGO_PORT, SERVICE_PORTS, Kind, Proc
@@ -114,8 +114,12 @@ def up(
     demo: bool,
     gateway: bool,
     env: Mapping[str, str] | None = None,
+    cluster: bool = False,
 ) -> int:
     env = dict(os.environ if env is None else env)
+    if cluster:
+        members = clusters.ensure(layout)
+        env.update(MONGODB_URL=members.mongodb_url, AMQP_URL=members.amqp_url)
     services = plan.service_procs(replicas)
     wanted = services + ([plan.gateway_proc()] if gateway else [])
     layout.ensure_dirs()
@@ -264,9 +268,12 @@ def down(layout: Layout) -> int:
                 stopped += 1
                 _say(f"stopped {name:<14} pid {pid}")
     note = backing.stop_rabbit_if_ours(layout)
+    cluster_note = clusters.remove(layout)
+    if cluster_note:
+        _say(cluster_note)
     if note:
         _say(note)
-    elif not stopped and not failed:
+    elif not stopped and not failed and not cluster_note:
         _say("nothing of the stack is running.")
     return 1 if failed else 0
 

@@ -1,5 +1,6 @@
 import pytest
 from grassroots_kit.settings import ServiceSettings, load_settings
+from pydantic import ValidationError
 
 
 def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch):
@@ -36,3 +37,29 @@ def test_credentials_never_reach_the_logged_settings():
     assert "s3cret" not in logged
     assert "hunter2" not in logged
     assert "db:27017" in logged
+
+
+def test_every_node_url_of_a_cluster_is_redacted_and_split():
+    from grassroots_kit.messaging.broker import split_urls
+
+    nodes = "amqp://u:pw1@mq-1:5672/,amqp://u:pw2@mq-2:5672/,amqp://u:pw3@mq-3:5672/"
+    settings = ServiceSettings(
+        mongodb_url="mongodb://a:s3cret@db-1:27017,db-2:27017,db-3:27017/?replicaSet=rs0",
+        amqp_url=nodes,
+    )
+
+    logged = str(settings.redacted())
+
+    assert "pw" not in logged
+    assert "s3cret" not in logged
+    assert "mq-3:5672" in logged
+    assert "db-3:27017" in logged
+    assert split_urls(settings.amqp_url) == nodes.split(",")
+
+
+@pytest.mark.parametrize(
+    "url", ["amqp://a:b@mq:5672/,", "amqp://a:b@mq:5672/,http://x/", "amqp://a b@mq/"]
+)
+def test_a_malformed_node_list_is_refused(url: str):
+    with pytest.raises(ValidationError):
+        ServiceSettings(amqp_url=url)

@@ -34,8 +34,11 @@ class ServiceSettings(BaseSettings):
     )
     amqp_url: str = Field(
         "amqp://guest:guest@127.0.0.1:5672/",
-        pattern=r"^amqps?://\S+$",
-        description="RabbitMQ URL.",
+        pattern=r"^amqps?://[^\s,]+(,amqps?://[^\s,]+)*$",
+        description="RabbitMQ URL, or the URLs of every node of a cluster separated by commas "
+        "(`amqp://u:p@rabbit-1:5672/,amqp://u:p@rabbit-2:5672/,…`): the service connects to "
+        "whichever answers and moves to another node when it loses its own. Connection "
+        "parameters (`?heartbeat=10`) are read from the first URL.",
     )
     events_prefix: str = Field(
         "", description="Prefix of the events exchange and of every queue name."
@@ -178,7 +181,7 @@ class ServiceSettings(BaseSettings):
         """The settings as they may be logged: URLs with credentials hidden."""
         values = self.model_dump()
         for name in self.secret_names:
-            values[name] = _redact_url(str(values[name]))
+            values[name] = ",".join(_redact_url(url) for url in str(values[name]).split(","))
         return values
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any
 
 import aio_pika
 from aio_pika.abc import (
@@ -14,6 +15,9 @@ from aio_pika.abc import (
     AbstractRobustConnection,
     FieldValue,
 )
+from aio_pika.exceptions import CONNECTION_EXCEPTIONS
+from aio_pika.robust_connection import RobustConnection
+from yarl import URL
 
 from grassroots_kit.messaging.envelope import CONTENT_TYPE, CloudEvent
 
@@ -23,13 +27,84 @@ QUORUM: dict[str, FieldValue] = {"x-queue-type": "quorum"}
 # Backstop for a message that crashes its consumer process over and over: after this many
 # deliveries RabbitMQ dead-letters it to `<queue>.dead` instead of redelivering forever.
 DELIVERY_LIMIT = 50
+# How long one attempt to open a connection to one node may take before the next node is
+# tried: a node cut off by a partition never refuses, it just does not answer.
+CONNECT_TIMEOUT_SECONDS = 5.0
+
+
+def split_urls(urls: str) -> list[str]:
+    """The node URLs of an AMQP_URL: one URL, or several separated by commas (a cluster)."""
+    return [url.strip() for url in urls.split(",") if url.strip()]
+
+
+# aio-pika's own attempt at opening the transport (RobustConnection's private method, pinned
+# with aio-pika in requirements.lock): FailoverConnection calls it once per node.
+_connect_transport: Callable[[RobustConnection], Awaitable[None]] = vars(RobustConnection)[
+    "_RobustConnection__connect_transport"
+]
+
+
+class FailoverConnection(RobustConnection):
+    """A robust connection to any one of several cluster nodes.
+
+    Every attempt to (re)connect tries the nodes in turn, starting with the one after the node
+    it last lost, until one accepts; aio-pika's robust channels then declare again the
+    exchanges, queues and bindings they declared and resume their consumers, and the broker
+    redelivers whatever was unacknowledged on the lost connection. Connection parameters
+    (`heartbeat`, `connection_timeout`…) are read from the first URL's query.
+    """
+
+    def __init__(self, urls: Sequence[str], **kwargs: Any) -> None:
+        if not urls:
+            raise ValueError("no AMQP URL given")
+        self._urls = [URL(url) for url in urls]
+        self._current = 0
+        super().__init__(url=self._urls[0], **kwargs)
+
+    @property
+    def url(self) -> URL:
+        return self._urls[self._current]
+
+    @url.setter
+    def url(self, value: URL) -> None:
+        self._urls[self._current] = URL(value)
+
+    def _next_node(self) -> None:
+        self._current = (self._current + 1) % len(self._urls)
+
+    async def _RobustConnection__connect_transport(self) -> None:
+        failure: BaseException | None = None
+        for _ in range(len(self._urls)):
+            try:
+                await _connect_transport(self)
+            except CONNECTION_EXCEPTIONS as exc:
+                failure = exc
+                log.info("broker node %s not available: %s", self, exc)
+                self._next_node()
+                continue
+            log.info("connected to broker node %s", self)
+            return
+        assert failure is not None
+        raise failure
+
+    async def _on_connection_close(self, closing: asyncio.Future[Any]) -> None:
+        # The node we were connected to went away (died, paused in a minority, cut off): try
+        # another one first. (A failed attempt calls this too, but the attempt loop has moved
+        # on by itself then, and `connected` was never set.)
+        if len(self._urls) > 1 and not self._close_called and self.connected.is_set():
+            self._next_node()
+        await super()._on_connection_close(closing)
 
 
 class Broker:
-    """One robust connection per process; it reconnects and restores consumers by itself."""
+    """One robust connection per process; it reconnects and restores consumers by itself.
+
+    `url` is one AMQP URL or several, comma-separated, of the nodes of one cluster: the
+    connection goes to whichever answers and moves to another when it loses its node.
+    """
 
     def __init__(self, url: str, exchange_name: str, *, app_name: str) -> None:
-        self._url = url
+        self._urls = split_urls(url)
         self._exchange_name = exchange_name
         self._app_name = app_name
         self._connection: AbstractRobustConnection | None = None
@@ -45,9 +120,11 @@ class Broker:
     async def connect(self) -> None:
         async with self._lock:
             if self._connection is None:
-                self._connection = await aio_pika.connect_robust(
-                    self._url, client_properties={"connection_name": self._app_name}
+                connection = FailoverConnection(
+                    self._urls, client_properties={"connection_name": self._app_name}
                 )
+                await connection.connect(timeout=CONNECT_TIMEOUT_SECONDS)
+                self._connection = connection
                 self._publish_channel = await self._connection.channel(publisher_confirms=True)
                 self._exchange = await declare_exchange(self._publish_channel, self._exchange_name)
 
