@@ -39,8 +39,23 @@ EXAMPLES = {
 OPEN = {"Mutation.login", "Mutation.refreshToken", "Mutation.logout"}
 # Anyone signed in changes their own notice preferences and marks their own notices read: no
 # role is needed, so a rightless token may succeed there (and write only its own documents).
-OWN = {"Mutation.setNoticePreferences", "Mutation.markNoticesRead"}
-OWN_COLLECTIONS = {"notifications.preferences", "notifications.notices"}
+# Likewise anyone signed in may ask for a single-use URL to upload a photo of their own (a
+# resident reports with photos): the ticket is a media record of theirs, swept as an orphan when
+# nothing is uploaded or attached (docs/media.md).
+OWN = {
+    "Mutation.setNoticePreferences",
+    "Mutation.markNoticesRead",
+    "Mutation.requestPhotoUpload",
+    "Mutation.requestVisitPhotoUpload",
+    "Mutation.requestActivityPhotoUpload",
+}
+OWN_COLLECTIONS = {
+    "notifications.preferences",
+    "notifications.notices",
+    "cases.media",
+    "people.media",
+    "participation.media",
+}
 # Exception class names a resolver's crash would show (besides TRACE_MARKERS).
 LEAKS = ("OperationFailure", "DuplicateKeyError", "KeyError", "TypeError", "AttributeError")
 CREATE = (
