@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // Opens the built dashboard in headless Chromium, logs in and saves a screenshot.
 //
-//   node e2e/dashboard.mjs --page URL --phone P --password W --screenshot FILE
+//   node e2e/dashboard.mjs --page URL --phone P --password W --screenshot FILE [--nearby TITLE]
 //
-// Prints one JSON line describing what the page shows; exits 1 when the dashboard does not
-// appear (the page's error line and console are printed). CHROMIUM overrides /usr/bin/chromium.
+// Waits for every photo thumbnail to load (or fail), opens the first photo's full size by
+// clicking it, and with --nearby clicks "Nearby" on the open case of that title and waits for
+// the list. Prints one JSON line describing what the page shows; exits 1 when the dashboard does
+// not appear (the page's error line and console are printed). CHROMIUM overrides
+// /usr/bin/chromium.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
 import { chromium } from "playwright-core";
 
-function option(name) {
+function option(name, required = true) {
   const at = process.argv.indexOf(`--${name}`);
   if (at < 0 || !process.argv[at + 1]) {
+    if (!required) return undefined;
     process.stderr.write(`dashboard: --${name} is required\n`);
     process.exit(2);
   }
@@ -21,6 +25,7 @@ function option(name) {
 
 const page_url = option("page");
 const screenshot = option("screenshot");
+const nearbyOf = option("nearby", false);
 
 // No internet here: nothing may phone home or update itself.
 const browser = await chromium.launch({
@@ -38,7 +43,8 @@ const browser = await chromium.launch({
 });
 const console_lines = [];
 try {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
   page.on("console", (message) => console_lines.push(`${message.type()}: ${message.text()}`));
   page.on("pageerror", (error) => console_lines.push(`pageerror: ${error.message}`));
   await page.goto(page_url);
@@ -49,6 +55,41 @@ try {
     page.waitForSelector("[data-testid=dashboard]:not([hidden])", { timeout: 30_000 }).then(() => "dashboard"),
     page.waitForSelector("[data-testid=error]:not([hidden])", { timeout: 30_000 }).then(() => "error"),
   ]);
+  let photos = [];
+  let fullPhoto = null;
+  let nearby = null;
+  if (shown === "dashboard") {
+    // every thumbnail has loaded or failed: naturalWidth is 0 for one that failed
+    await page.waitForFunction(
+      () => [...document.querySelectorAll("[data-testid=photo] img")].every((img) => img.complete),
+      null,
+      { timeout: 30_000 },
+    );
+    photos = await page.$$eval("[data-testid=photo]", (links) =>
+      links.map((link) => {
+        const img = link.querySelector("img");
+        return { case: link.closest("tr").cells[1].textContent, naturalWidth: img.naturalWidth, src: img.src, href: link.href };
+      }),
+    );
+    if (photos.length > 0) {
+      // a click opens the full photo in a new tab (noopener: the context sees the tab, not the page)
+      const [tab] = await Promise.all([context.waitForEvent("page"), page.click("[data-testid=photo]")]);
+      await tab.waitForLoadState("load");
+      fullPhoto = { url: tab.url(), naturalWidth: await tab.$eval("img", (img) => img.naturalWidth) };
+      await tab.close();
+    }
+    if (nearbyOf) {
+      const row = page.locator("[data-testid=case]", { hasText: nearbyOf });
+      await row.locator("button[data-nearby]").click();
+      await page.waitForSelector("[data-testid=nearby]", { timeout: 30_000 });
+      nearby = {
+        heading: await page.textContent("[data-testid=nearby-panel] h2"),
+        cases: await page.$$eval("[data-testid=nearby-case]", (items) =>
+          items.map((item) => [...item.querySelectorAll("span")].map((span) => span.textContent)),
+        ),
+      };
+    }
+  }
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot, fullPage: true });
   if (shown !== "dashboard") {
@@ -65,6 +106,9 @@ try {
       chart: (await page.$$("svg rect")).length,
       chartLabels: await page.$$eval("svg text", (texts) => texts.map((text) => text.textContent)),
       lang: await page.getAttribute("html", "lang"),
+      photos,
+      fullPhoto,
+      nearby,
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   }

@@ -18,6 +18,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** Date with time (isoformat) */
   DateTime: { input: string; output: string; }
+  /** Decimal (fixed-point) */
+  Decimal: { input: any; output: any; }
   join__FieldSet: { input: any; output: any; }
   join__FieldValue: { input: any; output: any; }
   link__Import: { input: any; output: any; }
@@ -31,6 +33,38 @@ export type AcceptCaseInput = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Which of a unit's activities to list. */
+export type ActivityFilter = {
+  /** Only these kinds. */
+  kinds?: InputMaybe<Array<ActivityKind>>;
+  /** Only activities taking place in the business week (Monday to Sunday) that contains this date, e.g. today for this week's. */
+  week?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** What kind of activity it is. */
+export enum ActivityKind {
+  Activity = 'ACTIVITY',
+  ServiceDay = 'SERVICE_DAY'
+}
+
+/** Photos you uploaded, to add to an activity you organize. */
+export type AddActivityPhotosInput = {
+  /** The activity. */
+  activityId: Scalars['ID']['input'];
+  /** Ids from requestActivityPhotoUpload that you uploaded. */
+  mediaIds: Array<Scalars['ID']['input']>;
+};
+
+/** An item to add to a meeting's agenda. */
+export type AddAgendaItemInput = {
+  /** Background and options. */
+  description?: Scalars['String']['input'];
+  /** The meeting. */
+  meetingId: Scalars['ID']['input'];
+  /** What is to be discussed. */
+  title: Scalars['String']['input'];
+};
+
 /** A person joins an organization. */
 export type AddOrganizationMemberInput = {
   /** The organization. */
@@ -41,6 +75,14 @@ export type AddOrganizationMemberInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** People to add to a volunteer team. */
+export type AddTeamMemberInput = {
+  /** Who joins (at most 100 at a time; each is added once). */
+  personIds: Array<Scalars['ID']['input']>;
+  /** The team. */
+  teamId: Scalars['ID']['input'];
+};
+
 /** A manual correction of a balance by community staff. */
 export type AdjustPointsInput = {
   /** Points to add (positive) or take (negative); never below a zero balance. */
@@ -49,6 +91,20 @@ export type AdjustPointsInput = {
   personId: Scalars['ID']['input'];
   /** Why; required and kept in the ledger. */
   reason: Scalars['String']['input'];
+};
+
+/** Open, or decided. */
+export enum AgendaItemStatus {
+  Decided = 'DECIDED',
+  Open = 'OPEN'
+}
+
+/** Your household's (or your) answers to a survey. */
+export type AnswerSurveyInput = {
+  /** One per question answered. */
+  answers: Array<SurveyAnswerInput>;
+  /** The survey. */
+  surveyId: Scalars['ID']['input'];
 };
 
 /** Assign a case to someone who serves its area. */
@@ -77,10 +133,46 @@ export type AssignRoleInput = {
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** A survey whose results an agenda item discusses. */
+export type AttachSurveyInput = {
+  /** The agenda item (still open). */
+  itemId: Scalars['ID']['input'];
+  /** The meeting. */
+  meetingId: Scalars['ID']['input'];
+  /** The survey, of the meeting's unit or above or below it; null detaches. */
+  surveyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A map view: between two parallels and two meridians (WGS-84). */
+export type BoxInput = {
+  /** Eastern edge (longitude); at most 2 degrees from the western one, and not across 180°. */
+  east: Scalars['Float']['input'];
+  /** Northern edge (latitude). */
+  north: Scalars['Float']['input'];
+  /** Southern edge (latitude). */
+  south: Scalars['Float']['input'];
+  /** Western edge (longitude). */
+  west: Scalars['Float']['input'];
+};
+
+/** Cancel an open or funded plan, with the reason. */
+export type CancelCostSharePlanInput = {
+  /** The plan. */
+  planId: Scalars['ID']['input'];
+  /** Why it is cancelled. */
+  reason: Scalars['String']['input'];
+};
+
 /** Cancel a redemption not yet handed over: refund and restock. */
 export type CancelRedemptionInput = {
   /** The redemption. */
   id: Scalars['ID']['input'];
+};
+
+/** An activity to give up your place in. */
+export type CancelSignUpInput = {
+  /** The activity. */
+  activityId: Scalars['ID']['input'];
 };
 
 /** The business day, week or month a cap counts awards in. */
@@ -122,6 +214,18 @@ export enum CaseChannel {
   Wechat = 'WECHAT'
 }
 
+/** What an export holds: the figures of `caseStats`, or the list of cases. */
+export enum CaseExportContent {
+  Cases = 'CASES',
+  Statistics = 'STATISTICS'
+}
+
+/** XLSX (a workbook) or CSV (UTF-8 with a byte-order mark, for Excel). */
+export enum CaseExportFormat {
+  Csv = 'CSV',
+  Xlsx = 'XLSX'
+}
+
 /** Narrows a list of cases; all given conditions apply. */
 export type CaseFilter = {
   /** Assigned to this person. */
@@ -134,6 +238,8 @@ export type CaseFilter = {
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** At any of these rungs. */
   level?: InputMaybe<Array<CaseLevel>>;
+  /** Placed within this distance of a point; cases without a point never match. */
+  near?: InputMaybe<NearInput>;
   /** Raised in this org unit's subtree (the unit included). */
   orgUnitId?: InputMaybe<Scalars['ID']['input']>;
   /** Dispatched to or taken by this organization. */
@@ -146,6 +252,10 @@ export type CaseFilter = {
   reporterId?: InputMaybe<Scalars['ID']['input']>;
   /** Any of these. */
   status?: InputMaybe<Array<CaseStatus>>;
+  /** Whose title or description holds every word of this text: Latin words whole (case-insensitive), Chinese as overlapping pairs of characters (`下水道`: 下水 and 水道; one character alone matches it anywhere); Chinese digits match Arabic ones. At most 100 characters. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Placed within this box (a map view); cases without a point never match. */
+  within?: InputMaybe<BoxInput>;
 };
 
 /** A rung of the ladder, lowest first. */
@@ -177,12 +287,23 @@ export enum CaseStatus {
   Accepted = 'ACCEPTED',
   Assigned = 'ASSIGNED',
   Closed = 'CLOSED',
+  InDeliberation = 'IN_DELIBERATION',
   InProgress = 'IN_PROGRESS',
   OnOrderBoard = 'ON_ORDER_BOARD',
   Rejected = 'REJECTED',
   Reported = 'REPORTED',
   Resolved = 'RESOLVED'
 }
+
+/** Your household's vote on an agenda item. */
+export type CastVoteInput = {
+  /** For, against, or abstain. */
+  choice: VoteChoice;
+  /** The agenda item. */
+  itemId: Scalars['ID']['input'];
+  /** The meeting. */
+  meetingId: Scalars['ID']['input'];
+};
 
 /** Hours for a category (and optionally one priority of it). */
 export type CategoryHoursInput = {
@@ -206,12 +327,22 @@ export type CloseCaseInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Close a meeting: it takes no more votes, decisions or agenda. */
+export type CloseMeetingInput = {
+  /** The meeting. */
+  meetingId: Scalars['ID']['input'];
+  /** Its minutes, if not recorded yet. */
+  minutes?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Add a comment to a case's timeline. */
 export type CommentOnCaseInput = {
   /** The case. */
   caseId: Scalars['ID']['input'];
   /** The version you saw; if the case changed since, you get CONFLICT. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Photos of the progress: ids from requestPhotoUpload that you uploaded. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The comment. */
   text: Scalars['String']['input'];
 };
@@ -223,6 +354,18 @@ export enum CommitmentStatus {
   Promised = 'PROMISED'
 }
 
+/** The organizer's confirmation that a volunteer served (never one's own). */
+export type ConfirmAttendanceInput = {
+  /** The activity. */
+  activityId: Scalars['ID']['input'];
+  /** Minutes served (1 to 720). */
+  minutesServed: Scalars['Int']['input'];
+  /** The date served: one the activity takes place on, today or earlier. */
+  on: Scalars['Date']['input'];
+  /** The volunteer, who signed up. */
+  personId: Scalars['ID']['input'];
+};
+
 /** Confirm that a commitment claimed fulfilled was kept: someone serving its unit, never the promiser. */
 export type ConfirmCommitmentInput = {
   /** The commitment. */
@@ -233,6 +376,102 @@ export type ConfirmCommitmentInput = {
 export type ConfirmVisitInput = {
   /** The visit logged. */
   visitId: Scalars['ID']['input'];
+};
+
+/** A change in a plan's audit trail. */
+export enum CostShareAction {
+  Cancelled = 'CANCELLED',
+  Covered = 'COVERED',
+  Created = 'CREATED',
+  Funded = 'FUNDED',
+  Paid = 'PAID',
+  Pledged = 'PLEDGED',
+  Spent = 'SPENT'
+}
+
+/** A household in a cost-sharing plan. */
+export type CostShareHouseholdInput = {
+  /** Its floor area in square metres, at most two decimals (BY_AREA only). */
+  areaM2?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The household. */
+  householdId: Scalars['ID']['input'];
+};
+
+/** How a plan's shares are set: equally, by floor area, or as each pledges. */
+export enum CostShareMethod {
+  ByArea = 'BY_AREA',
+  Equal = 'EQUAL',
+  Pledged = 'PLEDGED'
+}
+
+/** Which of a unit's cost-sharing plans to list. */
+export type CostSharePlanFilter = {
+  /** Only plans in these states (e.g. OPEN). */
+  states?: InputMaybe<Array<CostSharePlanState>>;
+};
+
+/** Open, funded, spent or cancelled. */
+export enum CostSharePlanState {
+  Cancelled = 'CANCELLED',
+  Funded = 'FUNDED',
+  Open = 'OPEN',
+  Spent = 'SPENT'
+}
+
+/** An organization (a red partner) covering what a plan still misses: recorded by staff or by the organization's member. */
+export type CoverShortfallInput = {
+  /** What it covers, in fen, at most the shortfall; by default all of it. */
+  amountFen?: InputMaybe<Scalars['Int']['input']>;
+  /** The organization. */
+  organizationId: Scalars['ID']['input'];
+  /** The plan. */
+  planId: Scalars['ID']['input'];
+};
+
+/** An activity or service day to hold at an org unit. */
+export type CreateActivityInput = {
+  /** How many volunteers may sign up (1 to 500). */
+  capacity: Scalars['Int']['input'];
+  /** What volunteers do. */
+  description?: Scalars['String']['input'];
+  /** When its first occurrence ends. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Service day or other activity. */
+  kind: ActivityKind;
+  /** Where volunteers gather. */
+  location?: Scalars['String']['input'];
+  /** Where it is held. */
+  orgUnitId: Scalars['ID']['input'];
+  /** Where it is held on the map (WGS-84); `location` stays the words for it. */
+  point?: InputMaybe<GeoPointInput>;
+  /** Weekly repetition, e.g. every Tuesday; none for one date. */
+  recurrence?: InputMaybe<RecurrenceInput>;
+  /** When it (first) takes place. */
+  startsAt: Scalars['DateTime']['input'];
+  /** The volunteer team running it; its leader may organize it. */
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  /** What it is called, e.g. `Good Neighbor Service Day`. */
+  title: Scalars['String']['input'];
+};
+
+/** A cost-sharing plan to draw up, for a case (`caseId` and `orgUnitId`) or for a meeting's agenda item (`meetingId` and `agendaItemId`). */
+export type CreateCostSharePlanInput = {
+  /** The agenda item. */
+  agendaItemId?: InputMaybe<Scalars['ID']['input']>;
+  /** The case. */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** The households in it, 1 to 300, each once. */
+  households: Array<CostShareHouseholdInput>;
+  /** The meeting whose agenda item it pays for. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** EQUAL: the total split among the households (the fen left over go one each to the first listed). BY_AREA: in proportion to floor area (likewise). PLEDGED: each household pledges what it chooses. */
+  method: CostShareMethod;
+  /** Where a case's plan is drawn up. */
+  orgUnitId?: InputMaybe<Scalars['ID']['input']>;
+  /** What it pays for. */
+  title: Scalars['String']['input'];
+  /** What it costs, in fen (CNY), more than 0 and at most 2,000,000,000. */
+  totalFen: Scalars['Int']['input'];
 };
 
 /** A household at an address inside an org unit. */
@@ -285,10 +524,58 @@ export type CreateRewardInput = {
   stock: Scalars['Int']['input'];
 };
 
+/** A survey to draft for an org unit's households or residents. */
+export type CreateSurveyInput = {
+  /** Keep answers without who gave them, even from staff. */
+  anonymous?: Scalars['Boolean']['input'];
+  /** The last day it takes answers (business time); it closes at that day's end. */
+  closesOn: Scalars['Date']['input'];
+  /** What it is for. */
+  description?: Scalars['String']['input'];
+  /** The first day it takes answers (business time). */
+  opensOn: Scalars['Date']['input'];
+  /** The unit it is for. */
+  orgUnitId: Scalars['ID']['input'];
+  /** 1 to 50 questions. */
+  questions: Array<SurveyQuestionInput>;
+  /** One answer per household (by any member living in the unit), or per resident. */
+  respondents?: SurveyRespondents;
+  /** What it is called, e.g. `Three Questions`. */
+  title: Scalars['String']['input'];
+};
+
+/** A volunteer team to form at an org unit. */
+export type CreateVolunteerTeamInput = {
+  /** Its leader, its first member. */
+  leaderId: Scalars['ID']['input'];
+  /** What it is called, e.g. `Red volunteers`. */
+  name: Scalars['String']['input'];
+  /** Where it serves. */
+  orgUnitId: Scalars['ID']['input'];
+};
+
+/** How an agenda item was decided. */
+export enum DecisionMethod {
+  Consensus = 'CONSENSUS',
+  HouseholdVote = 'HOUSEHOLD_VOTE'
+}
+
+/** Adopted or rejected. */
+export enum DecisionOutcome {
+  Adopted = 'ADOPTED',
+  Rejected = 'REJECTED'
+}
+
 /** The rule to delete; events processed afterwards ignore it. */
 export type DeletePointRuleInput = {
   /** The rule's id. */
   id: Scalars['ID']['input'];
+};
+
+/** Which proposals of a deliberation list to show. */
+export type DeliberationFilter = {
+  /** Any of these; all when omitted. A decision moves its proposal to DECIDED in the list moments after it is recorded. */
+  status?: InputMaybe<Array<ProposalStatus>>;
 };
 
 /** From the street up: hand a case to a department or red partner. */
@@ -343,6 +630,16 @@ export type FulfillCommitmentInput = {
 export type FulfillRedemptionInput = {
   /** The redemption. */
   id: Scalars['ID']['input'];
+};
+
+/** A place in WGS-84 degrees (GPS; convert GCJ-02 map picks first: docs/places.md). */
+export type GeoPointInput = {
+  /** How far the true place may be from the point, in metres. */
+  accuracyMeters?: InputMaybe<Scalars['Float']['input']>;
+  /** Latitude, -90 to 90. */
+  lat: Scalars['Float']['input'];
+  /** Longitude, -180 to 180. */
+  lng: Scalars['Float']['input'];
 };
 
 /** A case that happened elsewhere, with its history. */
@@ -401,6 +698,14 @@ export type ImportCasesInput = {
   cases: Array<HistoricalCaseInput>;
 };
 
+/** A household invited to vote, through its representative. */
+export type InvitedHouseholdInput = {
+  /** The household. */
+  householdId: Scalars['ID']['input'];
+  /** A member of the household who votes for it. */
+  representativeId: Scalars['ID']['input'];
+};
+
 /** A language the graph answers in. */
 export enum Locale {
   En = 'EN',
@@ -413,6 +718,10 @@ export type LogVisitInput = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   /** The household visited. */
   householdId: Scalars['ID']['input'];
+  /** Where the visit took place (WGS-84); optional. */
+  location?: InputMaybe<GeoPointInput>;
+  /** Photos of the visit: ids from requestVisitPhotoUpload that you uploaded. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** What was found or done. */
   notes?: Scalars['String']['input'];
 };
@@ -441,6 +750,33 @@ export type MakeCommitmentInput = {
   text: Scalars['String']['input'];
 };
 
+/** Which of a unit's meetings to list. */
+export type MeetingFilter = {
+  /** Only these kinds. */
+  kinds?: InputMaybe<Array<MeetingKind>>;
+  /** Only meetings (first) taking place before this time. */
+  startsBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only meetings (first) taking place at or after this time. */
+  startsFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only scheduled, or only closed, meetings. */
+  status?: InputMaybe<MeetingStatus>;
+};
+
+/** What kind of meeting it is. */
+export enum MeetingKind {
+  Council = 'COUNCIL',
+  DiscussionDay = 'DISCUSSION_DAY',
+  MassMeeting = 'MASS_MEETING',
+  NightTalk = 'NIGHT_TALK',
+  SixPartyNegotiation = 'SIX_PARTY_NEGOTIATION'
+}
+
+/** Whether a meeting still takes changes. */
+export enum MeetingStatus {
+  Closed = 'CLOSED',
+  Scheduled = 'SCHEDULED'
+}
+
 /** Move an org unit, with its whole subtree, under another parent. */
 export type MoveOrgUnitInput = {
   /** Its new parent: ranks above it and is not inside its subtree. */
@@ -457,6 +793,16 @@ export type MovePersonInput = {
   personId: Scalars['ID']['input'];
 };
 
+/** Within a distance of a point (WGS-84). */
+export type NearInput = {
+  /** Latitude of the centre. */
+  lat: Scalars['Float']['input'];
+  /** Longitude of the centre. */
+  lng: Scalars['Float']['input'];
+  /** Up to 20000 metres. */
+  radiusMeters: Scalars['Float']['input'];
+};
+
 /** Narrows a list of org units; all given conditions apply. */
 export type OrgUnitFilter = {
   /** Only units of this kind. */
@@ -471,7 +817,7 @@ export type OrgUnitFilter = {
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** A rung of the administrative ladder, highest first. */
+/** A rung of the administrative ladder, highest first; a TOWN stands on the STREET rung and a VILLAGE on the COMMUNITY rung. */
 export enum OrgUnitKind {
   Building = 'BUILDING',
   Community = 'COMMUNITY',
@@ -480,7 +826,9 @@ export enum OrgUnitKind {
   Group = 'GROUP',
   Neighborhood = 'NEIGHBORHOOD',
   Piece = 'PIECE',
-  Street = 'STREET'
+  Street = 'STREET',
+  Town = 'TOWN',
+  Village = 'VILLAGE'
 }
 
 /** Narrows a list of organizations; all given conditions apply. */
@@ -535,6 +883,23 @@ export type PersonFilter = {
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What an uploaded photo is for. */
+export enum PhotoPurpose {
+  Progress = 'PROGRESS',
+  Report = 'REPORT',
+  Resolution = 'RESOLUTION'
+}
+
+/** Your household's pledge to a plan (replacing its earlier pledge while the plan is open). */
+export type PledgeInput = {
+  /** What it pledges, in fen, more than 0; by default its share (EQUAL, BY_AREA). */
+  amountFen?: InputMaybe<Scalars['Int']['input']>;
+  /** Your own household. */
+  householdId: Scalars['ID']['input'];
+  /** The plan. */
+  planId: Scalars['ID']['input'];
+};
+
 /** Post a case on the order board. */
 export type PostOrderInput = {
   /** The case. */
@@ -553,6 +918,57 @@ export type PriorityHoursInput = {
   unit?: SlaUnit;
 };
 
+/** Where a deliberation proposal came from. */
+export enum ProposalSource {
+  Case = 'CASE',
+  Resident = 'RESIDENT'
+}
+
+/** Where a deliberation proposal stands. */
+export enum ProposalStatus {
+  Decided = 'DECIDED',
+  OnAgenda = 'ON_AGENDA',
+  Proposed = 'PROPOSED'
+}
+
+/** An item a resident proposes for the unit's meetings. */
+export type ProposeDeliberationItemInput = {
+  /** Background and options. */
+  description?: Scalars['String']['input'];
+  /** The unit (where you live). */
+  orgUnitId: Scalars['ID']['input'];
+  /** What should be decided. */
+  title: Scalars['String']['input'];
+};
+
+/** Publish a new version of a unit's list. */
+export type PublishListInput = {
+  /** Its entries, in order (1 to 50). */
+  entries: Array<Scalars['String']['input']>;
+  /** The version you read (0 for none): a newer one is a CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Which list. */
+  kind: PublishedListKind;
+  /** The unit. */
+  orgUnitId: Scalars['ID']['input'];
+  /** Its heading. */
+  title: Scalars['String']['input'];
+};
+
+/** Which of a unit's lists. */
+export enum PublishedListKind {
+  Negative = 'NEGATIVE',
+  Responsibility = 'RESPONSIBILITY'
+}
+
+/** Put a proposal of the deliberation list on a meeting's agenda. */
+export type PutProposalOnAgendaInput = {
+  /** A meeting held at the proposal's unit or above it. */
+  meetingId: Scalars['ID']['input'];
+  /** The proposal. */
+  proposalId: Scalars['ID']['input'];
+};
+
 /** Rate a resolved case. */
 export type RateCaseInput = {
   /** The case. */
@@ -565,6 +981,28 @@ export type RateCaseInput = {
   score: Scalars['Int']['input'];
 };
 
+/** People present at a meeting. */
+export type RecordAttendanceInput = {
+  /** The meeting. */
+  meetingId: Scalars['ID']['input'];
+  /** Who is present (at most 200 at a time; each is recorded once). */
+  personIds: Array<Scalars['ID']['input']>;
+};
+
+/** The decision on an agenda item. */
+export type RecordDecisionInput = {
+  /** The agenda item. */
+  itemId: Scalars['ID']['input'];
+  /** The meeting. */
+  meetingId: Scalars['ID']['input'];
+  /** CONSENSUS: recorded as agreed. HOUSEHOLD_VOTE: the households' votes decide, and only with a quorum. */
+  method: DecisionMethod;
+  /** What the meeting agreed (CONSENSUS only; a vote's outcome is its count's). */
+  outcome?: DecisionOutcome;
+  /** What was decided. */
+  text: Scalars['String']['input'];
+};
+
 /** The households of a neighborhood (5-15) elected a neighbor chief. */
 export type RecordElectionInput = {
   /** The elected resident. */
@@ -575,6 +1013,44 @@ export type RecordElectionInput = {
   householdsVoting: Scalars['Int']['input'];
   /** The NEIGHBORHOOD. */
   neighborhoodId: Scalars['ID']['input'];
+};
+
+/** A meeting's minutes (replacing any recorded before). */
+export type RecordMinutesInput = {
+  /** The meeting. */
+  meetingId: Scalars['ID']['input'];
+  /** The minutes, at most 20,000 characters. */
+  minutes: Scalars['String']['input'];
+};
+
+/** A payment a household made towards a plan, as staff record it (no money moves here). */
+export type RecordPaymentInput = {
+  /** What it paid, in fen, more than 0. */
+  amountFen: Scalars['Int']['input'];
+  /** The household that paid. */
+  householdId: Scalars['ID']['input'];
+  /** A receipt number or remark. */
+  note?: Scalars['String']['input'];
+  /** The plan. */
+  planId: Scalars['ID']['input'];
+};
+
+/** What a funded plan's money was spent on, as staff record it: the plan becomes SPENT. */
+export type RecordSpendingInput = {
+  /** What was spent, in fen, more than 0. */
+  amountFen: Scalars['Int']['input'];
+  /** On what, e.g. the contractor's invoice. */
+  note?: Scalars['String']['input'];
+  /** The plan. */
+  planId: Scalars['ID']['input'];
+};
+
+/** A meeting that repeats every week, e.g. every Friday. */
+export type RecurrenceInput = {
+  /** The last date it may take place on; none for no end. */
+  until?: InputMaybe<Scalars['Date']['input']>;
+  /** The day it repeats on; the first meeting must fall on it (business time). */
+  weekday: Weekday;
 };
 
 /** Exchange your points for a reward. */
@@ -670,6 +1146,10 @@ export type ReportCaseInput = {
   channel?: CaseChannel;
   /** The details. */
   description?: Scalars['String']['input'];
+  /** Where, in WGS-84 (GPS); staff and the reporter see it, neighbours never. */
+  location?: InputMaybe<GeoPointInput>;
+  /** Photos of the problem: ids from requestPhotoUpload that you uploaded. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Where: the lowest unit known. */
   orgUnitId: Scalars['ID']['input'];
   /** How urgent it is. */
@@ -678,6 +1158,8 @@ export type ReportCaseInput = {
   reporterId?: InputMaybe<Scalars['ID']['input']>;
   /** What the problem is, in a line. */
   title: Scalars['String']['input'];
+  /** Place the case where the first photo with a GPS position was taken. The position is never shown with the photo (its EXIF is removed for everyone). */
+  usePhotoLocation?: Scalars['Boolean']['input'];
 };
 
 /** Apply the rules in force to every awarding event consumed so far. */
@@ -686,12 +1168,20 @@ export type ReprocessEventsInput = {
   confirm: Scalars['Boolean']['input'];
 };
 
+/** Ask for a place to upload one photo. */
+export type RequestPhotoUploadInput = {
+  /** What the photo is for. */
+  purpose?: PhotoPurpose;
+};
+
 /** Record what was done; the reporter is asked to rate it. */
 export type ResolveCaseInput = {
   /** The case. */
   caseId: Scalars['ID']['input'];
   /** The version you saw; if the case changed since, you get CONFLICT. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Photos of the result (after): ids from requestPhotoUpload that you uploaded. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** What was done. */
   resolution: Scalars['String']['input'];
 };
@@ -729,6 +1219,38 @@ export enum Role {
   Volunteer = 'VOLUNTEER'
 }
 
+/** A meeting to schedule at an org unit. */
+export type ScheduleMeetingInput = {
+  /** When it should end. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Households invited (at most 300). */
+  households?: Array<InvitedHouseholdInput>;
+  /** What kind of meeting. */
+  kind: MeetingKind;
+  /** Where people gather. */
+  location?: Scalars['String']['input'];
+  /** Where it is held. */
+  orgUnitId: Scalars['ID']['input'];
+  /** Organizations invited (at most 30). */
+  organizationIds?: Array<Scalars['ID']['input']>;
+  /** Weekly repetition; none for a single meeting. */
+  recurrence?: InputMaybe<RecurrenceInput>;
+  /** When it (first) takes place. */
+  startsAt: Scalars['DateTime']['input'];
+  /** What it is called, e.g. `Friday discussion day`. */
+  title: Scalars['String']['input'];
+};
+
+/** Send a case to deliberation. */
+export type SendCaseToDeliberationInput = {
+  /** The case. */
+  caseId: Scalars['ID']['input'];
+  /** The version you saw; if the case changed since, you get CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why a meeting must decide it. */
+  reason: Scalars['String']['input'];
+};
+
 /** A household's care level and, optionally, its needs. */
 export type SetCareLevelInput = {
   /** RED, YELLOW, GREEN or NONE. */
@@ -759,16 +1281,18 @@ export type SetPointRuleInput = {
   category?: InputMaybe<Scalars['String']['input']>;
   /** What it rewards, in words. */
   description?: Scalars['String']['input'];
-  /** case.closed, order.taken, visit.logged or commitment.fulfilled. */
+  /** case.closed, order.taken, visit.logged, commitment.fulfilled or activity.attended. */
   eventType: Scalars['String']['input'];
   /** Only cases closed at this level. */
   level?: InputMaybe<Scalars['String']['input']>;
-  /** At most this many awards of this event type per person and period (1 to 1000); unset: the platform default (visits 12 a day, commitments 4 a month). */
+  /** At most this many awards of this event type per person and period (1 to 1000); unset: the platform default (visits 12 a day, commitments 4 a month, activity attendances 2 a day). */
   maxPerPeriod?: InputMaybe<Scalars['Int']['input']>;
   /** Extra points when the deadline was met. */
   metDeadlineBonus?: Scalars['Int']['input'];
   /** Points per occasion, 0 to 10000. */
   points: Scalars['Int']['input'];
+  /** Extra points per whole hour served (activity.attended), 0 to 10000. */
+  pointsPerHour?: Scalars['Int']['input'];
   /** Only this priority. */
   priority?: InputMaybe<Scalars['String']['input']>;
   /** Only handlers in this role. */
@@ -787,6 +1311,12 @@ export type SetSlaPolicyInput = {
   priorities?: Array<PriorityHoursInput>;
 };
 
+/** An activity to sign yourself up for. */
+export type SignUpInput = {
+  /** The activity. */
+  activityId: Scalars['ID']['input'];
+};
+
 /** What an SLA count counts: calendar hours, or working days that end at the business closing time and skip China's statutory holidays (0 = the same working day). */
 export enum SlaUnit {
   Hours = 'HOURS',
@@ -800,6 +1330,67 @@ export type StartCaseInput = {
   /** The version you saw; if the case changed since, you get CONFLICT. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** The answer to one question: `choices` (option indexes from 0) for a choice question, `scale` for a scale, `text` for free text; nothing else. */
+export type SurveyAnswerInput = {
+  /** The options chosen: one for single choice. */
+  choices?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** The question (q1, q2, ...). */
+  questionId: Scalars['ID']['input'];
+  /** The value on the scale. */
+  scale?: InputMaybe<Scalars['Int']['input']>;
+  /** The free text (at most 2000). */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which of a unit's surveys to list. */
+export type SurveyFilter = {
+  /** Only surveys in these states. */
+  statuses?: InputMaybe<Array<SurveyStatus>>;
+};
+
+/** A survey to open or close. */
+export type SurveyIdInput = {
+  /** The survey. */
+  surveyId: Scalars['ID']['input'];
+};
+
+/** A question of a survey to draft. */
+export type SurveyQuestionInput = {
+  /** How it is answered. */
+  kind: SurveyQuestionKind;
+  /** The choices (2 to 20) of a choice question. */
+  options?: Array<Scalars['String']['input']>;
+  /** Whether it must be answered. */
+  required?: Scalars['Boolean']['input'];
+  /** A scale's highest value (0-10). */
+  scaleMax?: Scalars['Int']['input'];
+  /** A scale's lowest value (0-10). */
+  scaleMin?: Scalars['Int']['input'];
+  /** What is asked (at most 500 characters). */
+  text: Scalars['String']['input'];
+};
+
+/** How a question is answered. */
+export enum SurveyQuestionKind {
+  FreeText = 'FREE_TEXT',
+  MultipleChoice = 'MULTIPLE_CHOICE',
+  Scale = 'SCALE',
+  SingleChoice = 'SINGLE_CHOICE'
+}
+
+/** Who answers: one answer per household, or per resident. */
+export enum SurveyRespondents {
+  Household = 'HOUSEHOLD',
+  Person = 'PERSON'
+}
+
+/** Draft, open for answers, or closed. */
+export enum SurveyStatus {
+  Closed = 'CLOSED',
+  Draft = 'DRAFT',
+  Open = 'OPEN'
+}
 
 /** Take an order from the board; exactly one taker wins. */
 export type TakeOrderInput = {
@@ -843,6 +1434,24 @@ export type UpdateRewardInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A household's vote. */
+export enum VoteChoice {
+  Abstain = 'ABSTAIN',
+  Against = 'AGAINST',
+  For = 'FOR'
+}
+
+/** A day of the week (business time zone). */
+export enum Weekday {
+  Friday = 'FRIDAY',
+  Monday = 'MONDAY',
+  Saturday = 'SATURDAY',
+  Sunday = 'SUNDAY',
+  Thursday = 'THURSDAY',
+  Tuesday = 'TUESDAY',
+  Wednesday = 'WEDNESDAY'
+}
+
 export type Join__ContextArgument = {
   context: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -852,6 +1461,7 @@ export type Join__ContextArgument = {
 
 export enum Join__Graph {
   Cases = 'CASES',
+  Participation = 'PARTICIPATION',
   People = 'PEOPLE',
   Points = 'POINTS'
 }
@@ -882,9 +1492,17 @@ export type FrontendCommunityDashboardQueryVariables = Exact<{
 }>;
 
 
-export type FrontendCommunityDashboardQuery = { __typename?: 'Query', orgUnit?: { __typename?: 'OrgUnit', id: string, name: string, openCases?: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string, status: CaseStatus, reporter?: { __typename?: 'Person', id: string, name: string } | null, assignee?: { __typename?: 'Person', id: string, name: string } | null } }> } | null, caseStats?: { __typename?: 'CaseStats', collected: number, handled: number, completionRate?: number | null, open: number, byCategory: Array<{ __typename?: 'CaseCount', key: string, collected: number, handled: number }> } | null, leaderboard?: Array<{ __typename?: 'LeaderboardEntry', rank: number, points: number, person: { __typename?: 'Person', id: string, name: string } }> | null } | null, orderBoard: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string } }> }, vocabulary: Array<{ __typename?: 'VocabularyTerm', kind: string, code: string, label: string }> };
+export type FrontendCommunityDashboardQuery = { __typename?: 'Query', orgUnit?: { __typename?: 'OrgUnit', id: string, name: string, openCases?: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string, status: CaseStatus, reporter?: { __typename?: 'Person', id: string, name: string } | null, assignee?: { __typename?: 'Person', id: string, name: string } | null, location?: { __typename?: 'GeoPoint', lat: number, lng: number } | null, photos: Array<{ __typename?: 'Photo', id: string, url: string, thumbnailUrl: string }> } }> } | null, caseStats?: { __typename?: 'CaseStats', collected: number, handled: number, completionRate?: number | null, open: number, byCategory: Array<{ __typename?: 'CaseCount', key: string, collected: number, handled: number }> } | null, leaderboard?: Array<{ __typename?: 'LeaderboardEntry', rank: number, points: number, person: { __typename?: 'Person', id: string, name: string } }> | null } | null, orderBoard: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string } }> }, vocabulary: Array<{ __typename?: 'VocabularyTerm', kind: string, code: string, label: string }> };
+
+export type FrontendNearbyCasesQueryVariables = Exact<{
+  near: NearInput;
+}>;
+
+
+export type FrontendNearbyCasesQuery = { __typename?: 'Query', cases: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string, status: CaseStatus, category: CaseCategory, location?: { __typename?: 'GeoPoint', lat: number, lng: number } | null } }> } };
 
 
 export const DashboardLoginDocument = {"__meta__":{"hash":"c870b97bb57c51a2746c89a7844b46950408b4561562e863c4fee06a327389cf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DashboardLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"personId"}}]}}]}}]} as unknown as DocumentNode<DashboardLoginMutation, DashboardLoginMutationVariables>;
 export const WhereIServeDocument = {"__meta__":{"hash":"d53177a687fc92bfaef123561adfbad88b2215f0c5349167311e304bfc65b021"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhereIServe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WhereIServeQuery, WhereIServeQueryVariables>;
-export const FrontendCommunityDashboardDocument = {"__meta__":{"hash":"0b42b135d8ac94b88daed537779dc0b3c7f605be14190b0e2c7b6e28e3baa1ba"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FrontendCommunityDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","alias":{"kind":"Name","value":"openCases"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"REPORTED"},{"kind":"EnumValue","value":"ACCEPTED"},{"kind":"EnumValue","value":"ASSIGNED"},{"kind":"EnumValue","value":"IN_PROGRESS"},{"kind":"EnumValue","value":"ON_ORDER_BOARD"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reporter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collected"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}},{"kind":"Field","name":{"kind":"Name","value":"completionRate"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"byCategory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"collected"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"leaderboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"orderBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgUnitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"vocabulary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"CaseStatus","block":false},{"kind":"StringValue","value":"CaseCategory","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]} as unknown as DocumentNode<FrontendCommunityDashboardQuery, FrontendCommunityDashboardQueryVariables>;
+export const FrontendCommunityDashboardDocument = {"__meta__":{"hash":"e48ea2a99dbf2cbb87b4a573ba9684d3c89cea3feee5d46a2cec96555d06050c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FrontendCommunityDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","alias":{"kind":"Name","value":"openCases"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"REPORTED"},{"kind":"EnumValue","value":"ACCEPTED"},{"kind":"EnumValue","value":"ASSIGNED"},{"kind":"EnumValue","value":"IN_PROGRESS"},{"kind":"EnumValue","value":"ON_ORDER_BOARD"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reporter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}}]}},{"kind":"Field","name":{"kind":"Name","value":"photos"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnailUrl"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collected"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}},{"kind":"Field","name":{"kind":"Name","value":"completionRate"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"byCategory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"collected"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"leaderboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"orderBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgUnitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"vocabulary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"CaseStatus","block":false},{"kind":"StringValue","value":"CaseCategory","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]} as unknown as DocumentNode<FrontendCommunityDashboardQuery, FrontendCommunityDashboardQueryVariables>;
+export const FrontendNearbyCasesDocument = {"__meta__":{"hash":"d0cc2b429df82ae1b86349457c1d2f31019b3c304395028d6cd59e50e63095b7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FrontendNearbyCases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"near"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NearInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"near"},"value":{"kind":"Variable","name":{"kind":"Name","value":"near"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<FrontendNearbyCasesQuery, FrontendNearbyCasesQueryVariables>;
