@@ -2,6 +2,9 @@
 // cases (with reporter and assignee names), the order board, case statistics and the points
 // leaderboard — one query, through urql with a normalized cache (graphcache). Statuses and
 // categories are shown by their labels from the graph's `vocabulary`, in the page's language.
+// A case's photos show as thumbnails that open the full photo; "Nearby" under a placed case lists
+// the cases within RADIUS_M of it (`cases(filter: {near})`), nearest first. The order board
+// updates itself through a subscription (`orderBoardChanged`, Server-Sent Events).
 import { Client, fetchExchange } from "@urql/core";
 import { cacheExchange } from "@urql/exchange-graphcache";
 
@@ -10,10 +13,13 @@ import type { FrontendCommunityDashboardQuery } from "./gql/graphql";
 import {
   CommunityDashboardQuery,
   LoginMutation,
+  NearbyCasesQuery,
   OrderBoardLiveSubscription,
   WhereIServeQuery,
 } from "./operations";
-import { labeller } from "./vocabulary";
+import { thumbnailsHtml } from "./photos";
+import { formatDistance, nearestFirst, type Point } from "./places";
+import { type Labeller, labeller } from "./vocabulary";
 
 const params = new URLSearchParams(window.location.search);
 const GRAPHQL_URL =
@@ -21,6 +27,8 @@ const GRAPHQL_URL =
 // The language labels and messages come in (sent as Accept-Language): ?lang=en for English.
 const LANGUAGE = params.get("lang") ?? "zh-CN";
 document.documentElement.lang = LANGUAGE;
+// How far "nearby" reaches (?radius=<metres>; the graph allows up to 20 km).
+const RADIUS_M = Number(params.get("radius") ?? 500);
 
 let accessToken: string | null = null;
 
@@ -38,6 +46,7 @@ const client = new Client({
         CaseEdge: embedded,
         CaseStats: embedded,
         CaseCount: embedded,
+        GeoPoint: embedded,
         LeaderboardEntry: embedded,
         RoleAssignment: (entity) => (entity.id as string | undefined) ?? null,
         LoginPayload: embedded,
@@ -140,21 +149,69 @@ function renderBoard(items: readonly BoardItem[], total: number): void {
   document.querySelector("[data-testid=order-board-count]")!.textContent = String(total);
 }
 
+// The placed cases on the dashboard (id → number and point) and the labels, for "Nearby".
+const placed = new Map<string, { number: string; location: Point }>();
+let labels: Labeller = (_kind, code) => code;
+
+dashboard.addEventListener("click", (event) => {
+  const button = (event.target as Element).closest<HTMLButtonElement>("button[data-nearby]");
+  if (button) {
+    void showNearby(button.dataset.nearby!);
+  }
+});
+
+async function showNearby(caseId: string): Promise<void> {
+  const chosen = placed.get(caseId);
+  const panel = dashboard.querySelector<HTMLElement>("[data-testid=nearby-panel]");
+  if (!chosen || !panel) {
+    return;
+  }
+  const centre = chosen.location;
+  const result = await client
+    .query(NearbyCasesQuery, { near: { ...centre, radiusMeters: RADIUS_M } })
+    .toPromise();
+  const heading = `<h2>Within ${formatDistance(RADIUS_M)} of ${escapeHtml(chosen.number)}</h2>`;
+  if (!result.data) {
+    panel.innerHTML = `${heading}${unavailable("The nearby cases")}`;
+  } else {
+    const rows = nearestFirst(centre, result.data.cases.edges.map(({ node }) => node), caseId)
+      .map(
+        ({ item, meters }) => `<li data-testid="nearby-case">
+          <span>${escapeHtml(item.number)}</span> <span>${escapeHtml(item.title)}</span>
+          · <span data-code="${item.status}">${escapeHtml(labels("CaseStatus", item.status))}</span>
+          · <span data-code="${item.category}">${escapeHtml(labels("CaseCategory", item.category))}</span>
+          · <span>${formatDistance(meters)}</span></li>`,
+      )
+      .join("");
+    panel.innerHTML = `${heading}<ol data-testid="nearby" data-case="${escapeHtml(caseId)}">${rows || "<li>No other case nearby.</li>"}</ol>`;
+  }
+  panel.hidden = false;
+}
+
 const unavailable = (what: string) => `<p class="unavailable">${what} cannot be shown now.</p>`;
 
 function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
   const unit = data.orgUnit!;
-  const label = labeller(data.vocabulary);
+  labels = labeller(data.vocabulary);
+  const label = labels;
+  placed.clear();
   const stats = unit.caseStats;
   const rate =
     stats == null || stats.completionRate == null ? "–" : `${(stats.completionRate * 100).toFixed(1)}%`;
   const cases = (unit.openCases?.edges ?? [])
-    .map(
-      ({ node }) => `<tr data-testid="case">
+    .map(({ node }) => {
+      if (node.location) {
+        placed.set(node.id, { number: node.number, location: node.location });
+      }
+      const nearby = node.location
+        ? `<button type="button" data-nearby="${escapeHtml(node.id)}">Nearby</button>`
+        : "";
+      return `<tr data-testid="case">
         <td>${escapeHtml(node.number)}</td><td>${escapeHtml(node.title)}</td>
         <td data-code="${node.status}">${escapeHtml(label("CaseStatus", node.status))}</td><td>${escapeHtml(node.reporter?.name ?? "anonymous")}</td>
-        <td>${escapeHtml(node.assignee?.name ?? "—")}</td></tr>`,
-    )
+        <td>${escapeHtml(node.assignee?.name ?? "—")}</td>
+        <td class="photos">${thumbnailsHtml(node.photos, GRAPHQL_URL, node.title)}${nearby}</td></tr>`;
+    })
     .join("");
   const board = boardHtml(data.orderBoard.edges.map(({ node }) => node));
   const leaders = (unit.leaderboard ?? [])
@@ -168,12 +225,13 @@ function render(viewer: string, data: FrontendCommunityDashboardQuery): void {
         <h2>Open cases (${unit.openCases?.totalCount ?? "–"})</h2>
         ${
           unit.openCases
-            ? `<table><thead><tr><th>number</th><th>title</th><th>status</th><th>reporter</th><th>assignee</th></tr></thead>
-        <tbody>${cases || '<tr><td colspan="5">No open case.</td></tr>'}</tbody></table>`
+            ? `<table><thead><tr><th>number</th><th>title</th><th>status</th><th>reporter</th><th>assignee</th><th>photos · place</th></tr></thead>
+        <tbody>${cases || '<tr><td colspan="6">No open case.</td></tr>'}</tbody></table>`
             : unavailable("The cases")
         }
         <h2>Order board (<span data-testid="order-board-count">${data.orderBoard.totalCount}</span>)</h2>
         <ul data-testid="order-board">${board}</ul>
+        <section data-testid="nearby-panel" hidden></section>
       </div>
       <div class="card">
         <h2>This year</h2>

@@ -52,6 +52,15 @@ export const CommunityDashboardQuery = graphql(`
               id
               name
             }
+            location {
+              lat
+              lng
+            }
+            photos {
+              id
+              url
+              thumbnailUrl
+            }
           }
         }
       }
@@ -104,6 +113,28 @@ export const OrderBoardLiveSubscription = graphql(`
         id
         number
         title
+      }
+    }
+  }
+`);
+
+// The cases the viewer may see within a circle (a chosen case's point and a radius).
+export const NearbyCasesQuery = graphql(`
+  query FrontendNearbyCases($near: NearInput!) {
+    cases(first: 50, filter: { near: $near }) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          title
+          status
+          category
+          location {
+            lat
+            lng
+          }
+        }
       }
     }
   }

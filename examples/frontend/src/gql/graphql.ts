@@ -47,6 +47,14 @@ export enum ActivityKind {
   ServiceDay = 'SERVICE_DAY'
 }
 
+/** Photos you uploaded, to add to an activity you organize. */
+export type AddActivityPhotosInput = {
+  /** The activity. */
+  activityId: Scalars['ID']['input'];
+  /** Ids from requestActivityPhotoUpload that you uploaded. */
+  mediaIds: Array<Scalars['ID']['input']>;
+};
+
 /** An item to add to a meeting's agenda. */
 export type AddAgendaItemInput = {
   /** Background and options. */
@@ -135,6 +143,18 @@ export type AttachSurveyInput = {
   surveyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A map view: between two parallels and two meridians (WGS-84). */
+export type BoxInput = {
+  /** Eastern edge (longitude); at most 2 degrees from the western one, and not across 180°. */
+  east: Scalars['Float']['input'];
+  /** Northern edge (latitude). */
+  north: Scalars['Float']['input'];
+  /** Southern edge (latitude). */
+  south: Scalars['Float']['input'];
+  /** Western edge (longitude). */
+  west: Scalars['Float']['input'];
+};
+
 /** Cancel an open or funded plan, with the reason. */
 export type CancelCostSharePlanInput = {
   /** The plan. */
@@ -218,6 +238,8 @@ export type CaseFilter = {
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** At any of these rungs. */
   level?: InputMaybe<Array<CaseLevel>>;
+  /** Placed within this distance of a point; cases without a point never match. */
+  near?: InputMaybe<NearInput>;
   /** Raised in this org unit's subtree (the unit included). */
   orgUnitId?: InputMaybe<Scalars['ID']['input']>;
   /** Dispatched to or taken by this organization. */
@@ -232,6 +254,8 @@ export type CaseFilter = {
   status?: InputMaybe<Array<CaseStatus>>;
   /** Whose title or description holds every word of this text: Latin words whole (case-insensitive), Chinese as overlapping pairs of characters (`下水道`: 下水 and 水道; one character alone matches it anywhere); Chinese digits match Arabic ones. At most 100 characters. */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** Placed within this box (a map view); cases without a point never match. */
+  within?: InputMaybe<BoxInput>;
 };
 
 /** A rung of the ladder, lowest first. */
@@ -317,6 +341,8 @@ export type CommentOnCaseInput = {
   caseId: Scalars['ID']['input'];
   /** The version you saw; if the case changed since, you get CONFLICT. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Photos of the progress: ids from requestPhotoUpload that you uploaded. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The comment. */
   text: Scalars['String']['input'];
 };
@@ -416,6 +442,8 @@ export type CreateActivityInput = {
   location?: Scalars['String']['input'];
   /** Where it is held. */
   orgUnitId: Scalars['ID']['input'];
+  /** Where it is held on the map (WGS-84); `location` stays the words for it. */
+  point?: InputMaybe<GeoPointInput>;
   /** Weekly repetition, e.g. every Tuesday; none for one date. */
   recurrence?: InputMaybe<RecurrenceInput>;
   /** When it (first) takes place. */
@@ -590,6 +618,12 @@ export enum EscalationReason {
   SlaBreach = 'SLA_BREACH'
 }
 
+/** A case to follow, unfollow or add your "me too" to. */
+export type FollowCaseInput = {
+  /** The case. */
+  caseId: Scalars['ID']['input'];
+};
+
 /** Claim a commitment fulfilled, with evidence; it is FULFILLED (and earns) once someone else serving its unit confirms it (confirmCommitment). */
 export type FulfillCommitmentInput = {
   /** The commitment. */
@@ -602,6 +636,16 @@ export type FulfillCommitmentInput = {
 export type FulfillRedemptionInput = {
   /** The redemption. */
   id: Scalars['ID']['input'];
+};
+
+/** A place in WGS-84 degrees (GPS; convert GCJ-02 map picks first: docs/places.md). */
+export type GeoPointInput = {
+  /** How far the true place may be from the point, in metres. */
+  accuracyMeters?: InputMaybe<Scalars['Float']['input']>;
+  /** Latitude, -90 to 90. */
+  lat: Scalars['Float']['input'];
+  /** Longitude, -180 to 180. */
+  lng: Scalars['Float']['input'];
 };
 
 /** A case that happened elsewhere, with its history. */
@@ -680,6 +724,10 @@ export type LogVisitInput = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   /** The household visited. */
   householdId: Scalars['ID']['input'];
+  /** Where the visit took place (WGS-84); optional. */
+  location?: InputMaybe<GeoPointInput>;
+  /** Photos of the visit: ids from requestVisitPhotoUpload that you uploaded. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** What was found or done. */
   notes?: Scalars['String']['input'];
 };
@@ -706,6 +754,14 @@ export type MakeCommitmentInput = {
   personId?: InputMaybe<Scalars['ID']['input']>;
   /** What is promised. */
   text: Scalars['String']['input'];
+};
+
+/** Mark your notices read: the ones listed, or all of them. */
+export type MarkNoticesReadInput = {
+  /** Mark every notice of yours read. */
+  all?: Scalars['Boolean']['input'];
+  /** Your notices to mark read (at most 100); others are ignored. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** Which of a unit's meetings to list. */
@@ -750,6 +806,35 @@ export type MovePersonInput = {
   /** Who moves. */
   personId: Scalars['ID']['input'];
 };
+
+/** Within a distance of a point (WGS-84). */
+export type NearInput = {
+  /** Latitude of the centre. */
+  lat: Scalars['Float']['input'];
+  /** Longitude of the centre. */
+  lng: Scalars['Float']['input'];
+  /** Up to 20000 metres. */
+  radiusMeters: Scalars['Float']['input'];
+};
+
+/** An outbound channel a notice can also go out on (the inbox always has it). */
+export enum NoticeChannel {
+  Email = 'EMAIL',
+  Sms = 'SMS',
+  Wechat = 'WECHAT'
+}
+
+/** What a notice is about. */
+export enum NoticeKind {
+  CaseAssigned = 'CASE_ASSIGNED',
+  CaseAssignedToYou = 'CASE_ASSIGNED_TO_YOU',
+  CaseClosed = 'CASE_CLOSED',
+  CaseEscalated = 'CASE_ESCALATED',
+  CaseReopened = 'CASE_REOPENED',
+  CaseReportedInArea = 'CASE_REPORTED_IN_AREA',
+  CaseResolved = 'CASE_RESOLVED',
+  OrderPostedNearby = 'ORDER_POSTED_NEARBY'
+}
 
 /** Narrows a list of org units; all given conditions apply. */
 export type OrgUnitFilter = {
@@ -831,6 +916,13 @@ export type PersonFilter = {
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What an uploaded photo is for. */
+export enum PhotoPurpose {
+  Progress = 'PROGRESS',
+  Report = 'REPORT',
+  Resolution = 'RESOLUTION'
+}
+
 /** Your household's pledge to a plan (replacing its earlier pledge while the plan is open). */
 export type PledgeInput = {
   /** What it pledges, in fen, more than 0; by default its share (EQUAL, BY_AREA). */
@@ -908,6 +1000,14 @@ export type PutProposalOnAgendaInput = {
   meetingId: Scalars['ID']['input'];
   /** The proposal. */
   proposalId: Scalars['ID']['input'];
+};
+
+/** Quiet hours in business time (Beijing time), `HH:MM` each. */
+export type QuietHoursInput = {
+  /** When they end, e.g. `07:00` (the next morning). */
+  end: Scalars['String']['input'];
+  /** When they start, e.g. `22:00`. */
+  start: Scalars['String']['input'];
 };
 
 /** Rate a resolved case. */
@@ -1087,6 +1187,10 @@ export type ReportCaseInput = {
   channel?: CaseChannel;
   /** The details. */
   description?: Scalars['String']['input'];
+  /** Where, in WGS-84 (GPS); staff and the reporter see it, neighbours never. */
+  location?: InputMaybe<GeoPointInput>;
+  /** Photos of the problem: ids from requestPhotoUpload that you uploaded. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Where: the lowest unit known. */
   orgUnitId: Scalars['ID']['input'];
   /** How urgent it is. */
@@ -1095,6 +1199,8 @@ export type ReportCaseInput = {
   reporterId?: InputMaybe<Scalars['ID']['input']>;
   /** What the problem is, in a line. */
   title: Scalars['String']['input'];
+  /** Place the case where the first photo with a GPS position was taken. The position is never shown with the photo (its EXIF is removed for everyone). */
+  usePhotoLocation?: Scalars['Boolean']['input'];
 };
 
 /** Apply the rules in force to every awarding event consumed so far. */
@@ -1103,12 +1209,20 @@ export type ReprocessEventsInput = {
   confirm: Scalars['Boolean']['input'];
 };
 
+/** Ask for a place to upload one photo. */
+export type RequestPhotoUploadInput = {
+  /** What the photo is for. */
+  purpose?: PhotoPurpose;
+};
+
 /** Record what was done; the reporter is asked to rate it. */
 export type ResolveCaseInput = {
   /** The case. */
   caseId: Scalars['ID']['input'];
   /** The version you saw; if the case changed since, you get CONFLICT. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Photos of the result (after): ids from requestPhotoUpload that you uploaded. */
+  mediaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** What was done. */
   resolution: Scalars['String']['input'];
 };
@@ -1186,6 +1300,24 @@ export type SetCareLevelInput = {
   householdId: Scalars['ID']['input'];
   /** Replaces the needs when given. */
   needs?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Your notice preferences, replacing the ones you had. */
+export type SetNoticePreferencesInput = {
+  /** Outbound channels besides the inbox; each needs its address below. */
+  channels?: Array<NoticeChannel>;
+  /** Where email notices go. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The language of outbound notices; unset: the request's. */
+  locale?: InputMaybe<Locale>;
+  /** Kinds you do not want at all. */
+  mutedKinds?: Array<NoticeKind>;
+  /** Where SMS notices go. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** None: outbound notices go at any hour. */
+  quietHours?: InputMaybe<QuietHoursInput>;
+  /** Your openid for WeChat subscription messages. */
+  wechatOpenId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Your own password (give the current one), or, for an administrator, the password of someone whose roles you could have granted. */
@@ -1388,6 +1520,7 @@ export type Join__ContextArgument = {
 
 export enum Join__Graph {
   Cases = 'CASES',
+  Notifications = 'NOTIFICATIONS',
   Participation = 'PARTICIPATION',
   People = 'PEOPLE',
   Points = 'POINTS'
@@ -1419,7 +1552,7 @@ export type FrontendCommunityDashboardQueryVariables = Exact<{
 }>;
 
 
-export type FrontendCommunityDashboardQuery = { __typename?: 'Query', orgUnit?: { __typename?: 'OrgUnit', id: string, name: string, openCases?: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string, status: CaseStatus, reporter?: { __typename?: 'Person', id: string, name: string } | null, assignee?: { __typename?: 'Person', id: string, name: string } | null } }> } | null, caseStats?: { __typename?: 'CaseStats', collected: number, handled: number, completionRate?: number | null, open: number, byCategory: Array<{ __typename?: 'CaseCount', key: string, collected: number, handled: number }> } | null, leaderboard?: Array<{ __typename?: 'LeaderboardEntry', rank: number, points: number, person: { __typename?: 'Person', id: string, name: string } }> | null } | null, orderBoard: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string } }> }, vocabulary: Array<{ __typename?: 'VocabularyTerm', kind: string, code: string, label: string }> };
+export type FrontendCommunityDashboardQuery = { __typename?: 'Query', orgUnit?: { __typename?: 'OrgUnit', id: string, name: string, openCases?: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string, status: CaseStatus, reporter?: { __typename?: 'Person', id: string, name: string } | null, assignee?: { __typename?: 'Person', id: string, name: string } | null, location?: { __typename?: 'GeoPoint', lat: number, lng: number } | null, photos: Array<{ __typename?: 'Photo', id: string, url: string, thumbnailUrl: string }> } }> } | null, caseStats?: { __typename?: 'CaseStats', collected: number, handled: number, completionRate?: number | null, open: number, byCategory: Array<{ __typename?: 'CaseCount', key: string, collected: number, handled: number }> } | null, leaderboard?: Array<{ __typename?: 'LeaderboardEntry', rank: number, points: number, person: { __typename?: 'Person', id: string, name: string } }> | null } | null, orderBoard: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string } }> }, vocabulary: Array<{ __typename?: 'VocabularyTerm', kind: string, code: string, label: string }> };
 
 export type FrontendOrderBoardLiveSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1428,8 +1561,16 @@ export type FrontendOrderBoardLiveSubscriptionVariables = Exact<{
 
 export type FrontendOrderBoardLiveSubscription = { __typename?: 'Subscription', orderBoardChanged: { __typename?: 'CaseChange', eventType: string, caseId: string, case?: { __typename?: 'Case', id: string, number: string, title: string } | null } };
 
+export type FrontendNearbyCasesQueryVariables = Exact<{
+  near: NearInput;
+}>;
+
+
+export type FrontendNearbyCasesQuery = { __typename?: 'Query', cases: { __typename?: 'CaseConnection', totalCount: number, edges: Array<{ __typename?: 'CaseEdge', node: { __typename?: 'Case', id: string, number: string, title: string, status: CaseStatus, category: CaseCategory, location?: { __typename?: 'GeoPoint', lat: number, lng: number } | null } }> } };
+
 
 export const DashboardLoginDocument = {"__meta__":{"hash":"c870b97bb57c51a2746c89a7844b46950408b4561562e863c4fee06a327389cf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DashboardLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"personId"}}]}}]}}]} as unknown as DocumentNode<DashboardLoginMutation, DashboardLoginMutationVariables>;
 export const WhereIServeDocument = {"__meta__":{"hash":"d53177a687fc92bfaef123561adfbad88b2215f0c5349167311e304bfc65b021"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhereIServe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WhereIServeQuery, WhereIServeQueryVariables>;
-export const FrontendCommunityDashboardDocument = {"__meta__":{"hash":"0b42b135d8ac94b88daed537779dc0b3c7f605be14190b0e2c7b6e28e3baa1ba"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FrontendCommunityDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","alias":{"kind":"Name","value":"openCases"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"REPORTED"},{"kind":"EnumValue","value":"ACCEPTED"},{"kind":"EnumValue","value":"ASSIGNED"},{"kind":"EnumValue","value":"IN_PROGRESS"},{"kind":"EnumValue","value":"ON_ORDER_BOARD"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reporter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collected"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}},{"kind":"Field","name":{"kind":"Name","value":"completionRate"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"byCategory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"collected"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"leaderboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"orderBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgUnitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"vocabulary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"CaseStatus","block":false},{"kind":"StringValue","value":"CaseCategory","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]} as unknown as DocumentNode<FrontendCommunityDashboardQuery, FrontendCommunityDashboardQueryVariables>;
+export const FrontendCommunityDashboardDocument = {"__meta__":{"hash":"e48ea2a99dbf2cbb87b4a573ba9684d3c89cea3feee5d46a2cec96555d06050c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FrontendCommunityDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","alias":{"kind":"Name","value":"openCases"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"REPORTED"},{"kind":"EnumValue","value":"ACCEPTED"},{"kind":"EnumValue","value":"ASSIGNED"},{"kind":"EnumValue","value":"IN_PROGRESS"},{"kind":"EnumValue","value":"ON_ORDER_BOARD"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reporter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}}]}},{"kind":"Field","name":{"kind":"Name","value":"photos"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnailUrl"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collected"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}},{"kind":"Field","name":{"kind":"Name","value":"completionRate"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"byCategory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"collected"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"leaderboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"orderBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgUnitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"vocabulary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"CaseStatus","block":false},{"kind":"StringValue","value":"CaseCategory","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]} as unknown as DocumentNode<FrontendCommunityDashboardQuery, FrontendCommunityDashboardQueryVariables>;
 export const FrontendOrderBoardLiveDocument = {"__meta__":{"hash":"889f208cf8f13d7301ec43b0ceb8f36885713ebb091e1aa985aba50aeeb83006"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"FrontendOrderBoardLive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderBoardChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgUnitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<FrontendOrderBoardLiveSubscription, FrontendOrderBoardLiveSubscriptionVariables>;
+export const FrontendNearbyCasesDocument = {"__meta__":{"hash":"d0cc2b429df82ae1b86349457c1d2f31019b3c304395028d6cd59e50e63095b7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FrontendNearbyCases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"near"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NearInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"near"},"value":{"kind":"Variable","name":{"kind":"Name","value":"near"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<FrontendNearbyCasesQuery, FrontendNearbyCasesQueryVariables>;
