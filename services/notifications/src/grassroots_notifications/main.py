@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.auth import KeySource, TokenVerifier, jwks_from_url
 from grassroots_kit.graphql.app import create_service_app
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.live.wiring import live_feed
 from starlette.applications import Starlette
 from starlette.requests import Request
 
@@ -18,6 +20,7 @@ from grassroots_notifications.graphql.schema import schema
 from grassroots_notifications.handlers.composition import compose, notices_subscription
 from grassroots_notifications.handlers.delivery import deliver_forever
 from grassroots_notifications.handlers.projections import projection_subscription
+from grassroots_notifications.handlers.watching import LIVE_TYPES
 from grassroots_notifications.settings import NotificationsSettings
 
 
@@ -31,7 +34,9 @@ def create_app(
     `clock` replaces the wall clock (tests move time past quiet hours instead of waiting)."""
     settings = settings or NotificationsSettings()
     host = ServiceHost(settings, collections=storage.COLLECTIONS, indexes=storage.INDEXES)
-    ports, uow = compose(host, clock)
+    # Every replica hears every new notice, whichever replica committed it (myNotices).
+    feed = live_feed(host, types=LIVE_TYPES, producers=PRODUCERS)
+    ports, uow = compose(host, clock, live=feed)
     host.add_subscription(projection_subscription(host.db))
     host.add_subscription(notices_subscription(ports, uow))
     if settings.delivery_poll_seconds > 0:

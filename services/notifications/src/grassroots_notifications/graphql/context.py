@@ -18,6 +18,7 @@ class Context:
     request: Request
     ports: NotificationsPorts
     auth: RequestAuth = ANONYMOUS
+    verifier: TokenVerifier | None = None
 
     @property
     def caller(self) -> Principal | None:
@@ -27,9 +28,15 @@ class Context:
     def require_caller(self) -> Principal:
         return self.auth.required()
 
+    async def recheck_caller(self) -> None:
+        """Verify the request's token again (expiry, revocation): a live subscription calls it
+        while it runs; UNAUTHENTICATED ends the subscription."""
+        if self.verifier is not None:
+            (await authenticate(self.verifier, self.request)).required()
+
 
 async def build_context(
     host: ServiceHost, verifier: TokenVerifier, ports: NotificationsPorts, request: Request
 ) -> Context:
     auth = await authenticate(verifier, request)
-    return Context(host=host, request=request, ports=ports, auth=auth)
+    return Context(host=host, request=request, ports=ports, auth=auth, verifier=verifier)

@@ -14,6 +14,7 @@ from grassroots_notifications.graphql.mutations.notices_mark_read import (
     resolve_mark_notices_read,
 )
 from grassroots_notifications.graphql.queries import Query
+from grassroots_notifications.graphql.subscriptions import Subscription
 
 
 @strawberry.type
@@ -28,4 +29,6 @@ class Mutation:
     )
 
 
-schema = SubgraphSchema(service="notifications", query=Query, mutation=Mutation)
+schema = SubgraphSchema(
+    service="notifications", query=Query, mutation=Mutation, subscription=Subscription
+)

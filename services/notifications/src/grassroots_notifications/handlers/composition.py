@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from grassroots_contracts.producers import PRODUCERS
 from grassroots_kit.host import ServiceHost
+from grassroots_kit.live.stream import LiveFeed
 from grassroots_kit.messaging.consumer import Handler, Subscription
 from grassroots_kit.messaging.envelope import CloudEvent
 from grassroots_kit.mongo import Session
@@ -66,7 +67,9 @@ def senders(settings: NotificationsSettings) -> dict[Channel, Sender]:
 
 
 def compose(
-    host: ServiceHost, clock: Callable[[], datetime] | None = None
+    host: ServiceHost,
+    clock: Callable[[], datetime] | None = None,
+    live: LiveFeed | None = None,
 ) -> tuple[NotificationsPorts, MongoUnitOfWork[NotificationsTx]]:
     db = host.db
     settings = host.settings
@@ -107,6 +110,7 @@ def compose(
         lease=timedelta(seconds=settings.delivery_timeout_seconds * 6),
         batch=settings.delivery_batch,
         business_zone=settings.business_zone,
+        live=live,
         **({"clock": clock} if clock else {}),
     )
     return ports, uow

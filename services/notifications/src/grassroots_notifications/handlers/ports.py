@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from grassroots_kit.business_time import DEFAULT_ZONE
 from grassroots_kit.cursors import Page
+from grassroots_kit.live.stream import LiveFeed
 from grassroots_kit.unit_of_work import Transaction, UnitOfWork
 
 from grassroots_notifications.domain.deliveries import Delivery, RetryPolicy
@@ -137,6 +138,8 @@ class NotificationsPorts:
     batch: int = 50
     clock: Callable[[], datetime] = field(default=_now)
     business_zone: ZoneInfo = DEFAULT_ZONE
+    # This replica's live feed (`myNotices`); None where nothing subscribes (tests, tools).
+    live: LiveFeed | None = None
 
     @property
     def channels(self) -> frozenset[Channel]:
