@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from grassroots_contracts.event_types import NOTICE_CREATED
 from grassroots_kit.auth import Principal
-from grassroots_kit.errors import NotFound, Unauthenticated
+from grassroots_kit.errors import NotFound
 from grassroots_kit.i18n import msg
 from grassroots_kit.live.cursor import LiveCursor
 from grassroots_kit.live.hub import LiveEvent
 from grassroots_kit.live.stream import LiveQuery, watch
 from grassroots_kit.messaging.envelope import CloudEvent
+from grassroots_kit.request_auth import required
 
 from grassroots_notifications.domain.notices import Notice
 from grassroots_notifications.handlers.ports import NotificationsPorts
@@ -52,8 +53,7 @@ async def watch_notices(
     recheck: Recheck | None = None,
 ) -> AsyncIterator[NoticeArrived]:
     """The caller's new notices (after `after`'s, when given), and no one else's."""
-    if principal is None:
-        raise Unauthenticated(msg("sign in to receive your notices"))
+    principal = required(principal)
     if ports.live is None:
         raise NotFound(msg("live updates are not served here"))
     person_id = principal.person_id
